@@ -1,0 +1,41 @@
+/**
+ * Errors the user can act on. The CLI and the Action print `message` as one line and exit 2;
+ * anything else that escapes is a bug, reported the same way but marked as internal.
+ */
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+}
+
+/** An input path that cannot be read as any supported format. The message names the path. */
+export class InputError extends UserError {
+  override readonly name = 'InputError';
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+/** A policy file that does not parse or does not match schemas/nhi-policy.schema.json. */
+export class PolicyError extends UserError {
+  override readonly name = 'PolicyError';
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+/** A bad command line. */
+export class UsageError extends UserError {
+  override readonly name = 'UsageError';
+}
+
+/** Turns any thrown value into one line for a terminal, without a stack trace. */
+export function describeError(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `internal error: ${detail.split('\n')[0]} (please report this with the input that caused it)`;
+}

@@ -1,0 +1,63 @@
+/**
+ * What every platform extractor gets: the records indexed once, attribution answers, the
+ * policy and its parameters. Built once per check by buildInventory.
+ */
+import type { Policy } from '../policy/policy.js';
+import type { ResourceRecord } from '../read/record.js';
+import type { Attribution } from './model.js';
+
+export interface RecordIndex {
+  readonly all: readonly ResourceRecord[];
+  readonly byAddress: ReadonlyMap<string, ResourceRecord>;
+  /** Records of one type (managed and data alike), in input order. */
+  byType(type: string): readonly ResourceRecord[];
+}
+
+export function indexRecords(records: readonly ResourceRecord[]): RecordIndex {
+  const byAddress = new Map<string, ResourceRecord>();
+  const types = new Map<string, ResourceRecord[]>();
+  for (const record of records) {
+    byAddress.set(record.address, record);
+    const list = types.get(record.type);
+    if (list) list.push(record);
+    else types.set(record.type, [record]);
+  }
+  return { all: records, byAddress, byType: (type) => types.get(type) ?? [] };
+}
+
+/** A declared MCP server and its tools, merged from the manifest, tags and policy selectors. */
+export interface DeclaredServer {
+  readonly name: string;
+  /** Address of the server's own identity, when one is known. */
+  readonly identity?: string;
+  readonly environment?: string;
+  readonly multiTenant: boolean;
+  readonly tools: readonly DeclaredTool[];
+}
+
+export interface DeclaredTool {
+  readonly name: string;
+  readonly server: string;
+  /** Identities (addresses) attributed to this tool. */
+  readonly identities: readonly string[];
+  readonly sensitive: boolean;
+  readonly writeCapable: boolean;
+  /** Outbound OAuth scopes declared for the tool, when it has an OAuth target. */
+  readonly scopes?: readonly string[];
+  /** The resource that declares the tool (manifest resource, or its identity). */
+  readonly address: string;
+}
+
+export interface InventoryContext {
+  readonly index: RecordIndex;
+  readonly policy: Policy;
+  /** Control parameters merged from defaults and the policy (e.g. `maxSessionSeconds`). */
+  readonly parameters: Readonly<Record<string, unknown>>;
+  /** The check's date, YYYY-MM-DD (review-by and waiver expiry compare against it). */
+  readonly today: string;
+  readonly servers: readonly DeclaredServer[];
+  /** Server/tool/tenant that claims a resource; `{}` when none does. */
+  attributionOf(address: string): Attribution;
+  /** Environment of a resource: its environment tag, else its server's environment. */
+  environmentOf(address: string): string | undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * The one shape every input reader produces. Plan JSON, binary plans, CDKTF synth output and
+ * HCL all become ResourceRecords, so inventory code never knows which format it came from.
+ */
+
+/**
+ * A value Terraform will only know after apply (plan `after_unknown`, or a `${...}` reference
+ * in configuration). It stays in `values` where the real value would be, so facts derived
+ * from it can be reported as `unknown` rather than silently passing or failing.
+ */
+export interface UnknownValue {
+  readonly $unknown: true;
+  /** Full addresses of the resources whose attributes will supply the value, e.g. `module.a["x"].aws_iam_role.r`. */
+  readonly refs: readonly string[];
+  /** The expression as written, for messages (`aws_iam_role.r.arn`), when known. */
+  readonly expression?: string;
+}
+
+export function unknownValue(refs: readonly string[] = [], expression?: string): UnknownValue {
+  return expression === undefined ? { $unknown: true, refs } : { $unknown: true, refs, expression };
+}
+
+export function isUnknown(value: unknown): value is UnknownValue {
+  return (
+    typeof value === 'object' && value !== null && (value as { $unknown?: unknown }).$unknown === true
+  );
+}
+
+export type InputFormat = 'plan' | 'binary-plan' | 'cdktf' | 'hcl';
+
+export interface SourceLocation {
+  /** The input file the resource came from, as the user named it (relative paths stay relative). */
+  readonly file: string;
+  /** 1-based line of the resource block, where the format has lines (HCL). */
+  readonly line?: number;
+  /** CDKTF construct path (`stack/server/tool-role`), from `//.metadata.path`. */
+  readonly constructPath?: string;
+}
+
+export interface ResourceRecord {
+  /** Full Terraform address: `module.a["x"].aws_iam_role.r[0]`, `data.aws_iam_policy_document.d`. */
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** Module part of the address (`module.a["x"].module.b`), empty for the root module. */
+  readonly module: string;
+  /** count/for_each key, when the resource has one. */
+  readonly index?: string | number;
+  /**
+   * Attribute values after the change. Unknown leaves are UnknownValue markers; references
+   * written in HCL/CDKTF (`${aws_iam_role.r.arn}`) are UnknownValue markers with refs.
+   */
+  readonly values: Readonly<Record<string, unknown>>;
+  /**
+   * Attribute paths Terraform marks sensitive (`after_sensitive`), in the path syntax of
+   * `formatPath` (`environment[0].variables.API_KEY`). A path covers everything below it.
+   */
+  readonly sensitivePaths: readonly string[];
+  /** Planned actions (`create`, `update`, `no-op`, `read`); `["create"]` for HCL and CDKTF inputs. */
+  readonly actions: readonly string[];
+  readonly source: SourceLocation;
+}
+
+/** What the readers report about each input, for the report header. */
+export interface InputSummary {
+  readonly path: string;
+  readonly format: InputFormat;
+  readonly resources: number;
+  /** `terraform_version` of a plan, `cdktf` version of a synth output, when stated. */
+  readonly producer?: string;
+  /** Plan `format_version`, when a plan. */
+  readonly formatVersion?: string;
+}
+
+export interface ReadResult {
+  readonly records: ResourceRecord[];
+  readonly inputs: InputSummary[];
+}
+
+/** Joins attribute path segments: `["environment", 0, "variables", "API_KEY"]` → `environment[0].variables.API_KEY`. */
+export function formatPath(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
