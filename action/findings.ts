@@ -77,6 +77,8 @@ export interface ReportSummary {
   readonly servers: number;
   readonly tools: number;
   readonly identities: number;
+  /** Things the reader should know that are not findings (nothing attributed, unknowns not blocking). */
+  readonly notes: readonly string[];
   readonly waivers: {
     readonly applied: readonly WaiverUse[];
     readonly expired: readonly WaiverUse[];

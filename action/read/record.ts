@@ -21,9 +21,7 @@ export function unknownValue(refs: readonly string[] = [], expression?: string):
 }
 
 export function isUnknown(value: unknown): value is UnknownValue {
-  return (
-    typeof value === 'object' && value !== null && (value as { $unknown?: unknown }).$unknown === true
-  );
+  return typeof value === 'object' && value !== null && (value as { $unknown?: unknown }).$unknown === true;
 }
 
 export type InputFormat = 'plan' | 'binary-plan' | 'cdktf' | 'hcl';
@@ -71,6 +69,8 @@ export interface InputSummary {
   readonly producer?: string;
   /** Plan `format_version`, when a plan. */
   readonly formatVersion?: string;
+  /** What the reader could not judge (a registry module it cannot follow), shown in the report. */
+  readonly notes?: readonly string[];
 }
 
 export interface ReadResult {

@@ -1,0 +1,151 @@
+/**
+ * The check: read → inventory → controls → waivers → report. The CLI, the Action and the
+ * constructs' synth-time check all call this; nothing here prints or exits.
+ */
+import packageJson from '../package.json' with { type: 'json' };
+import { loadControlSet } from './controls/control-set.js';
+import { evaluateControls } from './controls/evaluate-controls.js';
+import {
+  atOrAbove,
+  type CheckReport,
+  type FailOn,
+  type Finding,
+  type FindingStatus,
+  SEVERITIES,
+  type Severity,
+} from './findings.js';
+import { buildInventory } from './inventory/build-inventory.js';
+import type { Attribution, Inventory } from './inventory/model.js';
+import { defaultPolicy, type Policy } from './policy/policy.js';
+import { applyWaivers } from './policy/waivers.js';
+import { readInputs } from './read/read-inputs.js';
+import type { ReadResult } from './read/record.js';
+import { createRedactor, type Redactor } from './redact.js';
+
+export interface CheckOptions {
+  /** The loaded policy (loadPolicy); the defaults when absent. */
+  readonly policy?: Policy;
+  /** Overrides the policy's scope. */
+  readonly scope?: 'mcp' | 'all';
+  /** Overrides the policy's failOn. */
+  readonly failOn?: FailOn;
+  /** The check's date, YYYY-MM-DD; today (UTC) by default. Review-by dates and waivers compare against it. */
+  readonly today?: string;
+}
+
+export interface CheckResult {
+  readonly report: CheckReport;
+  /** Scrubs secret values seen in the inputs from any text; use on every rendered output. */
+  readonly redactor: Redactor;
+}
+
+export async function checkPaths(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  return checkReadResult(await readInputs(paths), options);
+}
+
+export function checkReadResult(read: ReadResult, options: CheckOptions = {}): CheckResult {
+  const base = options.policy ?? defaultPolicy();
+  const policy: Policy = {
+    ...base,
+    scope: options.scope ?? base.scope,
+    failOn: options.failOn ?? base.failOn,
+  };
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const controlSet = loadControlSet(policy);
+  const full = buildInventory(read.records, { policy, parameters: controlSet.parameters, today });
+  const inventory = policy.scope === 'all' ? full : mcpView(full);
+  const sources = new Map(read.records.map((record) => [record.address, record.source]));
+  const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
+  const waived = applyWaivers(raw, policy.waivers, today);
+  const findings = waived.findings.sort(byImportance);
+
+  const unknownBlocks = policy.unknown === 'block';
+  const blocks = (finding: Finding) =>
+    atOrAbove(finding.severity, policy.failOn) &&
+    (finding.status === 'fail' || (unknownBlocks && finding.status === 'unknown'));
+  const blocking = findings.filter(blocks).length;
+  const counts: Record<FindingStatus, number> = { fail: 0, unknown: 0, waived: 0 };
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of findings) {
+    counts[finding.status] += 1;
+    if (finding.status !== 'waived') bySeverity[finding.severity] += 1;
+  }
+
+  const report: CheckReport = {
+    version: 1,
+    tool: { name: 'mcp-nhi-guard', version: packageJson.version },
+    scope: policy.scope,
+    inputs: read.inputs,
+    findings,
+    inventory,
+    controls: controlSet.controls.map((control) => control.meta),
+    summary: {
+      verdict: blocking > 0 ? 'fail' : 'pass',
+      failOn: policy.failOn,
+      unknownBlocks,
+      blocking,
+      counts,
+      bySeverity,
+      resources: read.records.length,
+      servers: inventory.servers.length,
+      tools: inventory.tools.length,
+      identities: inventory.identities.length,
+      notes: notes(read, full, inventory, policy, counts.unknown),
+      waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused },
+    },
+  };
+  return { report, redactor: createRedactor(read.records) };
+}
+
+/**
+ * `--scope mcp` (the default) judges what an MCP server claims, plus identities whose
+ * attribution tags are unknown until apply: those might be claimed, so they are not skipped.
+ */
+function mcpView(inventory: Inventory): Inventory {
+  const claimed = (entity: Attribution) =>
+    entity.server !== undefined || entity.tool !== undefined || entity.attributedBy === 'unresolved';
+  return {
+    ...inventory,
+    identities: inventory.identities.filter(
+      (identity) => claimed(identity) || identity.tools.length > 0 || identity.servers.length > 0,
+    ),
+    credentials: inventory.credentials.filter(claimed),
+    workloads: inventory.workloads.filter(claimed),
+    secrets: inventory.secrets.filter(claimed),
+  };
+}
+
+function notes(
+  read: ReadResult,
+  full: Inventory,
+  judged: Inventory,
+  policy: Policy,
+  unknown: number,
+): string[] {
+  const out: string[] = read.inputs.flatMap((input) =>
+    (input.notes ?? []).map((note) => `${input.path}: ${note}`),
+  );
+  if (policy.scope === 'mcp' && judged.servers.length === 0) {
+    out.push(
+      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ` +
+        `${full.identities.length} identities and ${full.credentials.length} static credentials were not judged. ` +
+        'Run with --scope all to judge every non-human identity.',
+    );
+  }
+  if (unknown > 0 && policy.unknown !== 'block') {
+    out.push(
+      `${unknown} finding(s) depend on values known only after apply; they are reported, not blocking ` +
+        '(set `unknown: block` in the policy to block on them).',
+    );
+  }
+  return out;
+}
+
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    a.control.localeCompare(b.control) ||
+    a.address.localeCompare(b.address) ||
+    (a.attribute ?? '').localeCompare(b.attribute ?? '')
+  );
+}

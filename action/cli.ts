@@ -1,0 +1,132 @@
+/**
+ * `mcp-nhi-guard check <path>... [--policy FILE] [--scope mcp|all] [--format F] [--output FILE]
+ * [--fail-on S]`. Exit 0: nothing at or above fail-on; 1: findings block; 2: input, policy or
+ * usage error, always with a one-line message naming the file and the problem.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import packageJson from '../package.json' with { type: 'json' };
+import { checkPaths } from './check.js';
+import { describeError, UsageError, UserError } from './errors.js';
+import { type FailOn, SEVERITIES } from './findings.js';
+import { loadPolicy } from './policy/load-policy.js';
+import { REPORT_FORMATS, type ReportFormat, renderReport } from './report/index.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stdout is a terminal that takes colour. */
+  readonly color: boolean;
+}
+
+export const EXIT_PASS = 0;
+export const EXIT_BLOCKED = 1;
+export const EXIT_ERROR = 2;
+
+const USAGE = `Usage: mcp-nhi-guard check <path>... [options]
+
+Judge Terraform plans, binary plans, cdktf.out folders or folders of .tf files against the
+NHI controls for MCP servers.
+
+Options:
+  --policy FILE        policy file (YAML or JSON, schemas/nhi-policy.schema.json)
+  --scope mcp|all      judge identities MCP servers claim (default) or every identity
+  --format FORMAT      ${REPORT_FORMATS.join(' | ')} (default: text)
+  --output FILE        write the report to FILE instead of standard output
+  --fail-on LEVEL      ${SEVERITIES.join(' | ')} | never (default: the policy's, else high)
+  --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no blocking finding, 1 blocking findings, 2 input, policy or usage error.
+`;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.stderr(`mcp-nhi-guard: ${describeError(error)}\n`);
+    if (!(error instanceof UserError) && process.env.MCP_NHI_GUARD_DEBUG)
+      io.stderr(`${(error as Error).stack}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(argv);
+  if (values.version) {
+    io.stdout(`${packageJson.version}\n`);
+    return EXIT_PASS;
+  }
+  if (values.help || positionals.length === 0) {
+    io.stdout(USAGE);
+    return positionals.length === 0 && !values.help ? EXIT_ERROR : EXIT_PASS;
+  }
+  const [command, ...paths] = positionals;
+  if (command !== 'check')
+    throw new UsageError(`unknown command "${command}" (expected "check"); see --help`);
+  if (paths.length === 0)
+    throw new UsageError(
+      'check needs at least one path: a plan JSON, a binary plan, a cdktf.out folder or a folder of .tf files',
+    );
+
+  const format = oneOf<ReportFormat>('--format', values.format ?? 'text', REPORT_FORMATS);
+  const scope =
+    values.scope === undefined ? undefined : oneOf('--scope', values.scope, ['mcp', 'all'] as const);
+  const failOn =
+    values['fail-on'] === undefined
+      ? undefined
+      : oneOf<FailOn>('--fail-on', values['fail-on'], [...SEVERITIES, 'never']);
+  const today = values.date;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new UsageError(`--date must be YYYY-MM-DD (got "${today}")`);
+  const policy = values.policy ? await loadPolicy(values.policy) : undefined;
+
+  const { report, redactor } = await checkPaths(paths, {
+    ...(policy ? { policy } : {}),
+    ...(scope ? { scope } : {}),
+    ...(failOn ? { failOn } : {}),
+    ...(today ? { today } : {}),
+  });
+  const color = io.color && !values.output && format === 'text';
+  const rendered = redactor.scrub(renderReport(report, format, { color }));
+  if (values.output) {
+    await writeFile(values.output, rendered).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`${values.output}: cannot write the report (${error.code ?? error.message})`);
+    });
+    const { verdict, blocking } = report.summary;
+    io.stdout(
+      `mcp-nhi-guard: ${verdict.toUpperCase()} (${blocking} blocking, ${report.findings.length} findings) → ${values.output}\n`,
+    );
+  } else {
+    io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+  }
+  return report.summary.verdict === 'fail' ? EXIT_BLOCKED : EXIT_PASS;
+}
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        policy: { type: 'string' },
+        scope: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        date: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}; see --help`);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}

@@ -1,0 +1,224 @@
+/**
+ * Which MCP server and tool each resource belongs to, in the order DESIGN.md fixes: the
+ * constructs' manifest, then attribution tags, then the policy's address selectors. A
+ * resource whose tags are unknown until apply is `unresolved`, never silently unclaimed.
+ */
+import { matchAddress } from '../policy/glob.js';
+import type { Policy } from '../policy/policy.js';
+import { isUnknown, type ResourceRecord } from '../read/record.js';
+import type { DeclaredServer, DeclaredTool, RecordIndex } from './context.js';
+import type { Manifest } from './manifest.js';
+import type { Attribution } from './model.js';
+import { readTags, tagValue } from './tags.js';
+
+/** Resource types that are non-human identities a tool or server can run as. */
+export const IDENTITY_TYPES: ReadonlySet<string> = new Set([
+  'aws_iam_role',
+  'aws_iam_user',
+  'google_service_account',
+  'azurerm_user_assigned_identity',
+  'kubernetes_service_account',
+  'kubernetes_service_account_v1',
+]);
+
+export interface AttributionResult {
+  readonly servers: DeclaredServer[];
+  attributionOf(address: string): Attribution;
+  environmentOf(address: string): string | undefined;
+}
+
+interface MutableServer {
+  name: string;
+  identity?: string;
+  environment?: string;
+  multiTenant: boolean;
+  tools: Map<string, MutableTool>;
+}
+
+interface MutableTool {
+  name: string;
+  identities: Set<string>;
+  sensitive: boolean;
+  writeCapable: boolean;
+  scopes?: readonly string[];
+  address?: string;
+}
+
+const NONE: Attribution = Object.freeze({});
+
+export function attribute(
+  index: RecordIndex,
+  manifests: readonly Manifest[],
+  policy: Policy,
+): AttributionResult {
+  const claims = new Map<string, Attribution>();
+  const environments = new Map<string, string>();
+  const servers = new Map<string, MutableServer>();
+  const serverOf = (name: string): MutableServer => {
+    let server = servers.get(name);
+    if (!server) {
+      server = { name, multiTenant: false, tools: new Map() };
+      servers.set(name, server);
+    }
+    return server;
+  };
+  const toolOf = (server: MutableServer, name: string): MutableTool => {
+    let tool = server.tools.get(name);
+    if (!tool) {
+      tool = { name, identities: new Set(), sensitive: false, writeCapable: false };
+      server.tools.set(name, tool);
+    }
+    return tool;
+  };
+  const claim = (address: string, attribution: Attribution) => {
+    if (!claims.has(address)) claims.set(address, attribution);
+  };
+
+  // 1. The constructs' manifest names exact addresses.
+  for (const manifest of manifests) {
+    for (const declared of manifest.servers) {
+      const server = serverOf(declared.name);
+      server.identity ??= declared.identity;
+      server.environment ??= declared.environment;
+      server.multiTenant ||= declared.multiTenant === true;
+      claim(manifest.address, { server: declared.name, attributedBy: 'manifest' });
+      if (declared.identity) claim(declared.identity, { server: declared.name, attributedBy: 'manifest' });
+      for (const address of declared.resources ?? [])
+        claim(address, { server: declared.name, attributedBy: 'manifest' });
+      for (const declaredTool of declared.tools) {
+        const tool = toolOf(server, declaredTool.name);
+        tool.sensitive ||= declaredTool.sensitive === true;
+        tool.writeCapable ||= declaredTool.writeCapable === true;
+        tool.scopes ??= declaredTool.scopes;
+        tool.address ??= declaredTool.identity ?? manifest.address;
+        const toolClaim: Attribution = {
+          server: declared.name,
+          tool: declaredTool.name,
+          attributedBy: 'manifest',
+        };
+        if (declaredTool.identity) {
+          // Counted even when another tool claimed the identity first: that is how sharing shows.
+          tool.identities.add(declaredTool.identity);
+          claim(declaredTool.identity, toolClaim);
+        }
+        for (const address of declaredTool.resources ?? []) claim(address, toolClaim);
+      }
+    }
+  }
+
+  // 2. Tags on the resources themselves.
+  const { tags: names } = policy;
+  for (const record of index.all) {
+    if (record.mode !== 'managed') continue;
+    const tags = readTags(record);
+    const environment = tagValue(tags, names.environment);
+    if (typeof environment === 'string') environments.set(record.address, environment);
+    if (claims.has(record.address)) continue;
+    const serverTag = tagValue(tags, names.server);
+    const toolTag = tagValue(tags, names.tool);
+    if (isUnknown(serverTag) || isUnknown(toolTag)) {
+      if (isUnknown(tags) || serverTag !== undefined || toolTag !== undefined) {
+        if (IDENTITY_TYPES.has(record.type)) claims.set(record.address, { attributedBy: 'unresolved' });
+      }
+      continue;
+    }
+    if (typeof serverTag !== 'string') continue;
+    const tenant = tagValue(tags, names.tenant);
+    claims.set(record.address, {
+      server: serverTag,
+      ...(typeof toolTag === 'string' ? { tool: toolTag } : {}),
+      ...(typeof tenant === 'string' ? { tenant } : {}),
+      attributedBy: 'tags',
+    });
+    const server = serverOf(serverTag);
+    if (typeof environment === 'string' && !server.environment) server.environment = environment;
+    if (typeof toolTag === 'string') toolOf(server, toolTag).address ??= record.address;
+  }
+
+  // 3. Address selectors from the policy file.
+  for (const selector of policy.servers) {
+    const server = serverOf(selector.name);
+    server.environment ??= selector.environment;
+    server.multiTenant ||= selector.multiTenant === true;
+    for (const declaredTool of selector.tools) {
+      const tool = toolOf(server, declaredTool.name);
+      tool.sensitive ||= declaredTool.sensitive === true;
+      tool.writeCapable ||= declaredTool.writeCapable === true;
+      tool.scopes ??= declaredTool.scopes;
+    }
+  }
+  if (policy.servers.length > 0) {
+    for (const record of index.all) {
+      if (claims.has(record.address)) continue;
+      for (const selector of policy.servers) {
+        const tool = selector.tools.find((t) => t.select.some((glob) => matchAddress(glob, record.address)));
+        if (tool) {
+          claims.set(record.address, { server: selector.name, tool: tool.name, attributedBy: 'selector' });
+          toolOf(serverOf(selector.name), tool.name).address ??= record.address;
+          break;
+        }
+        if (selector.select.some((glob) => matchAddress(glob, record.address))) {
+          claims.set(record.address, { server: selector.name, attributedBy: 'selector' });
+          break;
+        }
+      }
+    }
+  }
+
+  // Identities claimed by a tool serve that tool; one claimed by a server alone is its own identity.
+  for (const [address, attribution] of claims) {
+    const record = index.byAddress.get(address);
+    if (!record || !IDENTITY_TYPES.has(record.type) || !attribution.server) continue;
+    const server = serverOf(attribution.server);
+    if (attribution.tool) toolOf(server, attribution.tool).identities.add(address);
+    else server.identity ??= address;
+  }
+
+  const declared: DeclaredServer[] = [...servers.values()].map((server) => ({
+    name: server.name,
+    ...(server.identity ? { identity: server.identity } : {}),
+    ...(server.environment ? { environment: server.environment } : {}),
+    multiTenant: server.multiTenant,
+    tools: [...server.tools.values()].map(
+      (tool): DeclaredTool => ({
+        name: tool.name,
+        server: server.name,
+        identities: [...tool.identities],
+        sensitive: tool.sensitive,
+        writeCapable: tool.writeCapable,
+        ...(tool.scopes ? { scopes: tool.scopes } : {}),
+        address: tool.address ?? [...tool.identities][0] ?? server.identity ?? `mcp-server.${server.name}`,
+      }),
+    ),
+  }));
+  const serverEnvironment = new Map(declared.map((server) => [server.name, server.environment]));
+
+  return {
+    servers: declared,
+    attributionOf: (address) => claims.get(address) ?? NONE,
+    environmentOf: (address) => {
+      const own = environments.get(address);
+      if (own) return own;
+      const server = claims.get(address)?.server;
+      return server ? serverEnvironment.get(server) : undefined;
+    },
+  };
+}
+
+/** Attribution of a record, falling back to that of the identity it runs as. */
+export function attributionVia(
+  own: Attribution,
+  identities: readonly string[],
+  attributionOf: (address: string) => Attribution,
+): Attribution {
+  if (own.server || own.tool) return own;
+  for (const identity of identities) {
+    const via = attributionOf(identity);
+    if (via.server) return { ...via, attributedBy: 'identity' };
+  }
+  return own;
+}
+
+export function isIdentityRecord(record: ResourceRecord): boolean {
+  return IDENTITY_TYPES.has(record.type) && record.mode === 'managed';
+}

@@ -1,0 +1,193 @@
+/**
+ * What IAM actions mean for least privilege: read or write, granted on `*` only by AWS, a
+ * privilege-escalation path. Matching follows IAM: case-insensitive, `*` and `?` wildcards.
+ */
+
+/** Verbs of actions that only read. Everything else counts as a write. */
+const READ_VERBS = [
+  'get',
+  'list',
+  'describe',
+  'head',
+  'query',
+  'scan',
+  'search',
+  'batchget',
+  'lookup',
+  'read',
+  'filter',
+  'view',
+  'retrieve',
+];
+
+/** Non-mutating actions whose verb is not a read verb. */
+const READ_EXTRA = new Set([
+  'ecr:batchchecklayeravailability',
+  'kms:decrypt',
+  'kms:verify',
+  'sts:decodeauthorizationmessage',
+]);
+
+/**
+ * Actions AWS grants only on `"*"` (no resource-level permissions), or that AWS's own managed
+ * policies grant on `"*"` because the resource does not exist yet (Lambda VPC network
+ * interfaces). `Resource: "*"` on these is not a wildcard finding.
+ */
+const RESOURCELESS = new Set(
+  [
+    'sts:GetCallerIdentity',
+    'sts:GetSessionToken',
+    'sts:DecodeAuthorizationMessage',
+    'ecr:GetAuthorizationToken',
+    'cloudwatch:PutMetricData',
+    'cloudwatch:GetMetricData',
+    'cloudwatch:ListMetrics',
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+    'xray:GetSamplingStatisticSummaries',
+    's3:ListAllMyBuckets',
+    'iam:ListRoles',
+    'iam:ListPolicies',
+    'iam:ListUsers',
+    'iam:GetAccountSummary',
+    'kms:ListKeys',
+    'kms:ListAliases',
+    'kms:CreateKey',
+    'kms:GenerateRandom',
+    'ssm:DescribeParameters',
+    'secretsmanager:ListSecrets',
+    'secretsmanager:GetRandomPassword',
+    'logs:DescribeLogGroups',
+    'ec2:CreateNetworkInterface',
+    'ec2:DeleteNetworkInterface',
+    'ec2:DescribeNetworkInterfaces',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeSecurityGroups',
+    'ec2:DescribeVpcs',
+    'ec2:AssignPrivateIpAddresses',
+    'ec2:UnassignPrivateIpAddresses',
+    'ssmmessages:CreateControlChannel',
+    'ssmmessages:CreateDataChannel',
+    'ssmmessages:OpenControlChannel',
+    'ssmmessages:OpenDataChannel',
+    'tag:GetResources',
+    'tag:GetTagKeys',
+    'tag:GetTagValues',
+    'cloudformation:ListStacks',
+    'cloudformation:ValidateTemplate',
+    'lambda:ListFunctions',
+    'dynamodb:ListTables',
+    'sqs:ListQueues',
+    'sns:ListTopics',
+    'bedrock:ListFoundationModels',
+  ].map((action) => action.toLowerCase()),
+);
+
+/** Operational actions every workload needs (logs, traces, metrics, VPC ENIs); not tool data writes. */
+const TELEMETRY = new Set(
+  [
+    'logs:CreateLogGroup',
+    'logs:CreateLogStream',
+    'logs:PutLogEvents',
+    'logs:DescribeLogStreams',
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'cloudwatch:PutMetricData',
+    'ec2:CreateNetworkInterface',
+    'ec2:DeleteNetworkInterface',
+    'ec2:AssignPrivateIpAddresses',
+    'ec2:UnassignPrivateIpAddresses',
+  ].map((action) => action.toLowerCase()),
+);
+
+export interface EscalationAction {
+  readonly action: string;
+  /** Only an escalation path when granted on every resource (`*` or NotResource). */
+  readonly onAnyResource: boolean;
+}
+
+/** Privilege-escalation actions (after Rhino Security Labs' and AWS's own lists). */
+export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
+  { action: 'iam:PassRole', onAnyResource: true },
+  { action: 'sts:AssumeRole', onAnyResource: true },
+  { action: 'lambda:UpdateFunctionCode', onAnyResource: true },
+  { action: 'iam:CreateAccessKey', onAnyResource: false },
+  { action: 'iam:CreateLoginProfile', onAnyResource: false },
+  { action: 'iam:UpdateLoginProfile', onAnyResource: false },
+  { action: 'iam:AttachRolePolicy', onAnyResource: false },
+  { action: 'iam:AttachUserPolicy', onAnyResource: false },
+  { action: 'iam:AttachGroupPolicy', onAnyResource: false },
+  { action: 'iam:PutRolePolicy', onAnyResource: false },
+  { action: 'iam:PutUserPolicy', onAnyResource: false },
+  { action: 'iam:PutGroupPolicy', onAnyResource: false },
+  { action: 'iam:CreatePolicyVersion', onAnyResource: false },
+  { action: 'iam:SetDefaultPolicyVersion', onAnyResource: false },
+  { action: 'iam:UpdateAssumeRolePolicy', onAnyResource: false },
+  { action: 'iam:AddUserToGroup', onAnyResource: false },
+  { action: 'iam:PutRolePermissionsBoundary', onAnyResource: false },
+  { action: 'iam:DeleteRolePermissionsBoundary', onAnyResource: false },
+  { action: 'iam:PutUserPermissionsBoundary', onAnyResource: false },
+  { action: 'iam:DeleteUserPermissionsBoundary', onAnyResource: false },
+];
+
+/** `*` or `*:*`: every action of every service. */
+export function isAllActions(pattern: string): boolean {
+  return /^\*(:\*)?$/.test(pattern.trim());
+}
+
+/** `svc:*`: every action of one service. */
+export function isServiceWildcard(pattern: string): boolean {
+  return /^[\w-]+:\*$/.test(pattern.trim());
+}
+
+/** Whether an action pattern (`s3:Get*`) only matches read actions. */
+export function isReadAction(pattern: string): boolean {
+  const lower = pattern.trim().toLowerCase();
+  if (READ_EXTRA.has(lower)) return true;
+  const colon = lower.indexOf(':');
+  if (colon < 0) return false;
+  const verb = lower.slice(colon + 1);
+  // A verb starting with a wildcard (`s3:*Object`) could match writes too.
+  return READ_VERBS.some((read) => verb.startsWith(read));
+}
+
+/** Whether AWS only grants the action on `*` (or its own managed policies do). */
+export function isResourceless(action: string): boolean {
+  return RESOURCELESS.has(action.trim().toLowerCase());
+}
+
+export function isTelemetry(action: string): boolean {
+  return TELEMETRY.has(action.trim().toLowerCase());
+}
+
+/** Whether an IAM action pattern matches an action, case-insensitively. */
+export function actionMatches(pattern: string, action: string): boolean {
+  return wildcardRegex(pattern.trim()).test(action);
+}
+
+const REGEX_CACHE = new Map<string, RegExp>();
+
+/** An IAM wildcard pattern (`*` any run, `?` one character) as a case-insensitive regex. */
+export function wildcardRegex(pattern: string): RegExp {
+  let regex = REGEX_CACHE.get(pattern);
+  if (!regex) {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    regex = new RegExp(`^${source}$`, 'is');
+    REGEX_CACHE.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** `*`, or an ARN whose service and everything after it are wildcards (`arn:aws:*:*:*:*`). */
+export function isAllResources(resource: string): boolean {
+  const value = resource.trim();
+  if (value === '*') return true;
+  const parts = value.split(':');
+  if (parts[0] !== 'arn' || parts.length < 3) return false;
+  return parts[2] === '*' && parts.slice(3).every((part) => part === '*' || part === '');
+}

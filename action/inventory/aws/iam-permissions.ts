@@ -1,0 +1,330 @@
+/**
+ * Least-privilege facts from the Allow statements of an identity's permission policies
+ * (MCP-NHI-007, 014, 015). Deny statements never widen a grant, so breadth ignores them.
+ * Only evidence is produced here; the control schema decides what fails.
+ */
+import { formatPath, isUnknown, type UnknownValue, unknownValue } from '../../read/record.js';
+import type { Evidence, Fact } from '../model.js';
+import {
+  actionMatches,
+  ESCALATION_ACTIONS,
+  isAllActions,
+  isAllResources,
+  isReadAction,
+  isResourceless,
+  isServiceWildcard,
+  isTelemetry,
+} from './iam-actions.js';
+import {
+  conditionEntries,
+  type Leaves,
+  literals,
+  type PolicyStatement,
+  type StatementKey,
+  statementPath,
+  unknownLeaves,
+} from './iam-document.js';
+import { parsePolicyArn } from './resolve.js';
+import type { AppliedPolicy } from './role-policies.js';
+
+export interface PermissionOptions {
+  /**
+   * Session tag keys that scope a grant to a tenant (`tenant`, the policy's tenant tag name).
+   * When set, every Allow statement must reference `${aws:PrincipalTag/<key>}` (MCP-NHI-015).
+   */
+  readonly tenantKeys?: readonly string[];
+}
+
+export interface PermissionFacts {
+  readonly broadGrants: Evidence[];
+  readonly escalationGrants: Evidence[];
+  /** Every Allow statement granting (non-telemetry) writes carries a caller-context condition. */
+  readonly hasContextConditions: Fact<boolean>;
+  readonly tenantIssues: Evidence[];
+}
+
+/** AWS managed policies that grant (nearly) everything. `*FullAccess` ones are service-wide. */
+const ADMIN_MANAGED = new Set([
+  'AdministratorAccess',
+  'PowerUserAccess',
+  'IAMFullAccess',
+  'SystemAdministrator',
+  'NetworkAdministrator',
+  'DatabaseAdministrator',
+]);
+const ESCALATING_MANAGED = new Set(['AdministratorAccess', 'IAMFullAccess']);
+/** AWS managed policies that only grant logging, tracing, networking for the runtime, or image pulls. */
+const OPERATIONAL_MANAGED = new Set([
+  'AWSLambdaBasicExecutionRole',
+  'AWSLambdaVPCAccessExecutionRole',
+  'AWSXRayDaemonWriteAccess',
+  'AWSXrayWriteOnlyAccess',
+  'CloudWatchLambdaInsightsExecutionRolePolicy',
+  'AmazonECSTaskExecutionRolePolicy',
+  'AmazonEC2ContainerRegistryReadOnly',
+]);
+
+/** Condition keys that bind a grant to the caller's context (ABAC, source identity). */
+const CONTEXT_KEY =
+  /^(aws:(principaltag|resourcetag|requesttag)\/|[\w-]+:resourcetag\/|aws:sourceidentity$|sts:sourceidentity$)/;
+/** Policy variables that bind a resource or condition value to the caller. */
+const CONTEXT_VARIABLE = /\$\{aws:(principaltag\/|sourceidentity\}|userid\}|username\})/i;
+
+export function analysePermissions(
+  policies: readonly AppliedPolicy[],
+  options: PermissionOptions = {},
+): PermissionFacts {
+  const facts: PermissionFacts & { contextUnknown: UnknownValue[]; contextMissing: boolean } = {
+    broadGrants: [],
+    escalationGrants: [],
+    hasContextConditions: true,
+    tenantIssues: [],
+    contextUnknown: [],
+    contextMissing: false,
+  };
+  const tenantKeys = options.tenantKeys?.map((key) => key.toLowerCase());
+
+  for (const policy of policies) {
+    if (policy.managedArn !== undefined) {
+      managedPolicy(policy, policy.managedArn, facts, tenantKeys);
+      continue;
+    }
+    if (policy.document === undefined) {
+      const unknown = policy.unknown ?? unknownValue([]);
+      const detail = policy.problem ?? 'policy is only known after apply';
+      facts.broadGrants.push(unknownEvidence(policy.address, policy.attribute, detail, unknown));
+      if (tenantKeys)
+        facts.tenantIssues.push(unknownEvidence(policy.address, policy.attribute, detail, unknown));
+      facts.contextUnknown.push(unknown);
+      continue;
+    }
+    for (const statement of policy.document.statements) {
+      analyseStatement(policy, statement, facts, tenantKeys);
+    }
+  }
+
+  let hasContextConditions: Fact<boolean> = true;
+  if (facts.contextMissing) hasContextConditions = false;
+  else if (facts.contextUnknown.length > 0) hasContextConditions = mergeUnknown(facts.contextUnknown);
+  return {
+    broadGrants: facts.broadGrants,
+    escalationGrants: facts.escalationGrants,
+    hasContextConditions,
+    tenantIssues: facts.tenantIssues,
+  };
+}
+
+type Accumulator = PermissionFacts & { contextUnknown: UnknownValue[]; contextMissing: boolean };
+
+function managedPolicy(
+  policy: AppliedPolicy,
+  arn: string,
+  facts: Accumulator,
+  tenantKeys?: readonly string[],
+): void {
+  const name = parsePolicyArn(arn)?.name ?? arn;
+  const at = { address: policy.address, attribute: policy.attribute };
+  if (ADMIN_MANAGED.has(name)) {
+    facts.broadGrants.push({ ...at, detail: `AWS managed policy ${name} grants administrative access` });
+  } else if (name.endsWith('FullAccess')) {
+    facts.broadGrants.push({
+      ...at,
+      detail: `AWS managed policy ${name} grants every action of its service`,
+    });
+  }
+  if (ESCALATING_MANAGED.has(name)) {
+    facts.escalationGrants.push({
+      ...at,
+      detail: `AWS managed policy ${name} grants IAM write actions (iam:PassRole, iam:AttachRolePolicy, ...)`,
+    });
+  }
+  const readOnly = /ReadOnly|ViewOnly/.test(name);
+  if (!readOnly && !OPERATIONAL_MANAGED.has(name)) {
+    facts.contextMissing = true;
+    if (tenantKeys) {
+      facts.tenantIssues.push({
+        ...at,
+        detail: `AWS managed policy ${name} grants access not scoped by tenant`,
+      });
+    }
+  }
+}
+
+function analyseStatement(
+  policy: AppliedPolicy,
+  statement: PolicyStatement,
+  facts: Accumulator,
+  tenantKeys?: readonly string[],
+): void {
+  const effect = statement.effect;
+  if (typeof effect === 'string' && effect !== 'Allow') return;
+  // An unknown Effect may be Allow: whatever it would grant is reported as unknown.
+  const effectUnknown = isUnknown(effect) ? effect : undefined;
+  const where = (key: StatementKey) => formatPath([...policy.basePath, ...statementPath(statement, key)]);
+  const label = statement.sid ? `statement "${statement.sid}"` : 'statement';
+  const push = (list: Evidence[], key: StatementKey, detail: string, unknown?: UnknownValue) => {
+    const marker = unknown ?? effectUnknown;
+    const attribute = where(key);
+    list.push(
+      marker
+        ? unknownEvidence(policy.address, attribute, detail, marker)
+        : { address: policy.address, attribute, detail },
+    );
+  };
+
+  const actions = literals(statement.action);
+  const actionUnknown = unknownLeaves(statement.action)[0];
+  const notActions = statement.notAction;
+  const hasNotAction = notActions !== undefined;
+  const resources = literals(statement.resource);
+  const hasNotResource = statement.notResource !== undefined;
+  const resourceUnknown = unknownLeaves(statement.resource).find((leaf) => leaf.refs.length === 0);
+  const onAll = hasNotResource || resources.some(isAllResources);
+  const actionKey: StatementKey = hasNotAction ? 'NotAction' : 'Action';
+
+  // Breadth (MCP-NHI-007).
+  const all = actions.filter(isAllActions);
+  const services = actions.filter((action) => !isAllActions(action) && isServiceWildcard(action));
+  if (all.length > 0) {
+    push(facts.broadGrants, 'Action', `${label} allows every action ("*")`);
+  } else if (services.length > 0) {
+    push(facts.broadGrants, 'Action', `${label} allows every action of a service (${quoteList(services)})`);
+  }
+  if (hasNotAction) {
+    push(facts.broadGrants, 'NotAction', `${label} allows every action except the ones listed in NotAction`);
+  }
+  if (hasNotResource) {
+    push(
+      facts.broadGrants,
+      'NotResource',
+      `${label} allows its actions on every resource except the ones listed in NotResource`,
+    );
+  }
+  const writes = actions.filter(
+    (action) =>
+      !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action),
+  );
+  if (writes.length > 0 && !hasNotResource) {
+    if (resources.some(isAllResources)) {
+      push(
+        facts.broadGrants,
+        'Resource',
+        `${label} allows write actions on every resource ("*"): ${quoteList(writes)}`,
+      );
+    } else if (resourceUnknown) {
+      push(
+        facts.broadGrants,
+        'Resource',
+        `${label} allows write actions on resources known only after apply`,
+        resourceUnknown,
+      );
+    }
+  }
+  if (actionUnknown && all.length === 0 && !hasNotAction) {
+    push(facts.broadGrants, 'Action', `${label} has actions known only after apply`, actionUnknown);
+  }
+
+  // Escalation (MCP-NHI-007): one evidence per statement.
+  const grants = (action: string): boolean =>
+    hasNotAction
+      ? !literals(notActions).some((pattern) => actionMatches(pattern, action))
+      : actions.some((pattern) => actionMatches(pattern, action));
+  const escalations = ESCALATION_ACTIONS.filter(
+    ({ action, onAnyResource }) => grants(action) && (!onAnyResource || onAll),
+  ).map(({ action, onAnyResource }) => (onAnyResource ? `${action} on every resource` : action));
+  if (escalations.length > 0) {
+    const shown =
+      escalations.length > 4
+        ? [...escalations.slice(0, 4), `and ${escalations.length - 4} more`]
+        : escalations;
+    push(facts.escalationGrants, actionKey, `${label} allows privilege escalation: ${shown.join(', ')}`);
+  } else if (actionUnknown || (hasNotAction && unknownLeaves(notActions).length > 0)) {
+    push(
+      facts.escalationGrants,
+      actionKey,
+      `${label} has actions known only after apply`,
+      actionUnknown ?? unknownLeaves(notActions)[0],
+    );
+  }
+
+  // Caller-context conditions (MCP-NHI-014): only statements granting data writes need them.
+  const dataWrites =
+    hasNotAction ||
+    actions.some((action) => !isReadAction(action) && !isResourceless(action) && !isTelemetry(action));
+  if (dataWrites || actionUnknown) {
+    const context = contextBound(statement);
+    if (context === false) {
+      if (effectUnknown) facts.contextUnknown.push(effectUnknown);
+      else if (!dataWrites && actionUnknown) facts.contextUnknown.push(actionUnknown);
+      else facts.contextMissing = true;
+    } else if (context !== true) facts.contextUnknown.push(context);
+  }
+
+  // Tenant scoping (MCP-NHI-015).
+  if (tenantKeys) {
+    const onlyOperational =
+      !hasNotAction &&
+      actions.length > 0 &&
+      actions.every((action) => isResourceless(action) || isTelemetry(action));
+    if (!onlyOperational) {
+      const scoped = tenantScoped(statement, tenantKeys);
+      const key: StatementKey =
+        statement.resource !== undefined ? 'Resource' : hasNotResource ? 'NotResource' : actionKey;
+      const tags = tenantKeys.map((tag) => `\${aws:PrincipalTag/${tag}}`).join(' or ');
+      if (scoped === false) {
+        push(
+          facts.tenantIssues,
+          key,
+          `${label} is not scoped by tenant: no ${tags} in its Resource or Condition`,
+        );
+      } else if (scoped !== true) {
+        push(facts.tenantIssues, key, `${label} has a Condition known only after apply`, scoped);
+      }
+    }
+  }
+}
+
+/** Whether a statement binds its grant to the caller's context; unknown when its Condition is. */
+function contextBound(statement: PolicyStatement): boolean | UnknownValue {
+  if (literals(statement.resource).some((resource) => CONTEXT_VARIABLE.test(resource))) return true;
+  for (const entry of conditionEntries(statement)) {
+    if (CONTEXT_KEY.test(entry.keyLower)) return true;
+    if (literals(entry.values).some((value) => CONTEXT_VARIABLE.test(value))) return true;
+  }
+  if (isUnknown(statement.condition)) return statement.condition;
+  return false;
+}
+
+/** Whether a statement references the tenant session tag in its Resource or Condition. */
+function tenantScoped(statement: PolicyStatement, tenantKeys: readonly string[]): boolean | UnknownValue {
+  const variables = tenantKeys.map((key) => `\${aws:principaltag/${key}}`);
+  const mentions = (leaves: Leaves | undefined) =>
+    literals(leaves).some((value) => variables.some((variable) => value.toLowerCase().includes(variable)));
+  if (mentions(statement.resource) || mentions(statement.notResource)) return true;
+  for (const entry of conditionEntries(statement)) {
+    if (tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`)) return true;
+    if (mentions(entry.values)) return true;
+  }
+  if (isUnknown(statement.condition)) return statement.condition;
+  return false;
+}
+
+export function unknownEvidence(
+  address: string,
+  attribute: string,
+  detail: string,
+  unknown: UnknownValue,
+): Evidence {
+  return { address, attribute, detail, $unknown: true, refs: unknown.refs };
+}
+
+function mergeUnknown(markers: readonly UnknownValue[]): UnknownValue {
+  const refs = [...new Set(markers.flatMap((marker) => marker.refs))];
+  return unknownValue(refs);
+}
+
+function quoteList(items: readonly string[]): string {
+  const shown = items.length > 6 ? [...items.slice(0, 6)] : items;
+  const text = shown.map((item) => `"${item}"`).join(', ');
+  return items.length > 6 ? `${text} and ${items.length - 6} more` : text;
+}

@@ -1,0 +1,478 @@
+/**
+ * Facts from a role's trust policy (`assume_role_policy`): who may assume it and on what
+ * conditions. Trust too broad or unscoped (MCP-NHI-009), federation not bound to an exact
+ * subject and audience (MCP-NHI-006), humans named as principals (MCP-NHI-017).
+ */
+import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
+import type { RecordIndex } from '../context.js';
+import type { Evidence } from '../model.js';
+import { actionMatches } from './iam-actions.js';
+import {
+  type ConditionEntry,
+  conditionEntries,
+  literals,
+  type PolicyStatement,
+  type PrincipalEntry,
+  principalEntries,
+  readPolicyDocument,
+  type StatementKey,
+  statementPath,
+  unknownLeaves,
+} from './iam-document.js';
+import { unknownEvidence } from './iam-permissions.js';
+import { addressType, resolveRole } from './resolve.js';
+
+export interface TrustOptions {
+  /** Account IDs the plan runs in (from `data.aws_caller_identity`), when known. */
+  readonly accounts?: ReadonlySet<string>;
+  /** Set when the role is an MCP tool's identity: its trust must name only its server's identity. */
+  readonly tool?: {
+    /** Identity addresses of the servers the tool belongs to. */
+    readonly serverIdentities: readonly string[];
+    /** Identity addresses of every other declared server. */
+    readonly otherServerIdentities: readonly string[];
+  };
+}
+
+export interface TrustFacts {
+  readonly trustIssues: Evidence[];
+  readonly federationIssues: Evidence[];
+  readonly humanPrincipals: Evidence[];
+}
+
+/** Keys that narrow a `*` principal to known callers (confused-deputy protection). */
+const RESTRICTING_KEYS = new Set([
+  'aws:principalarn',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'sts:externalid',
+]);
+/** Keys that narrow an account-root principal to some principals of that account. */
+const PRINCIPAL_KEYS =
+  /^(aws:principalarn|aws:principaltag\/.+|aws:userid|aws:username|aws:sourceidentity|sts:sourceidentity|sts:externalid)$/;
+
+const ACCOUNT_ID = /^\d{12}$/;
+const ROOT_ARN = /^arn:aws[\w-]*:iam::(\d{12}|\*):root$/;
+const IAM_ARN = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):(user|role|assumed-role|federated-user|group)\/(.*)$/;
+const SSO_ROLE = /(^|\/)aws-reserved\/sso\.amazonaws\.com\/|(^|\/)AWSReservedSSO_/;
+
+/** Trust facts of an `aws_iam_role` record. */
+export function analyseTrust(
+  index: RecordIndex,
+  role: ResourceRecord,
+  options: TrustOptions = {},
+): TrustFacts {
+  const facts: TrustFacts = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
+  const base = ['assume_role_policy'];
+  const read = readPolicyDocument(role.values.assume_role_policy);
+  if (read.kind === 'absent') {
+    if (options.tool)
+      facts.trustIssues.push({
+        address: role.address,
+        attribute: 'assume_role_policy',
+        detail: 'tool role has no trust policy',
+      });
+    return facts;
+  }
+  if (read.kind !== 'document') {
+    const unknown = read.kind === 'unknown' ? read.value : { $unknown: true as const, refs: [] };
+    const detail =
+      read.kind === 'invalid' ? `trust ${read.reason}` : 'trust policy is only known after apply';
+    for (const list of [facts.trustIssues, facts.federationIssues, facts.humanPrincipals]) {
+      list.push(unknownEvidence(role.address, 'assume_role_policy', detail, unknown));
+    }
+    return facts;
+  }
+  const statements = read.document.statements.filter(
+    (statement) => !(typeof statement.effect === 'string' && statement.effect !== 'Allow'),
+  );
+  const at = (statement: PolicyStatement, path: readonly (string | number)[]) =>
+    formatPath([...base, ...statement.path, ...path]);
+  const field = (statement: PolicyStatement, key: StatementKey) =>
+    formatPath([...base, ...statementPath(statement, key)]);
+  const evidence = (attribute: string, detail: string, unknown?: UnknownValue): Evidence =>
+    unknown
+      ? unknownEvidence(role.address, attribute, detail, unknown)
+      : { address: role.address, attribute, detail };
+
+  for (const statement of statements) {
+    const label = statement.sid ? `trust statement "${statement.sid}"` : 'trust statement';
+    const conditions = conditionEntries(statement);
+    if (isUnknown(statement.principal)) {
+      const where = field(statement, 'Principal');
+      facts.trustIssues.push(
+        evidence(where, `${label} names principals known only after apply`, statement.principal),
+      );
+      facts.humanPrincipals.push(
+        evidence(where, `${label} names principals known only after apply`, statement.principal),
+      );
+      continue;
+    }
+    if (statement.notPrincipal !== undefined) {
+      facts.trustIssues.push(
+        evidence(
+          field(statement, 'NotPrincipal'),
+          `${label} allows everyone except the principals in NotPrincipal`,
+        ),
+      );
+    }
+    for (const principal of principalEntries(statement.principal)) {
+      const where = at(statement, principal.path);
+      const issue = principalIssue(index, principal, conditions, options);
+      if (issue) facts.trustIssues.push(evidence(where, `${label}: ${issue.detail}`, issue.unknown));
+      else if (options.tool) {
+        const toolIssue = toolPrincipalIssue(index, principal, options.tool);
+        if (toolIssue)
+          facts.trustIssues.push(evidence(where, `${label}: ${toolIssue.detail}`, toolIssue.unknown));
+      }
+      const human = humanPrincipal(principal);
+      if (human) facts.humanPrincipals.push(evidence(where, `${label} names ${human}`));
+    }
+    federation(statement, conditions, label, facts.federationIssues, at, evidence, index);
+  }
+
+  podIdentity(statements, facts.federationIssues, field, evidence);
+  if (options.tool) toolSessionControls(role.address, statements, options.tool, index, facts.trustIssues);
+  return facts;
+}
+
+/** Whether the trust policy requires a session tag named `key` (`aws:RequestTag/<key>`), for tenant checks. */
+export function trustRequiresSessionTag(value: unknown, keys: readonly string[]): boolean | UnknownValue {
+  const read = readPolicyDocument(value);
+  if (read.kind === 'unknown') return read.value;
+  if (read.kind !== 'document') return false;
+  const wanted = keys.map((key) => `aws:requesttag/${key.toLowerCase()}`);
+  return read.document.statements.some(
+    (statement) =>
+      statement.effect === 'Allow' &&
+      conditionEntries(statement).some((entry) => wanted.includes(entry.keyLower) && requires(entry)),
+  );
+}
+
+interface Issue {
+  readonly detail: string;
+  readonly unknown?: UnknownValue;
+}
+
+function principalIssue(
+  index: RecordIndex,
+  principal: PrincipalEntry,
+  conditions: readonly ConditionEntry[],
+  options: TrustOptions,
+): Issue | undefined {
+  const { type, value } = principal;
+  if (type !== '*' && type !== 'AWS') return undefined;
+  if (isUnknown(value)) {
+    if (
+      resolveRole(index, value).length > 0 ||
+      value.refs.some((ref) => addressType(ref) === 'aws_iam_user')
+    ) {
+      return undefined;
+    }
+    if (value.expression && /:root\b/.test(value.expression) && !hasKey(conditions, 'sts:externalid')) {
+      return {
+        detail: `trusts an account root (${value.expression}) without sts:ExternalId`,
+        unknown: value,
+      };
+    }
+    return undefined;
+  }
+  if (value === '*' || rootAccount(value) === '*') {
+    if (
+      conditions.some(
+        (entry) => RESTRICTING_KEYS.has(entry.keyLower) && requires(entry) && !onlyWildcards(entry),
+      )
+    ) {
+      return undefined;
+    }
+    return {
+      detail:
+        'trusts every AWS principal ("*") without a condition on aws:PrincipalArn, aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or sts:ExternalId',
+    };
+  }
+  const account = rootAccount(value);
+  if (account !== undefined) {
+    const own = options.accounts?.has(account) === true;
+    if (own) {
+      if (conditions.some((entry) => PRINCIPAL_KEYS.test(entry.keyLower) && requires(entry)))
+        return undefined;
+      return {
+        detail: `trusts every principal of account ${account} (account root) without a condition naming which`,
+      };
+    }
+    if (hasKey(conditions, 'sts:externalid')) return undefined;
+    return {
+      detail:
+        conditions.length === 0
+          ? `trusts account ${account} (account root) without conditions or sts:ExternalId`
+          : `trusts account ${account} (account root) without sts:ExternalId`,
+    };
+  }
+  const arn = IAM_ARN.exec(value);
+  if (arn && options.accounts && options.accounts.size > 0 && !options.accounts.has(arn[1]!)) {
+    if (!hasKey(conditions, 'sts:externalid')) {
+      return { detail: `trusts ${value} of another account without sts:ExternalId` };
+    }
+  }
+  return undefined;
+}
+
+/** For a tool role: any principal other than its server's identity is an issue. */
+function toolPrincipalIssue(
+  index: RecordIndex,
+  principal: PrincipalEntry,
+  tool: NonNullable<TrustOptions['tool']>,
+): Issue | undefined {
+  const { type, value } = principal;
+  const shown = isUnknown(value) ? (value.expression ?? value.refs.join(', ')) : value;
+  if (type !== 'AWS') {
+    return {
+      detail: `tool role trusts ${type === '*' ? '"*"' : `${type} principal ${shown}`}; only its server's identity may assume it`,
+    };
+  }
+  const roles = resolveRole(index, value);
+  if (roles.some((role) => tool.serverIdentities.includes(role))) return undefined;
+  const other = roles.find((role) => tool.otherServerIdentities.includes(role));
+  if (other) return { detail: `tool role trusts ${other}, the identity of another MCP server` };
+  if (tool.serverIdentities.length === 0) {
+    // No known server identity to compare with: only principals that are clearly not a role of this plan.
+    if (roles.length > 0 || isUnknown(value)) return undefined;
+    return { detail: `tool role trusts ${shown}, which is not an MCP server identity in this plan` };
+  }
+  if (roles.length > 0) return { detail: `tool role trusts ${roles.join(', ')}, not its server's identity` };
+  if (isUnknown(value)) {
+    return { detail: `tool role trusts a principal known only after apply (${shown})`, unknown: value };
+  }
+  return { detail: `tool role trusts ${shown}, not its server's identity` };
+}
+
+function humanPrincipal(principal: PrincipalEntry): string | undefined {
+  const { type, value } = principal;
+  if (isUnknown(value)) {
+    const user = value.refs.find((ref) => addressType(ref) === 'aws_iam_user');
+    if (user) return `the IAM user ${user}`;
+    const saml = value.refs.find((ref) => addressType(ref) === 'aws_iam_saml_provider');
+    if (saml) return `the SAML provider ${saml}`;
+    if (type === 'AWS' && value.expression && /:root\b/.test(value.expression)) {
+      return `an account root (${value.expression})`;
+    }
+    return undefined;
+  }
+  if (type === 'Federated')
+    return value.includes(':saml-provider/') ? `the SAML provider ${value}` : undefined;
+  if (type !== 'AWS') return undefined;
+  const account = rootAccount(value);
+  if (account !== undefined) return `the account root of ${account}, which includes its users`;
+  const arn = IAM_ARN.exec(value);
+  if (!arn) return undefined;
+  const kind = arn[2];
+  if (kind === 'user') return `the IAM user ${value}`;
+  if (kind === 'federated-user') return `the federated user ${value}`;
+  if ((kind === 'role' || kind === 'assumed-role') && SSO_ROLE.test(arn[3]!)) return `the SSO role ${value}`;
+  return undefined;
+}
+
+/** OIDC web identity trust: exact `:sub` and an `:aud` condition (MCP-NHI-006). */
+function federation(
+  statement: PolicyStatement,
+  conditions: readonly ConditionEntry[],
+  label: string,
+  out: Evidence[],
+  at: (statement: PolicyStatement, path: readonly (string | number)[]) => string,
+  evidence: (attribute: string, detail: string, unknown?: UnknownValue) => Evidence,
+  index: RecordIndex,
+): void {
+  const federated = principalEntries(statement.principal).filter(
+    (principal) =>
+      principal.type === 'Federated' &&
+      !(typeof principal.value === 'string' && principal.value.includes(':saml-provider/')) &&
+      !(
+        isUnknown(principal.value) &&
+        principal.value.refs.some((ref) => addressType(ref) === 'aws_iam_saml_provider')
+      ),
+  );
+  if (federated.length === 0) return;
+  const actions = literals(statement.action);
+  const webIdentity =
+    actions.some((action) => actionMatches(action, 'sts:AssumeRoleWithWebIdentity')) ||
+    unknownLeaves(statement.action).length > 0;
+  if (!webIdentity) return;
+  const issuers = federated
+    .map((principal) => issuerOf(index, principal.value))
+    .filter((x): x is string => !!x);
+  const keyed = (suffix: string) =>
+    conditions.filter(
+      (entry) =>
+        entry.keyLower.endsWith(suffix) &&
+        (issuers.length === 0 ||
+          issuers.some((issuer) => entry.keyLower === `${issuer.toLowerCase()}${suffix}`)),
+    );
+  const where = at(statement, [statement.fields.Condition]);
+  const issuerText = issuers[0] ?? '<issuer>';
+  if (isUnknown(statement.condition)) {
+    out.push(
+      evidence(where, `${label}: web identity conditions are known only after apply`, statement.condition),
+    );
+    return;
+  }
+  for (const suffix of [':sub', ':aud']) {
+    const entries = keyed(suffix);
+    if (entries.length === 0) {
+      out.push(evidence(where, `${label}: web identity trust has no condition on ${issuerText}${suffix}`));
+      continue;
+    }
+    if (entries.some(exact)) continue;
+    const unknown = entries.flatMap((entry) => unknownLeaves(entry.values))[0];
+    if (unknown) {
+      out.push(
+        evidence(
+          where,
+          `${label}: ${issuerText}${suffix} is compared with a value known only after apply`,
+          unknown,
+        ),
+      );
+      continue;
+    }
+    const entry = entries[0]!;
+    const values = literals(entry.values);
+    const wildcard = values.find((value) => /[*?]/.test(value));
+    out.push(
+      evidence(
+        at(statement, entry.path),
+        wildcard !== undefined
+          ? `${label}: ${entry.key} matches a wildcard (${JSON.stringify(wildcard)}) with ${entry.operator}; use StringEquals with exact values`
+          : `${label}: ${entry.key} is not bound with StringEquals (${entry.operator})`,
+      ),
+    );
+  }
+}
+
+/** EKS Pod Identity trust must allow `sts:TagSession` so the session carries pod attributes. */
+function podIdentity(
+  statements: readonly PolicyStatement[],
+  out: Evidence[],
+  field: (statement: PolicyStatement, key: StatementKey) => string,
+  evidence: (attribute: string, detail: string, unknown?: UnknownValue) => Evidence,
+): void {
+  const pods = statements.filter((statement) =>
+    principalEntries(statement.principal).some(
+      (principal) => principal.type === 'Service' && principal.value === 'pods.eks.amazonaws.com',
+    ),
+  );
+  if (pods.length === 0) return;
+  if (
+    pods.some((statement) =>
+      literals(statement.action).some((action) => actionMatches(action, 'sts:TagSession')),
+    )
+  ) {
+    return;
+  }
+  const unknown = pods.flatMap((statement) => unknownLeaves(statement.action))[0];
+  out.push(
+    evidence(
+      field(pods[0]!, 'Action'),
+      unknown
+        ? 'EKS Pod Identity trust: actions are known only after apply'
+        : 'EKS Pod Identity trust does not allow sts:TagSession, so sessions carry no pod tags',
+      unknown,
+    ),
+  );
+}
+
+/** A tool role's trust must take session tags and a source identity from its server (MCP-NHI-009). */
+function toolSessionControls(
+  address: string,
+  statements: readonly PolicyStatement[],
+  tool: NonNullable<TrustOptions['tool']>,
+  index: RecordIndex,
+  out: Evidence[],
+): void {
+  const fromServer = statements.filter((statement) =>
+    principalEntries(statement.principal).some(
+      (principal) =>
+        principal.type === 'AWS' &&
+        resolveRole(index, principal.value).some((role) => tool.serverIdentities.includes(role)),
+    ),
+  );
+  const relevant = fromServer.length > 0 ? fromServer : statements;
+  const attribute = 'assume_role_policy';
+  const grants = (action: string) =>
+    relevant.some((statement) =>
+      literals(statement.action).some((pattern) => actionMatches(pattern, action)),
+    );
+  const unknownActions = relevant.flatMap((statement) => unknownLeaves(statement.action))[0];
+  const entries = relevant.flatMap((statement) => conditionEntries(statement));
+  const unknownCondition = relevant.map((statement) => statement.condition).find(isUnknown);
+  const report = (detail: string, unknown?: UnknownValue) =>
+    out.push(unknown ? unknownEvidence(address, attribute, detail, unknown) : { address, attribute, detail });
+
+  if (!grants('sts:TagSession')) {
+    report(
+      'tool role trust does not allow sts:TagSession, so its server cannot pass session tags',
+      unknownActions,
+    );
+  }
+  if (!entries.some((entry) => entry.keyLower.startsWith('aws:requesttag/') && requires(entry))) {
+    report(
+      'tool role trust does not require a session tag (aws:RequestTag/...) from its server',
+      unknownCondition,
+    );
+  }
+  if (!entries.some((entry) => /^(sts|aws):sourceidentity$/.test(entry.keyLower) && requires(entry))) {
+    report(
+      'tool role trust does not require a source identity (sts:SourceIdentity) from its server',
+      unknownCondition,
+    );
+  }
+}
+
+/** Whether a condition entry actually requires its key (not `...IfExists`, not `Null: true`). */
+function requires(entry: ConditionEntry): boolean {
+  if (entry.ifExists) return false;
+  if (entry.set === 'forallvalues') return false;
+  if (entry.base === 'null') return literals(entry.values).some((value) => value.toLowerCase() === 'false');
+  return true;
+}
+
+/** An exact binding: StringEquals (or StringLike without wildcards) on known values. */
+function exact(entry: ConditionEntry): boolean {
+  if (!requires(entry)) return false;
+  if (isUnknown(entry.values) || unknownLeaves(entry.values).length > 0) return false;
+  const values = literals(entry.values);
+  if (values.length === 0) return false;
+  if (entry.base === 'stringequals') return true;
+  if (entry.base === 'stringlike') return values.every((value) => !/[*?]/.test(value));
+  return false;
+}
+
+function onlyWildcards(entry: ConditionEntry): boolean {
+  const values = literals(entry.values);
+  return values.length > 0 && values.every((value) => value === '*');
+}
+
+function hasKey(conditions: readonly ConditionEntry[], key: string): boolean {
+  return conditions.some((entry) => entry.keyLower === key && requires(entry) && !onlyWildcards(entry));
+}
+
+function rootAccount(value: string): string | undefined {
+  if (ACCOUNT_ID.test(value)) return value;
+  return ROOT_ARN.exec(value)?.[1];
+}
+
+/** The issuer of a Federated OIDC principal (`token.actions.githubusercontent.com`), when known. */
+function issuerOf(index: RecordIndex, value: string | UnknownValue): string | undefined {
+  if (typeof value === 'string') {
+    const match = /:oidc-provider\/(.+)$/.exec(value);
+    return match ? match[1]! : value;
+  }
+  for (const ref of value.refs) {
+    if (addressType(ref) !== 'aws_iam_openid_connect_provider') continue;
+    const url = index.byAddress.get(ref)?.values.url;
+    if (typeof url === 'string') return url.replace(/^https:\/\//i, '').replace(/\/$/, '');
+  }
+  return undefined;
+}

@@ -1,0 +1,244 @@
+/**
+ * One IdentityFacts per IAM role and IAM user: who it serves, how long its sessions last,
+ * what it may do (its permission policies), who may assume it (its trust policy), where it
+ * runs and who owns it. Facts only; the control schema judges them.
+ */
+import { formatPath, isUnknown, type ResourceRecord, unknownValue } from '../../read/record.js';
+import type { DeclaredServer, DeclaredTool, InventoryContext } from '../context.js';
+import { findManifests, type Manifest } from '../manifest.js';
+import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
+import { readTags, tagValue } from '../tags.js';
+import { analysePermissions } from './iam-permissions.js';
+import { analyseTrust, type TrustOptions } from './iam-trust.js';
+import { resolveRefs, resolveRole } from './resolve.js';
+import { permissionPolicies } from './role-policies.js';
+
+/** AWS's default `max_session_duration` when the attribute is not set. */
+export const DEFAULT_MAX_SESSION_SECONDS = 3600;
+
+/** The session tag key a multi-tenant server passes for the tenant. */
+export const TENANT_SESSION_TAG = 'tenant';
+
+/** Resources that run as a role, and the attributes that name it (MCP-NHI-018). */
+const ROLE_CONSUMERS: readonly (readonly [string, readonly string[]])[] = [
+  ['aws_lambda_function', ['role']],
+  ['aws_ecs_task_definition', ['task_role_arn', 'execution_role_arn']],
+  ['aws_eks_pod_identity_association', ['role_arn']],
+];
+
+export function awsIdentities(ctx: InventoryContext): IdentityFacts[] {
+  const accounts = callerAccounts(ctx);
+  const manifests = findManifests(ctx.index.all);
+  const out: IdentityFacts[] = [];
+  for (const type of ['aws_iam_role', 'aws_iam_user'] as const) {
+    for (const record of ctx.index.byType(type)) {
+      if (record.mode !== 'managed') continue;
+      out.push(identityFacts(ctx, record, type, accounts, manifests));
+    }
+  }
+  return out;
+}
+
+function identityFacts(
+  ctx: InventoryContext,
+  record: ResourceRecord,
+  kind: 'aws_iam_role' | 'aws_iam_user',
+  accounts: ReadonlySet<string>,
+  manifests: readonly Manifest[],
+): IdentityFacts {
+  const { address, values } = record;
+  const attribution = ctx.attributionOf(address);
+  const declaredTools = toolsUsing(ctx.servers, address);
+  const tools = distinct([...declaredTools.map((tool) => tool.name), attribution.tool]);
+  const servers = distinct([
+    ...ctx.servers.filter((server) => server.identity === address).map((server) => server.name),
+    ...declaredTools.map((tool) => tool.server),
+    attribution.server,
+  ]);
+  const tags = readTags(record);
+  const names = ctx.policy.tags;
+  const toolTag = tagValue(tags, names.tool);
+  const isTool = declaredTools.length > 0 || attribution.tool !== undefined;
+
+  // Permission policies (MCP-NHI-007, 014, 015).
+  const toolServers = ctx.servers.filter(
+    (server) =>
+      declaredTools.some((tool) => tool.server === server.name) ||
+      (attribution.tool !== undefined && server.name === attribution.server),
+  );
+  const perTenant = attribution.tenant !== undefined || typeof tagValue(tags, names.tenant) === 'string';
+  const tenantScoped = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
+  const permissions = analysePermissions(permissionPolicies(ctx.index, record), {
+    ...(tenantScoped ? { tenantKeys: distinct([TENANT_SESSION_TAG, names.tenant]) } : {}),
+  });
+
+  // Trust (MCP-NHI-006, 009, 017): roles only.
+  const trustOptions: TrustOptions = {
+    accounts,
+    ...(isTool
+      ? {
+          tool: {
+            serverIdentities: distinct(toolServers.map((server) => server.identity)),
+            otherServerIdentities: distinct(
+              ctx.servers.filter((server) => !toolServers.includes(server)).map((server) => server.identity),
+            ).filter((identity) => identity !== address),
+          },
+        }
+      : {}),
+  };
+  const trust: { trustIssues: Evidence[]; federationIssues: Evidence[]; humanPrincipals: Evidence[] } =
+    kind === 'aws_iam_role'
+      ? analyseTrust(ctx.index, record, trustOptions)
+      : { trustIssues: [], federationIssues: [], humanPrincipals: [] };
+
+  const owner = tagFact(tagValue(tags, names.owner));
+  const reviewBy = tagFact(tagValue(tags, names.reviewBy));
+
+  return {
+    ...attributionFields(attribution),
+    address,
+    source: record.source,
+    at: {
+      name: 'name',
+      maxSessionSeconds: 'max_session_duration',
+      hasPermissionsBoundary: 'permissions_boundary',
+      trustIssues: 'assume_role_policy',
+      owner: formatPath(['tags', names.owner]),
+      reviewBy: formatPath(['tags', names.reviewBy]),
+      reviewOverdue: formatPath(['tags', names.reviewBy]),
+    },
+    kind,
+    name: nameFact(record),
+    tools,
+    servers,
+    maxSessionSeconds: kind === 'aws_iam_role' ? sessionFact(values.max_session_duration) : null,
+    federationIssues: trust.federationIssues,
+    broadGrants: permissions.broadGrants,
+    escalationGrants: permissions.escalationGrants,
+    hasPermissionsBoundary: boundaryFact(ctx, values.permissions_boundary),
+    trustIssues: trust.trustIssues,
+    tenantIssues: permissions.tenantIssues,
+    humanPrincipals: trust.humanPrincipals,
+    environments: environments(ctx, record),
+    owner,
+    reviewBy,
+    reviewOverdue: overdue(reviewBy, ctx.today),
+    sensitive: declaredTools.some((tool) => tool.sensitive || tool.writeCapable),
+    hasContextConditions: permissions.hasContextConditions,
+    orphan: isOrphan(ctx, manifests, attribution, toolTag, tagValue(tags, names.server), declaredTools),
+  };
+}
+
+/**
+ * A tool identity nobody declares: tagged or attributed to a tool, but no server claims it, or
+ * the server's declaration (the constructs' manifest, else the policy file's selectors) does not
+ * list that tool. A server known only from tags is declared by those tags, so never orphans.
+ */
+function isOrphan(
+  ctx: InventoryContext,
+  manifests: readonly Manifest[],
+  attribution: Attribution,
+  toolTag: unknown,
+  serverTag: unknown,
+  declaredTools: readonly DeclaredTool[],
+): boolean {
+  const tool = attribution.tool ?? (typeof toolTag === 'string' && toolTag !== '' ? toolTag : undefined);
+  if (tool === undefined) return false;
+  const server =
+    attribution.server ?? (typeof serverTag === 'string' && serverTag !== '' ? serverTag : undefined);
+  if (server === undefined) return declaredTools.length === 0;
+  const inManifest = manifests.flatMap((manifest) => manifest.servers).filter((s) => s.name === server);
+  if (inManifest.length > 0) return !inManifest.some((s) => s.tools.some((t) => t.name === tool));
+  const inPolicy = ctx.policy.servers.filter((s) => s.name === server);
+  if (inPolicy.length > 0) return !inPolicy.some((s) => s.tools.some((t) => t.name === tool));
+  return declaredTools.length === 0;
+}
+
+function toolsUsing(servers: readonly DeclaredServer[], address: string): DeclaredTool[] {
+  return servers.flatMap((server) => server.tools.filter((tool) => tool.identities.includes(address)));
+}
+
+function nameFact(record: ResourceRecord): Fact<string> {
+  const name = record.values.name;
+  if (typeof name === 'string' && name !== '') return name;
+  if (isUnknown(name)) return name;
+  // name_prefix or a generated name: known only after apply.
+  return unknownValue([record.address], `${record.address}.name`);
+}
+
+function sessionFact(value: unknown): Fact<number> {
+  if (isUnknown(value)) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return DEFAULT_MAX_SESSION_SECONDS;
+}
+
+/**
+ * A boundary set to a reference (`aws_iam_policy.b.arn`) is unknown in a plan but certainly set;
+ * only a reference to nothing in this plan stays unknown.
+ */
+function boundaryFact(ctx: InventoryContext, value: unknown): Fact<boolean> {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (isUnknown(value)) {
+    if (resolveRefs(ctx.index, value, 'aws_iam_policy').length > 0) return true;
+    return value;
+  }
+  return false;
+}
+
+function tagFact(value: string | ReturnType<typeof unknownValue> | undefined): Fact<string> | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  return value;
+}
+
+/** True when review-by is before today or is not a YYYY-MM-DD date; false when absent (that is `reviewBy: null`). */
+function overdue(reviewBy: Fact<string> | null, today: string): Fact<boolean> {
+  if (reviewBy === null) return false;
+  if (isUnknown(reviewBy)) return reviewBy;
+  const date = reviewBy.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return true;
+  return date < today;
+}
+
+function environments(ctx: InventoryContext, record: ResourceRecord): string[] {
+  const found: (string | undefined)[] = [ctx.environmentOf(record.address)];
+  if (record.type === 'aws_iam_role') {
+    for (const [type, attributes] of ROLE_CONSUMERS) {
+      for (const consumer of ctx.index.byType(type)) {
+        if (consumer.mode !== 'managed') continue;
+        if (
+          attributes.some((attribute) =>
+            resolveRole(ctx.index, consumer.values[attribute]).includes(record.address),
+          )
+        ) {
+          found.push(ctx.environmentOf(consumer.address));
+        }
+      }
+    }
+  }
+  return distinct(found).sort();
+}
+
+/** Account IDs of `data.aws_caller_identity`, when the plan knows them. */
+function callerAccounts(ctx: InventoryContext): ReadonlySet<string> {
+  const accounts = new Set<string>();
+  for (const record of ctx.index.byType('aws_caller_identity')) {
+    const id = record.values.account_id;
+    if (typeof id === 'string' && /^\d{12}$/.test(id)) accounts.add(id);
+  }
+  return accounts;
+}
+
+function attributionFields(attribution: Attribution): Attribution {
+  const out: { -readonly [K in keyof Attribution]: Attribution[K] } = {};
+  if (attribution.server !== undefined) out.server = attribution.server;
+  if (attribution.tool !== undefined) out.tool = attribution.tool;
+  if (attribution.tenant !== undefined) out.tenant = attribution.tenant;
+  if (attribution.attributedBy !== undefined) out.attributedBy = attribution.attributedBy;
+  return out;
+}
+
+function distinct(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== undefined && value !== ''))];
+}

@@ -1,0 +1,411 @@
+/**
+ * Where AWS secrets live and whether their values pass through Terraform: Secrets Manager
+ * secrets and versions, SSM parameters, and Bedrock AgentCore credential providers.
+ * Facts: literal secret values written to plan and state (MCP-NHI-004), and vaulting and
+ * rotation gaps of Secrets Manager secrets (MCP-NHI-020).
+ */
+import { formatPath, isUnknown, type ResourceRecord } from '../../read/record.js';
+import type { InventoryContext, RecordIndex } from '../context.js';
+import type { Evidence, SecretFacts } from '../model.js';
+import { fingerprint, looksLikeSecretValue } from '../secret-shapes.js';
+import { blocks, firstBlock } from '../values.js';
+import {
+  blockSegments,
+  describeUnknown,
+  evidence,
+  generatedValueSource,
+  inheritedAttribution,
+  type RuntimeParameters,
+  runtimeParameters,
+  unique,
+  unknownEvidence,
+} from './facts-common.js';
+import { resolveRefs } from './resolve.js';
+import { workloadEnvironment } from './workloads.js';
+
+const SECRET = 'aws_secretsmanager_secret';
+const VERSION = 'aws_secretsmanager_secret_version';
+const ROTATION = 'aws_secretsmanager_secret_rotation';
+const SSM_PARAMETER = 'aws_ssm_parameter';
+const API_KEY_PROVIDER = 'aws_bedrockagentcore_api_key_credential_provider';
+const OAUTH2_PROVIDER = 'aws_bedrockagentcore_oauth2_credential_provider';
+const GATEWAY = 'aws_bedrockagentcore_gateway';
+const GATEWAY_TARGET = 'aws_bedrockagentcore_gateway_target';
+
+/** The vendor blocks of `oauth2_provider_config`, each with `client_secret`/`client_secret_wo`. */
+const OAUTH2_VENDOR_BLOCKS = [
+  'custom_oauth2_provider_config',
+  'github_oauth2_provider_config',
+  'google_oauth2_provider_config',
+  'microsoft_oauth2_provider_config',
+  'salesforce_oauth2_provider_config',
+  'slack_oauth2_provider_config',
+] as const;
+
+export function awsSecrets(ctx: InventoryContext): SecretFacts[] {
+  const params = runtimeParameters(ctx);
+  const consumers = secretConsumers(ctx);
+  const out: SecretFacts[] = [];
+  const rotations = rotationsBySecret(ctx.index);
+  for (const record of managed(ctx.index, SECRET)) {
+    out.push(
+      facts(
+        ctx,
+        record,
+        consumers.get(record.address) ?? [],
+        [],
+        secretRotationIssues(record, rotations, params),
+      ),
+    );
+  }
+  for (const record of managed(ctx.index, VERSION)) {
+    const secrets = resolveSecret(ctx.index, record.values.secret_id);
+    const related = [...secrets, ...secrets.flatMap((secret) => consumers.get(secret) ?? [])];
+    out.push(facts(ctx, record, related, versionValues(record), []));
+  }
+  for (const record of managed(ctx.index, SSM_PARAMETER)) {
+    const found = ssmParameterValues(record, params);
+    if (found === undefined) continue;
+    out.push(facts(ctx, record, consumers.get(record.address) ?? [], found, []));
+  }
+  for (const record of managed(ctx.index, API_KEY_PROVIDER)) {
+    const found = writeOnlyValue(record, ['api_key'], 'api_key_wo');
+    out.push(facts(ctx, record, consumers.get(record.address) ?? [], found, []));
+  }
+  for (const record of managed(ctx.index, OAUTH2_PROVIDER)) {
+    out.push(facts(ctx, record, consumers.get(record.address) ?? [], oauth2ProviderValues(record), []));
+  }
+  return out;
+}
+
+function managed(index: RecordIndex, type: string): ResourceRecord[] {
+  return index.byType(type).filter((record) => record.mode === 'managed');
+}
+
+function facts(
+  ctx: InventoryContext,
+  record: ResourceRecord,
+  related: readonly string[],
+  valueInState: Evidence[],
+  rotationIssues: Evidence[],
+): SecretFacts {
+  return {
+    address: record.address,
+    source: record.source,
+    ...inheritedAttribution(ctx, record.address, related),
+    kind: record.type,
+    valueInState,
+    rotationIssues,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values in state (MCP-NHI-004)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One secret-valued argument. A known literal is in plan and state. A value known only after
+ * apply that Terraform generates itself (`random_password.p.result`, a `tls_private_key`, an
+ * access key's secret) is in state too, whatever it turns out to be: that is a failure. Any
+ * other unknown value (a variable, another module's output) is reported as unknown.
+ */
+function secretValue(
+  address: string,
+  path: readonly (string | number)[],
+  value: unknown,
+  fix: string,
+): Evidence | undefined {
+  const attribute = formatPath(path);
+  if (typeof value === 'string') {
+    if (value === '') return undefined;
+    return evidence(
+      address,
+      attribute,
+      `${attribute} is a literal secret value (${fingerprint(value)}) stored in plan and state; ${fix}`,
+    );
+  }
+  if (!isUnknown(value)) return undefined;
+  const generator = generatedValueSource(value);
+  if (generator !== undefined) {
+    return evidence(
+      address,
+      attribute,
+      `${attribute} is generated by ${generator} inside Terraform, so the value is stored in state; ${fix}`,
+    );
+  }
+  return unknownEvidence(
+    address,
+    attribute,
+    `${attribute} is set from ${describeUnknown(value)}, known only after apply; whatever it is will be stored in state; ${fix}`,
+    value,
+  );
+}
+
+function versionValues(record: ResourceRecord): Evidence[] {
+  const fix =
+    'use secret_string_wo with secret_string_wo_version (never stored), or set the value outside Terraform';
+  return ['secret_string', 'secret_binary']
+    .map((key) => secretValue(record.address, [key], record.values[key], fix))
+    .filter((item): item is Evidence => item !== undefined);
+}
+
+/** `value` and `value_wo` of the argument list, for resources with a write-only alternative. */
+function writeOnlyValue(record: ResourceRecord, path: (string | number)[], writeOnly: string): Evidence[] {
+  const key = path[path.length - 1] as string;
+  const found = secretValue(
+    record.address,
+    path,
+    record.values[key],
+    `use ${writeOnly} (write-only, never stored) instead`,
+  );
+  return found ? [found] : [];
+}
+
+/**
+ * SSM parameters: a SecureString's `value` is a secret by definition. A String or StringList
+ * parameter (including `insecure_value`) only when its value looks like a secret by the
+ * parameter's name or by shape: then it is a secret stored unencrypted. Other parameters are
+ * configuration, not secrets, and produce no SecretFacts (undefined).
+ */
+function ssmParameterValues(record: ResourceRecord, params: RuntimeParameters): Evidence[] | undefined {
+  const v = record.values;
+  const type = typeof v.type === 'string' ? v.type : undefined;
+  const secure = type?.toLowerCase() === 'securestring' || isUnknown(v.type);
+  if (secure) {
+    const found = secretValue(
+      record.address,
+      ['value'],
+      v.value,
+      'use value_wo with value_wo_version (never stored) instead',
+    );
+    return found ? [found] : [];
+  }
+  const name = typeof v.name === 'string' ? (v.name.split('/').pop() ?? v.name) : record.name;
+  const out: Evidence[] = [];
+  for (const key of ['value', 'insecure_value']) {
+    const value = v[key];
+    if (typeof value === 'string' && looksLikeSecretValue(name, value, params.secretNamePatterns)) {
+      out.push(
+        evidence(
+          record.address,
+          key,
+          `${type ?? 'String'} parameter ${typeof v.name === 'string' ? v.name : record.name} holds a secret-looking literal (${fingerprint(value)}) unencrypted in plan and state; make it a SecureString set with value_wo`,
+        ),
+      );
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+function oauth2ProviderValues(record: ResourceRecord): Evidence[] {
+  const out: Evidence[] = [];
+  const config = record.values.oauth2_provider_config;
+  const configPath = blockSegments(config, 'oauth2_provider_config');
+  for (const [i, block] of blocks(config).entries()) {
+    const base = Array.isArray(config) ? [configPath[0]!, i] : configPath;
+    for (const vendor of OAUTH2_VENDOR_BLOCKS) {
+      const vendorBlock = firstBlock(block[vendor]);
+      if (!vendorBlock) continue;
+      const path = [...base, ...blockSegments(block[vendor], vendor), 'client_secret'];
+      const found = secretValue(
+        record.address,
+        path,
+        vendorBlock.client_secret,
+        'use client_secret_wo with client_credentials_wo_version (write-only, never stored) instead',
+      );
+      if (found) out.push(found);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vaulting and rotation (MCP-NHI-020)
+// ---------------------------------------------------------------------------------------------
+
+const AWS_MANAGED_KEY = /(?:^|:)alias\/aws\/secretsmanager$/;
+
+function secretRotationIssues(
+  record: ResourceRecord,
+  rotations: ReadonlyMap<string, ResourceRecord[]>,
+  params: RuntimeParameters,
+): Evidence[] {
+  const out: Evidence[] = [];
+  const kms = record.values.kms_key_id;
+  if (
+    kms === undefined ||
+    kms === null ||
+    kms === '' ||
+    (typeof kms === 'string' && AWS_MANAGED_KEY.test(kms))
+  ) {
+    out.push(
+      evidence(
+        record.address,
+        'kms_key_id',
+        'secret is encrypted with the AWS managed key aws/secretsmanager; set kms_key_id to a customer managed KMS key whose policy limits decryption to the identities that need it',
+      ),
+    );
+  }
+  const found = rotations.get(record.address) ?? [];
+  if (found.length === 0) {
+    out.push(
+      evidence(
+        record.address,
+        undefined,
+        `secret has no aws_secretsmanager_secret_rotation; rotate it at least every ${params.rotationDays} days`,
+      ),
+    );
+    return out;
+  }
+  // One rotation schedule that satisfies the policy is enough; otherwise report each.
+  const issues: Evidence[] = [];
+  for (const rotation of found) {
+    const issue = rotationIssue(rotation, params);
+    if (issue === undefined) return out;
+    issues.push(issue);
+  }
+  return [...out, ...issues];
+}
+
+/**
+ * A rotation's interval: `automatically_after_days` above the policy maximum is a gap, unknown
+ * is unknown; a `schedule_expression` (`rate(30 days)`, `cron(...)`) is accepted as a schedule.
+ */
+function rotationIssue(rotation: ResourceRecord, params: RuntimeParameters): Evidence | undefined {
+  const rulesValue = rotation.values.rotation_rules;
+  const rules = firstBlock(rulesValue);
+  const rulesPath = blockSegments(rulesValue, 'rotation_rules');
+  if (!rules) {
+    return isUnknown(rulesValue)
+      ? unknownEvidence(
+          rotation.address,
+          'rotation_rules',
+          'rotation rules are known only after apply',
+          rulesValue,
+        )
+      : evidence(rotation.address, 'rotation_rules', 'rotation has no rotation_rules');
+  }
+  const schedule = rules.schedule_expression;
+  if (typeof schedule === 'string' && schedule !== '') return undefined;
+  const days = rules.automatically_after_days;
+  const attribute = formatPath([...rulesPath, 'automatically_after_days']);
+  if (typeof days === 'number') {
+    return days > params.rotationDays
+      ? evidence(
+          rotation.address,
+          attribute,
+          `secret rotates every ${days} days, more than the policy maximum of ${params.rotationDays}`,
+        )
+      : undefined;
+  }
+  if (isUnknown(days)) {
+    return unknownEvidence(
+      rotation.address,
+      attribute,
+      `rotation interval is known only after apply (${describeUnknown(days)})`,
+      days,
+    );
+  }
+  if (isUnknown(schedule)) {
+    return unknownEvidence(
+      rotation.address,
+      formatPath([...rulesPath, 'schedule_expression']),
+      `rotation schedule is known only after apply (${describeUnknown(schedule)})`,
+      schedule,
+    );
+  }
+  return evidence(
+    rotation.address,
+    formatPath(rulesPath),
+    'rotation has neither automatically_after_days nor schedule_expression',
+  );
+}
+
+function rotationsBySecret(index: RecordIndex): Map<string, ResourceRecord[]> {
+  const out = new Map<string, ResourceRecord[]>();
+  for (const rotation of managed(index, ROTATION)) {
+    for (const secret of resolveSecret(index, rotation.values.secret_id)) {
+      const list = out.get(secret);
+      if (list) list.push(rotation);
+      else out.set(secret, [rotation]);
+    }
+  }
+  return out;
+}
+
+const SECRET_ARN = /^arn:aws[\w-]*:secretsmanager:[^:]*:\d*:secret:(.+)$/;
+const ARN_RANDOM_SUFFIX = /-[A-Za-z0-9]{6}$/;
+
+/**
+ * Secret addresses a `secret_id` refers to: unknown refs, or a literal name or ARN matched to a
+ * secret of that name (a full ARN ends in the name plus `-` and six random characters).
+ */
+export function resolveSecret(index: RecordIndex, value: unknown): string[] {
+  if (isUnknown(value)) return resolveRefs(index, value, SECRET);
+  if (typeof value !== 'string' || value === '') return [];
+  const fromArn = SECRET_ARN.exec(value)?.[1];
+  const candidates = new Set([value]);
+  if (fromArn !== undefined) {
+    candidates.add(fromArn);
+    candidates.add(fromArn.replace(ARN_RANDOM_SUFFIX, ''));
+  }
+  const out: string[] = [];
+  for (const record of index.byType(SECRET)) {
+    const { name, arn, id } = record.values;
+    if (
+      (typeof name === 'string' && candidates.has(name)) ||
+      (typeof arn === 'string' && arn === value) ||
+      (typeof id === 'string' && id === value)
+    ) {
+      out.push(record.address);
+    }
+  }
+  return out;
+}
+
+/**
+ * Resources that consume a secret or credential provider, so a secret without attribution
+ * tags inherits its consumer's: workloads whose environment references a secret or SSM
+ * parameter (`SECRET_ARN = aws_secretsmanager_secret.gh.arn`), and AgentCore gateway targets
+ * (then their gateway) whose credential provider configuration names a provider.
+ */
+function secretConsumers(ctx: InventoryContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (target: string, consumer: string) => {
+    const list = out.get(target);
+    if (list) {
+      if (!list.includes(consumer)) list.push(consumer);
+    } else out.set(target, [consumer]);
+  };
+  for (const type of [
+    'aws_lambda_function',
+    'aws_ecs_task_definition',
+    'aws_bedrockagentcore_agent_runtime',
+  ]) {
+    for (const workload of ctx.index.byType(type)) {
+      for (const entry of workloadEnvironment(workload).entries) {
+        if (!isUnknown(entry.value)) continue;
+        for (const ref of entry.value.refs) {
+          if (ctx.index.byAddress.has(ref)) add(ref, workload.address);
+        }
+      }
+    }
+  }
+  for (const target of ctx.index.byType(GATEWAY_TARGET)) {
+    const gateways = resolveRefs(ctx.index, target.values.gateway_identifier, GATEWAY);
+    for (const config of blocks(target.values.credential_provider_configuration)) {
+      for (const [kind, providerType] of [
+        ['oauth', OAUTH2_PROVIDER],
+        ['api_key', API_KEY_PROVIDER],
+      ] as const) {
+        for (const block of blocks(config[kind])) {
+          for (const provider of unique(resolveRefs(ctx.index, block.provider_arn, providerType))) {
+            add(provider, target.address);
+            for (const gateway of gateways) add(provider, gateway);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Records in, NHI inventory out: index once, find the manifest, attribute resources to MCP
+ * servers and tools, then let each platform extract its facts.
+ */
+import type { Policy } from '../policy/policy.js';
+import type { ResourceRecord } from '../read/record.js';
+import { attribute } from './attribution.js';
+import { awsCredentials } from './aws/credentials.js';
+import { awsIdentities } from './aws/identities.js';
+import { awsSecrets } from './aws/secrets.js';
+import { awsServerFacts } from './aws/servers.js';
+import { awsWorkloads } from './aws/workloads.js';
+import { type InventoryContext, indexRecords } from './context.js';
+import { findManifests } from './manifest.js';
+import type { Inventory } from './model.js';
+
+export interface InventoryOptions {
+  readonly policy: Policy;
+  /** Control parameters (defaults merged with the policy's), also exposed to schemas as `/parameters`. */
+  readonly parameters: Readonly<Record<string, unknown>>;
+  /** YYYY-MM-DD. */
+  readonly today: string;
+}
+
+export function buildInventory(records: readonly ResourceRecord[], options: InventoryOptions): Inventory {
+  const index = indexRecords(records);
+  const attribution = attribute(index, findManifests(records), options.policy);
+  const ctx: InventoryContext = {
+    index,
+    policy: options.policy,
+    parameters: options.parameters,
+    today: options.today,
+    servers: attribution.servers,
+    attributionOf: attribution.attributionOf,
+    environmentOf: attribution.environmentOf,
+  };
+  const { servers, tools } = awsServerFacts(ctx);
+  return {
+    version: 1,
+    parameters: { ...options.parameters, today: options.today },
+    servers,
+    tools,
+    identities: awsIdentities(ctx),
+    credentials: awsCredentials(ctx),
+    workloads: awsWorkloads(ctx),
+    secrets: awsSecrets(ctx),
+  };
+}

@@ -1,0 +1,591 @@
+/**
+ * Loads the policy file (YAML or JSON), checks it against schemas/nhi-policy.schema.json and
+ * a few rules a schema cannot express, and normalizes it into a Policy. Every problem becomes
+ * one PolicyError line naming the file, the field (and its line), and what is wrong, because
+ * the person reading it is fixing a config file in a pull request, not debugging ajv.
+ */
+import { readFile } from 'node:fs/promises';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import schemaJson from '../../schemas/nhi-policy.schema.json' with { type: 'json' };
+import { PolicyError } from '../errors.js';
+import type { Severity } from '../findings.js';
+import {
+  type ControlSetting,
+  DEFAULT_TAGS,
+  defaultPolicy,
+  type Policy,
+  type ServerSelector,
+  type TagNames,
+  type ToolSelector,
+  type Waiver,
+} from './policy.js';
+
+/** The policy file schema (schemas/nhi-policy.schema.json), parsed. */
+export const policySchema: Readonly<Record<string, unknown>> = schemaJson;
+
+/** Control IDs whose prefix only built-in controls may use. */
+const BUILTIN_PREFIX = 'MCP-NHI-';
+const CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
+/** A policy is a few kilobytes; anything this large is the wrong file. */
+const MAX_BYTES = 1024 * 1024;
+/** How many problems one error line names before "and N more". */
+const MAX_PROBLEMS = 3;
+
+type Segment = string | number;
+
+interface Problem {
+  readonly path: readonly Segment[];
+  readonly text: string;
+  /** When the problem is about a key of the mapping at `path`, the key (for its line). */
+  readonly key?: string;
+}
+
+/** Built-in control IDs, as the schema lists them under `controls`. */
+const BUILTIN_IDS: ReadonlySet<string> = new Set(
+  Object.keys(
+    ((schemaJson.properties as Record<string, unknown>).controls as { properties: Record<string, unknown> })
+      .properties,
+  ),
+);
+
+let validator: ValidateFunction | undefined;
+
+function policyValidator(): ValidateFunction {
+  if (validator === undefined) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    validator = ajv.compile(policySchema);
+  }
+  return validator;
+}
+
+/** Reads and loads the policy file at `path`. Throws PolicyError naming the file on any problem. */
+export async function loadPolicy(path: string): Promise<Policy> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new PolicyError(path, readProblem(error));
+  }
+  if (bytes.length > MAX_BYTES) {
+    throw new PolicyError(path, `is ${bytes.length} bytes; a policy file is expected to be under 1 MiB`);
+  }
+  return parsePolicyText(decode(bytes, path), path);
+}
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a policy file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+function decode(bytes: Buffer, path: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new PolicyError(path, 'is not UTF-8 text');
+  }
+}
+
+/**
+ * Parses policy text (YAML or JSON) as if it were the file `path`, which only names it in
+ * messages. For the Action's inline policy input.
+ */
+export function parsePolicyText(text: string, path: string): Policy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    prettyErrors: true,
+    uniqueKeys: true,
+    lineCounter,
+  });
+  const yamlError = doc.errors[0];
+  if (yamlError !== undefined) {
+    const position = yamlError.linePos?.[0];
+    const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const where = position === undefined ? '' : ` at line ${position.line}, column ${position.col}`;
+    const words =
+      yamlError.code === 'MULTIPLE_DOCS'
+        ? 'a policy file holds one YAML document (found a second "---")'
+        : reason;
+    throw new PolicyError(path, `invalid YAML${where}: ${words}`);
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) {
+    throw new PolicyError(path, 'is empty; a policy file needs at least "version: 1"');
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new PolicyError(path, `must be a mapping of fields at top level (got ${describeValue(data)})`);
+  }
+
+  const validate = policyValidator();
+  if (!validate(data)) {
+    throw policyError(path, doc, lineCounter, schemaProblems(validate.errors ?? []));
+  }
+  const raw = data as RawPolicy;
+  const problems = semanticProblems(raw);
+  if (problems.length > 0) throw policyError(path, doc, lineCounter, problems);
+  return normalize(raw, path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The validated file, before normalization.
+
+interface RawControlSetting {
+  readonly enabled?: boolean;
+  readonly severity?: Severity;
+  readonly [parameter: string]: unknown;
+}
+
+interface RawPolicy {
+  readonly version: 1;
+  readonly scope?: Policy['scope'];
+  readonly failOn?: Policy['failOn'];
+  readonly unknown?: Policy['unknown'];
+  readonly controls?: Readonly<Record<string, RawControlSetting>>;
+  readonly tags?: Partial<TagNames>;
+  readonly servers?: readonly ServerSelector[];
+  readonly waivers?: readonly Waiver[];
+  readonly customControls?: readonly Record<string, unknown>[];
+}
+
+interface ControlAnnotation {
+  readonly id: string;
+}
+
+function normalize(raw: RawPolicy, path: string): Policy {
+  const defaults = defaultPolicy();
+  const controls: Record<string, ControlSetting> = {};
+  for (const [id, { enabled, severity, ...parameters }] of Object.entries(raw.controls ?? {})) {
+    controls[id] = {
+      ...(enabled === undefined ? {} : { enabled }),
+      ...(severity === undefined ? {} : { severity }),
+      parameters,
+    };
+  }
+  return {
+    path,
+    scope: raw.scope ?? defaults.scope,
+    failOn: raw.failOn ?? defaults.failOn,
+    unknown: raw.unknown ?? defaults.unknown,
+    controls,
+    tags: { ...DEFAULT_TAGS, ...raw.tags },
+    servers: (raw.servers ?? []).map(normalizeServer),
+    waivers: (raw.waivers ?? []).map(({ control, address, reason, owner, expires }) => ({
+      control,
+      address,
+      reason,
+      owner,
+      expires,
+    })),
+    customControls: raw.customControls ?? defaults.customControls,
+  };
+}
+
+function normalizeServer(server: ServerSelector): ServerSelector {
+  return {
+    name: server.name,
+    select: [...server.select],
+    ...(server.environment === undefined ? {} : { environment: server.environment }),
+    ...(server.multiTenant === undefined ? {} : { multiTenant: server.multiTenant }),
+    tools: server.tools.map(
+      (tool): ToolSelector => ({
+        name: tool.name,
+        select: [...tool.select],
+        ...(tool.sensitive === undefined ? {} : { sensitive: tool.sensitive }),
+        ...(tool.writeCapable === undefined ? {} : { writeCapable: tool.writeCapable }),
+        ...(tool.scopes === undefined ? {} : { scopes: [...tool.scopes] }),
+      }),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules the schema cannot express.
+
+function semanticProblems(raw: RawPolicy): Problem[] {
+  const problems: Problem[] = [];
+  const customIds = new Map<string, number>();
+
+  (raw.customControls ?? []).forEach((schema, index) => {
+    const id = (schema['x-nhi-control'] as ControlAnnotation).id;
+    const path = ['customControls', index, 'x-nhi-control', 'id'];
+    if (id.startsWith(BUILTIN_PREFIX)) {
+      problems.push({
+        path,
+        text: `customControls[${index}] uses the id "${id}", but the ${BUILTIN_PREFIX} prefix is reserved for built-in controls; use your own prefix, e.g. ACME-001`,
+      });
+    } else if (customIds.has(id)) {
+      problems.push({
+        path,
+        text: `customControls[${index}] reuses the id "${id}" of customControls[${customIds.get(id)}]`,
+      });
+    } else {
+      customIds.set(id, index);
+    }
+  });
+  problems.push(...customControlSchemaProblems(raw.customControls ?? []));
+
+  const unknownControl = (id: string): string | undefined => {
+    if (BUILTIN_IDS.has(id) || customIds.has(id)) return undefined;
+    if (id.startsWith(BUILTIN_PREFIX)) {
+      const ids = [...BUILTIN_IDS];
+      return `is not a built-in control (built-in controls are ${ids[0]} to ${ids[ids.length - 1]})`;
+    }
+    return 'is neither a built-in control nor the id of a custom control in customControls';
+  };
+
+  for (const [id, setting] of Object.entries(raw.controls ?? {})) {
+    const problem = unknownControl(id);
+    if (problem !== undefined)
+      problems.push({ path: ['controls'], key: id, text: `controls.${id} ${problem}` });
+    const patterns = setting.secretNamePatterns;
+    if (Array.isArray(patterns)) {
+      patterns.forEach((pattern: string, index) => {
+        try {
+          new RegExp(pattern, 'i');
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          problems.push({
+            path: ['controls', id, 'secretNamePatterns', index],
+            text: `controls.${id}.secretNamePatterns[${index}] is not a valid regular expression (${reason})`,
+          });
+        }
+      });
+    }
+  }
+
+  (raw.waivers ?? []).forEach((waiver, index) => {
+    const problem = unknownControl(waiver.control);
+    if (problem !== undefined) {
+      problems.push({
+        path: ['waivers', index, 'control'],
+        text: `waivers[${index}].control "${waiver.control}" ${problem}`,
+      });
+    }
+    if (!isCalendarDate(waiver.expires)) {
+      problems.push({
+        path: ['waivers', index, 'expires'],
+        text: `waivers[${index}].expires is not a real calendar date (got "${waiver.expires}")`,
+      });
+    }
+  });
+
+  const serverNames = new Map<string, number>();
+  (raw.servers ?? []).forEach((server, index) => {
+    const first = serverNames.get(server.name);
+    if (first === undefined) serverNames.set(server.name, index);
+    else {
+      problems.push({
+        path: ['servers', index, 'name'],
+        text: `servers[${index}].name "${server.name}" is already the name of servers[${first}]`,
+      });
+    }
+    const toolNames = new Map<string, number>();
+    server.tools.forEach((tool, toolIndex) => {
+      const firstTool = toolNames.get(tool.name);
+      if (firstTool === undefined) toolNames.set(tool.name, toolIndex);
+      else {
+        problems.push({
+          path: ['servers', index, 'tools', toolIndex, 'name'],
+          text: `servers[${index}].tools[${toolIndex}].name "${tool.name}" is already the name of servers[${index}].tools[${firstTool}]`,
+        });
+      }
+    });
+  });
+  return problems;
+}
+
+/** True for a YYYY-MM-DD string naming a day that exists (no 2025-02-30). */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Product schemas a custom control may `$ref`; the controls stage resolves them, not this one. */
+const PRODUCT_SCHEMAS = 'https://mcp-nhi-guard.dev/schemas/';
+const META_SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
+
+/**
+ * Each custom control must compile as a JSON Schema 2020-12 with the options the controls
+ * stage compiles it with (action/controls/control-set.ts), so a control that would break the
+ * check is reported here, against the policy file, instead. Strict mode also catches a
+ * misspelt keyword (`requird`), which would otherwise silently check nothing, and formats,
+ * which nothing checks (ajv-formats is not part of the product).
+ */
+function customControlSchemaProblems(schemas: readonly Record<string, unknown>[]): Problem[] {
+  if (schemas.length === 0) return [];
+  const ajv = new Ajv2020({
+    allErrors: true,
+    $data: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+  });
+  ajv.addKeyword({ keyword: 'x-nhi-control', schemaType: 'object' });
+  ajv.addKeyword({ keyword: 'x-nhi-message', schemaType: 'string' });
+  const problems: Problem[] = [];
+  schemas.forEach((schema, index) => {
+    const id = (schema['x-nhi-control'] as ControlAnnotation).id;
+    const prefix = `customControls[${index}] (${id}) is not a valid JSON Schema:`;
+    const dialect = schema.$schema;
+    if (dialect !== undefined && dialect !== META_SCHEMA) {
+      problems.push({
+        path: ['customControls', index, '$schema'],
+        text: `${prefix} $schema ${describeValue(dialect)} is not supported; custom controls are JSON Schema 2020-12 (${META_SCHEMA})`,
+      });
+      return;
+    }
+    let metaError: ErrorObject | undefined;
+    try {
+      if (!ajv.validateSchema(schema)) metaError = ajv.errors?.[0];
+    } catch (error) {
+      problems.push({ path: ['customControls', index], text: `${prefix} ${compileProblem(error)}` });
+      return;
+    }
+    if (metaError !== undefined) {
+      // Described like a policy field, so the path and line point into the policy file.
+      const problem = describeError({
+        ...metaError,
+        instancePath: `/customControls/${index}${metaError.instancePath}`,
+      });
+      problems.push({ ...problem, text: `${prefix} ${problem.text}` });
+      return;
+    }
+    try {
+      ajv.compile(schema);
+    } catch (error) {
+      const missing = (error as { missingSchema?: unknown }).missingSchema;
+      if (typeof missing === 'string' && missing.startsWith(PRODUCT_SCHEMAS)) return;
+      problems.push({ path: ['customControls', index], text: `${prefix} ${compileProblem(error)}` });
+    }
+  });
+  return problems;
+}
+
+function compileProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = (message.split('\n')[0] ?? message)
+    .replace(/^strict mode: /, '')
+    .replace(/ \(strict\w+\)$/, '');
+  const format = /^unknown format "([^"]*)"/.exec(line);
+  if (format !== null)
+    return `unknown format "${format[1]}" (formats are not checked; use a pattern instead)`;
+  if (/^required property ".*" is not defined/.test(line)) return `${line} (declare it under properties too)`;
+  return line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ajv errors in words.
+
+function schemaProblems(errors: readonly ErrorObject[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const error of errors) {
+    // The nested error carries the offending key; this one only repeats it.
+    if (error.keyword === 'propertyNames') continue;
+    problems.push(describeError(error));
+  }
+  return problems;
+}
+
+function describeError(error: ErrorObject): Problem {
+  const path = pointerSegments(error.instancePath);
+  const field = formatPath(path);
+  const subject = field === '' ? 'the policy' : field;
+  const got = `(got ${describeValue(error.data)})`;
+  const params = error.params as Record<string, unknown>;
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    return {
+      path,
+      key: propertyName,
+      text: `${subject} has the key "${propertyName}", which is not a control ID such as MCP-NHI-005 or ACME-001`,
+    };
+  }
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      if (field === '') {
+        const hint = missing === 'version' ? ' (start the file with "version: 1")' : '';
+        return { path, text: `missing required field "${missing}" at top level${hint}` };
+      }
+      return { path, text: `${field} is missing required field "${missing}"` };
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const where = field === '' ? 'at top level' : `in ${field}`;
+      return { path, key: name, text: `unknown field "${name}" ${where}${suggestion(name, error)}` };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
+      return { path, text: `${subject} must be one of ${allowed} ${got}` };
+    }
+    case 'const':
+      return { path, text: `${subject} must be ${JSON.stringify(params.allowedValue)} ${got}` };
+    case 'type':
+      return { path, text: `${subject} must be ${typeWords(String(params.type))} ${got}` };
+    case 'minLength': {
+      const limit = Number(params.limit);
+      if (limit <= 1) return { path, text: `${subject} must not be empty` };
+      return {
+        path,
+        text: `${subject} must be at least ${limit} characters long (got ${String(error.data).length})`,
+      };
+    }
+    case 'minItems':
+      return {
+        path,
+        text: `${subject} must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`,
+      };
+    case 'minimum':
+      return { path, text: `${subject} must be at least ${String(params.limit)} ${got}` };
+    case 'maximum':
+      return { path, text: `${subject} must be at most ${String(params.limit)} ${got}` };
+    case 'pattern':
+      return { path, text: `${subject} must be ${patternWords(String(params.pattern))} ${got}` };
+    default:
+      return { path, text: `${subject} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+function patternWords(pattern: string): string {
+  if (pattern === CONTROL_ID.source) return 'a control ID such as MCP-NHI-005 or ACME-001';
+  if (pattern.includes('[0-9]{4}-')) return 'a date written YYYY-MM-DD';
+  return `text matching ${pattern}`;
+}
+
+function typeWords(type: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping of fields',
+  };
+  return type
+    .split(',')
+    .map((t) => words[t] ?? t)
+    .join(' or ');
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  }
+  return String(value);
+}
+
+/** " (did you mean "x"?)" for a near miss, or the allowed fields when there are few. */
+function suggestion(name: string, error: ErrorObject): string {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (properties === undefined) return '';
+  const allowed = Object.keys(properties);
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of allowed) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 4))) {
+    return ` (did you mean "${best}"?)`;
+  }
+  return allowed.length <= 12 ? ` (allowed: ${allowed.join(', ')})` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths and lines.
+
+function pointerSegments(pointer: string): Segment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^(0|[1-9]\d*)$/.test(part) ? Number(part) : part));
+}
+
+/** `waivers[0].expires`, `controls.MCP-NHI-005`, `tags["odd key"]`. */
+function formatPath(segments: readonly Segment[]): string {
+  let text = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+function policyError(
+  path: string,
+  doc: Document,
+  lines: LineCounter,
+  problems: readonly Problem[],
+): PolicyError {
+  const texts: string[] = [];
+  for (const problem of problems) {
+    const line = lineOf(doc, lines, problem);
+    const text = line === undefined ? problem.text : `${problem.text} (line ${line})`;
+    if (!texts.includes(text)) texts.push(text);
+  }
+  const shown = texts.slice(0, MAX_PROBLEMS).join('; ');
+  const more = texts.length - MAX_PROBLEMS;
+  return new PolicyError(
+    path,
+    more > 0 ? `${shown}; and ${more} more problem${more === 1 ? '' : 's'}` : shown,
+  );
+}
+
+/** The 1-based line of the node (or key) a problem is about, when the YAML has it. */
+function lineOf(doc: Document, lines: LineCounter, problem: Problem): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (node as Node | null)?.range?.[0];
+  const steps: Segment[] = problem.key === undefined ? [...problem.path] : [...problem.path, problem.key];
+  for (const [index, segment] of steps.entries()) {
+    const isKeyStep = problem.key !== undefined && index === steps.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (pair === undefined) break;
+      const target = isKeyStep ? pair.key : pair.value;
+      node = target;
+      offset = (target as Node | null)?.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      offset = (node as Node | undefined)?.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset === undefined ? undefined : lines.linePos(offset).line;
+}

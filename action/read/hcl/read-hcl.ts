@@ -1,0 +1,377 @@
+/**
+ * Reads Terraform configuration written in HCL (`.tf` files) into ResourceRecords. hcl2json
+ * parses but does not evaluate, so every attribute goes through the expression evaluator:
+ * literals, locals, variable defaults and the common functions resolve; references to other
+ * resources stay UnknownValue markers naming those resources.
+ *
+ * Also home to what HCL and Terraform JSON (CDKTF) configuration share: meta-arguments left out
+ * of values, `dynamic` blocks, and `aws_iam_policy_document` rendered into its `json`.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse } from '@cdktn/hcl2json';
+import { InputError } from '../../errors.js';
+import {
+  collectUnknownRefs,
+  defineKey,
+  EvalScope,
+  evaluate,
+  type VariableDeclaration,
+} from '../expressions.js';
+import {
+  isUnknown,
+  type ReadResult,
+  type ResourceRecord,
+  type UnknownValue,
+  unknownValue,
+} from '../record.js';
+
+/** Arguments Terraform itself interprets; they are not resource attributes. */
+const META_ARGUMENTS = new Set([
+  'count',
+  'for_each',
+  'depends_on',
+  'provider',
+  'lifecycle',
+  'provisioner',
+  'connection',
+  'dynamic',
+]);
+
+/** Local module calls are followed this deep (and never into a module already being read). */
+const MAX_MODULE_DEPTH = 8;
+
+/** Reads one `.tf` file, or every `*.tf` file of a directory (not recursive), as one module. */
+export async function readHclPath(path: string): Promise<ReadResult> {
+  const files = await tfFilesOf(path);
+  if (files.length === 0) throw new InputError(path, 'no .tf files in this directory');
+  const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
+  const skipped: string[] = [];
+  const records = await readModule(files, '', new Map(), 0, new Set([root]), skipped);
+  const notes = skipped.map(
+    (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`,
+  );
+  return {
+    records,
+    inputs: [{ path, format: 'hcl', resources: records.length, ...(notes.length ? { notes } : {}) }],
+  };
+}
+
+async function tfFilesOf(path: string): Promise<string[]> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new InputError(path, describeFsError(error));
+  }
+  if (!info.isDirectory()) return [path];
+  const names = (await readdir(path))
+    .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
+    .sort();
+  return names.map((name) => join(path, name));
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  return `cannot read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+}
+
+interface ParsedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly config: Record<string, unknown>;
+  /** Terraform JSON syntax (`*.tf.json`): variable defaults are literal, blocks carry `//` comments. */
+  readonly json: boolean;
+}
+
+async function parseHclFile(file: string): Promise<ParsedFile> {
+  let text: string;
+  try {
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new InputError(file, describeFsError(error));
+  }
+  const json = file.endsWith('.tf.json');
+  let config: unknown;
+  try {
+    config = json ? JSON.parse(text) : await parse(basename(file), text);
+  } catch (error) {
+    if (json) throw new InputError(file, `invalid JSON: ${error instanceof Error ? error.message : error}`);
+    throw new InputError(file, describeParseError(error));
+  }
+  if (!isObject(config)) throw new InputError(file, 'not a Terraform configuration');
+  return { file, text, config, json };
+}
+
+/** `parse config: [main.tf:2,6-3,1: Invalid expression; ...]` → `line 2, column 6: Invalid expression; ...`. */
+function describeParseError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const first = (raw.split('\n')[0] ?? '').trim();
+  const match = /^parse config: \[[^:\]]*:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: (.*?)\]?$/.exec(first);
+  if (match) return `line ${match[1]}, column ${match[2]}: ${match[3]}`;
+  return first === '' ? 'cannot parse HCL' : first;
+}
+
+async function readModule(
+  files: readonly string[],
+  module: string,
+  inputs: ReadonlyMap<string, unknown>,
+  depth: number,
+  reading: ReadonlySet<string>,
+  skipped: string[],
+): Promise<ResourceRecord[]> {
+  const parsed: ParsedFile[] = [];
+  for (const file of files) parsed.push(await parseHclFile(file));
+
+  const locals = new Map<string, unknown>();
+  const variables = new Map<string, VariableDeclaration>();
+  for (const { config, json } of parsed) {
+    for (const block of bodies(config.locals)) {
+      for (const [name, value] of Object.entries(block)) locals.set(name, value);
+    }
+    for (const [name, body] of labeled(config.variable)) {
+      const hasDefault = inputs.has(name) || Object.hasOwn(body, 'default');
+      const value = inputs.has(name) ? inputs.get(name) : body.default;
+      variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
+    }
+  }
+  const scope = new EvalScope({ locals, variables, module });
+
+  const records: ResourceRecord[] = [];
+  for (const { file, text, config, json } of parsed) {
+    const found: ResourceRecord[] = [];
+    for (const [mode, key] of [
+      ['managed', 'resource'],
+      ['data', 'data'],
+    ] as const) {
+      for (const [type, name, written] of labeled2(config[key])) {
+        const local = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        const line = json ? undefined : findBlockLine(text, key, type, name);
+        const body = json ? withoutComment(written) : written;
+        found.push({
+          address: scope.address(local),
+          mode,
+          type,
+          name,
+          module,
+          values: configValues(type, mode, body, scope),
+          sensitivePaths: [],
+          actions: ['create'],
+          source: line === undefined ? { file } : { file, line },
+        });
+      }
+    }
+    found.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
+    records.push(...found);
+
+    if (depth >= MAX_MODULE_DEPTH) continue;
+    for (const [name, body] of labeled(config.module)) {
+      const source = body.source;
+      if (typeof source !== 'string' || !/^\.\.?[/\\]/.test(source)) {
+        skipped.push(
+          `${scope.address(`module.${name}`)} (${typeof source === 'string' ? source : 'no source'})`,
+        );
+        continue;
+      }
+      const dir = join(file, '..', source);
+      const key = resolve(dir);
+      if (reading.has(key)) continue;
+      let moduleFiles: string[];
+      try {
+        moduleFiles = await tfFilesOf(dir);
+      } catch {
+        continue; // A missing local module is Terraform's error to report, not a reason to stop.
+      }
+      const moduleInputs = new Map<string, unknown>();
+      for (const [input, value] of Object.entries(body)) {
+        if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(input)) continue;
+        moduleInputs.set(input, evaluate(value, scope));
+      }
+      const prefix = scope.address(`module.${name}`);
+      records.push(
+        ...(await readModule(
+          moduleFiles,
+          prefix,
+          moduleInputs,
+          depth + 1,
+          new Set([...reading, key]),
+          skipped,
+        )),
+      );
+    }
+  }
+  return records;
+}
+
+/** A Terraform JSON block body without its `//` comment (CDKTF metadata). */
+export function withoutComment(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) if (key !== '//') defineKey(out, key, value);
+  return out;
+}
+
+/** 1-based line of `resource "type" "name" {` (labels may also be unquoted). */
+function findBlockLine(text: string, keyword: string, type: string, name: string): number | undefined {
+  const label = (value: string): string => {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return `(?:"${escaped}"|${escaped})`;
+  };
+  const pattern = new RegExp(`^[ \\t]*${keyword}[ \\t]+${label(type)}[ \\t]+${label(name)}[ \\t]*\\{`, 'm');
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  let line = 1;
+  for (let i = 0; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared with the Terraform JSON reader
+
+/**
+ * The values of one resource or data block: meta-arguments left out, every expression
+ * evaluated, `dynamic "x"` blocks as an unknown `x`, `aws_iam_policy_document` given its `json`.
+ */
+export function configValues(
+  type: string,
+  mode: 'managed' | 'data',
+  body: Readonly<Record<string, unknown>>,
+  scope: EvalScope,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (META_ARGUMENTS.has(key)) continue;
+    defineKey(values, key, evaluate(value, scope));
+  }
+  for (const [blockName, dynamic] of labeled(body.dynamic)) {
+    const iterator = typeof dynamic.iterator === 'string' ? dynamic.iterator : blockName;
+    const refs = new Set<string>();
+    collectUnknownRefs(evaluate(dynamic.for_each, scope), refs);
+    collectUnknownRefs(evaluate(dynamic.content, scope.withBound([iterator])), refs);
+    const existing = values[blockName];
+    if (existing !== undefined) collectUnknownRefs(existing, refs);
+    // Generated blocks cannot be counted without evaluating for_each, so the whole list is unknown.
+    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
+  }
+  if (mode === 'data' && type === 'aws_iam_policy_document') {
+    defineKey(values, 'json', renderPolicyDocument(values));
+  }
+  return values;
+}
+
+/**
+ * The IAM JSON the AWS provider renders from `statement` blocks (Version, Id, Statement with
+ * Sid, Effect, Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition).
+ * Unknown when any input is, or when the document merges other documents.
+ */
+export function renderPolicyDocument(values: Readonly<Record<string, unknown>>): string | UnknownValue {
+  const refs = new Set<string>();
+  const merged = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
+  for (const key of merged) {
+    const value = values[key];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    collectUnknownRefs(value, refs);
+    return unknownValue([...refs], `data.aws_iam_policy_document (${key})`);
+  }
+  const inputs = [values.statement, values.version, values.policy_id];
+  if (inputs.some((input) => collectUnknownRefs(input, refs))) {
+    return unknownValue([...refs], 'data.aws_iam_policy_document');
+  }
+  const document: Record<string, unknown> = {
+    Version: typeof values.version === 'string' && values.version !== '' ? values.version : '2012-10-17',
+  };
+  if (typeof values.policy_id === 'string' && values.policy_id !== '') document.Id = values.policy_id;
+  document.Statement = bodies(values.statement).map(renderStatement);
+  return JSON.stringify(document, null, 2);
+}
+
+function renderStatement(statement: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (typeof statement.sid === 'string' && statement.sid !== '') out.Sid = statement.sid;
+  out.Effect = typeof statement.effect === 'string' && statement.effect !== '' ? statement.effect : 'Allow';
+  const lists: [string, string][] = [
+    ['actions', 'Action'],
+    ['not_actions', 'NotAction'],
+    ['resources', 'Resource'],
+    ['not_resources', 'NotResource'],
+  ];
+  for (const [from, to] of lists) {
+    const list = stringsOf(statement[from]);
+    if (list.length > 0) out[to] = oneOrMany(list);
+  }
+  for (const [from, to] of [
+    ['principals', 'Principal'],
+    ['not_principals', 'NotPrincipal'],
+  ] as const) {
+    const principal = renderPrincipals(bodies(statement[from]));
+    if (principal !== undefined) out[to] = principal;
+  }
+  const condition: Record<string, Record<string, unknown>> = {};
+  for (const block of bodies(statement.condition)) {
+    if (typeof block.test !== 'string' || typeof block.variable !== 'string') continue;
+    const byVariable = Object.hasOwn(condition, block.test) ? condition[block.test]! : {};
+    defineKey(condition, block.test, byVariable);
+    const existing = Object.hasOwn(byVariable, block.variable) ? byVariable[block.variable] : [];
+    const values = [...(Array.isArray(existing) ? existing : [existing]), ...stringsOf(block.values)];
+    defineKey(byVariable, block.variable, oneOrMany(values));
+  }
+  if (Object.keys(condition).length > 0) out.Condition = condition;
+  return out;
+}
+
+function renderPrincipals(blocks: Record<string, unknown>[]): unknown {
+  if (blocks.length === 0) return undefined;
+  const byType: Record<string, string[]> = {};
+  for (const block of blocks) {
+    if (typeof block.type !== 'string') continue;
+    const identifiers = stringsOf(block.identifiers);
+    if (block.type === '*' && identifiers.length === 1 && identifiers[0] === '*') return '*';
+    const existing = Object.hasOwn(byType, block.type) ? byType[block.type]! : [];
+    defineKey(byType, block.type, [...existing, ...identifiers]);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [type, identifiers] of Object.entries(byType)) defineKey(out, type, oneOrMany(identifiers));
+  return out;
+}
+
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === 'string');
+}
+
+/** The provider writes a one-element list as a plain string. */
+function oneOrMany(list: readonly unknown[]): unknown {
+  return list.length === 1 ? list[0] : [...list];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+/** Block bodies: hcl2json writes a list of bodies, Terraform JSON one body or a list. */
+export function bodies(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
+}
+
+/** `{ name: body | [body] }` (or a list of such objects) → [name, body] pairs. */
+export function labeled(value: unknown): [string, Record<string, unknown>][] {
+  const out: [string, Record<string, unknown>][] = [];
+  for (const group of bodies(value)) {
+    for (const [name, items] of Object.entries(group)) {
+      for (const body of bodies(items)) out.push([name, body]);
+    }
+  }
+  return out;
+}
+
+/** `{ type: { name: body | [body] } }` (or lists of such objects) → [type, name, body] triples. */
+export function labeled2(value: unknown): [string, string, Record<string, unknown>][] {
+  const out: [string, string, Record<string, unknown>][] = [];
+  for (const [type, group] of labeled(value)) {
+    for (const [name, body] of labeled(group)) out.push([type, name, body]);
+  }
+  return out;
+}

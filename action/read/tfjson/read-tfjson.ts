@@ -1,0 +1,173 @@
+/**
+ * Reads Terraform configuration in JSON syntax, as CDKTF synthesizes it: a `cdktf.out` folder
+ * (its `manifest.json` names each stack's `cdk.tf.json`), one stack folder, or one `*.tf.json`
+ * file. Strings are templates like in HCL, so values go through the same evaluator.
+ *
+ * Nested blocks are kept as written: CDKTF writes a single block as an object
+ * (`versioning_configuration: {...}`) where plan JSON has a list; inventory code reads both
+ * shapes through `blocks()` in inventory/values.ts, since only the provider schema says which
+ * keys are blocks.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../../errors.js';
+import { EvalScope, type VariableDeclaration } from '../expressions.js';
+import { bodies, configValues, labeled, labeled2, withoutComment } from '../hcl/read-hcl.js';
+import type { InputSummary, ReadResult, ResourceRecord, SourceLocation } from '../record.js';
+
+/** Top-level keys of a Terraform JSON configuration; a file with none of them is something else. */
+const CONFIG_KEYS = [
+  'resource',
+  'data',
+  'terraform',
+  'provider',
+  'variable',
+  'locals',
+  'output',
+  'module',
+  '//',
+];
+
+/** Reads a `cdktf.out` folder, a stack folder holding `cdk.tf.json`, or one `*.tf.json` file. */
+export async function readTerraformJsonConfig(path: string): Promise<ReadResult> {
+  const records: ResourceRecord[] = [];
+  const inputs: InputSummary[] = [];
+  for (const { file, fallbackVersion } of await stackFiles(path)) {
+    const result = await readStackFile(file, fallbackVersion);
+    records.push(...result.records);
+    inputs.push(...result.inputs);
+  }
+  return { records, inputs };
+}
+
+interface StackFile {
+  readonly file: string;
+  /** The manifest's cdktf version, used when the stack file does not state one. */
+  readonly fallbackVersion?: string;
+}
+
+async function stackFiles(path: string): Promise<StackFile[]> {
+  if (!(await isDirectory(path))) return [{ file: path }];
+  const manifestPath = join(path, 'manifest.json');
+  if (await exists(manifestPath)) {
+    const manifest = await readJson(manifestPath);
+    const stacks = manifest.stacks;
+    if (!isObject(stacks) || Object.keys(stacks).length === 0) {
+      throw new InputError(manifestPath, 'not a CDKTF manifest: no "stacks"');
+    }
+    const version = typeof manifest.version === 'string' ? manifest.version : undefined;
+    const files: StackFile[] = [];
+    for (const [name, stack] of Object.entries(stacks)) {
+      if (!isObject(stack)) throw new InputError(manifestPath, `stack "${name}" is not an object`);
+      const file =
+        typeof stack.synthesizedStackPath === 'string'
+          ? join(path, stack.synthesizedStackPath)
+          : typeof stack.workingDirectory === 'string'
+            ? join(path, stack.workingDirectory, 'cdk.tf.json')
+            : undefined;
+      if (file === undefined) {
+        throw new InputError(manifestPath, `stack "${name}" has no synthesizedStackPath or workingDirectory`);
+      }
+      files.push(version === undefined ? { file } : { file, fallbackVersion: version });
+    }
+    return files;
+  }
+  const stackPath = join(path, 'cdk.tf.json');
+  if (await exists(stackPath)) return [{ file: stackPath }];
+  throw new InputError(path, 'no manifest.json (cdktf.out) or cdk.tf.json in this directory');
+}
+
+async function readStackFile(file: string, fallbackVersion?: string): Promise<ReadResult> {
+  const config = await readJson(file);
+  if (!CONFIG_KEYS.some((key) => Object.hasOwn(config, key))) {
+    throw new InputError(file, `not a Terraform JSON configuration (none of ${CONFIG_KEYS.join(', ')})`);
+  }
+  const meta = metadataOf(config);
+  const producer = typeof meta?.version === 'string' ? meta.version : fallbackVersion;
+
+  const locals = new Map<string, unknown>();
+  for (const block of bodies(config.locals)) {
+    for (const [name, value] of Object.entries(block)) locals.set(name, value);
+  }
+  const variables = new Map<string, VariableDeclaration>();
+  for (const [name, body] of labeled(config.variable)) {
+    // In JSON syntax a variable's default is a literal value, never a template.
+    variables.set(name, { hasDefault: Object.hasOwn(body, 'default'), default: body.default, literal: true });
+  }
+  const scope = new EvalScope({ locals, variables });
+
+  const records: ResourceRecord[] = [];
+  for (const [mode, key] of [
+    ['managed', 'resource'],
+    ['data', 'data'],
+  ] as const) {
+    for (const [type, name, rawBody] of labeled2(config[key])) {
+      const body = withoutComment(rawBody);
+      const constructPath = metadataOf(rawBody)?.path;
+      const source: SourceLocation = typeof constructPath === 'string' ? { file, constructPath } : { file };
+      records.push({
+        address: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
+        mode,
+        type,
+        name,
+        module: '',
+        values: configValues(type, mode, body, scope),
+        sensitivePaths: [],
+        actions: ['create'],
+        source,
+      });
+    }
+  }
+  const summary: InputSummary =
+    producer === undefined
+      ? { path: file, format: 'cdktf', resources: records.length }
+      : { path: file, format: 'cdktf', resources: records.length, producer };
+  return { records, inputs: [summary] };
+}
+
+/** The CDKTF `"//": { "metadata": {...} }` comment of a configuration or of one block. */
+function metadataOf(container: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
+  const comment = container['//'];
+  if (!isObject(comment)) return undefined;
+  return isObject(comment.metadata) ? comment.metadata : undefined;
+}
+
+async function readJson(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file' : 'cannot be read');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : 'syntax error';
+    throw new InputError(file, `invalid JSON: ${detail}`);
+  }
+  if (!isObject(value)) throw new InputError(file, 'not a Terraform JSON configuration (not an object)');
+  return value;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    throw new InputError(path, 'no such file or directory');
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,48 @@
+/**
+ * Report rendering: one pure function per format, from a CheckReport to a string. Writing
+ * files, picking colours from the terminal and scrubbing are the caller's job.
+ */
+import type { CheckReport } from '../findings.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { type MarkdownOptions, renderMarkdown } from './markdown.js';
+import { renderSarif, type SarifOptions } from './sarif.js';
+import { renderText } from './text.js';
+
+export { jsonReport, renderJson } from './json.js';
+export { renderJunit } from './junit.js';
+export { type MarkdownOptions, renderMarkdown } from './markdown.js';
+export { renderSarif, type SarifOptions, sarifLog } from './sarif.js';
+export { renderText, type TextOptions } from './text.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Options of every format; each renderer reads the ones that concern it. */
+export interface RenderOptions extends MarkdownOptions, SarifOptions {
+  /** Text format only: ANSI colours. Default false. */
+  readonly color?: boolean;
+}
+
+export function renderReport(report: CheckReport, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, { color: options.color ?? false });
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report, { maxLength: options.maxLength, detailsUrl: options.detailsUrl });
+    case 'sarif':
+      return renderSarif(report, { baseUri: options.baseUri, informationUri: options.informationUri });
+    case 'junit':
+      return renderJunit(report);
+    default: {
+      const unknown: never = format;
+      throw new Error(`unknown report format: ${String(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the check's speed and memory on a large plan, as ratios to a baseline
+ * measured in the same run on the same machine (never absolute thresholds).
+ *
+ * The plan: every AWS resource change in ../shared/corpus/plans replicated under new
+ * addresses (`module.mcp["svc-N"]...`) until there are at least 20,000 resources, with the
+ * MCP attribution tags on half of the services so the inventory has real work, plus the
+ * configuration block that resolves references inside the module.
+ *
+ * Baseline: a Node process that reads the file and JSON.parses it. Candidate: the bundled
+ * CLI (dist/cli.js) checking the same file with --scope all. Each runs in its own process
+ * (so peak RSS is its own), five times; the medians are compared.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(root, '..', 'shared', 'corpus', 'plans');
+const out = path.join(root, 'bench-out');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET = Number(process.env.BENCH_RESOURCES ?? 20_000);
+
+mkdirSync(out, { recursive: true });
+const planPath = path.join(out, `plan-${TARGET}.json`);
+const count = buildPlan(planPath);
+const size = statSync(planPath).size;
+console.log(
+  `bench plan: ${count} resources, ${(size / 1048576).toFixed(1)} MiB (${path.relative(root, planPath)})`,
+);
+
+const parse = measure('JSON.parse baseline', [
+  '-e',
+  'const t=process.hrtime.bigint();JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));',
+  planPath,
+]);
+const check = measure('mcp-nhi-guard check', [
+  path.join(root, 'dist', 'cli.js'),
+  'check',
+  planPath,
+  '--scope',
+  'all',
+  '--format',
+  'json',
+  '--output',
+  path.join(out, 'report.json'),
+  '--fail-on',
+  'never',
+]);
+
+const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+console.log(`\ncheck found ${report.findings.length} findings on ${report.summary.resources} resources`);
+console.log('\n| measure | JSON.parse | check | ratio (check / parse) |');
+console.log('| --- | --- | --- | --- |');
+console.log(
+  `| wall time, median of ${RUNS} | ${parse.ms.toFixed(0)} ms | ${check.ms.toFixed(0)} ms | ${(check.ms / parse.ms).toFixed(2)}× |`,
+);
+console.log(
+  `| peak RSS, median | ${parse.rssMiB.toFixed(0)} MiB | ${check.rssMiB.toFixed(0)} MiB | ${(check.rssMiB / parse.rssMiB).toFixed(2)}× |`,
+);
+console.log(`\ntarget for the check: ≤ 2.00× parse time; now ${(check.ms / parse.ms).toFixed(2)}×`);
+
+function measure(label, args) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ['--max-old-space-size=8192', ...wrap(args)], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status !== 0) {
+      console.error(`${label} failed (exit ${result.status}): ${result.stderr.split('\n')[0]}`);
+      process.exit(1);
+    }
+    const maxRss = Number(/MAXRSS (\d+)/.exec(result.stderr)?.[1] ?? 0);
+    times.push(ms);
+    rss.push(maxRss / 1024);
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const result = { ms: med(times), rssMiB: med(rss) };
+  console.log(
+    `${label}: ${times.map((t) => t.toFixed(0)).join(', ')} ms; peak RSS ${result.rssMiB.toFixed(0)} MiB`,
+  );
+  return result;
+}
+
+/** Runs the command and reports its peak RSS (KiB) on stderr when it exits. */
+function wrap(args) {
+  const report =
+    'process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"));';
+  if (args[0] === '-e') return ['-e', report + args[1], args[2]];
+  return ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args];
+}
+
+function buildPlan(file) {
+  const templates = [];
+  const configs = [];
+  for (const name of readdirSync(corpus)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const plan = JSON.parse(readFileSync(path.join(corpus, name), 'utf8').replace(/^\uFEFF/, ''));
+    for (const change of plan.resource_changes ?? []) {
+      if (!change.type.startsWith('aws_') || change.change.actions.includes('delete')) continue;
+      templates.push(change);
+    }
+    collectConfig(plan.configuration?.root_module, configs);
+  }
+  const services = Math.ceil(TARGET / templates.length);
+  const changes = [];
+  for (let s = 0; s < services; s++) {
+    const key = `svc-${s}`;
+    const attributed = s % 2 === 0;
+    for (const template of templates) {
+      const address = `module.mcp["${key}"].${template.mode === 'data' ? 'data.' : ''}${template.type}.${template.name}${
+        template.index === undefined ? '' : `[${JSON.stringify(template.index)}]`
+      }`;
+      const after = template.change.after ? { ...template.change.after } : null;
+      if (after && attributed && ('tags' in after || template.type === 'aws_iam_role')) {
+        after.tags = { ...(after.tags ?? {}), 'mcp-nhi:server': key, 'mcp-nhi:owner': 'bench@example.com' };
+        if (template.type === 'aws_iam_role') after.tags['mcp-nhi:tool'] = `${template.name}-${s}`;
+      }
+      changes.push({
+        ...template,
+        address,
+        module_address: `module.mcp["${key}"]`,
+        change: { ...template.change, after },
+      });
+    }
+  }
+  const plan = {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    resource_changes: changes,
+    configuration: {
+      root_module: { module_calls: { mcp: { source: './mcp', module: { resources: configs } } } },
+    },
+  };
+  writeFileSync(file, JSON.stringify(plan));
+  return changes.length;
+}
+
+function collectConfig(module, into) {
+  if (!module) return;
+  for (const resource of module.resources ?? []) into.push(resource);
+  for (const call of Object.values(module.module_calls ?? {})) collectConfig(call.module, into);
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * Bundles the CLI (dist/cli.js) with esbuild. dist/ is committed so the GitHub Action runs
+ * without an install; `--check` rebuilds in memory and fails when the committed dist/ is stale.
+ *
+ * @cdktn/hcl2json stays external: it loads its WebAssembly from files next to its own code,
+ * so a copy of the package ships in dist/node_modules where Node's resolution finds it.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const check = process.argv.includes('--check');
+
+const entries = { cli: 'action/cli-bin.ts' };
+const external = ['@cdktn/hcl2json'];
+
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: entries,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: dist,
+  write: false,
+  external,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Bundled CommonJS (ajv, yaml) may call require(); give ESM output one.
+  banner: {
+    js: "import { createRequire as __nhiCreateRequire } from 'node:module';\nconst require = __nhiCreateRequire(import.meta.url);",
+  },
+});
+
+const files = new Map(
+  result.outputFiles.map((file) => [path.relative(root, file.path), Buffer.from(file.contents)]),
+);
+for (const pkg of external) {
+  const from = path.join(root, 'node_modules', pkg);
+  for (const file of await listFiles(from)) {
+    if (/\.(d\.ts|map)$|^\.|eslint/.test(file)) continue;
+    files.set(path.join('dist', 'node_modules', pkg, file), await readFile(path.join(from, file)));
+  }
+}
+
+// dist/ is ESM whatever the package around it says.
+files.set(path.join('dist', 'package.json'), Buffer.from('{ "type": "module" }\n'));
+
+if (check) {
+  const stale = [];
+  for (const [file, contents] of files) {
+    const committed = await readFile(path.join(root, file)).catch(() => undefined);
+    if (!committed?.equals(contents)) stale.push(file);
+  }
+  const extra = (await listFiles(dist).catch(() => []))
+    .map((f) => path.join('dist', f))
+    .filter((f) => !files.has(f));
+  if (stale.length > 0 || extra.length > 0) {
+    console.error(
+      `dist/ is stale: ${[...stale, ...extra].join(', ')}. Run \`npm run build\` and commit dist/.`,
+    );
+    process.exit(1);
+  }
+  console.log(`dist/ is up to date (${files.size} files).`);
+} else {
+  await rm(dist, { recursive: true, force: true });
+  for (const [file, contents] of files) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), contents);
+  }
+}
+
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) out.push(path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)));
+  }
+  return out.sort();
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { unknownValue } from '../../action/read/record.js';
+import { compliantServer, doc, judge, of, record, toolRole, withRecords } from '../helpers/records.js';
+
+const withPolicy = (...statements: Record<string, unknown>[]) =>
+  withRecords(
+    compliantServer(),
+    toolRole('search_issues', { inline_policy: [{ name: 'p', policy: doc(...statements) }] }),
+  );
+
+describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
+  it('passes named actions on named resources', () => {
+    expect(of(judge(compliantServer()), 'MCP-NHI-007')).toEqual([]);
+  });
+
+  it('passes actions AWS only grants on "*"', () => {
+    const findings = judge(withPolicy({ Effect: 'Allow', Action: ['sts:GetCallerIdentity'], Resource: '*' }));
+    expect(of(findings, 'MCP-NHI-007')).toEqual([]);
+  });
+
+  it('flags Action "*"', () => {
+    const findings = of(judge(withPolicy({ Effect: 'Allow', Action: '*', Resource: '*' })), 'MCP-NHI-007');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]).toMatchObject({
+      address: 'aws_iam_role.search_issues',
+      severity: 'critical',
+      tool: 'search_issues',
+    });
+  });
+
+  it('flags a service wildcard and NotAction', () => {
+    expect(
+      of(judge(withPolicy({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b/*' })), 'MCP-NHI-007'),
+    ).not.toEqual([]);
+    expect(
+      of(judge(withPolicy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })), 'MCP-NHI-007'),
+    ).not.toEqual([]);
+  });
+
+  it('flags iam:PassRole on "*" as privilege escalation', () => {
+    const findings = of(
+      judge(withPolicy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })),
+      'MCP-NHI-007',
+    );
+    expect(findings.length).toBeGreaterThan(0);
+  });
+
+  it('flags AdministratorAccess attached to a tool role', () => {
+    const attachment = record('aws_iam_role_policy_attachment.admin', {
+      role: unknownValue(['aws_iam_role.search_issues'], 'aws_iam_role.search_issues.name'),
+      policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    });
+    const findings = of(judge([...compliantServer(), attachment]), 'MCP-NHI-007');
+    expect(findings).toContainEqual(
+      expect.objectContaining({ address: 'aws_iam_role_policy_attachment.admin' }),
+    );
+  });
+});

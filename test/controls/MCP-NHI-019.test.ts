@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compliantServer, judge, of, toolRole, toolTags, withRecords } from '../helpers/records.js';
+
+describe('MCP-NHI-019 Every identity has an owner and a review date', () => {
+  it('passes tool roles with an owner and a future review date', () => {
+    expect(of(judge(compliantServer()), 'MCP-NHI-019')).toEqual([]);
+  });
+
+  it('flags a tool role without an owner tag', () => {
+    const { 'mcp-nhi:owner': _owner, ...tags } = toolTags('search_issues');
+    const findings = of(
+      judge(withRecords(compliantServer(), toolRole('search_issues', { tags }))),
+      'MCP-NHI-019',
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        address: 'aws_iam_role.search_issues',
+        message: expect.stringContaining('owner'),
+      }),
+    ]);
+  });
+
+  it('flags a review date in the past', () => {
+    const tags = { ...toolTags('search_issues'), 'mcp-nhi:review-by': '2025-01-31' };
+    const findings = of(
+      judge(withRecords(compliantServer(), toolRole('search_issues', { tags }))),
+      'MCP-NHI-019',
+    );
+    expect(findings).toEqual([expect.objectContaining({ message: expect.stringContaining('review-by') })]);
+  });
+
+  it('uses the tag names of the policy', () => {
+    const policy = {
+      tags: {
+        server: 'mcp-nhi:server',
+        tool: 'mcp-nhi:tool',
+        tenant: 'mcp-nhi:tenant',
+        owner: 'team',
+        reviewBy: 'mcp-nhi:review-by',
+        environment: 'mcp-nhi:environment',
+      },
+    };
+    const findings = of(judge(compliantServer(), { policy }), 'MCP-NHI-019');
+    expect(findings.map((f) => f.address).sort()).toEqual([
+      'aws_iam_role.create_issue',
+      'aws_iam_role.search_issues',
+    ]);
+  });
+});

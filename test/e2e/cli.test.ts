@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { corpusFiles, repoRoot } from '../helpers/paths.js';
+
+const compliant = path.join(repoRoot, 'examples/terraform/compliant');
+const noncompliant = path.join(repoRoot, 'examples/terraform/noncompliant');
+const tmp = mkdtempSync(path.join(tmpdir(), 'nhi-cli-'));
+const file = (name: string, content: string) => {
+  const p = path.join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describe('exit codes', () => {
+  it('0 on the compliant example', async () => {
+    const run = await cli('check', compliant);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/PASS/);
+    expect(run.code).toBe(0);
+  });
+
+  it('1 on the noncompliant example', async () => {
+    const run = await cli('check', noncompliant);
+    expect(run.stdout).toMatch(/FAIL/);
+    expect(run.code).toBe(1);
+  });
+
+  it('0 with --fail-on never, 1 with --fail-on medium', async () => {
+    expect((await cli('check', noncompliant, '--fail-on', 'never')).code).toBe(0);
+    expect((await cli('check', noncompliant, '--fail-on', 'medium')).code).toBe(1);
+  });
+});
+
+describe('bad input: exit 2 and one line naming the file', () => {
+  const truncated = readFileSync(corpusFiles('plans')[0]!, 'utf8').slice(0, 500);
+  const cases: [string, () => string[]][] = [
+    ['a missing path', () => ['check', path.join(tmp, 'nope.json')]],
+    ['an empty file', () => ['check', file('empty.json', '')]],
+    ['an HTML page', () => ['check', file('page.json', '<!doctype html><html><body>502</body></html>')]],
+    ['JSON that is not a plan', () => ['check', file('package.json', '{"name":"x","version":"1.0.0"}')]],
+    ['a truncated plan', () => ['check', file('truncated.json', truncated)]],
+    ['a folder with nothing to read', () => ['check', mkdtempSync(path.join(tmp, 'empty-dir-'))]],
+    [
+      'an invalid policy file',
+      () => ['check', compliant, '--policy', file('policy.yml', 'version: 1\nfailOn: hgh\n')],
+    ],
+  ];
+  it.each(cases)('%s', async (_name, args) => {
+    const argv = args();
+    const run = await cli(...argv);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const named = argv.includes('--policy') ? argv.at(-1)! : argv[1]!;
+    expect(lines[0]).toContain(named);
+  });
+
+  it.each([
+    ['an unknown flag', ['check', compliant, '--colour']],
+    ['a bad format', ['check', compliant, '--format', 'pdf']],
+    ['no path', ['check']],
+    ['an unknown command', ['lint', compliant]],
+  ])('usage error: %s', async (_name, argv) => {
+    const run = await cli(...argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('options', () => {
+  it('--output writes the report and prints the verdict', async () => {
+    const out = path.join(tmp, 'report.sarif');
+    const run = await cli('check', noncompliant, '--format', 'sarif', '--output', out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(out);
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('a waiver in the policy file waives a finding, and an unused one is reported', async () => {
+    const policy = file(
+      'waivers.yml',
+      [
+        'version: 1',
+        'waivers:',
+        '  - control: MCP-NHI-010',
+        '    address: aws_lambda_function_url.ops',
+        '    reason: public demo endpoint behind a WAF until 2027',
+        '    owner: platform-security@example.com',
+        '    expires: "2099-01-01"',
+        '  - control: MCP-NHI-005',
+        '    address: aws_iam_role.does_not_exist',
+        '    reason: a waiver that matches nothing at all',
+        '    owner: platform-security@example.com',
+        '    expires: "2099-01-01"',
+      ].join('\n'),
+    );
+    const run = await cli('check', noncompliant, '--policy', policy, '--format', 'json');
+    const report = JSON.parse(run.stdout);
+    const url = report.findings.filter((f: { control: string }) => f.control === 'MCP-NHI-010');
+    expect(url.length).toBeGreaterThan(0);
+    expect(url.every((f: { status: string }) => f.status === 'waived')).toBe(true);
+    expect(report.summary.waivers.unused).toEqual([
+      expect.objectContaining({ address: 'aws_iam_role.does_not_exist' }),
+    ]);
+  });
+});
+
+describe('the bundled CLI (dist/cli.js)', () => {
+  const bin = path.join(repoRoot, 'dist', 'cli.js');
+  it('prints one line and no stack trace on bad input', () => {
+    const run = spawnSync(process.execPath, [bin, 'check', path.join(tmp, 'nope.json')], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks HCL, with the WebAssembly parser shipped beside the bundle', () => {
+    const run = spawnSync(process.execPath, [bin, 'check', noncompliant, '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).summary.verdict).toBe('fail');
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Plans hold secrets in plain text. Plant sensitive values and credential-shaped strings in a
+ * plan and in HCL, render every report format, and require that none of them appears.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPORT_FORMATS } from '../../action/report/index.js';
+import { cli } from '../helpers/cli.js';
+
+const SECRETS = {
+  githubToken: `ghp_${'Q7'.repeat(18)}`,
+  password: 'correct-horse-battery-staple-42',
+  sensitiveOnly: 'plain-looking-but-marked-sensitive',
+  secretString: '{"username":"svc","password":"vault-me-please-9"}',
+  innerPassword: 'vault-me-please-9',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  pem: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Q2xT\n-----END RSA PRIVATE KEY-----',
+  ecsPassword: 'ecs-env-password-value',
+  slack: 'xoxb-123456789012-abcdefghijklmnop',
+};
+const tags = { 'mcp-nhi:server': 'leaky-mcp', 'mcp-nhi:tool': 'leaky_tool' };
+
+function change(
+  address: string,
+  after: Record<string, unknown>,
+  afterSensitive: Record<string, unknown> = {},
+) {
+  const [type, name] = address.split('.');
+  return {
+    address,
+    mode: 'managed',
+    type,
+    name,
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    change: { actions: ['create'], before: null, after, after_unknown: {}, after_sensitive: afterSensitive },
+  };
+}
+
+const plan = {
+  format_version: '1.2',
+  terraform_version: '1.11.4',
+  resource_changes: [
+    change('aws_iam_role.leaky', {
+      name: 'leaky',
+      assume_role_policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      }),
+      max_session_duration: 43200,
+      tags,
+    }),
+    change(
+      'aws_lambda_function.leaky',
+      {
+        function_name: 'leaky',
+        role: 'arn:aws:iam::111122223333:role/leaky',
+        environment: [
+          {
+            variables: {
+              GITHUB_TOKEN: SECRETS.githubToken,
+              DB_PASSWORD: SECRETS.password,
+              OPAQUE_SETTING: SECRETS.sensitiveOnly,
+              UPSTREAM_KEY_ID: SECRETS.accessKeyId,
+              AWS_SECRET_ACCESS_KEY: SECRETS.secretAccessKey,
+              SLACK: SECRETS.slack,
+            },
+          },
+        ],
+        tags,
+      },
+      { environment: [{ variables: { OPAQUE_SETTING: true } }] },
+    ),
+    change(
+      'aws_secretsmanager_secret_version.leaky',
+      {
+        secret_id: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:leaky',
+        secret_string: SECRETS.secretString,
+      },
+      { secret_string: true },
+    ),
+    change(
+      'aws_ssm_parameter.key',
+      { name: '/leaky/key', type: 'SecureString', value: SECRETS.pem, tags },
+      { value: true },
+    ),
+    change('aws_ecs_task_definition.leaky', {
+      family: 'leaky',
+      container_definitions: JSON.stringify([
+        { name: 'app', image: 'nginx', environment: [{ name: 'APP_PASSWORD', value: SECRETS.ecsPassword }] },
+      ]),
+      tags,
+    }),
+  ],
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), 'nhi-secrets-'));
+const planFile = path.join(dir, 'plan.json');
+writeFileSync(planFile, JSON.stringify(plan));
+const hclDir = mkdtempSync(path.join(tmpdir(), 'nhi-secrets-hcl-'));
+writeFileSync(
+  path.join(hclDir, 'main.tf'),
+  `resource "aws_lambda_function" "leaky" {
+  function_name = "leaky"
+  role          = "arn:aws:iam::111122223333:role/leaky"
+  environment {
+    variables = {
+      GITHUB_TOKEN = "${SECRETS.githubToken}"
+      DB_PASSWORD  = "${SECRETS.password}"
+    }
+  }
+  tags = { "mcp-nhi:server" = "leaky-mcp" }
+}
+`,
+);
+
+function expectNoSecret(output: string) {
+  for (const [name, value] of Object.entries(SECRETS)) {
+    for (const line of value.split('\n').filter((l) => l.length >= 8 && !l.startsWith('-----'))) {
+      expect(output, `${name} leaked`).not.toContain(line);
+    }
+  }
+}
+
+describe('no secret value in any output', () => {
+  it.each(REPORT_FORMATS.map((format) => [format]))('%s report of a plan', async (format) => {
+    const run = await cli('check', planFile, '--scope', 'all', '--format', format);
+    expect(run.code).toBe(1);
+    expectNoSecret(run.stdout + run.stderr);
+  });
+
+  it.each(REPORT_FORMATS.map((format) => [format]))('%s report of HCL', async (format) => {
+    const run = await cli('check', hclDir, '--scope', 'all', '--format', format);
+    expect(run.code).toBe(1);
+    expectNoSecret(run.stdout + run.stderr);
+  });
+
+  it('still reports the findings, by attribute name', async () => {
+    const run = await cli('check', planFile, '--scope', 'all', '--format', 'json');
+    const report = JSON.parse(run.stdout);
+    const attributes = report.findings
+      .filter((f: { control: string }) => f.control === 'MCP-NHI-003')
+      .map((f: { attribute: string }) => f.attribute);
+    expect(attributes).toEqual(
+      expect.arrayContaining([
+        'environment[0].variables.GITHUB_TOKEN',
+        'environment[0].variables.DB_PASSWORD',
+      ]),
+    );
+    expect(report.findings.some((f: { control: string }) => f.control === 'MCP-NHI-004')).toBe(true);
+  });
+});

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyseTrust,
+  type TrustOptions,
+  trustRequiresSessionTag,
+} from '../../../../action/inventory/aws/iam-trust.js';
+import { indexRecords } from '../../../../action/inventory/context.js';
+import { unknownValue } from '../../../../action/read/record.js';
+import { doc, rec, ref, serviceTrust } from './build.js';
+
+const ROLE = 'aws_iam_role.r';
+
+function trust(policy: unknown, others: ReturnType<typeof rec>[] = [], options: TrustOptions = {}) {
+  const role = rec(ROLE, { name: 'r', assume_role_policy: policy });
+  return analyseTrust(indexRecords([role, ...others]), role, options);
+}
+
+const assume = (
+  principal: unknown,
+  condition?: Record<string, unknown>,
+  action: unknown = 'sts:AssumeRole',
+) =>
+  doc({
+    Effect: 'Allow',
+    Principal: principal,
+    Action: action,
+    ...(condition ? { Condition: condition } : {}),
+  });
+
+describe('trustIssues', () => {
+  it('accepts a service principal', () => {
+    expect(trust(serviceTrust('lambda.amazonaws.com'))).toEqual({
+      trustIssues: [],
+      federationIssues: [],
+      humanPrincipals: [],
+    });
+  });
+
+  it('reports "*" without a restricting condition', () => {
+    const facts = trust(assume('*'));
+    expect(facts.trustIssues).toMatchObject([
+      { address: ROLE, attribute: 'assume_role_policy.Statement[0].Principal' },
+    ]);
+    const aws = trust(assume({ AWS: '*' }));
+    expect(aws.trustIssues).toMatchObject([{ attribute: 'assume_role_policy.Statement[0].Principal.AWS' }]);
+  });
+
+  it('accepts "*" restricted by aws:PrincipalOrgID', () => {
+    expect(trust(assume('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } })).trustIssues).toEqual(
+      [],
+    );
+  });
+
+  it('reports a bare account root without conditions, and accepts it with sts:ExternalId', () => {
+    const facts = trust(assume({ AWS: 'arn:aws:iam::111122223333:root' }));
+    expect(facts.trustIssues).toMatchObject([{ attribute: 'assume_role_policy.Statement[0].Principal.AWS' }]);
+    expect(facts.trustIssues[0]?.detail).toContain('111122223333');
+    const ok = trust(assume({ AWS: '111122223333' }, { StringEquals: { 'sts:ExternalId': 'x' } }));
+    expect(ok.trustIssues).toEqual([]);
+  });
+
+  it('accepts its own account root narrowed by aws:PrincipalArn', () => {
+    const facts = trust(
+      assume(
+        { AWS: 'arn:aws:iam::111122223333:root' },
+        { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci' } },
+      ),
+      [],
+      { accounts: new Set(['111122223333']) },
+    );
+    expect(facts.trustIssues).toEqual([]);
+  });
+
+  it('reports a role of another account without sts:ExternalId when the account is known', () => {
+    const facts = trust(assume({ AWS: 'arn:aws:iam::444455556666:role/x' }), [], {
+      accounts: new Set(['111122223333']),
+    });
+    expect(facts.trustIssues).toMatchObject([{ attribute: 'assume_role_policy.Statement[0].Principal.AWS' }]);
+  });
+
+  it('reports an unknown trust policy as unknown', () => {
+    const facts = trust(unknownValue(['data.aws_iam_policy_document.t']));
+    expect(facts.trustIssues).toEqual([
+      {
+        address: ROLE,
+        attribute: 'assume_role_policy',
+        detail: 'trust policy is only known after apply',
+        $unknown: true,
+        refs: ['data.aws_iam_policy_document.t'],
+      },
+    ]);
+  });
+});
+
+describe('tool role trust', () => {
+  const server = rec('aws_iam_role.server', { name: 'server' });
+  const other = rec('aws_iam_role.other_server', { name: 'other' });
+  const tool = {
+    serverIdentities: ['aws_iam_role.server'],
+    otherServerIdentities: ['aws_iam_role.other_server'],
+  };
+  const compliant = doc({
+    Effect: 'Allow',
+    Principal: { AWS: ref('aws_iam_role.server') },
+    Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    Condition: {
+      StringEquals: { 'aws:RequestTag/mcp-nhi:tool': 'search' },
+      StringLike: { 'sts:SourceIdentity': '*' },
+    },
+  });
+
+  it('accepts trust naming only its server with session tags and source identity', () => {
+    expect(trust(compliant, [server, other], { tool }).trustIssues).toEqual([]);
+  });
+
+  it('reports another server identity and a service principal', () => {
+    const facts = trust(
+      doc({
+        Effect: 'Allow',
+        Principal: { AWS: ref('aws_iam_role.other_server'), Service: 'lambda.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      }),
+      [server, other],
+      { tool },
+    );
+    const attributes = facts.trustIssues.map((e) => e.attribute);
+    expect(attributes).toContain('assume_role_policy.Statement[0].Principal.AWS');
+    expect(attributes).toContain('assume_role_policy.Statement[0].Principal.Service');
+    expect(facts.trustIssues.find((e) => e.attribute?.endsWith('AWS'))?.detail).toContain(
+      'another MCP server',
+    );
+    // and the missing session controls
+    expect(facts.trustIssues.filter((e) => e.attribute === 'assume_role_policy')).toHaveLength(3);
+  });
+
+  it('reports missing sts:TagSession, RequestTag and SourceIdentity', () => {
+    const facts = trust(assume({ AWS: 'arn:aws:iam::111122223333:role/server' }), [server, other], { tool });
+    const details = facts.trustIssues
+      .filter((e) => e.attribute === 'assume_role_policy')
+      .map((e) => e.detail);
+    expect(details).toHaveLength(3);
+    expect(details.join(' ')).toMatch(/TagSession.*RequestTag.*SourceIdentity/s);
+  });
+
+  it('tells whether the trust requires a tenant session tag', () => {
+    expect(trustRequiresSessionTag(compliant, ['tenant'])).toBe(false);
+    expect(
+      trustRequiresSessionTag(assume('*', { StringLike: { 'aws:RequestTag/tenant': '?*' } }), [
+        'tenant',
+        'mcp-nhi:tenant',
+      ]),
+    ).toBe(true);
+  });
+});
+
+describe('federationIssues', () => {
+  const github = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+  const web = (condition: Record<string, unknown>) =>
+    assume({ Federated: github }, condition, 'sts:AssumeRoleWithWebIdentity');
+
+  it('accepts StringEquals on sub and aud', () => {
+    const facts = trust(
+      web({
+        StringEquals: {
+          'token.actions.githubusercontent.com:sub': 'repo:org/repo:environment:prod',
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        },
+      }),
+    );
+    expect(facts.federationIssues).toEqual([]);
+  });
+
+  it('reports a wildcard sub and a missing aud', () => {
+    const facts = trust(web({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/*' } }));
+    expect(facts.federationIssues).toHaveLength(2);
+    expect(facts.federationIssues[0]).toMatchObject({
+      address: ROLE,
+      attribute:
+        'assume_role_policy.Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"]',
+    });
+    expect(facts.federationIssues[0]?.detail).toContain('repo:org/*');
+    expect(facts.federationIssues[1]?.detail).toContain(':aud');
+  });
+
+  it('resolves the issuer of an OIDC provider reference (IRSA)', () => {
+    const provider = rec('aws_iam_openid_connect_provider.eks', {
+      url: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC',
+    });
+    const issuer = 'oidc.eks.eu-west-1.amazonaws.com/id/ABC';
+    const facts = trust(
+      assume(
+        { Federated: ref('aws_iam_openid_connect_provider.eks') },
+        { StringEquals: { [`${issuer}:sub`]: 'system:serviceaccount:mcp:search' } },
+        'sts:AssumeRoleWithWebIdentity',
+      ),
+      [provider],
+    );
+    expect(facts.federationIssues).toHaveLength(1);
+    expect(facts.federationIssues[0]?.detail).toContain(`${issuer}:aud`);
+  });
+
+  it('requires sts:TagSession for EKS Pod Identity', () => {
+    expect(
+      trust(assume({ Service: 'pods.eks.amazonaws.com' }, undefined, ['sts:AssumeRole', 'sts:TagSession']))
+        .federationIssues,
+    ).toEqual([]);
+    const facts = trust(assume({ Service: 'pods.eks.amazonaws.com' }));
+    expect(facts.federationIssues).toMatchObject([{ attribute: 'assume_role_policy.Statement[0].Action' }]);
+  });
+});
+
+describe('humanPrincipals', () => {
+  it('finds none for a workload principal', () => {
+    expect(trust(assume({ AWS: 'arn:aws:iam::111122223333:role/ci' })).humanPrincipals).toEqual([]);
+  });
+
+  it('finds users, account root, SSO roles, SAML providers and user references', () => {
+    const user = rec('aws_iam_user.alice', { name: 'alice' });
+    const facts = trust(
+      doc(
+        {
+          Effect: 'Allow',
+          Principal: {
+            AWS: [
+              'arn:aws:iam::111122223333:user/alice',
+              '111122223333',
+              'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_123',
+              ref('aws_iam_user.alice'),
+            ],
+          },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'x' } },
+        },
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' },
+          Action: 'sts:AssumeRoleWithSAML',
+        },
+      ),
+      [user],
+    );
+    expect(facts.humanPrincipals.map((e) => e.attribute)).toEqual([
+      'assume_role_policy.Statement[0].Principal.AWS[0]',
+      'assume_role_policy.Statement[0].Principal.AWS[1]',
+      'assume_role_policy.Statement[0].Principal.AWS[2]',
+      'assume_role_policy.Statement[0].Principal.AWS[3]',
+      'assume_role_policy.Statement[1].Principal.Federated',
+    ]);
+    expect(facts.humanPrincipals[3]?.detail).toContain('aws_iam_user.alice');
+  });
+});
