@@ -308,7 +308,8 @@ const HAS_LOWER = /[a-z]/;
 
 /** The kind of credential `value` contains (`github-token`, `aws-access-key-id`, ...), or undefined. */
 export function credentialShape(value: string): string | undefined {
-  if (value.length < 16) return undefined;
+  // The shortest shape (`xoxb-` plus ten characters) is 15 long.
+  if (value.length < 15) return undefined;
   for (const [kind, pattern] of SHAPES) {
     const match = pattern.exec(value);
     if (match === null) continue;

@@ -69,7 +69,7 @@ export function awsSecrets(ctx: InventoryContext): SecretFacts[] {
     out.push(facts(ctx, record, consumers.get(record.address) ?? [], found, []));
   }
   for (const record of managed(ctx.index, API_KEY_PROVIDER)) {
-    const found = writeOnlyValue(record, ['api_key'], 'api_key_wo');
+    const found = writeOnlyValue(record, 'api_key', 'api_key_wo');
     out.push(facts(ctx, record, consumers.get(record.address) ?? [], found, []));
   }
   for (const record of managed(ctx.index, OAUTH2_PROVIDER)) {
@@ -149,12 +149,11 @@ function versionValues(record: ResourceRecord): Evidence[] {
     .filter((item): item is Evidence => item !== undefined);
 }
 
-/** `value` and `value_wo` of the argument list, for resources with a write-only alternative. */
-function writeOnlyValue(record: ResourceRecord, path: (string | number)[], writeOnly: string): Evidence[] {
-  const key = path[path.length - 1] as string;
+/** A top-level secret argument that has a write-only alternative (`api_key` / `api_key_wo`). */
+function writeOnlyValue(record: ResourceRecord, key: string, writeOnly: string): Evidence[] {
   const found = secretValue(
     record.address,
-    path,
+    [key],
     record.values[key],
     `use ${writeOnly} (write-only, never stored) instead`,
   );

@@ -860,7 +860,7 @@ function mentionsKey(index: RecordIndex, value: unknown, keys: ReadonlySet<strin
   if (isUnknown(value)) {
     for (const ref of value.refs) {
       const doc = index.byAddress.get(ref);
-      if (!doc || doc.type !== 'aws_iam_policy_document') continue;
+      if (doc?.type !== 'aws_iam_policy_document') continue;
       if (typeof doc.values.json === 'string') return mentionsKey(index, doc.values.json, keys);
       if (deepMentions(doc.values.statement, keys)) return true;
       return isUnknown(doc.values.statement) ? doc.values.statement : false;

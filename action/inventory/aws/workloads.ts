@@ -250,8 +250,11 @@ function plaintextSecret(
   );
 }
 
-/** Expressions ending in an ARN, name or id: references, not values. */
-const REFERENCE_ATTRIBUTE = /\.(?:arn|id|name|secret_id|key_id|arn_suffix|version_id)\s*\)?\s*$/;
+/**
+ * Expressions ending in an ARN, name or id (`aws_secretsmanager_secret.gh.arn`,
+ * `module.secrets.github_token_arn`, `"${aws_ssm_parameter.p.name}"`): references, not values.
+ */
+const REFERENCE_ATTRIBUTE = /[._](?:arn|arns|id|ids|name|names|arn_suffix)[\s)}"'\]]*$/;
 
 // ---------------------------------------------------------------------------------------------
 // Images

@@ -237,3 +237,38 @@ describe('tenantIssues', () => {
     expect(facts.tenantIssues).toEqual([]);
   });
 });
+
+describe('unknown leaves', () => {
+  it('reports actions known only after apply as unknown, never as a pass', () => {
+    const statements = [
+      { Effect: 'Allow', Action: [unknownValue([], 'var.actions')], Resource: 'arn:aws:s3:::b/*' },
+    ];
+    const facts = analysePermissions(policyValue(indexRecords([]), P, ['policy'], { Statement: statements }));
+    expect(facts.broadGrants).toMatchObject([{ attribute: 'policy.Statement[0].Action', $unknown: true }]);
+    expect(facts.escalationGrants).toMatchObject([
+      { attribute: 'policy.Statement[0].Action', $unknown: true },
+    ]);
+    expect(facts.hasContextConditions).toMatchObject({ $unknown: true });
+  });
+
+  it('treats a resource reference as a specific resource', () => {
+    const statements = [
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: [unknownValue(['aws_s3_bucket.b'])] },
+    ];
+    const facts = analysePermissions(policyValue(indexRecords([]), P, ['policy'], { Statement: statements }));
+    expect(facts.broadGrants).toEqual([]);
+  });
+
+  it('makes hasContextConditions unknown when a write statement has an unknown Condition', () => {
+    const statements = [
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: 'arn:aws:s3:::b/*',
+        Condition: unknownValue(['var.c']),
+      },
+    ];
+    const facts = analysePermissions(policyValue(indexRecords([]), P, ['policy'], { Statement: statements }));
+    expect(facts.hasContextConditions).toMatchObject({ $unknown: true, refs: ['var.c'] });
+  });
+});

@@ -249,3 +249,11 @@ describe('humanPrincipals', () => {
     expect(facts.humanPrincipals[3]?.detail).toContain('aws_iam_user.alice');
   });
 });
+
+describe('wildcard account root', () => {
+  it('treats arn:aws:iam::*:root like "*"', () => {
+    expect(trust(assume({ AWS: 'arn:aws:iam::*:root' })).trustIssues[0]?.detail).toContain(
+      'every AWS principal',
+    );
+  });
+});

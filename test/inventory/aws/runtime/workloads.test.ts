@@ -81,6 +81,8 @@ describe('awsWorkloads: Lambda', () => {
               GITHUB_TOKEN_SECRET: ref('aws_secretsmanager_secret.gh', 'arn'),
               API_KEY_PARAM: ref('aws_ssm_parameter.k', 'name'),
               TOKEN: ref('aws_secretsmanager_secret.gh', 'id'),
+              GITHUB_TOKEN: unknownValue([], 'module.secrets.github_token_arn'),
+              DB_PASSWORD: unknownValue(['aws_ssm_parameter.db'], '"${aws_ssm_parameter.db.name}"'),
             },
           },
         ],
