@@ -38,38 +38,51 @@ export function createRedactor(records: readonly ResourceRecord[]): Redactor {
 }
 
 function collectSecrets(record: ResourceRecord, into: Set<string>): void {
-  const sensitive = record.sensitivePaths;
-  // Walk iteratively: plan values can nest deeper than the call stack allows.
-  const stack: { value: unknown; path: (string | number)[]; key: string; marked: boolean }[] = [
-    { value: record.values, path: [], key: '', marked: false },
+  const sensitive = record.sensitivePaths.length > 0 ? new Set(record.sensitivePaths) : undefined;
+  // Walk iteratively: plan values can nest deeper than the call stack allows. Paths are only
+  // built for records with sensitive marks; everywhere else the key name is all that matters.
+  const stack: { value: unknown; path: (string | number)[] | undefined; key: string; marked: boolean }[] = [
+    { value: record.values, path: sensitive ? [] : undefined, key: '', marked: false },
   ];
   while (stack.length > 0) {
     const { value, path, key, marked } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || isSecretName(key) || credentialShape(value) !== undefined) addSecret(value, into);
+      if (marked || secretName(key) || credentialShape(value) !== undefined) addSecret(value, into);
       continue;
     }
     if (typeof value !== 'object' || value === null || isUnknown(value)) continue;
-    const entries: [string | number, unknown][] = Array.isArray(value)
-      ? value.map((item, i) => [i, item])
-      : Object.entries(value);
-    for (const [childKey, child] of entries) {
+    const isList = Array.isArray(value);
+    // ECS-style name/value pairs: the sibling `name` says whether `value` is secret.
+    const pairName =
+      !isList && typeof (value as { name?: unknown }).name === 'string'
+        ? (value as { name: string }).name
+        : undefined;
+    for (const childKey of isList ? value.keys() : Object.keys(value)) {
+      const child = (value as Record<string | number, unknown>)[childKey];
       if (child === null || typeof child === 'number' || typeof child === 'boolean') continue;
-      const childPath = [...path, childKey];
-      const childMarked = marked || (sensitive.length > 0 && sensitive.includes(formatPath(childPath)));
-      // ECS container definitions name/value pairs: the name says whether the value is secret.
-      const nameKey =
-        typeof childKey === 'string' &&
-        childKey === 'value' &&
-        typeof (value as { name?: unknown }).name === 'string'
-          ? (value as { name: string }).name
-          : typeof childKey === 'string'
-            ? childKey
-            : key;
+      const childPath = path ? [...path, childKey] : undefined;
+      const childMarked = marked || (childPath !== undefined && sensitive!.has(formatPath(childPath)));
+      const nameKey = isList
+        ? key
+        : childKey === 'value' && pairName !== undefined
+          ? pairName
+          : (childKey as string);
       stack.push({ value: child, path: childPath, key: nameKey, marked: childMarked });
     }
   }
+}
+
+/** isSecretName, remembered per key: the same few hundred keys recur across every resource. */
+const secretNames = new Map<string, boolean>();
+function secretName(key: string): boolean {
+  let verdict = secretNames.get(key);
+  if (verdict === undefined) {
+    verdict = isSecretName(key);
+    if (secretNames.size > 50_000) secretNames.clear();
+    secretNames.set(key, verdict);
+  }
+  return verdict;
 }
 
 function addSecret(value: string, into: Set<string>): void {

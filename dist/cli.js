@@ -3887,7 +3887,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse(serialize(uri, options), options);
       }
       return uri;
     }
@@ -3930,8 +3930,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative = parse2(serialize(relative, options), options);
+        base = parse(serialize(base, options), options);
+        relative = parse(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -4249,7 +4249,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -4286,7 +4286,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -8687,7 +8687,10 @@ __export(read_hcl_exports, {
 });
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
-import { parse } from "@cdktn/hcl2json";
+async function parseHcl(filename, text) {
+  hclParser ??= import("@cdktn/hcl2json");
+  return (await hclParser).parse(filename, text);
+}
 async function readHclPath(path) {
   const files = await tfFilesOf(path);
   if (files.length === 0) throw new InputError(path, "no .tf files in this directory");
@@ -8729,7 +8732,7 @@ async function parseHclFile(file) {
   const json = file.endsWith(".tf.json");
   let config;
   try {
-    config = json ? JSON.parse(text) : await parse(basename2(file), text);
+    config = json ? JSON.parse(text) : await parseHcl(basename2(file), text);
   } catch (error) {
     if (json) throw new InputError(file, `invalid JSON: ${error instanceof Error ? error.message : error}`);
     throw new InputError(file, describeParseError(error));
@@ -8959,7 +8962,7 @@ function labeled2(value) {
   }
   return out;
 }
-var META_ARGUMENTS, MAX_MODULE_DEPTH;
+var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
@@ -16355,7 +16358,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -16396,7 +16399,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -17911,18 +17914,90 @@ init_record();
 var ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 var POLICY_ARN = /^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 function resolveRefs(index, value, type) {
+  const tables = tablesOf(index);
   if (isUnknown(value)) {
-    return value.refs.filter((ref) => addressType(ref) === type);
+    const out = [];
+    for (const ref of value.refs) {
+      if (addressType(ref) !== type) continue;
+      const instances = index.byAddress.has(ref) ? void 0 : tables.instances(type).get(ref);
+      if (instances) out.push(...instances);
+      else out.push(ref);
+    }
+    return out;
   }
   if (typeof value !== "string" || value === "") return [];
+  const keys = tables.keys(type);
   const name = type === "aws_iam_role" ? ROLE_ARN.exec(value)?.[1] ?? value : lastArnSegment(value);
-  const found = [];
-  for (const record2 of index.byType(type)) {
-    if (record2.values.name === name || record2.values.arn === value || record2.values.id === value) {
-      found.push(record2.address);
+  const byName = keys.get(`name\0${name}`) ?? [];
+  const byArn = keys.get(`arn\0${value}`) ?? [];
+  const byId = keys.get(`id\0${value}`) ?? [];
+  if (byArn.length === 0 && byId.length === 0) return byName;
+  return [.../* @__PURE__ */ new Set([...byName, ...byArn, ...byId])];
+}
+function recordsReferring(index, type, attribute2, targetType, target) {
+  return tablesOf(index).reverse(type, attribute2, targetType).get(target) ?? [];
+}
+var tablesByIndex = /* @__PURE__ */ new WeakMap();
+function tablesOf(index) {
+  let tables = tablesByIndex.get(index);
+  if (tables) return tables;
+  const keys = /* @__PURE__ */ new Map();
+  const instances = /* @__PURE__ */ new Map();
+  const reverse = /* @__PURE__ */ new Map();
+  const push2 = (map, key, value) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  tables = {
+    keys(type) {
+      let table = keys.get(type);
+      if (!table) {
+        table = /* @__PURE__ */ new Map();
+        for (const record2 of index.byType(type)) {
+          for (const field2 of ["name", "arn", "id"]) {
+            const value = record2.values[field2];
+            if (typeof value === "string" && value !== "") push2(table, `${field2}\0${value}`, record2.address);
+          }
+        }
+        keys.set(type, table);
+      }
+      return table;
+    },
+    instances(type) {
+      let table = instances.get(type);
+      if (!table) {
+        table = /* @__PURE__ */ new Map();
+        for (const record2 of index.byType(type)) {
+          const base = withoutInstanceKey(record2.address);
+          if (base !== record2.address) push2(table, base, record2.address);
+        }
+        instances.set(type, table);
+      }
+      return table;
+    },
+    reverse(type, attribute2, targetType) {
+      const key = `${type}\0${attribute2}\0${targetType}`;
+      let table = reverse.get(key);
+      if (!table) {
+        table = /* @__PURE__ */ new Map();
+        for (const record2 of index.byType(type)) {
+          if (record2.mode !== "managed") continue;
+          const value = record2.values[attribute2];
+          const elements = Array.isArray(value) ? value : [value];
+          const targets = new Set(elements.flatMap((element) => resolveRefs(index, element, targetType)));
+          for (const target of targets) push2(table, target, record2);
+        }
+        reverse.set(key, table);
+      }
+      return table;
     }
-  }
-  return found;
+  };
+  tablesByIndex.set(index, tables);
+  return tables;
+}
+function withoutInstanceKey(address) {
+  return address.endsWith("]") ? address.replace(/\[[^\]]*\]$/, "") : address;
 }
 function resolveRole(index, value) {
   return resolveRefs(index, value, "aws_iam_role");
@@ -18695,7 +18770,7 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   const effectUnknown = isUnknown(effect) ? effect : void 0;
   const where = (key) => formatPath([...policy.basePath, ...statementPath(statement, key)]);
   const label = statement.sid ? `statement "${statement.sid}"` : "statement";
-  const push = (list, key, detail, unknown) => {
+  const push2 = (list, key, detail, unknown) => {
     const marker = unknown ?? effectUnknown;
     const attribute2 = where(key);
     list.push(
@@ -18714,15 +18789,15 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   const all = actions.filter(isAllActions);
   const services = actions.filter((action) => !isAllActions(action) && isServiceWildcard(action));
   if (all.length > 0) {
-    push(facts2.broadGrants, "Action", `${label} allows every action ("*")`);
+    push2(facts2.broadGrants, "Action", `${label} allows every action ("*")`);
   } else if (services.length > 0) {
-    push(facts2.broadGrants, "Action", `${label} allows every action of a service (${quoteList(services)})`);
+    push2(facts2.broadGrants, "Action", `${label} allows every action of a service (${quoteList(services)})`);
   }
   if (hasNotAction) {
-    push(facts2.broadGrants, "NotAction", `${label} allows every action except the ones listed in NotAction`);
+    push2(facts2.broadGrants, "NotAction", `${label} allows every action except the ones listed in NotAction`);
   }
   if (hasNotResource) {
-    push(
+    push2(
       facts2.broadGrants,
       "NotResource",
       `${label} allows its actions on every resource except the ones listed in NotResource`
@@ -18733,13 +18808,13 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   );
   if (writes.length > 0 && !hasNotResource) {
     if (resources.some(isAllResources)) {
-      push(
+      push2(
         facts2.broadGrants,
         "Resource",
         `${label} allows write actions on every resource ("*"): ${quoteList(writes)}`
       );
     } else if (resourceUnknown) {
-      push(
+      push2(
         facts2.broadGrants,
         "Resource",
         `${label} allows write actions on resources known only after apply`,
@@ -18748,7 +18823,7 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
     }
   }
   if (actionUnknown && all.length === 0 && !hasNotAction) {
-    push(facts2.broadGrants, "Action", `${label} has actions known only after apply`, actionUnknown);
+    push2(facts2.broadGrants, "Action", `${label} has actions known only after apply`, actionUnknown);
   }
   const grants = (action) => hasNotAction ? !literals(notActions).some((pattern) => actionMatches(pattern, action)) : actions.some((pattern) => actionMatches(pattern, action));
   const escalations = ESCALATION_ACTIONS.filter(
@@ -18756,9 +18831,9 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   ).map(({ action, onAnyResource }) => onAnyResource ? `${action} on every resource` : action);
   if (escalations.length > 0) {
     const shown = escalations.length > 4 ? [...escalations.slice(0, 4), `and ${escalations.length - 4} more`] : escalations;
-    push(facts2.escalationGrants, actionKey, `${label} allows privilege escalation: ${shown.join(", ")}`);
+    push2(facts2.escalationGrants, actionKey, `${label} allows privilege escalation: ${shown.join(", ")}`);
   } else if (actionUnknown || hasNotAction && unknownLeaves(notActions).length > 0) {
-    push(
+    push2(
       facts2.escalationGrants,
       actionKey,
       `${label} has actions known only after apply`,
@@ -18781,13 +18856,13 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
       const key = statement.resource !== void 0 ? "Resource" : hasNotResource ? "NotResource" : actionKey;
       const tags = tenantKeys.map((tag) => `\${aws:PrincipalTag/${tag}}`).join(" or ");
       if (scoped === false) {
-        push(
+        push2(
           facts2.tenantIssues,
           key,
           `${label} is not scoped by tenant: no ${tags} in its Resource or Condition`
         );
       } else if (scoped !== true) {
-        push(facts2.tenantIssues, key, `${label} has a Condition known only after apply`, scoped);
+        push2(facts2.tenantIssues, key, `${label} has a Condition known only after apply`, scoped);
       }
     }
   }
@@ -18966,7 +19041,7 @@ function toolPrincipalIssue(index, principal, tool) {
   }
   const roles = resolveRole(index, value);
   if (roles.some((role) => tool.serverIdentities.includes(role))) return void 0;
-  const other = roles.find((role) => tool.otherServerIdentities.includes(role));
+  const other = roles.find((role) => tool.otherServerIdentities.has(role));
   if (other) return { detail: `tool role trusts ${other}, the identity of another MCP server` };
   if (tool.serverIdentities.length === 0) {
     if (roles.length > 0 || isUnknown(value)) return void 0;
@@ -19155,78 +19230,78 @@ function permissionPolicies(index, identity) {
 }
 function rolePolicies(index, role) {
   const out = [];
-  const refersToRole = (value) => refersTo(index, value, "aws_iam_role", role);
+  const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_role", role.address);
   blocks(role.values.inline_policy).forEach((block, i) => {
     out.push(...policyValue(index, role.address, ["inline_policy", i, "policy"], block.policy));
   });
   eachElement(role.values.managed_policy_arns, (arn, path) => {
     out.push(...policyArn(index, role.address, ["managed_policy_arns", ...path], arn));
   });
-  for (const record2 of managed(index, "aws_iam_role_policy")) {
-    if (refersToRole(record2.values.role)) {
-      out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-    }
+  for (const record2 of referring("aws_iam_role_policy", "role")) {
+    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
   }
-  for (const record2 of managed(index, "aws_iam_role_policy_attachment")) {
-    if (refersToRole(record2.values.role)) {
-      out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-    }
+  for (const record2 of referring("aws_iam_role_policy_attachment", "role")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
   }
-  for (const record2 of managed(index, "aws_iam_role_policy_attachments_exclusive")) {
-    if (refersToRole(record2.values.role_name)) {
-      eachElement(record2.values.policy_arns, (arn, path) => {
-        out.push(...policyArn(index, record2.address, ["policy_arns", ...path], arn));
-      });
-    }
+  for (const record2 of referring("aws_iam_role_policy_attachments_exclusive", "role_name")) {
+    eachElement(record2.values.policy_arns, (arn, path) => {
+      out.push(...policyArn(index, record2.address, ["policy_arns", ...path], arn));
+    });
   }
-  for (const record2 of managed(index, "aws_iam_policy_attachment")) {
-    if (someElement(record2.values.roles, refersToRole)) {
-      out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-    }
+  for (const record2 of referring("aws_iam_policy_attachment", "roles")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
   }
   return dedupe(out);
 }
 function userPolicies(index, user) {
   const out = [];
-  const refersToUser = (value) => refersTo(index, value, "aws_iam_user", user);
-  for (const record2 of managed(index, "aws_iam_user_policy")) {
-    if (refersToUser(record2.values.user)) {
-      out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-    }
+  const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_user", user.address);
+  for (const record2 of referring("aws_iam_user_policy", "user")) {
+    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
   }
-  for (const record2 of managed(index, "aws_iam_user_policy_attachment")) {
-    if (refersToUser(record2.values.user)) {
-      out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-    }
+  for (const record2 of referring("aws_iam_user_policy_attachment", "user")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
   }
-  for (const record2 of managed(index, "aws_iam_policy_attachment")) {
-    if (someElement(record2.values.users, refersToUser)) {
-      out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-    }
+  for (const record2 of referring("aws_iam_policy_attachment", "users")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
   }
   const groups = [];
-  for (const record2 of managed(index, "aws_iam_user_group_membership")) {
-    if (refersToUser(record2.values.user)) eachElement(record2.values.groups, (group) => groups.push(group));
+  for (const record2 of referring("aws_iam_user_group_membership", "user")) {
+    eachElement(record2.values.groups, (group) => groups.push(group));
   }
-  for (const record2 of managed(index, "aws_iam_group_membership")) {
-    if (someElement(record2.values.users, refersToUser)) groups.push(record2.values.group);
-  }
+  for (const record2 of referring("aws_iam_group_membership", "users")) groups.push(record2.values.group);
   if (groups.length === 0) return dedupe(out);
-  const inGroup = (value) => groups.some((group) => sameTarget(index, value, group, "aws_iam_group"));
-  for (const record2 of managed(index, "aws_iam_group_policy")) {
-    if (inGroup(record2.values.group)) {
-      out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-    }
+  const groupAddresses = /* @__PURE__ */ new Set();
+  const groupNames = /* @__PURE__ */ new Set();
+  for (const group of new Set(groups)) {
+    const resolved = resolveRefs(index, group, "aws_iam_group");
+    for (const address of resolved) groupAddresses.add(address);
+    if (resolved.length === 0 && typeof group === "string" && group !== "") groupNames.add(group);
   }
-  for (const record2 of managed(index, "aws_iam_group_policy_attachment")) {
-    if (inGroup(record2.values.group)) {
-      out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  const groupRecords = (type, attribute2) => {
+    const found = /* @__PURE__ */ new Set();
+    for (const address of groupAddresses) {
+      for (const record2 of recordsReferring(index, type, attribute2, "aws_iam_group", address))
+        found.add(record2);
     }
+    if (groupNames.size > 0) {
+      for (const record2 of managed(index, type)) {
+        const value = record2.values[attribute2];
+        if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && groupNames.has(v))) {
+          found.add(record2);
+        }
+      }
+    }
+    return [...found];
+  };
+  for (const record2 of groupRecords("aws_iam_group_policy", "group")) {
+    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
   }
-  for (const record2 of managed(index, "aws_iam_policy_attachment")) {
-    if (someElement(record2.values.groups, inGroup)) {
-      out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-    }
+  for (const record2 of groupRecords("aws_iam_group_policy_attachment", "group")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  for (const record2 of groupRecords("aws_iam_policy_attachment", "groups")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
   }
   return dedupe(out);
 }
@@ -19331,18 +19406,6 @@ function policyDocumentData(index, record2, via, depth = 0) {
 function managed(index, type) {
   return index.byType(type).filter((record2) => record2.mode === "managed");
 }
-function refersTo(index, value, type, target) {
-  if (value === void 0 || value === null || value === "") return false;
-  if (resolveRefs(index, value, type).includes(target.address)) return true;
-  if (isUnknown(value)) return value.refs.some((ref) => stripIndex(target.address) === ref);
-  return false;
-}
-function sameTarget(index, a, b, type) {
-  if (typeof a === "string" && typeof b === "string") return a !== "" && a === b;
-  const left = resolveRefs(index, a, type);
-  const right = resolveRefs(index, b, type);
-  return left.some((address) => right.includes(address));
-}
 function eachElement(value, fn) {
   if (value === void 0 || value === null) return;
   if (Array.isArray(value)) {
@@ -19351,30 +19414,9 @@ function eachElement(value, fn) {
     });
   } else fn(value, []);
 }
-function someElement(value, predicate) {
-  let found = false;
-  eachElement(value, (element) => {
-    if (!found && predicate(element)) found = true;
-  });
-  return found;
-}
 function lookupRefs(index, refs, type) {
-  const out = [];
-  for (const ref of refs) {
-    if (addressType(ref) !== type) continue;
-    const exact2 = index.byAddress.get(ref);
-    if (exact2) {
-      out.push(exact2);
-      continue;
-    }
-    for (const record2 of index.byType(type)) {
-      if (stripIndex(record2.address) === ref) out.push(record2);
-    }
-  }
-  return [...new Set(out)];
-}
-function stripIndex(address) {
-  return address.replace(/\[[^\]]*\]$/, "");
+  const addresses = resolveRefs(index, unknownValue(refs), type);
+  return [...new Set(addresses)].flatMap((address) => index.byAddress.get(address) ?? []);
 }
 function dedupe(policies) {
   const seen = /* @__PURE__ */ new Set();
@@ -19395,24 +19437,42 @@ var ROLE_CONSUMERS = [
   ["aws_eks_pod_identity_association", ["role_arn"]]
 ];
 function awsIdentities(ctx) {
-  const accounts = callerAccounts(ctx);
-  const manifests = findManifests(ctx.index.all);
+  const toolsByIdentity = /* @__PURE__ */ new Map();
+  const serversByIdentity = /* @__PURE__ */ new Map();
+  for (const server of ctx.servers) {
+    if (server.identity !== void 0) push(serversByIdentity, server.identity, server.name);
+    for (const tool of server.tools)
+      for (const identity of tool.identities) push(toolsByIdentity, identity, tool);
+  }
+  const declarations = {
+    accounts: callerAccounts(ctx),
+    manifests: findManifests(ctx.index.all),
+    toolsByIdentity,
+    serversByIdentity,
+    serverByName: new Map(ctx.servers.map((server) => [server.name, server]))
+  };
   const out = [];
   for (const type of ["aws_iam_role", "aws_iam_user"]) {
     for (const record2 of ctx.index.byType(type)) {
       if (record2.mode !== "managed") continue;
-      out.push(identityFacts(ctx, record2, type, accounts, manifests));
+      out.push(identityFacts(ctx, record2, type, declarations));
     }
   }
   return out;
 }
-function identityFacts(ctx, record2, kind, accounts, manifests) {
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+function identityFacts(ctx, record2, kind, declarations) {
+  const { accounts, manifests } = declarations;
   const { address, values } = record2;
   const attribution = ctx.attributionOf(address);
-  const declaredTools = toolsUsing(ctx.servers, address);
+  const declaredTools = declarations.toolsByIdentity.get(address) ?? [];
   const tools = distinct([...declaredTools.map((tool) => tool.name), attribution.tool]);
   const servers = distinct([
-    ...ctx.servers.filter((server) => server.identity === address).map((server) => server.name),
+    ...declarations.serversByIdentity.get(address) ?? [],
     ...declaredTools.map((tool) => tool.server),
     attribution.server
   ]);
@@ -19420,9 +19480,10 @@ function identityFacts(ctx, record2, kind, accounts, manifests) {
   const names = ctx.policy.tags;
   const toolTag = tagValue(tags, names.tool);
   const isTool = declaredTools.length > 0 || attribution.tool !== void 0;
-  const toolServers = ctx.servers.filter(
-    (server) => declaredTools.some((tool) => tool.server === server.name) || attribution.tool !== void 0 && server.name === attribution.server
-  );
+  const toolServers = distinct([
+    ...declaredTools.map((tool) => tool.server),
+    attribution.tool !== void 0 ? attribution.server : void 0
+  ]).flatMap((name) => declarations.serverByName.get(name) ?? []);
   const perTenant = attribution.tenant !== void 0 || typeof tagValue(tags, names.tenant) === "string";
   const tenantScoped2 = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
   const permissions = analysePermissions(permissionPolicies(ctx.index, record2), {
@@ -19433,9 +19494,7 @@ function identityFacts(ctx, record2, kind, accounts, manifests) {
     ...isTool ? {
       tool: {
         serverIdentities: distinct(toolServers.map((server) => server.identity)),
-        otherServerIdentities: distinct(
-          ctx.servers.filter((server) => !toolServers.includes(server)).map((server) => server.identity)
-        ).filter((identity) => identity !== address)
+        otherServerIdentities: otherServerIdentities(declarations, toolServers, address)
       }
     } : {}
   };
@@ -19487,8 +19546,12 @@ function isOrphan(ctx, manifests, attribution, toolTag, serverTag, declaredTools
   if (inPolicy.length > 0) return !inPolicy.some((s) => s.tools.some((t) => t.name === tool));
   return declaredTools.length === 0;
 }
-function toolsUsing(servers, address) {
-  return servers.flatMap((server) => server.tools.filter((tool) => tool.identities.includes(address)));
+function otherServerIdentities(declarations, own, address) {
+  const ownIdentities = new Set(own.map((server) => server.identity));
+  const all = declarations.serversByIdentity;
+  return {
+    has: (identity) => identity !== address && all.has(identity) && !ownIdentities.has(identity)
+  };
 }
 function nameFact(record2) {
   const name = record2.values.name;
@@ -19526,11 +19589,8 @@ function environments(ctx, record2) {
   const found = [ctx.environmentOf(record2.address)];
   if (record2.type === "aws_iam_role") {
     for (const [type, attributes] of ROLE_CONSUMERS) {
-      for (const consumer of ctx.index.byType(type)) {
-        if (consumer.mode !== "managed") continue;
-        if (attributes.some(
-          (attribute2) => resolveRole(ctx.index, consumer.values[attribute2]).includes(record2.address)
-        )) {
+      for (const attribute2 of attributes) {
+        for (const consumer of recordsReferring(ctx.index, type, attribute2, "aws_iam_role", record2.address)) {
           found.push(ctx.environmentOf(consumer.address));
         }
       }
@@ -19797,7 +19857,7 @@ var HAS_DIGIT = /\d/;
 var HAS_UPPER = /[A-Z]/;
 var HAS_LOWER = /[a-z]/;
 function credentialShape(value) {
-  if (value.length < 16) return void 0;
+  if (value.length < 15) return void 0;
   for (const [kind, pattern] of SHAPES) {
     const match = pattern.exec(value);
     if (match === null) continue;
@@ -20025,7 +20085,7 @@ function plaintextSecret(address, entry, params) {
     value
   );
 }
-var REFERENCE_ATTRIBUTE = /\.(?:arn|id|name|secret_id|key_id|arn_suffix|version_id)\s*\)?\s*$/;
+var REFERENCE_ATTRIBUTE = /[._](?:arn|arns|id|ids|name|names|arn_suffix)[\s)}"'\]]*$/;
 function workloadImages(record2) {
   const v = record2.values;
   switch (record2.type) {
@@ -20132,7 +20192,7 @@ function awsSecrets(ctx) {
     out.push(facts(ctx, record2, consumers.get(record2.address) ?? [], found, []));
   }
   for (const record2 of managed2(ctx.index, API_KEY_PROVIDER)) {
-    const found = writeOnlyValue(record2, ["api_key"], "api_key_wo");
+    const found = writeOnlyValue(record2, "api_key", "api_key_wo");
     out.push(facts(ctx, record2, consumers.get(record2.address) ?? [], found, []));
   }
   for (const record2 of managed2(ctx.index, OAUTH2_PROVIDER)) {
@@ -20183,11 +20243,10 @@ function versionValues(record2) {
   const fix = "use secret_string_wo with secret_string_wo_version (never stored), or set the value outside Terraform";
   return ["secret_string", "secret_binary"].map((key) => secretValue(record2.address, [key], record2.values[key], fix)).filter((item) => item !== void 0);
 }
-function writeOnlyValue(record2, path, writeOnly) {
-  const key = path[path.length - 1];
+function writeOnlyValue(record2, key, writeOnly) {
   const found = secretValue(
     record2.address,
-    path,
+    [key],
     record2.values[key],
     `use ${writeOnly} (write-only, never stored) instead`
   );
@@ -20424,11 +20483,43 @@ function ofType(records, type) {
 function managed3(index, type) {
   return index.byType(type).filter((record2) => record2.mode === "managed");
 }
-function attached(index, own, type, refersTo2, into) {
-  const ownSet = new Set(own.map((record2) => record2.address));
-  return managed3(index, type).filter(
-    (record2) => ownSet.has(record2.address) || refersTo2(record2).some((address) => into.has(address))
-  );
+function attached(index, own, type, link, refersTo, into) {
+  const found = new Set(ofType(own, type));
+  const reverse = referrers(index, type, link, refersTo);
+  for (const target of into) for (const record2 of reverse.get(target) ?? []) found.add(record2);
+  return inIndexOrder(index, found);
+}
+var reverseLinks = /* @__PURE__ */ new WeakMap();
+var positions = /* @__PURE__ */ new WeakMap();
+function referrers(index, type, link, refersTo) {
+  let links = reverseLinks.get(index);
+  if (!links) {
+    links = /* @__PURE__ */ new Map();
+    reverseLinks.set(index, links);
+  }
+  const key = `${type}\0${link}`;
+  let reverse = links.get(key);
+  if (!reverse) {
+    reverse = /* @__PURE__ */ new Map();
+    for (const record2 of managed3(index, type)) {
+      for (const target of new Set(refersTo(record2))) {
+        const list = reverse.get(target);
+        if (list) list.push(record2);
+        else reverse.set(target, [record2]);
+      }
+    }
+    links.set(key, reverse);
+  }
+  return reverse;
+}
+function inIndexOrder(index, records) {
+  let position = positions.get(index);
+  if (!position) {
+    position = new Map(index.all.map((record2, i) => [record2, i]));
+    positions.set(index, position);
+  }
+  const order = position;
+  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 function serverResources(ctx, declared, own) {
   const index = ctx.index;
@@ -20436,19 +20527,28 @@ function serverResources(ctx, declared, own) {
     ...declared.identity === void 0 ? [] : [declared.identity],
     ...declared.tools.flatMap((tool) => tool.identities)
   ]);
-  const ownSet = new Set(own.map((record2) => record2.address));
-  const workloads = index.all.filter(
-    (record2) => record2.mode === "managed" && WORKLOAD_TYPES2.has(record2.type) && (ownSet.has(record2.address) || workloadIdentities(ctx, record2).some((role) => roles.has(role)))
+  const workloads = inIndexOrder(
+    index,
+    new Set(
+      [...WORKLOAD_TYPES2].flatMap(
+        (type) => attached(index, own, type, "identity", (record2) => workloadIdentities(ctx, record2), roles)
+      )
+    )
   );
   const lambdas = workloads.filter((record2) => record2.type === "aws_lambda_function");
   const lambdaSet = new Set(lambdas.map((record2) => record2.address));
   const byFunction = (record2) => resolveLambda(index, record2.values.function_name);
-  const functionUrls = attached(index, own, "aws_lambda_function_url", byFunction, lambdaSet);
-  const permissions = attached(index, own, "aws_lambda_permission", byFunction, lambdaSet);
-  const allHttpIntegrations = managed3(index, "aws_apigatewayv2_integration");
+  const functionUrls = attached(index, own, "aws_lambda_function_url", "function", byFunction, lambdaSet);
+  const permissions = attached(index, own, "aws_lambda_permission", "function", byFunction, lambdaSet);
   const httpApiSet = new Set(ofType(own, "aws_apigatewayv2_api").map((record2) => record2.address));
-  for (const integration of allHttpIntegrations) {
-    if (resolveLambda(index, integration.values.integration_uri).some((lambda) => lambdaSet.has(lambda))) {
+  const httpToLambda = referrers(
+    index,
+    "aws_apigatewayv2_integration",
+    "uri",
+    (record2) => resolveLambda(index, record2.values.integration_uri)
+  );
+  for (const lambda of lambdaSet) {
+    for (const integration of httpToLambda.get(lambda) ?? []) {
       for (const api of resolveRefs(index, integration.values.api_id, "aws_apigatewayv2_api"))
         httpApiSet.add(api);
     }
@@ -20458,6 +20558,7 @@ function serverResources(ctx, declared, own) {
     index,
     own,
     "aws_apigatewayv2_route",
+    "api",
     (record2) => resolveRefs(index, record2.values.api_id, "aws_apigatewayv2_api"),
     httpApiSet
   );
@@ -20465,24 +20566,32 @@ function serverResources(ctx, declared, own) {
     index,
     own,
     "aws_apigatewayv2_integration",
+    "api",
     (record2) => resolveRefs(index, record2.values.api_id, "aws_apigatewayv2_api"),
     httpApiSet
   );
   const restApiSet = new Set(ofType(own, "aws_api_gateway_rest_api").map((record2) => record2.address));
-  for (const integration of managed3(index, "aws_api_gateway_integration")) {
-    if (resolveLambda(index, integration.values.uri).some((lambda) => lambdaSet.has(lambda))) {
+  const restToLambda = referrers(
+    index,
+    "aws_api_gateway_integration",
+    "uri",
+    (record2) => resolveLambda(index, record2.values.uri)
+  );
+  for (const lambda of lambdaSet) {
+    for (const integration of restToLambda.get(lambda) ?? []) {
       for (const api of resolveRefs(index, integration.values.rest_api_id, "aws_api_gateway_rest_api")) {
         restApiSet.add(api);
       }
     }
   }
   const byRestApi = (record2) => resolveRefs(index, record2.values.rest_api_id, "aws_api_gateway_rest_api");
-  const restMethods = attached(index, own, "aws_api_gateway_method", byRestApi, restApiSet);
-  const restIntegrations = attached(index, own, "aws_api_gateway_integration", byRestApi, restApiSet);
+  const restMethods = attached(index, own, "aws_api_gateway_method", "api", byRestApi, restApiSet);
+  const restIntegrations = attached(index, own, "aws_api_gateway_integration", "api", byRestApi, restApiSet);
   const gateways = attached(
     index,
     own,
     "aws_bedrockagentcore_gateway",
+    "role",
     (record2) => resolveRole(index, record2.values.role_arn),
     roles
   );
@@ -20491,6 +20600,7 @@ function serverResources(ctx, declared, own) {
     index,
     own,
     "aws_bedrockagentcore_gateway_target",
+    "gateway",
     (record2) => resolveRefs(index, record2.values.gateway_identifier, "aws_bedrockagentcore_gateway"),
     gatewaySet
   );
@@ -20507,6 +20617,7 @@ function serverResources(ctx, declared, own) {
     index,
     own,
     "aws_verifiedpermissions_policy_store",
+    "self",
     (record2) => [record2.address],
     referencedStores
   );
@@ -20522,16 +20633,36 @@ function serverResources(ctx, declared, own) {
         logGroupRefs.add(group);
     }
   }
-  const logGroups = managed3(index, "aws_cloudwatch_log_group").filter(
-    (record2) => ownSet.has(record2.address) || logGroupRefs.has(record2.address) || typeof record2.values.name === "string" && lambdaLogGroups.has(record2.values.name)
+  const byName = referrers(
+    index,
+    "aws_cloudwatch_log_group",
+    "name",
+    (record2) => typeof record2.values.name === "string" ? [record2.values.name] : []
   );
+  const logGroups = attached(
+    index,
+    own,
+    "aws_cloudwatch_log_group",
+    "self",
+    (record2) => [record2.address],
+    logGroupRefs
+  );
+  for (const name of lambdaLogGroups) logGroups.push(...byName.get(name) ?? []);
+  const uniqueLogGroups = inIndexOrder(index, new Set(logGroups));
   const sgRefs = /* @__PURE__ */ new Set();
   for (const workload of workloads) {
     for (const value of workloadSecurityGroups(workload)) {
       for (const group of resolveSecurityGroup(index, value)) sgRefs.add(group);
     }
   }
-  const securityGroups = attached(index, own, "aws_security_group", (record2) => [record2.address], sgRefs);
+  const securityGroups = attached(
+    index,
+    own,
+    "aws_security_group",
+    "self",
+    (record2) => [record2.address],
+    sgRefs
+  );
   return {
     own,
     workloads,
@@ -20546,7 +20677,7 @@ function serverResources(ctx, declared, own) {
     gateways,
     targets,
     stores,
-    logGroups,
+    logGroups: uniqueLogGroups,
     securityGroups
   };
 }
@@ -21053,7 +21184,7 @@ function mentionsKey(index, value, keys) {
   if (isUnknown(value)) {
     for (const ref of value.refs) {
       const doc = index.byAddress.get(ref);
-      if (!doc || doc.type !== "aws_iam_policy_document") continue;
+      if (doc?.type !== "aws_iam_policy_document") continue;
       if (typeof doc.values.json === "string") return mentionsKey(index, doc.values.json, keys);
       if (deepMentions(doc.values.statement, keys)) return true;
       return isUnknown(doc.values.statement) ? doc.values.statement : false;
@@ -22329,27 +22460,39 @@ function createRedactor(records) {
   };
 }
 function collectSecrets(record2, into) {
-  const sensitive = record2.sensitivePaths;
+  const sensitive = record2.sensitivePaths.length > 0 ? new Set(record2.sensitivePaths) : void 0;
   const stack = [
-    { value: record2.values, path: [], key: "", marked: false }
+    { value: record2.values, path: sensitive ? [] : void 0, key: "", marked: false }
   ];
   while (stack.length > 0) {
     const { value, path, key, marked } = stack.pop();
     if (typeof value === "string") {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || isSecretName(key) || credentialShape(value) !== void 0) addSecret(value, into);
+      if (marked || secretName(key) || credentialShape(value) !== void 0) addSecret(value, into);
       continue;
     }
     if (typeof value !== "object" || value === null || isUnknown(value)) continue;
-    const entries = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
-    for (const [childKey, child] of entries) {
+    const isList = Array.isArray(value);
+    const pairName = !isList && typeof value.name === "string" ? value.name : void 0;
+    for (const childKey of isList ? value.keys() : Object.keys(value)) {
+      const child = value[childKey];
       if (child === null || typeof child === "number" || typeof child === "boolean") continue;
-      const childPath = [...path, childKey];
-      const childMarked = marked || sensitive.length > 0 && sensitive.includes(formatPath(childPath));
-      const nameKey = typeof childKey === "string" && childKey === "value" && typeof value.name === "string" ? value.name : typeof childKey === "string" ? childKey : key;
+      const childPath = path ? [...path, childKey] : void 0;
+      const childMarked = marked || childPath !== void 0 && sensitive.has(formatPath(childPath));
+      const nameKey = isList ? key : childKey === "value" && pairName !== void 0 ? pairName : childKey;
       stack.push({ value: child, path: childPath, key: nameKey, marked: childMarked });
     }
   }
+}
+var secretNames = /* @__PURE__ */ new Map();
+function secretName(key) {
+  let verdict = secretNames.get(key);
+  if (verdict === void 0) {
+    verdict = isSecretName(key);
+    if (secretNames.size > 5e4) secretNames.clear();
+    secretNames.set(key, verdict);
+  }
+  return verdict;
 }
 function addSecret(value, into) {
   into.add(value);

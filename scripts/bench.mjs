@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'plans');
 const out = path.join(root, 'bench-out');
+const NAME_KEYS = new Set(['name', 'user', 'users', 'role', 'roles', 'group', 'groups', 'role_name', 'function_name']);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET = Number(process.env.BENCH_RESOURCES ?? 20_000);
 
@@ -109,6 +110,9 @@ function buildPlan(file) {
     }
     collectConfig(plan.configuration?.root_module, configs);
   }
+  // IAM names are unique in an account: give each service's copies names of their own, and
+  // rename the literal references to them (`user = "name"`, `roles = ["name"]`) alike.
+  const names = new Set(templates.map((t) => t.change.after?.name).filter((n) => typeof n === 'string' && n !== ''));
   const services = Math.ceil(TARGET / templates.length);
   const changes = [];
   for (let s = 0; s < services; s++) {
@@ -118,7 +122,7 @@ function buildPlan(file) {
       const address = `module.mcp["${key}"].${template.mode === 'data' ? 'data.' : ''}${template.type}.${template.name}${
         template.index === undefined ? '' : `[${JSON.stringify(template.index)}]`
       }`;
-      const after = template.change.after ? { ...template.change.after } : null;
+      const after = template.change.after ? renamed(template.change.after, names, s) : null;
       if (after && attributed && ('tags' in after || template.type === 'aws_iam_role')) {
         after.tags = { ...(after.tags ?? {}), 'mcp-nhi:server': key, 'mcp-nhi:owner': 'bench@example.com' };
         if (template.type === 'aws_iam_role') after.tags['mcp-nhi:tool'] = `${template.name}-${s}`;
@@ -141,6 +145,16 @@ function buildPlan(file) {
   };
   writeFileSync(file, JSON.stringify(plan));
   return changes.length;
+}
+
+function renamed(after, names, service) {
+  const out = { ...after };
+  const rename = (value) => (typeof value === 'string' && names.has(value) ? `${value}-${service}` : value);
+  for (const key of Object.keys(out)) {
+    if (!NAME_KEYS.has(key)) continue;
+    out[key] = Array.isArray(out[key]) ? out[key].map(rename) : rename(out[key]);
+  }
+  return out;
 }
 
 function collectConfig(module, into) {

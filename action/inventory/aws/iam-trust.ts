@@ -30,7 +30,7 @@ export interface TrustOptions {
     /** Identity addresses of the servers the tool belongs to. */
     readonly serverIdentities: readonly string[];
     /** Identity addresses of every other declared server. */
-    readonly otherServerIdentities: readonly string[];
+    readonly otherServerIdentities: Pick<ReadonlySet<string>, 'has'>;
   };
 }
 
@@ -236,7 +236,7 @@ function toolPrincipalIssue(
   }
   const roles = resolveRole(index, value);
   if (roles.some((role) => tool.serverIdentities.includes(role))) return undefined;
-  const other = roles.find((role) => tool.otherServerIdentities.includes(role));
+  const other = roles.find((role) => tool.otherServerIdentities.has(role));
   if (other) return { detail: `tool role trusts ${other}, the identity of another MCP server` };
   if (tool.serverIdentities.length === 0) {
     // No known server identity to compare with: only principals that are clearly not a role of this plan.

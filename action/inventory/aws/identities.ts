@@ -10,7 +10,7 @@ import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
 import { readTags, tagValue } from '../tags.js';
 import { analysePermissions } from './iam-permissions.js';
 import { analyseTrust, type TrustOptions } from './iam-trust.js';
-import { resolveRefs, resolveRole } from './resolve.js';
+import { recordsReferring, resolveRefs } from './resolve.js';
 import { permissionPolicies } from './role-policies.js';
 
 /** AWS's default `max_session_duration` when the attribute is not set. */
@@ -26,32 +26,59 @@ const ROLE_CONSUMERS: readonly (readonly [string, readonly string[]])[] = [
   ['aws_eks_pod_identity_association', ['role_arn']],
 ];
 
+/** Who uses which identity, computed once per check rather than once per identity. */
+interface Declarations {
+  readonly accounts: ReadonlySet<string>;
+  readonly manifests: readonly Manifest[];
+  readonly toolsByIdentity: ReadonlyMap<string, DeclaredTool[]>;
+  readonly serversByIdentity: ReadonlyMap<string, string[]>;
+  readonly serverByName: ReadonlyMap<string, DeclaredServer>;
+}
+
 export function awsIdentities(ctx: InventoryContext): IdentityFacts[] {
-  const accounts = callerAccounts(ctx);
-  const manifests = findManifests(ctx.index.all);
+  const toolsByIdentity = new Map<string, DeclaredTool[]>();
+  const serversByIdentity = new Map<string, string[]>();
+  for (const server of ctx.servers) {
+    if (server.identity !== undefined) push(serversByIdentity, server.identity, server.name);
+    for (const tool of server.tools)
+      for (const identity of tool.identities) push(toolsByIdentity, identity, tool);
+  }
+  const declarations: Declarations = {
+    accounts: callerAccounts(ctx),
+    manifests: findManifests(ctx.index.all),
+    toolsByIdentity,
+    serversByIdentity,
+    serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
+  };
   const out: IdentityFacts[] = [];
   for (const type of ['aws_iam_role', 'aws_iam_user'] as const) {
     for (const record of ctx.index.byType(type)) {
       if (record.mode !== 'managed') continue;
-      out.push(identityFacts(ctx, record, type, accounts, manifests));
+      out.push(identityFacts(ctx, record, type, declarations));
     }
   }
   return out;
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function identityFacts(
   ctx: InventoryContext,
   record: ResourceRecord,
   kind: 'aws_iam_role' | 'aws_iam_user',
-  accounts: ReadonlySet<string>,
-  manifests: readonly Manifest[],
+  declarations: Declarations,
 ): IdentityFacts {
+  const { accounts, manifests } = declarations;
   const { address, values } = record;
   const attribution = ctx.attributionOf(address);
-  const declaredTools = toolsUsing(ctx.servers, address);
+  const declaredTools = declarations.toolsByIdentity.get(address) ?? [];
   const tools = distinct([...declaredTools.map((tool) => tool.name), attribution.tool]);
   const servers = distinct([
-    ...ctx.servers.filter((server) => server.identity === address).map((server) => server.name),
+    ...(declarations.serversByIdentity.get(address) ?? []),
     ...declaredTools.map((tool) => tool.server),
     attribution.server,
   ]);
@@ -61,11 +88,10 @@ function identityFacts(
   const isTool = declaredTools.length > 0 || attribution.tool !== undefined;
 
   // Permission policies (MCP-NHI-007, 014, 015).
-  const toolServers = ctx.servers.filter(
-    (server) =>
-      declaredTools.some((tool) => tool.server === server.name) ||
-      (attribution.tool !== undefined && server.name === attribution.server),
-  );
+  const toolServers = distinct([
+    ...declaredTools.map((tool) => tool.server),
+    attribution.tool !== undefined ? attribution.server : undefined,
+  ]).flatMap((name) => declarations.serverByName.get(name) ?? []);
   const perTenant = attribution.tenant !== undefined || typeof tagValue(tags, names.tenant) === 'string';
   const tenantScoped = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
   const permissions = analysePermissions(permissionPolicies(ctx.index, record), {
@@ -79,9 +105,7 @@ function identityFacts(
       ? {
           tool: {
             serverIdentities: distinct(toolServers.map((server) => server.identity)),
-            otherServerIdentities: distinct(
-              ctx.servers.filter((server) => !toolServers.includes(server)).map((server) => server.identity),
-            ).filter((identity) => identity !== address),
+            otherServerIdentities: otherServerIdentities(declarations, toolServers, address),
           },
         }
       : {}),
@@ -154,8 +178,17 @@ function isOrphan(
   return declaredTools.length === 0;
 }
 
-function toolsUsing(servers: readonly DeclaredServer[], address: string): DeclaredTool[] {
-  return servers.flatMap((server) => server.tools.filter((tool) => tool.identities.includes(address)));
+/** Identities of every declared server but the tool's own (and never the identity itself), as a lookup. */
+function otherServerIdentities(
+  declarations: Declarations,
+  own: readonly DeclaredServer[],
+  address: string,
+): Pick<ReadonlySet<string>, 'has'> {
+  const ownIdentities = new Set(own.map((server) => server.identity));
+  const all = declarations.serversByIdentity;
+  return {
+    has: (identity: string) => identity !== address && all.has(identity) && !ownIdentities.has(identity),
+  };
 }
 
 function nameFact(record: ResourceRecord): Fact<string> {
@@ -205,13 +238,8 @@ function environments(ctx: InventoryContext, record: ResourceRecord): string[] {
   const found: (string | undefined)[] = [ctx.environmentOf(record.address)];
   if (record.type === 'aws_iam_role') {
     for (const [type, attributes] of ROLE_CONSUMERS) {
-      for (const consumer of ctx.index.byType(type)) {
-        if (consumer.mode !== 'managed') continue;
-        if (
-          attributes.some((attribute) =>
-            resolveRole(ctx.index, consumer.values[attribute]).includes(record.address),
-          )
-        ) {
+      for (const attribute of attributes) {
+        for (const consumer of recordsReferring(ctx.index, type, attribute, 'aws_iam_role', record.address)) {
           found.push(ctx.environmentOf(consumer.address));
         }
       }

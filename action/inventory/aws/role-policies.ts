@@ -15,7 +15,7 @@ import {
 import type { RecordIndex } from '../context.js';
 import { blocks } from '../values.js';
 import { documentFromStatementBlocks, type PolicyDocument, readPolicyDocument } from './iam-document.js';
-import { addressType, parsePolicyArn, resolveRefs } from './resolve.js';
+import { parsePolicyArn, recordsReferring, resolveRefs } from './resolve.js';
 
 export interface AppliedPolicy {
   /** Resource whose attribute holds the document (the policy, the role for inline blocks, the data source). */
@@ -46,7 +46,8 @@ export function permissionPolicies(index: RecordIndex, identity: ResourceRecord)
 
 function rolePolicies(index: RecordIndex, role: ResourceRecord): AppliedPolicy[] {
   const out: AppliedPolicy[] = [];
-  const refersToRole = (value: unknown) => refersTo(index, value, 'aws_iam_role', role);
+  const referring = (type: string, attribute: string) =>
+    recordsReferring(index, type, attribute, 'aws_iam_role', role.address);
 
   blocks(role.values.inline_policy).forEach((block, i) => {
     out.push(...policyValue(index, role.address, ['inline_policy', i, 'policy'], block.policy));
@@ -54,76 +55,80 @@ function rolePolicies(index: RecordIndex, role: ResourceRecord): AppliedPolicy[]
   eachElement(role.values.managed_policy_arns, (arn, path) => {
     out.push(...policyArn(index, role.address, ['managed_policy_arns', ...path], arn));
   });
-  for (const record of managed(index, 'aws_iam_role_policy')) {
-    if (refersToRole(record.values.role)) {
-      out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
-    }
+  for (const record of referring('aws_iam_role_policy', 'role')) {
+    out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
   }
-  for (const record of managed(index, 'aws_iam_role_policy_attachment')) {
-    if (refersToRole(record.values.role)) {
-      out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-    }
+  for (const record of referring('aws_iam_role_policy_attachment', 'role')) {
+    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
   }
-  for (const record of managed(index, 'aws_iam_role_policy_attachments_exclusive')) {
-    if (refersToRole(record.values.role_name)) {
-      eachElement(record.values.policy_arns, (arn, path) => {
-        out.push(...policyArn(index, record.address, ['policy_arns', ...path], arn));
-      });
-    }
+  for (const record of referring('aws_iam_role_policy_attachments_exclusive', 'role_name')) {
+    eachElement(record.values.policy_arns, (arn, path) => {
+      out.push(...policyArn(index, record.address, ['policy_arns', ...path], arn));
+    });
   }
-  for (const record of managed(index, 'aws_iam_policy_attachment')) {
-    if (someElement(record.values.roles, refersToRole)) {
-      out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-    }
+  for (const record of referring('aws_iam_policy_attachment', 'roles')) {
+    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
   }
   return dedupe(out);
 }
 
 function userPolicies(index: RecordIndex, user: ResourceRecord): AppliedPolicy[] {
   const out: AppliedPolicy[] = [];
-  const refersToUser = (value: unknown) => refersTo(index, value, 'aws_iam_user', user);
+  const referring = (type: string, attribute: string) =>
+    recordsReferring(index, type, attribute, 'aws_iam_user', user.address);
 
-  for (const record of managed(index, 'aws_iam_user_policy')) {
-    if (refersToUser(record.values.user)) {
-      out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
-    }
+  for (const record of referring('aws_iam_user_policy', 'user')) {
+    out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
   }
-  for (const record of managed(index, 'aws_iam_user_policy_attachment')) {
-    if (refersToUser(record.values.user)) {
-      out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-    }
+  for (const record of referring('aws_iam_user_policy_attachment', 'user')) {
+    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
   }
-  for (const record of managed(index, 'aws_iam_policy_attachment')) {
-    if (someElement(record.values.users, refersToUser)) {
-      out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-    }
+  for (const record of referring('aws_iam_policy_attachment', 'users')) {
+    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
   }
 
   // Groups the user belongs to: each as the value that names it (a name or a reference).
   const groups: unknown[] = [];
-  for (const record of managed(index, 'aws_iam_user_group_membership')) {
-    if (refersToUser(record.values.user)) eachElement(record.values.groups, (group) => groups.push(group));
+  for (const record of referring('aws_iam_user_group_membership', 'user')) {
+    eachElement(record.values.groups, (group) => groups.push(group));
   }
-  for (const record of managed(index, 'aws_iam_group_membership')) {
-    if (someElement(record.values.users, refersToUser)) groups.push(record.values.group);
-  }
+  for (const record of referring('aws_iam_group_membership', 'users')) groups.push(record.values.group);
   if (groups.length === 0) return dedupe(out);
-  const inGroup = (value: unknown) =>
-    groups.some((group) => sameTarget(index, value, group, 'aws_iam_group'));
-  for (const record of managed(index, 'aws_iam_group_policy')) {
-    if (inGroup(record.values.group)) {
-      out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
-    }
+
+  const groupAddresses = new Set<string>();
+  // A group named by a literal that no group in the plan has: match other literals naming it.
+  const groupNames = new Set<string>();
+  for (const group of new Set(groups)) {
+    const resolved = resolveRefs(index, group, 'aws_iam_group');
+    for (const address of resolved) groupAddresses.add(address);
+    if (resolved.length === 0 && typeof group === 'string' && group !== '') groupNames.add(group);
   }
-  for (const record of managed(index, 'aws_iam_group_policy_attachment')) {
-    if (inGroup(record.values.group)) {
-      out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
+  const groupRecords = (type: string, attribute: string): ResourceRecord[] => {
+    const found = new Set<ResourceRecord>();
+    for (const address of groupAddresses) {
+      for (const record of recordsReferring(index, type, attribute, 'aws_iam_group', address))
+        found.add(record);
     }
+    if (groupNames.size > 0) {
+      for (const record of managed(index, type)) {
+        const value = record.values[attribute];
+        if (
+          (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && groupNames.has(v))
+        ) {
+          found.add(record);
+        }
+      }
+    }
+    return [...found];
+  };
+  for (const record of groupRecords('aws_iam_group_policy', 'group')) {
+    out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
   }
-  for (const record of managed(index, 'aws_iam_policy_attachment')) {
-    if (someElement(record.values.groups, inGroup)) {
-      out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-    }
+  for (const record of groupRecords('aws_iam_group_policy_attachment', 'group')) {
+    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
+  }
+  for (const record of groupRecords('aws_iam_policy_attachment', 'groups')) {
+    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
   }
   return dedupe(out);
 }
@@ -268,23 +273,6 @@ function managed(index: RecordIndex, type: string): ResourceRecord[] {
   return index.byType(type).filter((record) => record.mode === 'managed');
 }
 
-/** Whether `value` (a name, ARN or reference) names `target`. */
-function refersTo(index: RecordIndex, value: unknown, type: string, target: ResourceRecord): boolean {
-  if (value === undefined || value === null || value === '') return false;
-  if (resolveRefs(index, value, type).includes(target.address)) return true;
-  // Refs written without the count/for_each key (`aws_iam_role.r` for `aws_iam_role.r[0]`).
-  if (isUnknown(value)) return value.refs.some((ref) => stripIndex(target.address) === ref);
-  return false;
-}
-
-/** Whether two values (names or references) name the same resource of `type`. */
-function sameTarget(index: RecordIndex, a: unknown, b: unknown, type: string): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a !== '' && a === b;
-  const left = resolveRefs(index, a, type);
-  const right = resolveRefs(index, b, type);
-  return left.some((address) => right.includes(address));
-}
-
 /** Calls `fn` for each element of a list attribute (or the value itself when it is not a list). */
 function eachElement(value: unknown, fn: (element: unknown, path: (string | number)[]) => void): void {
   if (value === undefined || value === null) return;
@@ -295,33 +283,10 @@ function eachElement(value: unknown, fn: (element: unknown, path: (string | numb
   } else fn(value, []);
 }
 
-function someElement(value: unknown, predicate: (element: unknown) => boolean): boolean {
-  let found = false;
-  eachElement(value, (element) => {
-    if (!found && predicate(element)) found = true;
-  });
-  return found;
-}
-
 /** Records of `type` that refs name, including every instance of a counted resource. */
 function lookupRefs(index: RecordIndex, refs: readonly string[], type: string): ResourceRecord[] {
-  const out: ResourceRecord[] = [];
-  for (const ref of refs) {
-    if (addressType(ref) !== type) continue;
-    const exact = index.byAddress.get(ref);
-    if (exact) {
-      out.push(exact);
-      continue;
-    }
-    for (const record of index.byType(type)) {
-      if (stripIndex(record.address) === ref) out.push(record);
-    }
-  }
-  return [...new Set(out)];
-}
-
-function stripIndex(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
+  const addresses = resolveRefs(index, unknownValue(refs), type);
+  return [...new Set(addresses)].flatMap((address) => index.byAddress.get(address) ?? []);
 }
 
 function dedupe(policies: AppliedPolicy[]): AppliedPolicy[] {

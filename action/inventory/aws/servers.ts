@@ -88,18 +88,63 @@ function managed(index: RecordIndex, type: string): ResourceRecord[] {
   return index.byType(type).filter((record) => record.mode === 'managed');
 }
 
-/** Records of `type` that are the server's own or whose `pick(record)` resolves into `into`. */
+/**
+ * Records of `type` that are the server's own or whose `refersTo(record)` resolves into `into`.
+ * `link` names the relation; its reverse map (target → records) is built once per check, so
+ * finding a server's attachments costs its own size, not the plan's.
+ */
 function attached(
   index: RecordIndex,
   own: readonly ResourceRecord[],
   type: string,
+  link: string,
   refersTo: (record: ResourceRecord) => readonly string[],
   into: ReadonlySet<string>,
 ): ResourceRecord[] {
-  const ownSet = new Set(own.map((record) => record.address));
-  return managed(index, type).filter(
-    (record) => ownSet.has(record.address) || refersTo(record).some((address) => into.has(address)),
-  );
+  const found = new Set(ofType(own, type));
+  const reverse = referrers(index, type, link, refersTo);
+  for (const target of into) for (const record of reverse.get(target) ?? []) found.add(record);
+  return inIndexOrder(index, found);
+}
+
+const reverseLinks = new WeakMap<RecordIndex, Map<string, Map<string, ResourceRecord[]>>>();
+const positions = new WeakMap<RecordIndex, Map<ResourceRecord, number>>();
+
+function referrers(
+  index: RecordIndex,
+  type: string,
+  link: string,
+  refersTo: (record: ResourceRecord) => readonly string[],
+): ReadonlyMap<string, ResourceRecord[]> {
+  let links = reverseLinks.get(index);
+  if (!links) {
+    links = new Map();
+    reverseLinks.set(index, links);
+  }
+  const key = `${type}\0${link}`;
+  let reverse = links.get(key);
+  if (!reverse) {
+    reverse = new Map();
+    for (const record of managed(index, type)) {
+      for (const target of new Set(refersTo(record))) {
+        const list = reverse.get(target);
+        if (list) list.push(record);
+        else reverse.set(target, [record]);
+      }
+    }
+    links.set(key, reverse);
+  }
+  return reverse;
+}
+
+function inIndexOrder(index: RecordIndex, records: Iterable<ResourceRecord>): ResourceRecord[] {
+  let position = positions.get(index);
+  if (!position) {
+    position = new Map(index.all.map((record, i) => [record, i]));
+    positions.set(index, position);
+  }
+  const order = position;
+  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 function serverResources(
@@ -112,24 +157,27 @@ function serverResources(
     ...(declared.identity === undefined ? [] : [declared.identity]),
     ...declared.tools.flatMap((tool) => tool.identities),
   ]);
-  const ownSet = new Set(own.map((record) => record.address));
-  const workloads = index.all.filter(
-    (record) =>
-      record.mode === 'managed' &&
-      WORKLOAD_TYPES.has(record.type) &&
-      (ownSet.has(record.address) || workloadIdentities(ctx, record).some((role) => roles.has(role))),
+  const workloads = inIndexOrder(
+    index,
+    new Set(
+      [...WORKLOAD_TYPES].flatMap((type) =>
+        attached(index, own, type, 'identity', (record) => workloadIdentities(ctx, record), roles),
+      ),
+    ),
   );
   const lambdas = workloads.filter((record) => record.type === 'aws_lambda_function');
   const lambdaSet = new Set(lambdas.map((record) => record.address));
   const byFunction = (record: ResourceRecord) => resolveLambda(index, record.values.function_name);
-  const functionUrls = attached(index, own, 'aws_lambda_function_url', byFunction, lambdaSet);
-  const permissions = attached(index, own, 'aws_lambda_permission', byFunction, lambdaSet);
+  const functionUrls = attached(index, own, 'aws_lambda_function_url', 'function', byFunction, lambdaSet);
+  const permissions = attached(index, own, 'aws_lambda_permission', 'function', byFunction, lambdaSet);
 
   // HTTP/WebSocket APIs: the server's own, or any API with an integration to one of its Lambdas.
-  const allHttpIntegrations = managed(index, 'aws_apigatewayv2_integration');
   const httpApiSet = new Set(ofType(own, 'aws_apigatewayv2_api').map((record) => record.address));
-  for (const integration of allHttpIntegrations) {
-    if (resolveLambda(index, integration.values.integration_uri).some((lambda) => lambdaSet.has(lambda))) {
+  const httpToLambda = referrers(index, 'aws_apigatewayv2_integration', 'uri', (record) =>
+    resolveLambda(index, record.values.integration_uri),
+  );
+  for (const lambda of lambdaSet) {
+    for (const integration of httpToLambda.get(lambda) ?? []) {
       for (const api of resolveRefs(index, integration.values.api_id, 'aws_apigatewayv2_api'))
         httpApiSet.add(api);
     }
@@ -139,6 +187,7 @@ function serverResources(
     index,
     own,
     'aws_apigatewayv2_route',
+    'api',
     (record) => resolveRefs(index, record.values.api_id, 'aws_apigatewayv2_api'),
     httpApiSet,
   );
@@ -146,14 +195,18 @@ function serverResources(
     index,
     own,
     'aws_apigatewayv2_integration',
+    'api',
     (record) => resolveRefs(index, record.values.api_id, 'aws_apigatewayv2_api'),
     httpApiSet,
   );
 
   // REST APIs, the same way through aws_api_gateway_integration.uri.
   const restApiSet = new Set(ofType(own, 'aws_api_gateway_rest_api').map((record) => record.address));
-  for (const integration of managed(index, 'aws_api_gateway_integration')) {
-    if (resolveLambda(index, integration.values.uri).some((lambda) => lambdaSet.has(lambda))) {
+  const restToLambda = referrers(index, 'aws_api_gateway_integration', 'uri', (record) =>
+    resolveLambda(index, record.values.uri),
+  );
+  for (const lambda of lambdaSet) {
+    for (const integration of restToLambda.get(lambda) ?? []) {
       for (const api of resolveRefs(index, integration.values.rest_api_id, 'aws_api_gateway_rest_api')) {
         restApiSet.add(api);
       }
@@ -161,13 +214,14 @@ function serverResources(
   }
   const byRestApi = (record: ResourceRecord) =>
     resolveRefs(index, record.values.rest_api_id, 'aws_api_gateway_rest_api');
-  const restMethods = attached(index, own, 'aws_api_gateway_method', byRestApi, restApiSet);
-  const restIntegrations = attached(index, own, 'aws_api_gateway_integration', byRestApi, restApiSet);
+  const restMethods = attached(index, own, 'aws_api_gateway_method', 'api', byRestApi, restApiSet);
+  const restIntegrations = attached(index, own, 'aws_api_gateway_integration', 'api', byRestApi, restApiSet);
 
   const gateways = attached(
     index,
     own,
     'aws_bedrockagentcore_gateway',
+    'role',
     (record) => resolveRole(index, record.values.role_arn),
     roles,
   );
@@ -176,6 +230,7 @@ function serverResources(
     index,
     own,
     'aws_bedrockagentcore_gateway_target',
+    'gateway',
     (record) => resolveRefs(index, record.values.gateway_identifier, 'aws_bedrockagentcore_gateway'),
     gatewaySet,
   );
@@ -195,6 +250,7 @@ function serverResources(
     index,
     own,
     'aws_verifiedpermissions_policy_store',
+    'self',
     (record) => [record.address],
     referencedStores,
   );
@@ -211,12 +267,19 @@ function serverResources(
         logGroupRefs.add(group);
     }
   }
-  const logGroups = managed(index, 'aws_cloudwatch_log_group').filter(
-    (record) =>
-      ownSet.has(record.address) ||
-      logGroupRefs.has(record.address) ||
-      (typeof record.values.name === 'string' && lambdaLogGroups.has(record.values.name)),
+  const byName = referrers(index, 'aws_cloudwatch_log_group', 'name', (record) =>
+    typeof record.values.name === 'string' ? [record.values.name] : [],
   );
+  const logGroups = attached(
+    index,
+    own,
+    'aws_cloudwatch_log_group',
+    'self',
+    (record) => [record.address],
+    logGroupRefs,
+  );
+  for (const name of lambdaLogGroups) logGroups.push(...(byName.get(name) ?? []));
+  const uniqueLogGroups = inIndexOrder(index, new Set(logGroups));
 
   const sgRefs = new Set<string>();
   for (const workload of workloads) {
@@ -224,7 +287,14 @@ function serverResources(
       for (const group of resolveSecurityGroup(index, value)) sgRefs.add(group);
     }
   }
-  const securityGroups = attached(index, own, 'aws_security_group', (record) => [record.address], sgRefs);
+  const securityGroups = attached(
+    index,
+    own,
+    'aws_security_group',
+    'self',
+    (record) => [record.address],
+    sgRefs,
+  );
 
   return {
     own,
@@ -240,7 +310,7 @@ function serverResources(
     gateways,
     targets,
     stores,
-    logGroups,
+    logGroups: uniqueLogGroups,
     securityGroups,
   };
 }

@@ -9,7 +9,6 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parse } from '@cdktn/hcl2json';
 import { InputError } from '../../errors.js';
 import {
   collectUnknownRefs,
@@ -37,6 +36,16 @@ const META_ARGUMENTS = new Set([
   'connection',
   'dynamic',
 ]);
+
+/**
+ * The HCL parser is WebAssembly that decompresses and starts a Go runtime when imported
+ * (~60 ms): load it on the first `.tf` file, so plan and CDKTF inputs never pay for it.
+ */
+let hclParser: Promise<typeof import('@cdktn/hcl2json')> | undefined;
+async function parseHcl(filename: string, text: string): Promise<unknown> {
+  hclParser ??= import('@cdktn/hcl2json');
+  return (await hclParser).parse(filename, text);
+}
 
 /** Local module calls are followed this deep (and never into a module already being read). */
 const MAX_MODULE_DEPTH = 8;
@@ -96,7 +105,7 @@ async function parseHclFile(file: string): Promise<ParsedFile> {
   const json = file.endsWith('.tf.json');
   let config: unknown;
   try {
-    config = json ? JSON.parse(text) : await parse(basename(file), text);
+    config = json ? JSON.parse(text) : await parseHcl(basename(file), text);
   } catch (error) {
     if (json) throw new InputError(file, `invalid JSON: ${error instanceof Error ? error.message : error}`);
     throw new InputError(file, describeParseError(error));

@@ -97,7 +97,7 @@ describe('tool role trust', () => {
   const other = rec('aws_iam_role.other_server', { name: 'other' });
   const tool = {
     serverIdentities: ['aws_iam_role.server'],
-    otherServerIdentities: ['aws_iam_role.other_server'],
+    otherServerIdentities: new Set(['aws_iam_role.other_server']),
   };
   const compliant = doc({
     Effect: 'Allow',
