@@ -20,7 +20,17 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'plans');
 const out = path.join(root, 'bench-out');
-const NAME_KEYS = new Set(['name', 'user', 'users', 'role', 'roles', 'group', 'groups', 'role_name', 'function_name']);
+const NAME_KEYS = new Set([
+  'name',
+  'user',
+  'users',
+  'role',
+  'roles',
+  'group',
+  'groups',
+  'role_name',
+  'function_name',
+]);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET = Number(process.env.BENCH_RESOURCES ?? 20_000);
 
@@ -112,7 +122,9 @@ function buildPlan(file) {
   }
   // IAM names are unique in an account: give each service's copies names of their own, and
   // rename the literal references to them (`user = "name"`, `roles = ["name"]`) alike.
-  const names = new Set(templates.map((t) => t.change.after?.name).filter((n) => typeof n === 'string' && n !== ''));
+  const names = new Set(
+    templates.map((t) => t.change.after?.name).filter((n) => typeof n === 'string' && n !== ''),
+  );
   const services = Math.ceil(TARGET / templates.length);
   const changes = [];
   for (let s = 0; s < services; s++) {
