@@ -51,7 +51,12 @@ function collectSecrets(record: ResourceRecord, into: Set<string>): void {
       if (marked || secretName(key) || credentialShape(value) !== undefined) addSecret(value, into);
       continue;
     }
-    if (typeof value !== 'object' || value === null || isUnknown(value)) continue;
+    if (typeof value !== 'object' || value === null) continue;
+    if (isUnknown(value)) {
+      // A partly known document (jsonencode with a reference inside) keeps its literal parts.
+      if (value.partial !== undefined) stack.push({ value: value.partial, path, key, marked });
+      continue;
+    }
     const isList = Array.isArray(value);
     // ECS-style name/value pairs: the sibling `name` says whether `value` is secret.
     const pairName =

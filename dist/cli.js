@@ -7598,7 +7598,64 @@ function evaluateTemplate(text, scope = new EvalScope()) {
   } catch {
     return unknownValue(scanRefs(text, scope), text);
   }
-  return evalGuarded(node, scope, text);
+  const result = evalGuarded(node, scope, text);
+  if (isUnknown(result) && /^\s*[[{]/.test(text)) {
+    const partial = partialJson(text, scope);
+    if (partial !== void 0) return { ...result, partial };
+  }
+  return result;
+}
+function partialJson(text, scope) {
+  const pieces = [];
+  let masked = "";
+  let i = 0;
+  while (i < text.length) {
+    const start = text.indexOf("${", i);
+    if (start === -1 || start > 0 && text[start - 1] === "$") {
+      if (start === -1) {
+        masked += text.slice(i);
+        break;
+      }
+      masked += text.slice(i, start + 2);
+      i = start + 2;
+      continue;
+    }
+    let depth = 0;
+    let end = start + 2;
+    for (; end < text.length; end++) {
+      if (text[end] === "{") depth++;
+      else if (text[end] === "}") {
+        if (depth === 0) break;
+        depth--;
+      }
+    }
+    if (end >= text.length) return void 0;
+    masked += `${text.slice(i, start)}\uE000${pieces.length}\uE001`;
+    pieces.push(text.slice(start, end + 1));
+    i = end + 1;
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(masked);
+  } catch {
+    return void 0;
+  }
+  const restore = (value, depth) => {
+    if (depth > MAX_DEPTH) return unknownValue([]);
+    if (typeof value === "string") {
+      if (!value.includes("\uE000")) return value;
+      const template = value.replace(/\uE000(\d+)\uE001/g, (_, n) => pieces[Number(n)] ?? "");
+      return evaluateTemplate(template, scope);
+    }
+    if (Array.isArray(value)) return value.map((item) => restore(item, depth + 1));
+    if (typeof value === "object" && value !== null) {
+      const out = {};
+      for (const [key, item] of Object.entries(value)) defineKey(out, key, restore(item, depth + 1));
+      return out;
+    }
+    return value;
+  };
+  return restore(parsed, 0);
 }
 function evalGuarded(node, scope, text) {
   try {
@@ -7609,7 +7666,9 @@ function evalGuarded(node, scope, text) {
 }
 function jsonencode(value, expression) {
   const refs = /* @__PURE__ */ new Set();
-  if (collectUnknownRefs(value, refs, 0)) return unknownValue([...refs], expression);
+  if (collectUnknownRefs(value, refs, 0)) {
+    return { ...unknownValue([...refs], expression), partial: value };
+  }
   try {
     const text = JSON.stringify(sortKeys(value, 0));
     if (text === void 0) return unknownValue([], expression);
@@ -18438,6 +18497,7 @@ var BLOCK_FIELDS = {
 };
 function readPolicyDocument(value) {
   if (value === void 0 || value === null) return { kind: "absent" };
+  if (isUnknown(value) && isPlainObject(value.partial)) return readPolicyDocument(value.partial);
   if (isUnknown(value)) return { kind: "unknown", value };
   let parsed = value;
   if (typeof value === "string") {
@@ -22471,7 +22531,11 @@ function collectSecrets(record2, into) {
       if (marked || secretName(key) || credentialShape(value) !== void 0) addSecret(value, into);
       continue;
     }
-    if (typeof value !== "object" || value === null || isUnknown(value)) continue;
+    if (typeof value !== "object" || value === null) continue;
+    if (isUnknown(value)) {
+      if (value.partial !== void 0) stack.push({ value: value.partial, path, key, marked });
+      continue;
+    }
     const isList = Array.isArray(value);
     const pairName = !isList && typeof value.name === "string" ? value.name : void 0;
     for (const childKey of isList ? value.keys() : Object.keys(value)) {

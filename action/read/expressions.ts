@@ -125,7 +125,71 @@ export function evaluateTemplate(text: string, scope: EvalScope = new EvalScope(
   } catch {
     return unknownValue(scanRefs(text, scope), text);
   }
-  return evalGuarded(node, scope, text);
+  const result = evalGuarded(node, scope, text);
+  if (isUnknown(result) && /^\s*[[{]/.test(text)) {
+    const partial = partialJson(text, scope);
+    if (partial !== undefined) return { ...result, partial };
+  }
+  return result;
+}
+
+/**
+ * A JSON document written as a template with interpolations inside its string literals, as
+ * CDKTF writes policies (`"{\"Principal\":{\"AWS\":\"${aws_iam_role.r.arn}\"}}"`): the parsed
+ * document, each interpolated string evaluated on its own (unknown leaves stay markers).
+ * Undefined when the text is not JSON once the interpolations are set aside.
+ */
+function partialJson(text: string, scope: EvalScope): unknown {
+  const pieces: string[] = [];
+  let masked = '';
+  let i = 0;
+  while (i < text.length) {
+    const start = text.indexOf('${', i);
+    if (start === -1 || (start > 0 && text[start - 1] === '$')) {
+      if (start === -1) {
+        masked += text.slice(i);
+        break;
+      }
+      masked += text.slice(i, start + 2);
+      i = start + 2;
+      continue;
+    }
+    let depth = 0;
+    let end = start + 2;
+    for (; end < text.length; end++) {
+      if (text[end] === '{') depth++;
+      else if (text[end] === '}') {
+        if (depth === 0) break;
+        depth--;
+      }
+    }
+    if (end >= text.length) return undefined;
+    masked += `${text.slice(i, start)}\uE000${pieces.length}\uE001`;
+    pieces.push(text.slice(start, end + 1));
+    i = end + 1;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(masked);
+  } catch {
+    return undefined;
+  }
+  const restore = (value: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH) return unknownValue([]);
+    if (typeof value === 'string') {
+      if (!value.includes('\uE000')) return value;
+      const template = value.replace(/\uE000(\d+)\uE001/g, (_, n: string) => pieces[Number(n)] ?? '');
+      return evaluateTemplate(template, scope);
+    }
+    if (Array.isArray(value)) return value.map((item) => restore(item, depth + 1));
+    if (typeof value === 'object' && value !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) defineKey(out, key, restore(item, depth + 1));
+      return out;
+    }
+    return value;
+  };
+  return restore(parsed, 0);
 }
 
 /** Evaluates one expression written without the `${ }` wrapper (`merge(local.a, {b = 1})`). */
@@ -153,7 +217,11 @@ function evalGuarded(node: Node, scope: EvalScope, text: string): unknown {
 /** Terraform's `jsonencode`: compact, object keys sorted, `<>&` escaped; unknown if any leaf is. */
 export function jsonencode(value: unknown, expression?: string): string | UnknownValue {
   const refs = new Set<string>();
-  if (collectUnknownRefs(value, refs, 0)) return unknownValue([...refs], expression);
+  if (collectUnknownRefs(value, refs, 0)) {
+    // The text is unknown until apply, but its structure is not: keep it for the readers of
+    // policies, so `Principal = { AWS = aws_iam_role.server.arn }` still names the server.
+    return { ...unknownValue([...refs], expression), partial: value };
+  }
   try {
     const text = JSON.stringify(sortKeys(value, 0));
     if (text === undefined) return unknownValue([], expression);

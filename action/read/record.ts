@@ -14,6 +14,12 @@ export interface UnknownValue {
   readonly refs: readonly string[];
   /** The expression as written, for messages (`aws_iam_role.r.arn`), when known. */
   readonly expression?: string;
+  /**
+   * What is known of the value's shape when only parts of it are unknown: for a JSON document
+   * built with `jsonencode({...})` or written as a template (`"{\"AWS\": \"${aws_iam_role.r.arn}\"}"`),
+   * the document itself with UnknownValue leaves, so a policy can be judged all but those leaves.
+   */
+  readonly partial?: unknown;
 }
 
 export function unknownValue(refs: readonly string[] = [], expression?: string): UnknownValue {

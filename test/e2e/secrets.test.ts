@@ -154,3 +154,28 @@ describe('no secret value in any output', () => {
     expect(report.findings.some((f: { control: string }) => f.control === 'MCP-NHI-004')).toBe(true);
   });
 });
+
+describe('partly known values', () => {
+  it('scrubs a secret inside a jsonencode that also holds a reference', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nhi-partial-'));
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      `resource "aws_secretsmanager_secret_version" "db" {
+  secret_id     = aws_secretsmanager_secret.db.id
+  secret_string = jsonencode({ password = "${SECRETS.password}", host = aws_db_instance.db.address })
+  tags          = { "mcp-nhi:server" = "leaky-mcp" }
+}
+resource "aws_iam_role" "leaky" {
+  name = "leaky"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = aws_iam_role.other.arn } }] })
+  tags = { "mcp-nhi:server" = "leaky-mcp", DB_PASSWORD = "${SECRETS.ecsPassword}" }
+}
+`,
+    );
+    for (const format of REPORT_FORMATS) {
+      const run = await cli('check', dir, '--scope', 'all', '--format', format);
+      expect([0, 1]).toContain(run.code);
+      expectNoSecret(run.stdout + run.stderr);
+    }
+  });
+});

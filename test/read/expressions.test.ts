@@ -87,9 +87,10 @@ describe('functions', () => {
 
   it('jsonencode of a value with an unknown leaf is unknown as a whole, with the refs', () => {
     const value = t('${jsonencode({ Resource = aws_s3_bucket.b.arn, Action = "*" })}');
-    expect(value).toEqual(
-      unknownValue(['aws_s3_bucket.b'], 'jsonencode({ Resource = aws_s3_bucket.b.arn, Action = "*" })'),
-    );
+    expect(value).toEqual({
+      ...unknownValue(['aws_s3_bucket.b'], 'jsonencode({ Resource = aws_s3_bucket.b.arn, Action = "*" })'),
+      partial: { Action: '*', Resource: unknownValue(['aws_s3_bucket.b'], 'aws_s3_bucket.b.arn') },
+    });
   });
 
   it('jsondecode, merge, concat, conversions, strings', () => {
@@ -301,5 +302,44 @@ describe('robustness', () => {
   it('evaluateExpression takes an expression without the ${ } wrapper', () => {
     expect(evaluateExpression('merge({ a = 1 }, { b = 2 })')).toEqual({ a: 1, b: 2 });
     expect(evaluateExpression('{\n  a = 1\n  b = [\n    2,\n    3,\n  ]\n}')).toEqual({ a: 1, b: [2, 3] });
+  });
+});
+
+describe('partly known JSON documents', () => {
+  it('jsonencode with a reference keeps the structure as `partial`', () => {
+    const value = evaluate(
+      '${jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = aws_iam_role.server.arn } }] })}',
+    );
+    expect(value).toMatchObject({
+      $unknown: true,
+      refs: ['aws_iam_role.server'],
+      partial: {
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: { $unknown: true, refs: ['aws_iam_role.server'] } } },
+        ],
+      },
+    });
+  });
+
+  it('a JSON template with interpolations in its strings (as CDKTF writes policies) keeps the structure', () => {
+    const value = evaluate(
+      '{"Statement":[{"Principal":{"AWS":"${aws_iam_role.server.arn}"},"Resource":"arn:aws:s3:::${local.bucket}/*"}]}',
+      new EvalScope({ locals: new Map([['bucket', 'reports']]) }),
+    );
+    expect(value).toMatchObject({
+      $unknown: true,
+      partial: {
+        Statement: [
+          {
+            Principal: { AWS: { $unknown: true, refs: ['aws_iam_role.server'] } },
+            Resource: 'arn:aws:s3:::reports/*',
+          },
+        ],
+      },
+    });
+  });
+
+  it('gives no partial when the template is not JSON', () => {
+    expect(evaluate('{not json ${aws_iam_role.r.arn}')).not.toHaveProperty('partial');
   });
 });

@@ -122,6 +122,9 @@ export function parsePolicyDocument(value: unknown): PolicyDocument | UnknownVal
 /** Like parsePolicyDocument, but says why there is no document. Never throws. */
 export function readPolicyDocument(value: unknown): PolicyRead {
   if (value === undefined || value === null) return { kind: 'absent' };
+  // A document whose text is unknown but whose structure the reader kept (jsonencode with a
+  // reference inside): judge the structure; its unknown leaves stay unknown.
+  if (isUnknown(value) && isPlainObject(value.partial)) return readPolicyDocument(value.partial);
   if (isUnknown(value)) return { kind: 'unknown', value };
   let parsed: unknown = value;
   if (typeof value === 'string') {

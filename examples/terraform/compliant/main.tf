@@ -15,7 +15,6 @@ locals {
   region     = "eu-west-1"
   server     = "issues-mcp"
   boundary   = "arn:aws:iam::111122223333:policy/mcp-tool-boundary"
-  server_arn = "arn:aws:iam::${local.account_id}:role/${local.server}-server"
   table_arn  = "arn:aws:dynamodb:${local.region}:${local.account_id}:table/issues"
 
   ownership = {
@@ -72,13 +71,13 @@ resource "aws_iam_role" "search_issues" {
     Statement = [
       {
         Effect    = "Allow"
-        Principal = { AWS = local.server_arn }
+        Principal = { AWS = aws_iam_role.server.arn }
         Action    = ["sts:AssumeRole", "sts:TagSession"]
         Condition = { StringEquals = { "aws:RequestTag/mcp-tool" = "search_issues" } }
       },
       {
         Effect    = "Allow"
-        Principal = { AWS = local.server_arn }
+        Principal = { AWS = aws_iam_role.server.arn }
         Action    = "sts:SetSourceIdentity"
         Condition = { StringLike = { "sts:SourceIdentity" = "mcp-user-*" } }
       },
@@ -107,13 +106,13 @@ resource "aws_iam_role" "create_issue" {
     Statement = [
       {
         Effect    = "Allow"
-        Principal = { AWS = local.server_arn }
+        Principal = { AWS = aws_iam_role.server.arn }
         Action    = ["sts:AssumeRole", "sts:TagSession"]
         Condition = { StringEquals = { "aws:RequestTag/mcp-tool" = "create_issue" } }
       },
       {
         Effect    = "Allow"
-        Principal = { AWS = local.server_arn }
+        Principal = { AWS = aws_iam_role.server.arn }
         Action    = "sts:SetSourceIdentity"
         Condition = { StringLike = { "sts:SourceIdentity" = "mcp-user-*" } }
       },
