@@ -54,7 +54,11 @@ export function renderText(report: CheckReport, options: TextOptions): string {
 
   for (const note of summary.notes ?? []) lines.push(paint(`note: ${oneLine(note)}`, 'yellow'));
 
+  // A control's fix is printed with its first finding in a group, not repeated for every one.
+  let fixesShown = new Set<string>();
   const findingLines = (finding: Finding, indent: string, extra: string[]): string[] => {
+    const showFix = !fixesShown.has(finding.control);
+    fixesShown.add(finding.control);
     const label = finding.severity.toUpperCase().padEnd(LABEL_WIDTH);
     const marker = isBlocking(finding, summary) ? '✖' : '•';
     const pad = ' '.repeat(2 + LABEL_WIDTH + 1);
@@ -64,7 +68,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
         'bold',
       )}  ${oneLine(location(finding))}  ${oneLine(finding.message)}`,
       ...extra.map((line) => `${indent}${pad}${line}`),
-      `${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, 'dim')}`,
+      ...(showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, 'dim')}`] : []),
     ];
   };
 
@@ -86,6 +90,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
           lines.push(`  ${sub.tool === undefined ? 'server-level' : `tool ${oneLine(sub.tool)}`}`);
           indent = '    ';
         }
+        fixesShown = new Set();
         for (const finding of sortFindings(sub.findings, summary))
           lines.push(...findingLines(finding, indent, []));
       }
@@ -103,6 +108,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
       paint(`Decided at apply time (${unknown.length})`, 'bold'),
       paint(`  These depend on values Terraform only knows after apply; ${consequence}.`, 'dim'),
     );
+    fixesShown = new Set();
     for (const finding of sortFindings(unknown, summary)) {
       const refs =
         finding.refs && finding.refs.length > 0 ? finding.refs.map(oneLine).join(', ') : 'not known';

@@ -369,8 +369,12 @@ function serverFacts(
     ...resources.gateways.flatMap((gateway) => resolveRole(ctx.index, gateway.values.role_arn)),
   ].filter((role) => !toolRoles.has(role));
   const identities = unique([...(declared.identity === undefined ? [] : [declared.identity]), ...ownRoles]);
+  // Server-level findings anchor on the server itself: its identity, else what runs it, else
+  // any resource of its own that is not a tool's (never a tool's role, which misleads waivers).
   const address =
     declared.identity ??
+    resources.workloads[0]?.address ??
+    resources.own.find((record) => !toolRoles.has(record.address))?.address ??
     resources.own[0]?.address ??
     declared.tools[0]?.address ??
     `mcp-server.${declared.name}`;
