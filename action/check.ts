@@ -112,6 +112,7 @@ function mcpView(inventory: Inventory): Inventory {
     credentials: inventory.credentials.filter(claimed),
     workloads: inventory.workloads.filter(claimed),
     secrets: inventory.secrets.filter(claimed),
+    policies: inventory.policies.filter(claimed),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Policy } from '../policy/policy.js';
 import type { ResourceRecord } from '../read/record.js';
 import { attribute } from './attribution.js';
 import { awsCredentials } from './aws/credentials.js';
+import { awsDetachedPolicies } from './aws/detached-policies.js';
 import { awsIdentities } from './aws/identities.js';
 import { awsSecrets } from './aws/secrets.js';
 import { awsServerFacts } from './aws/servers.js';
@@ -35,14 +36,17 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     environmentOf: attribution.environmentOf,
   };
   const { servers, tools } = awsServerFacts(ctx);
+  const usedPolicies = new Set<string>();
+  const identities = awsIdentities(ctx, usedPolicies);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
     servers,
     tools,
-    identities: awsIdentities(ctx),
+    identities,
     credentials: awsCredentials(ctx),
     workloads: awsWorkloads(ctx),
     secrets: awsSecrets(ctx),
+    policies: awsDetachedPolicies(ctx, usedPolicies),
   };
 }

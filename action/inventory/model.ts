@@ -113,6 +113,17 @@ export interface SecretFacts extends EntityBase {
   readonly rotationIssues: readonly Evidence[];
 }
 
+/**
+ * A permission policy no identity in the inputs uses (MCP-NHI-007): a grant waiting to be
+ * attached. Only policies with broad or escalating grants are listed.
+ */
+export interface PolicyFacts extends EntityBase {
+  /** `aws_iam_policy`, `aws_iam_role_policy`, ..., or `data.aws_iam_policy_document`. */
+  readonly kind: string;
+  readonly broadGrants: readonly Evidence[];
+  readonly escalationGrants: readonly Evidence[];
+}
+
 export interface ToolFacts extends Attribution {
   readonly name: string;
   readonly server: string;
@@ -159,6 +170,7 @@ export interface Inventory {
   readonly credentials: CredentialFacts[];
   readonly workloads: WorkloadFacts[];
   readonly secrets: SecretFacts[];
+  readonly policies: PolicyFacts[];
 }
 
 export function emptyInventory(parameters: Record<string, unknown>): Inventory {
@@ -171,5 +183,6 @@ export function emptyInventory(parameters: Record<string, unknown>): Inventory {
     credentials: [],
     workloads: [],
     secrets: [],
+    policies: [],
   };
 }

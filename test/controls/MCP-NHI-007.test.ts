@@ -56,3 +56,46 @@ describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
     );
   });
 });
+
+describe('MCP-NHI-007 on grants no identity uses yet', () => {
+  const detached = record('aws_iam_policy.everything', {
+    name: 'everything',
+    policy: doc({ Effect: 'Allow', Action: '*', Resource: '*' }),
+  });
+
+  it('flags a detached admin policy with --scope all', () => {
+    const findings = of(judge([...compliantServer(), detached], { scope: 'all' }), 'MCP-NHI-007');
+    expect(findings.map((f) => f.address)).toEqual([
+      'aws_iam_policy.everything',
+      'aws_iam_policy.everything',
+    ]);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        attribute: 'policy.Statement[0].Action',
+        message: expect.stringContaining('every action'),
+      }),
+    );
+  });
+
+  it('leaves it to --scope all when no MCP server claims it', () => {
+    expect(of(judge([...compliantServer(), detached]), 'MCP-NHI-007')).toEqual([]);
+  });
+
+  it('does not repeat a grant already judged through the identity that uses it', () => {
+    const attachment = record('aws_iam_role_policy_attachment.everything', {
+      role: unknownValue(['aws_iam_role.search_issues'], 'aws_iam_role.search_issues.name'),
+      policy_arn: unknownValue(['aws_iam_policy.everything'], 'aws_iam_policy.everything.arn'),
+    });
+    const findings = of(judge([...compliantServer(), detached, attachment], { scope: 'all' }), 'MCP-NHI-007');
+    expect(findings.filter((f) => f.message.includes('every action'))).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ address: 'aws_iam_policy.everything', tool: 'search_issues' });
+  });
+
+  it('passes a detached policy with narrow grants', () => {
+    const narrow = record('aws_iam_policy.narrow', {
+      name: 'narrow',
+      policy: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }),
+    });
+    expect(of(judge([...compliantServer(), narrow], { scope: 'all' }), 'MCP-NHI-007')).toEqual([]);
+  });
+});

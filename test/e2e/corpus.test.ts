@@ -45,6 +45,15 @@ const expectations: { file: string; controls?: Record<string, string[]>; clean?:
     file: 'hcl/kics__aws_iam_user_too_many_access_keys__positive.tf',
     controls: { 'MCP-NHI-002': ['aws_iam_access_key.positive1', 'aws_iam_access_key.positive2'] },
   },
+  {
+    file: 'hcl/kics__aws_iam_policies_with_full_privileges__positive.tf',
+    controls: { 'MCP-NHI-007': ['aws_iam_role_policy.positive1', 'data.aws_iam_policy_document.example'] },
+  },
+  {
+    file: 'hcl/kics__aws_iam_role_policy_passrole_allows_all__positive1.tf',
+    controls: { 'MCP-NHI-007': ['aws_iam_role_policy.test_policy'] },
+  },
+  { file: 'hcl/kics__aws_iam_role_policy_passrole_allows_all__negative1.tf', clean: true },
   { file: 'plans/tfjson__basic_120.json', clean: true },
   { file: 'plans/trivy__module_call.json', clean: true },
   { file: 'plans/tfcompliance__lambda_iam_role_tf1.json', controls: {} },

@@ -53,6 +53,7 @@ describe('renderJson', () => {
       'credentials',
       'workloads',
       'secrets',
+      'policies',
     ]);
   });
 

@@ -331,6 +331,7 @@ export function sampleInventory(): Inventory {
     ],
     workloads: [],
     secrets: [],
+    policies: [],
   };
 }
 

@@ -33,9 +33,14 @@ interface Declarations {
   readonly toolsByIdentity: ReadonlyMap<string, DeclaredTool[]>;
   readonly serversByIdentity: ReadonlyMap<string, string[]>;
   readonly serverByName: ReadonlyMap<string, DeclaredServer>;
+  readonly usedPolicies: Set<string> | undefined;
 }
 
-export function awsIdentities(ctx: InventoryContext): IdentityFacts[] {
+/**
+ * @param usedPolicies when given, receives the address of every policy and document an
+ *   identity's grants came from (and the attachments they came through).
+ */
+export function awsIdentities(ctx: InventoryContext, usedPolicies?: Set<string>): IdentityFacts[] {
   const toolsByIdentity = new Map<string, DeclaredTool[]>();
   const serversByIdentity = new Map<string, string[]>();
   for (const server of ctx.servers) {
@@ -49,6 +54,7 @@ export function awsIdentities(ctx: InventoryContext): IdentityFacts[] {
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
+    usedPolicies,
   };
   const out: IdentityFacts[] = [];
   for (const type of ['aws_iam_role', 'aws_iam_user'] as const) {
@@ -94,7 +100,14 @@ function identityFacts(
   ]).flatMap((name) => declarations.serverByName.get(name) ?? []);
   const perTenant = attribution.tenant !== undefined || typeof tagValue(tags, names.tenant) === 'string';
   const tenantScoped = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
-  const permissions = analysePermissions(permissionPolicies(ctx.index, record), {
+  const applied = permissionPolicies(ctx.index, record);
+  if (declarations.usedPolicies) {
+    for (const policy of applied) {
+      declarations.usedPolicies.add(policy.address);
+      if (policy.via) declarations.usedPolicies.add(policy.via);
+    }
+  }
+  const permissions = analysePermissions(applied, {
     ...(tenantScoped ? { tenantKeys: distinct([TENANT_SESSION_TAG, names.tenant]) } : {}),
   });
 
