@@ -16897,6 +16897,22 @@ var MCP_NHI_007_schema_default = {
           }
         }
       }
+    },
+    policies: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          broadGrants: {
+            type: "array",
+            maxItems: 0
+          },
+          escalationGrants: {
+            type: "array",
+            maxItems: 0
+          }
+        }
+      }
     }
   }
 };
@@ -18291,54 +18307,6 @@ function isWorkloadUser(ctx, record2, identity, user) {
   return WORKLOAD_USER.test(user);
 }
 
-// action/inventory/aws/identities.ts
-init_record();
-
-// action/inventory/manifest.ts
-init_record();
-var MANIFEST_SCHEMA_ID = "mcp-nhi-manifest/v1";
-function findManifests(records) {
-  const manifests = [];
-  for (const record2 of records) {
-    if (record2.type !== "terraform_data" || record2.mode !== "managed") continue;
-    const input = record2.values.input;
-    if (!isPlainObject(input) || input.schema !== MANIFEST_SCHEMA_ID || !Array.isArray(input.servers))
-      continue;
-    const servers = input.servers.filter(isPlainObject).flatMap((server) => {
-      if (typeof server.name !== "string") return [];
-      return [
-        {
-          name: server.name,
-          identity: str(server.identity),
-          environment: str(server.environment),
-          multiTenant: server.multiTenant === true,
-          resources: strings(server.resources),
-          tools: (Array.isArray(server.tools) ? server.tools : []).filter(isPlainObject).flatMap(
-            (tool) => typeof tool.name === "string" ? [
-              {
-                name: tool.name,
-                identity: str(tool.identity),
-                sensitive: tool.sensitive === true,
-                writeCapable: tool.writeCapable === true,
-                scopes: Array.isArray(tool.scopes) ? strings(tool.scopes) : void 0,
-                resources: strings(tool.resources)
-              }
-            ] : []
-          )
-        }
-      ];
-    });
-    manifests.push({ address: record2.address, servers });
-  }
-  return manifests;
-}
-function str(value) {
-  return typeof value === "string" && !isUnknown(value) ? value : void 0;
-}
-function strings(value) {
-  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
-}
-
 // action/inventory/aws/iam-permissions.ts
 init_record();
 
@@ -18982,6 +18950,302 @@ function quoteList(items) {
   return items.length > 6 ? `${text} and ${items.length - 6} more` : text;
 }
 
+// action/inventory/aws/role-policies.ts
+init_record();
+function permissionPolicies(index, identity) {
+  if (identity.type === "aws_iam_role") return rolePolicies(index, identity);
+  if (identity.type === "aws_iam_user") return userPolicies(index, identity);
+  return [];
+}
+function rolePolicies(index, role) {
+  const out = [];
+  const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_role", role.address);
+  blocks(role.values.inline_policy).forEach((block, i) => {
+    out.push(...policyValue(index, role.address, ["inline_policy", i, "policy"], block.policy));
+  });
+  eachElement(role.values.managed_policy_arns, (arn, path) => {
+    out.push(...policyArn(index, role.address, ["managed_policy_arns", ...path], arn));
+  });
+  for (const record2 of referring("aws_iam_role_policy", "role")) {
+    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
+  }
+  for (const record2 of referring("aws_iam_role_policy_attachment", "role")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  for (const record2 of referring("aws_iam_role_policy_attachments_exclusive", "role_name")) {
+    eachElement(record2.values.policy_arns, (arn, path) => {
+      out.push(...policyArn(index, record2.address, ["policy_arns", ...path], arn));
+    });
+  }
+  for (const record2 of referring("aws_iam_policy_attachment", "roles")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  return dedupe(out);
+}
+function userPolicies(index, user) {
+  const out = [];
+  const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_user", user.address);
+  for (const record2 of referring("aws_iam_user_policy", "user")) {
+    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
+  }
+  for (const record2 of referring("aws_iam_user_policy_attachment", "user")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  for (const record2 of referring("aws_iam_policy_attachment", "users")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  const groups = [];
+  for (const record2 of referring("aws_iam_user_group_membership", "user")) {
+    eachElement(record2.values.groups, (group) => groups.push(group));
+  }
+  for (const record2 of referring("aws_iam_group_membership", "users")) groups.push(record2.values.group);
+  if (groups.length === 0) return dedupe(out);
+  const groupAddresses = /* @__PURE__ */ new Set();
+  const groupNames = /* @__PURE__ */ new Set();
+  for (const group of new Set(groups)) {
+    const resolved = resolveRefs(index, group, "aws_iam_group");
+    for (const address of resolved) groupAddresses.add(address);
+    if (resolved.length === 0 && typeof group === "string" && group !== "") groupNames.add(group);
+  }
+  const groupRecords = (type, attribute2) => {
+    const found = /* @__PURE__ */ new Set();
+    for (const address of groupAddresses) {
+      for (const record2 of recordsReferring(index, type, attribute2, "aws_iam_group", address))
+        found.add(record2);
+    }
+    if (groupNames.size > 0) {
+      for (const record2 of managed(index, type)) {
+        const value = record2.values[attribute2];
+        if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && groupNames.has(v))) {
+          found.add(record2);
+        }
+      }
+    }
+    return [...found];
+  };
+  for (const record2 of groupRecords("aws_iam_group_policy", "group")) {
+    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
+  }
+  for (const record2 of groupRecords("aws_iam_group_policy_attachment", "group")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  for (const record2 of groupRecords("aws_iam_policy_attachment", "groups")) {
+    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+  }
+  return dedupe(out);
+}
+function policyValue(index, address, path, value, via, depth = 0) {
+  const base = { address, attribute: formatPath(path), basePath: path, ...via ? { via } : {} };
+  const read = readPolicyDocument(value);
+  switch (read.kind) {
+    case "absent":
+      return [];
+    case "document":
+      return [{ ...base, document: read.document }];
+    case "invalid":
+      return [{ ...base, unknown: unknownValue([]), problem: read.reason }];
+    case "unknown":
+      break;
+  }
+  const unknown = read.value;
+  if (depth < 4) {
+    const followed = [];
+    for (const record2 of lookupRefs(index, unknown.refs, "aws_iam_policy_document")) {
+      followed.push(...policyDocumentData(index, record2, via ?? address, depth + 1));
+    }
+    if (followed.length === 0) {
+      for (const record2 of lookupRefs(index, unknown.refs, "aws_iam_policy")) {
+        followed.push(...policyRecord(index, record2, via ?? address, depth + 1));
+      }
+    }
+    if (followed.length > 0) return followed;
+  }
+  return [{ ...base, unknown }];
+}
+function policyArn(index, address, path, value) {
+  const base = { address, attribute: formatPath(path), basePath: path };
+  if (value === void 0 || value === null || value === "") return [];
+  if (isUnknown(value)) {
+    const records = lookupRefs(index, value.refs, "aws_iam_policy");
+    if (records.length === 0) return [{ ...base, unknown: value }];
+    return records.flatMap((record2) => policyRecord(index, record2, address, 0));
+  }
+  if (typeof value !== "string") return [];
+  const parsed = parsePolicyArn(value);
+  if (parsed?.account === "aws") return [{ ...base, managedArn: value }];
+  const found = resolveRefs(index, value, "aws_iam_policy").map((ref) => index.byAddress.get(ref)).filter((record2) => record2 !== void 0);
+  if (found.length === 0) {
+    return [{ ...base, unknown: unknownValue([], value), problem: `policy ${value} is not in the plan` }];
+  }
+  return found.flatMap((record2) => policyRecord(index, record2, address, 0));
+}
+function policyRecord(index, record2, via, depth) {
+  const { policy, arn } = record2.values;
+  if (record2.mode === "data" && (policy === void 0 || policy === null || isUnknown(policy))) {
+    if (typeof arn === "string" && parsePolicyArn(arn)?.account === "aws") {
+      return [{ address: record2.address, attribute: "arn", basePath: ["arn"], via, managedArn: arn }];
+    }
+  }
+  const found = policyValue(index, record2.address, ["policy"], policy, via, depth);
+  if (found.length > 0) return found;
+  return [
+    {
+      address: record2.address,
+      attribute: "policy",
+      basePath: ["policy"],
+      via,
+      unknown: unknownValue([record2.address]),
+      problem: "policy document is empty"
+    }
+  ];
+}
+function policyDocumentData(index, record2, via, depth = 0) {
+  const viaPart = via && via !== record2.address ? { via } : {};
+  const json = readPolicyDocument(record2.values.json);
+  if (json.kind === "document") {
+    return [
+      { address: record2.address, attribute: "json", basePath: ["json"], ...viaPart, document: json.document }
+    ];
+  }
+  const out = [];
+  const fromBlocks = documentFromStatementBlocks(record2.values);
+  if (fromBlocks.statements.length > 0) {
+    out.push({
+      address: record2.address,
+      attribute: "statement",
+      basePath: [],
+      ...viaPart,
+      document: fromBlocks
+    });
+  }
+  for (const key of [
+    "source_policy_documents",
+    "override_policy_documents",
+    "source_json",
+    "override_json"
+  ]) {
+    eachElement(record2.values[key], (value, path) => {
+      out.push(...policyValue(index, record2.address, [key, ...path], value, via, depth + 1));
+    });
+  }
+  if (out.length > 0) return out;
+  const unknown = isUnknown(record2.values.json) ? record2.values.json : unknownValue([record2.address]);
+  return [{ address: record2.address, attribute: "json", basePath: ["json"], ...viaPart, unknown }];
+}
+function managed(index, type) {
+  return index.byType(type).filter((record2) => record2.mode === "managed");
+}
+function eachElement(value, fn) {
+  if (value === void 0 || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((element, i) => {
+      fn(element, [i]);
+    });
+  } else fn(value, []);
+}
+function lookupRefs(index, refs, type) {
+  const addresses = resolveRefs(index, unknownValue(refs), type);
+  return [...new Set(addresses)].flatMap((address) => index.byAddress.get(address) ?? []);
+}
+function dedupe(policies) {
+  const seen = /* @__PURE__ */ new Set();
+  return policies.filter((policy) => {
+    const key = `${policy.address}\0${policy.attribute}\0${policy.managedArn ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// action/inventory/aws/detached-policies.ts
+var POLICY_HOLDERS = [
+  ["aws_iam_policy", "policy"],
+  ["aws_iam_role_policy", "policy"],
+  ["aws_iam_user_policy", "policy"],
+  ["aws_iam_group_policy", "policy"]
+];
+function awsDetachedPolicies(ctx, used) {
+  const out = [];
+  const reached = new Set(used);
+  const judge = (record2, applied) => {
+    for (const policy of applied) {
+      reached.add(policy.address);
+      if (policy.via) reached.add(policy.via);
+    }
+    const { broadGrants, escalationGrants } = analysePermissions(applied);
+    const attribution = ctx.attributionOf(record2.address);
+    out.push({
+      ...attribution.server ? { server: attribution.server } : {},
+      ...attribution.tool ? { tool: attribution.tool } : {},
+      ...attribution.attributedBy ? { attributedBy: attribution.attributedBy } : {},
+      address: record2.address,
+      source: record2.source,
+      kind: record2.mode === "data" ? `data.${record2.type}` : record2.type,
+      broadGrants,
+      escalationGrants
+    });
+  };
+  for (const [type, attribute2] of POLICY_HOLDERS) {
+    for (const record2 of ctx.index.byType(type)) {
+      if (record2.mode !== "managed" || reached.has(record2.address)) continue;
+      judge(record2, policyValue(ctx.index, record2.address, [attribute2], record2.values[attribute2]));
+    }
+  }
+  for (const record2 of ctx.index.byType("aws_iam_policy_document")) {
+    if (record2.mode !== "data" || reached.has(record2.address)) continue;
+    judge(record2, policyDocumentData(ctx.index, record2));
+  }
+  return out.filter((policy) => policy.broadGrants.length > 0 || policy.escalationGrants.length > 0);
+}
+
+// action/inventory/aws/identities.ts
+init_record();
+
+// action/inventory/manifest.ts
+init_record();
+var MANIFEST_SCHEMA_ID = "mcp-nhi-manifest/v1";
+function findManifests(records) {
+  const manifests = [];
+  for (const record2 of records) {
+    if (record2.type !== "terraform_data" || record2.mode !== "managed") continue;
+    const input = record2.values.input;
+    if (!isPlainObject(input) || input.schema !== MANIFEST_SCHEMA_ID || !Array.isArray(input.servers))
+      continue;
+    const servers = input.servers.filter(isPlainObject).flatMap((server) => {
+      if (typeof server.name !== "string") return [];
+      return [
+        {
+          name: server.name,
+          identity: str(server.identity),
+          environment: str(server.environment),
+          multiTenant: server.multiTenant === true,
+          resources: strings(server.resources),
+          tools: (Array.isArray(server.tools) ? server.tools : []).filter(isPlainObject).flatMap(
+            (tool) => typeof tool.name === "string" ? [
+              {
+                name: tool.name,
+                identity: str(tool.identity),
+                sensitive: tool.sensitive === true,
+                writeCapable: tool.writeCapable === true,
+                scopes: Array.isArray(tool.scopes) ? strings(tool.scopes) : void 0,
+                resources: strings(tool.resources)
+              }
+            ] : []
+          )
+        }
+      ];
+    });
+    manifests.push({ address: record2.address, servers });
+  }
+  return manifests;
+}
+function str(value) {
+  return typeof value === "string" && !isUnknown(value) ? value : void 0;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+}
+
 // action/inventory/aws/iam-trust.ts
 init_record();
 var RESTRICTING_KEYS = /* @__PURE__ */ new Set([
@@ -19303,213 +19567,6 @@ function issuerOf(index, value) {
   return void 0;
 }
 
-// action/inventory/aws/role-policies.ts
-init_record();
-function permissionPolicies(index, identity) {
-  if (identity.type === "aws_iam_role") return rolePolicies(index, identity);
-  if (identity.type === "aws_iam_user") return userPolicies(index, identity);
-  return [];
-}
-function rolePolicies(index, role) {
-  const out = [];
-  const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_role", role.address);
-  blocks(role.values.inline_policy).forEach((block, i) => {
-    out.push(...policyValue(index, role.address, ["inline_policy", i, "policy"], block.policy));
-  });
-  eachElement(role.values.managed_policy_arns, (arn, path) => {
-    out.push(...policyArn(index, role.address, ["managed_policy_arns", ...path], arn));
-  });
-  for (const record2 of referring("aws_iam_role_policy", "role")) {
-    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-  }
-  for (const record2 of referring("aws_iam_role_policy_attachment", "role")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  for (const record2 of referring("aws_iam_role_policy_attachments_exclusive", "role_name")) {
-    eachElement(record2.values.policy_arns, (arn, path) => {
-      out.push(...policyArn(index, record2.address, ["policy_arns", ...path], arn));
-    });
-  }
-  for (const record2 of referring("aws_iam_policy_attachment", "roles")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  return dedupe(out);
-}
-function userPolicies(index, user) {
-  const out = [];
-  const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_user", user.address);
-  for (const record2 of referring("aws_iam_user_policy", "user")) {
-    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-  }
-  for (const record2 of referring("aws_iam_user_policy_attachment", "user")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  for (const record2 of referring("aws_iam_policy_attachment", "users")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  const groups = [];
-  for (const record2 of referring("aws_iam_user_group_membership", "user")) {
-    eachElement(record2.values.groups, (group) => groups.push(group));
-  }
-  for (const record2 of referring("aws_iam_group_membership", "users")) groups.push(record2.values.group);
-  if (groups.length === 0) return dedupe(out);
-  const groupAddresses = /* @__PURE__ */ new Set();
-  const groupNames = /* @__PURE__ */ new Set();
-  for (const group of new Set(groups)) {
-    const resolved = resolveRefs(index, group, "aws_iam_group");
-    for (const address of resolved) groupAddresses.add(address);
-    if (resolved.length === 0 && typeof group === "string" && group !== "") groupNames.add(group);
-  }
-  const groupRecords = (type, attribute2) => {
-    const found = /* @__PURE__ */ new Set();
-    for (const address of groupAddresses) {
-      for (const record2 of recordsReferring(index, type, attribute2, "aws_iam_group", address))
-        found.add(record2);
-    }
-    if (groupNames.size > 0) {
-      for (const record2 of managed(index, type)) {
-        const value = record2.values[attribute2];
-        if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && groupNames.has(v))) {
-          found.add(record2);
-        }
-      }
-    }
-    return [...found];
-  };
-  for (const record2 of groupRecords("aws_iam_group_policy", "group")) {
-    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-  }
-  for (const record2 of groupRecords("aws_iam_group_policy_attachment", "group")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  for (const record2 of groupRecords("aws_iam_policy_attachment", "groups")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  return dedupe(out);
-}
-function policyValue(index, address, path, value, via, depth = 0) {
-  const base = { address, attribute: formatPath(path), basePath: path, ...via ? { via } : {} };
-  const read = readPolicyDocument(value);
-  switch (read.kind) {
-    case "absent":
-      return [];
-    case "document":
-      return [{ ...base, document: read.document }];
-    case "invalid":
-      return [{ ...base, unknown: unknownValue([]), problem: read.reason }];
-    case "unknown":
-      break;
-  }
-  const unknown = read.value;
-  if (depth < 4) {
-    const followed = [];
-    for (const record2 of lookupRefs(index, unknown.refs, "aws_iam_policy_document")) {
-      followed.push(...policyDocumentData(index, record2, via ?? address, depth + 1));
-    }
-    if (followed.length === 0) {
-      for (const record2 of lookupRefs(index, unknown.refs, "aws_iam_policy")) {
-        followed.push(...policyRecord(index, record2, via ?? address, depth + 1));
-      }
-    }
-    if (followed.length > 0) return followed;
-  }
-  return [{ ...base, unknown }];
-}
-function policyArn(index, address, path, value) {
-  const base = { address, attribute: formatPath(path), basePath: path };
-  if (value === void 0 || value === null || value === "") return [];
-  if (isUnknown(value)) {
-    const records = lookupRefs(index, value.refs, "aws_iam_policy");
-    if (records.length === 0) return [{ ...base, unknown: value }];
-    return records.flatMap((record2) => policyRecord(index, record2, address, 0));
-  }
-  if (typeof value !== "string") return [];
-  const parsed = parsePolicyArn(value);
-  if (parsed?.account === "aws") return [{ ...base, managedArn: value }];
-  const found = resolveRefs(index, value, "aws_iam_policy").map((ref) => index.byAddress.get(ref)).filter((record2) => record2 !== void 0);
-  if (found.length === 0) {
-    return [{ ...base, unknown: unknownValue([], value), problem: `policy ${value} is not in the plan` }];
-  }
-  return found.flatMap((record2) => policyRecord(index, record2, address, 0));
-}
-function policyRecord(index, record2, via, depth) {
-  const { policy, arn } = record2.values;
-  if (record2.mode === "data" && (policy === void 0 || policy === null || isUnknown(policy))) {
-    if (typeof arn === "string" && parsePolicyArn(arn)?.account === "aws") {
-      return [{ address: record2.address, attribute: "arn", basePath: ["arn"], via, managedArn: arn }];
-    }
-  }
-  const found = policyValue(index, record2.address, ["policy"], policy, via, depth);
-  if (found.length > 0) return found;
-  return [
-    {
-      address: record2.address,
-      attribute: "policy",
-      basePath: ["policy"],
-      via,
-      unknown: unknownValue([record2.address]),
-      problem: "policy document is empty"
-    }
-  ];
-}
-function policyDocumentData(index, record2, via, depth = 0) {
-  const viaPart = via && via !== record2.address ? { via } : {};
-  const json = readPolicyDocument(record2.values.json);
-  if (json.kind === "document") {
-    return [
-      { address: record2.address, attribute: "json", basePath: ["json"], ...viaPart, document: json.document }
-    ];
-  }
-  const out = [];
-  const fromBlocks = documentFromStatementBlocks(record2.values);
-  if (fromBlocks.statements.length > 0) {
-    out.push({
-      address: record2.address,
-      attribute: "statement",
-      basePath: [],
-      ...viaPart,
-      document: fromBlocks
-    });
-  }
-  for (const key of [
-    "source_policy_documents",
-    "override_policy_documents",
-    "source_json",
-    "override_json"
-  ]) {
-    eachElement(record2.values[key], (value, path) => {
-      out.push(...policyValue(index, record2.address, [key, ...path], value, via, depth + 1));
-    });
-  }
-  if (out.length > 0) return out;
-  const unknown = isUnknown(record2.values.json) ? record2.values.json : unknownValue([record2.address]);
-  return [{ address: record2.address, attribute: "json", basePath: ["json"], ...viaPart, unknown }];
-}
-function managed(index, type) {
-  return index.byType(type).filter((record2) => record2.mode === "managed");
-}
-function eachElement(value, fn) {
-  if (value === void 0 || value === null) return;
-  if (Array.isArray(value)) {
-    value.forEach((element, i) => {
-      fn(element, [i]);
-    });
-  } else fn(value, []);
-}
-function lookupRefs(index, refs, type) {
-  const addresses = resolveRefs(index, unknownValue(refs), type);
-  return [...new Set(addresses)].flatMap((address) => index.byAddress.get(address) ?? []);
-}
-function dedupe(policies) {
-  const seen = /* @__PURE__ */ new Set();
-  return policies.filter((policy) => {
-    const key = `${policy.address}\0${policy.attribute}\0${policy.managedArn ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 // action/inventory/aws/identities.ts
 var DEFAULT_MAX_SESSION_SECONDS = 3600;
 var TENANT_SESSION_TAG = "tenant";
@@ -19518,7 +19575,7 @@ var ROLE_CONSUMERS = [
   ["aws_ecs_task_definition", ["task_role_arn", "execution_role_arn"]],
   ["aws_eks_pod_identity_association", ["role_arn"]]
 ];
-function awsIdentities(ctx) {
+function awsIdentities(ctx, usedPolicies) {
   const toolsByIdentity = /* @__PURE__ */ new Map();
   const serversByIdentity = /* @__PURE__ */ new Map();
   for (const server of ctx.servers) {
@@ -19531,7 +19588,8 @@ function awsIdentities(ctx) {
     manifests: findManifests(ctx.index.all),
     toolsByIdentity,
     serversByIdentity,
-    serverByName: new Map(ctx.servers.map((server) => [server.name, server]))
+    serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
+    usedPolicies
   };
   const out = [];
   for (const type of ["aws_iam_role", "aws_iam_user"]) {
@@ -19568,7 +19626,14 @@ function identityFacts(ctx, record2, kind, declarations) {
   ]).flatMap((name) => declarations.serverByName.get(name) ?? []);
   const perTenant = attribution.tenant !== void 0 || typeof tagValue(tags, names.tenant) === "string";
   const tenantScoped2 = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
-  const permissions = analysePermissions(permissionPolicies(ctx.index, record2), {
+  const applied = permissionPolicies(ctx.index, record2);
+  if (declarations.usedPolicies) {
+    for (const policy of applied) {
+      declarations.usedPolicies.add(policy.address);
+      if (policy.via) declarations.usedPolicies.add(policy.via);
+    }
+  }
+  const permissions = analysePermissions(applied, {
     ...tenantScoped2 ? { tenantKeys: distinct([TENANT_SESSION_TAG, names.tenant]) } : {}
   });
   const trustOptions = {
@@ -21475,15 +21540,18 @@ function buildInventory(records, options) {
     environmentOf: attribution.environmentOf
   };
   const { servers, tools } = awsServerFacts(ctx);
+  const usedPolicies = /* @__PURE__ */ new Set();
+  const identities = awsIdentities(ctx, usedPolicies);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
     servers,
     tools,
-    identities: awsIdentities(ctx),
+    identities,
     credentials: awsCredentials(ctx),
     workloads: awsWorkloads(ctx),
-    secrets: awsSecrets(ctx)
+    secrets: awsSecrets(ctx),
+    policies: awsDetachedPolicies(ctx, usedPolicies)
   };
 }
 
@@ -22664,7 +22732,8 @@ function mcpView(inventory) {
     ),
     credentials: inventory.credentials.filter(claimed),
     workloads: inventory.workloads.filter(claimed),
-    secrets: inventory.secrets.filter(claimed)
+    secrets: inventory.secrets.filter(claimed),
+    policies: inventory.policies.filter(claimed)
   };
 }
 function notes(read, full, judged, policy, unknown) {
