@@ -19173,11 +19173,8 @@ function awsDetachedPolicies(ctx, used) {
       if (policy.via) reached.add(policy.via);
     }
     const { broadGrants, escalationGrants } = analysePermissions(applied);
-    const attribution = ctx.attributionOf(record2.address);
     out.push({
-      ...attribution.server ? { server: attribution.server } : {},
-      ...attribution.tool ? { tool: attribution.tool } : {},
-      ...attribution.attributedBy ? { attributedBy: attribution.attributedBy } : {},
+      ...attributionFields(ctx.attributionOf(record2.address)),
       address: record2.address,
       source: record2.source,
       kind: record2.mode === "data" ? `data.${record2.type}` : record2.type,
@@ -19649,7 +19646,7 @@ function identityFacts(ctx, record2, kind, declarations) {
   const owner = tagFact(tagValue(tags, names.owner));
   const reviewBy = tagFact(tagValue(tags, names.reviewBy));
   return {
-    ...attributionFields2(attribution),
+    ...attributionFields(attribution),
     address,
     source: record2.source,
     at: {
@@ -19752,14 +19749,6 @@ function callerAccounts(ctx) {
     if (typeof id === "string" && /^\d{12}$/.test(id)) accounts.add(id);
   }
   return accounts;
-}
-function attributionFields2(attribution) {
-  const out = {};
-  if (attribution.server !== void 0) out.server = attribution.server;
-  if (attribution.tool !== void 0) out.tool = attribution.tool;
-  if (attribution.tenant !== void 0) out.tenant = attribution.tenant;
-  if (attribution.attributedBy !== void 0) out.attributedBy = attribution.attributedBy;
-  return out;
 }
 function distinct(values) {
   return [...new Set(values.filter((value) => value !== void 0 && value !== ""))];

@@ -8,6 +8,7 @@
 import type { ResourceRecord } from '../../read/record.js';
 import type { InventoryContext } from '../context.js';
 import type { PolicyFacts } from '../model.js';
+import { attributionFields } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { type AppliedPolicy, policyDocumentData, policyValue } from './role-policies.js';
 
@@ -32,11 +33,8 @@ export function awsDetachedPolicies(ctx: InventoryContext, used: ReadonlySet<str
       if (policy.via) reached.add(policy.via);
     }
     const { broadGrants, escalationGrants } = analysePermissions(applied);
-    const attribution = ctx.attributionOf(record.address);
     out.push({
-      ...(attribution.server ? { server: attribution.server } : {}),
-      ...(attribution.tool ? { tool: attribution.tool } : {}),
-      ...(attribution.attributedBy ? { attributedBy: attribution.attributedBy } : {}),
+      ...attributionFields(ctx.attributionOf(record.address)),
       address: record.address,
       source: record.source,
       kind: record.mode === 'data' ? `data.${record.type}` : record.type,

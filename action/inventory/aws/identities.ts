@@ -8,6 +8,7 @@ import type { DeclaredServer, DeclaredTool, InventoryContext } from '../context.
 import { findManifests, type Manifest } from '../manifest.js';
 import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
 import { readTags, tagValue } from '../tags.js';
+import { attributionFields } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { analyseTrust, type TrustOptions } from './iam-trust.js';
 import { recordsReferring, resolveRefs } from './resolve.js';
@@ -269,15 +270,6 @@ function callerAccounts(ctx: InventoryContext): ReadonlySet<string> {
     if (typeof id === 'string' && /^\d{12}$/.test(id)) accounts.add(id);
   }
   return accounts;
-}
-
-function attributionFields(attribution: Attribution): Attribution {
-  const out: { -readonly [K in keyof Attribution]: Attribution[K] } = {};
-  if (attribution.server !== undefined) out.server = attribution.server;
-  if (attribution.tool !== undefined) out.tool = attribution.tool;
-  if (attribution.tenant !== undefined) out.tenant = attribution.tenant;
-  if (attribution.attributedBy !== undefined) out.attributedBy = attribution.attributedBy;
-  return out;
 }
 
 function distinct(values: readonly (string | undefined)[]): string[] {
