@@ -17357,7 +17357,10 @@ var MCP_NHI_019_schema_default = {
       CSF: ["PR.AA-01"]
     },
     description: "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans",
-    fix: "Tag every tool identity with an owner and a review-by date (mcp-nhi:owner, mcp-nhi:review-by, or the policy's tag names), review it before that date, and remove tool identities no declared tool uses."
+    fix: "Tag every tool identity with an owner and a review-by date (mcp-nhi:owner, mcp-nhi:review-by, or the policy's tag names), review it before that date, and remove tool identities no declared tool uses.",
+    parameters: {
+      requiredTags: []
+    }
   },
   type: "object",
   properties: {
@@ -17393,6 +17396,11 @@ var MCP_NHI_019_schema_default = {
             orphan: {
               const: false,
               "x-nhi-message": "tool identity is not claimed by any declared tool (orphan)"
+            },
+            missingTags: {
+              type: "array",
+              maxItems: 0,
+              "x-nhi-message": "tool identity lacks the tags the policy requires: {value}"
             }
           }
         }
@@ -17708,7 +17716,7 @@ function errorToFindings(inventory, control, error, sourceOf) {
     frameworks: control.meta.frameworks
   };
   const owner = attributionOf(entity, collection);
-  if (Array.isArray(value) && error.keyword === "maxItems" && error.params.limit === 0) {
+  if (Array.isArray(value) && error.keyword === "maxItems" && error.params.limit === 0 && value.some(isEvidenceLike)) {
     const itemsAreEntities = segments.length === 1;
     return value.filter(isEvidenceLike).map((item) => {
       const itemOwner = itemsAreEntities ? attributionOf(item, collection) : owner;
@@ -19656,7 +19664,8 @@ function identityFacts(ctx, record2, kind, declarations) {
       trustIssues: "assume_role_policy",
       owner: formatPath(["tags", names.owner]),
       reviewBy: formatPath(["tags", names.reviewBy]),
-      reviewOverdue: formatPath(["tags", names.reviewBy])
+      reviewOverdue: formatPath(["tags", names.reviewBy]),
+      missingTags: "tags"
     },
     kind,
     name: nameFact(record2),
@@ -19674,6 +19683,7 @@ function identityFacts(ctx, record2, kind, declarations) {
     owner,
     reviewBy,
     reviewOverdue: overdue(reviewBy, ctx.today),
+    missingTags: missingTags(tags, ctx.parameters.requiredTags),
     sensitive: declaredTools.some((tool) => tool.sensitive || tool.writeCapable),
     hasContextConditions: permissions.hasContextConditions,
     orphan: isOrphan(ctx, manifests, attribution, toolTag, tagValue(tags, names.server), declaredTools)
@@ -19721,6 +19731,13 @@ function tagFact(value) {
   if (value === void 0) return null;
   if (typeof value === "string") return value.trim() === "" ? null : value;
   return value;
+}
+function missingTags(tags, required) {
+  if (!Array.isArray(required) || required.length === 0) return [];
+  if (isUnknown(tags)) return tags;
+  return required.filter(
+    (key) => typeof key === "string" && (tags[key] === void 0 || tags[key] === "")
+  );
 }
 function overdue(reviewBy, today) {
   if (reviewBy === null) return false;

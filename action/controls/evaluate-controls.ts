@@ -69,7 +69,14 @@ function errorToFindings(
   };
   const owner = attributionOf(entity, collection);
 
-  if (Array.isArray(value) && error.keyword === 'maxItems' && error.params.limit === 0) {
+  // A list of evidence objects fans out to one finding per item; a list of plain values
+  // (missing tag names) is one fact and reports like a scalar.
+  if (
+    Array.isArray(value) &&
+    error.keyword === 'maxItems' &&
+    error.params.limit === 0 &&
+    value.some(isEvidenceLike)
+  ) {
     // A top-level collection (`/credentials`) lists entities; any deeper list is its entity's evidence.
     const itemsAreEntities = segments.length === 1;
     return value.filter(isEvidenceLike).map((item) => {

@@ -79,6 +79,8 @@ export interface IdentityFacts extends EntityBase {
   readonly reviewBy: Fact<string> | null;
   /** True when review-by is a date before the check's date. */
   readonly reviewOverdue: Fact<boolean>;
+  /** Tags the policy requires (MCP-NHI-019 `requiredTags`) that the identity does not carry. */
+  readonly missingTags: Fact<readonly string[]>;
   /** Sensitive/write-capable tool identity whose grants carry no caller-context condition (MCP-NHI-014). */
   readonly sensitive: boolean;
   readonly hasContextConditions: Fact<boolean>;

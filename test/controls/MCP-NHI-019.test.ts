@@ -47,3 +47,23 @@ describe('MCP-NHI-019 Every identity has an owner and a review date', () => {
     ]);
   });
 });
+
+describe('MCP-NHI-019 requiredTags', () => {
+  const policy = { controls: { 'MCP-NHI-019': { parameters: { requiredTags: ['cost-center'] } } } };
+
+  it('passes tool roles that carry the tags the policy requires', () => {
+    const tagged = ['search_issues', 'create_issue'].map((tool) =>
+      toolRole(tool, { tags: { ...toolTags(tool), 'cost-center': 'cc-42' } }),
+    );
+    expect(of(judge(withRecords(compliantServer(), ...tagged), { policy }), 'MCP-NHI-019')).toEqual([]);
+  });
+
+  it('flags a tool role without a required tag, naming it', () => {
+    expect(of(judge(compliantServer(), { policy }), 'MCP-NHI-019')).toContainEqual(
+      expect.objectContaining({
+        address: 'aws_iam_role.search_issues',
+        message: expect.stringContaining('cost-center'),
+      }),
+    );
+  });
+});

@@ -260,6 +260,7 @@ function identity(address: string, tools: string[], servers: string[]): Identity
     owner: 'team-weather',
     reviewBy: '2026-06-30',
     reviewOverdue: false,
+    missingTags: [],
     sensitive: false,
     hasContextConditions: true,
     orphan: false,

@@ -144,6 +144,7 @@ function identityFacts(
       owner: formatPath(['tags', names.owner]),
       reviewBy: formatPath(['tags', names.reviewBy]),
       reviewOverdue: formatPath(['tags', names.reviewBy]),
+      missingTags: 'tags',
     },
     kind,
     name: nameFact(record),
@@ -161,6 +162,7 @@ function identityFacts(
     owner,
     reviewBy,
     reviewOverdue: overdue(reviewBy, ctx.today),
+    missingTags: missingTags(tags, ctx.parameters.requiredTags),
     sensitive: declaredTools.some((tool) => tool.sensitive || tool.writeCapable),
     hasContextConditions: permissions.hasContextConditions,
     orphan: isOrphan(ctx, manifests, attribution, toolTag, tagValue(tags, names.server), declaredTools),
@@ -237,6 +239,15 @@ function tagFact(value: string | ReturnType<typeof unknownValue> | undefined): F
   if (value === undefined) return null;
   if (typeof value === 'string') return value.trim() === '' ? null : value;
   return value;
+}
+
+/** Required tag keys (policy `requiredTags`) absent from the tags; unknown when the tags are. */
+function missingTags(tags: ReturnType<typeof readTags>, required: unknown): Fact<readonly string[]> {
+  if (!Array.isArray(required) || required.length === 0) return [];
+  if (isUnknown(tags)) return tags;
+  return required.filter(
+    (key): key is string => typeof key === 'string' && (tags[key] === undefined || tags[key] === ''),
+  );
 }
 
 /** True when review-by is before today or is not a YYYY-MM-DD date; false when absent (that is `reviewBy: null`). */
