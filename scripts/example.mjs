@@ -1,17 +1,57 @@
 #!/usr/bin/env node
 /**
- * `npm run example`: checks the bundled compliant example (must pass) and the deliberately
- * noncompliant one (must fail with the controls it was written to break), printing both
- * reports. Exits 0 only when both verdicts are as expected, so it doubles as a smoke test.
+ * `npm run example`: checks the bundled compliant examples (must pass) and the deliberately
+ * noncompliant ones (must fail with the controls they were written to break), printing every
+ * report. Exits 0 only when every verdict is as expected, so it doubles as a smoke test.
+ *
+ * The CDKTF examples (examples/cdktf/*.ts) are synthesized first: each app is bundled on the
+ * fly with esbuild (cdktf, constructs and the WebAssembly packages stay external) and run with
+ * node, writing its synth output under cdktf.out/examples/ (gitignored); the check then reads it.
  */
 import { execFile } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
+const synthRoot = path.join(root, 'cdktf.out', 'examples');
 
 const cases = [
+  {
+    name: 'cdktf compliant (Lambda, GitHub and issue-tracker tools)',
+    synth: { file: 'examples/cdktf/compliant-lambda.ts', build: 'buildCompliantLambdaApp' },
+    input: 'cdktf.out/examples/compliant-lambda',
+    args: ['--scope', 'all'],
+    exit: 0,
+    controls: [],
+  },
+  {
+    name: 'cdktf compliant (multi-tenant, ECS Fargate)',
+    synth: { file: 'examples/cdktf/multi-tenant-ecs.ts', build: 'buildMultiTenantEcsApp' },
+    input: 'cdktf.out/examples/multi-tenant-ecs',
+    args: ['--scope', 'all'],
+    exit: 0,
+    controls: [],
+  },
+  {
+    name: 'cdktf noncompliant',
+    synth: { file: 'examples/cdktf/noncompliant.ts', build: 'buildNoncompliantApp' },
+    input: 'cdktf.out/examples/noncompliant',
+    exit: 1,
+    controls: [
+      'MCP-NHI-001',
+      'MCP-NHI-002',
+      'MCP-NHI-003',
+      'MCP-NHI-005',
+      'MCP-NHI-007',
+      'MCP-NHI-009',
+      'MCP-NHI-010',
+      'MCP-NHI-013',
+      'MCP-NHI-024',
+    ],
+  },
   { name: 'compliant', input: 'examples/terraform/compliant', exit: 0, controls: [] },
   {
     name: 'noncompliant',
@@ -29,6 +69,42 @@ const cases = [
   },
 ];
 
+/** Bundles one example app and runs it with node, synthesizing into `outdir`. */
+async function synthesize({ file, build }, outdir) {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const bundle = path.join(synthRoot, `.${path.basename(file, '.ts')}.mjs`);
+  await esbuild.build({
+    absWorkingDir: root,
+    stdin: {
+      contents: `import { ${build} } from './${file}';\n${build}({ outdir: process.argv[2] }).synth();\n`,
+      resolveDir: root,
+      sourcefile: 'example-entry.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: bundle,
+    external: ['cdktf', 'constructs', '@cedar-policy/cedar-wasm', '@cdktn/hcl2json'],
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __nhiCreateRequire } from 'node:module';\nconst require = __nhiCreateRequire(import.meta.url);",
+    },
+  });
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bundle, outdir],
+      { cwd: root, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        resolve({ ok: !error, stdout, stderr });
+      },
+    );
+  });
+}
+
 function run(args) {
   return new Promise((resolve) => {
     execFile(
@@ -44,11 +120,23 @@ function run(args) {
 
 let ok = true;
 for (const example of cases) {
-  console.log(`\n━━ ${example.name}: mcp-nhi-guard check ${example.input}\n`);
-  const text = await run(['check', example.input]);
+  const args = ['check', example.input, ...(example.args ?? [])];
+  if (example.synth) {
+    console.log(`\n━━ ${example.name}: synthesize ${example.synth.file}`);
+    const synth = await synthesize(example.synth, path.join(root, example.input));
+    if (!synth.ok) {
+      ok = false;
+      process.stdout.write(synth.stdout);
+      process.stderr.write(synth.stderr);
+      console.error(`✗ ${example.name}: synth failed`);
+      continue;
+    }
+  }
+  console.log(`\n━━ ${example.name}: mcp-nhi-guard ${args.join(' ')}\n`);
+  const text = await run(args);
   process.stdout.write(text.stdout);
   process.stderr.write(text.stderr);
-  const json = await run(['check', example.input, '--format', 'json']);
+  const json = await run([...args, '--format', 'json']);
   let found = [];
   try {
     found = [
@@ -77,5 +165,5 @@ for (const example of cases) {
     );
   }
 }
-console.log(ok ? '\nexample: both verdicts as expected' : '\nexample: a verdict was not as expected');
+console.log(ok ? '\nexample: every verdict as expected' : '\nexample: a verdict was not as expected');
 process.exit(ok ? 0 : 1);

@@ -78,7 +78,18 @@ async function stackFiles(path: string): Promise<StackFile[]> {
 }
 
 async function readStackFile(file: string, fallbackVersion?: string): Promise<ReadResult> {
-  const config = await readJson(file);
+  return readTerraformJsonObject(await readJson(file), file, fallbackVersion);
+}
+
+/**
+ * Reads one Terraform JSON configuration already in memory (a stack's `toTerraform()`), as if
+ * it had been read from `file`: the constructs' synth-time check reads the stack this way.
+ */
+export function readTerraformJsonObject(
+  config: Readonly<Record<string, unknown>>,
+  file: string,
+  fallbackVersion?: string,
+): ReadResult {
   if (!CONFIG_KEYS.some((key) => Object.hasOwn(config, key))) {
     throw new InputError(file, `not a Terraform JSON configuration (none of ${CONFIG_KEYS.join(', ')})`);
   }

@@ -1,0 +1,682 @@
+/**
+ * An MCP server on AWS, declared by what it is (name, owner, environment, review date, runtime,
+ * tools, tenancy, secrets, authorization) and synthesized in the shape the NHI controls ask for:
+ * a server role assumed by the runtime's service (no stored secret), one short-lived role per
+ * tool that only the server may assume with session tags and a source identity, secrets by
+ * reference, a Verified Permissions store with one Cedar policy per tool, an audit log group,
+ * attribution tags and the manifest. The synth-time check of the stack judges the result.
+ */
+import { type Acknowledgement, validateAcknowledgement } from './acknowledgement.js';
+import { Construct, TerraformStack } from './cdktf-lib.js';
+import { cedarSchema, validateCedar } from './cedar.js';
+import type { Grant } from './grant.js';
+import { type ManifestServer, McpManifest } from './manifest.js';
+import { EcsTaskDefinition } from './platforms/aws/ecs.js';
+import { EksPodIdentityAssociation } from './platforms/aws/eks.js';
+import { IamPolicy, IamRole, IamRolePolicy } from './platforms/aws/iam.js';
+import { LambdaFunction, LambdaFunctionUrl } from './platforms/aws/lambda.js';
+import { CloudwatchLogGroup } from './platforms/aws/logs.js';
+import type { AwsResource } from './platforms/aws/resource.js';
+import { SecretsManagerSecret, SecretsManagerSecretRotation } from './platforms/aws/secrets.js';
+import {
+  VerifiedpermissionsPolicyStore,
+  VerifiedpermissionsSchema,
+} from './platforms/aws/verified-permissions.js';
+import { policyJson } from './policy-json.js';
+import {
+  type EcsRuntimeProps,
+  type EksRuntimeProps,
+  ecrRepositoryArn,
+  type LambdaRuntimeProps,
+  validateEcs,
+  validateEks,
+  validateLambda,
+} from './runtime.js';
+import type { SecretRef } from './secret.js';
+import { SynthCheck } from './synth-check.js';
+import { TAG_KEYS } from './tags.js';
+import {
+  DEFAULT_TOOL_SESSION_SECONDS,
+  McpTool,
+  type McpToolProps,
+  ROLE_MAX_SESSION_SECONDS,
+  validateToolProps,
+} from './tool.js';
+import { fail, requireAccount, requireDate, requireText } from './validate.js';
+
+export interface AuditProps {
+  /** Days the server's log group keeps tool-call logs. @default 365 */
+  readonly retentionDays?: number;
+  /** KMS key for the log group. @default CloudWatch Logs' own encryption */
+  readonly kmsKeyArn?: string;
+}
+
+export interface ServerAuthorizationProps {
+  /** Protect the policy store from deletion. @default true when environment is "prod", else false */
+  readonly deletionProtection?: boolean;
+}
+
+/** Acknowledges a finding of the check on this server's resources. */
+export interface McpWaiverProps extends Acknowledgement {
+  /** Control ID, e.g. `MCP-NHI-022`. */
+  readonly control: string;
+}
+
+export interface McpServerProps {
+  /** Server name: lowercase letters, digits and `-`, up to 32 characters; prefixes every resource name. */
+  readonly name: string;
+  /** Team or person who answers for the server's identities (`mcp-nhi:owner`). */
+  readonly owner: string;
+  /** e.g. `prod`, `staging` (`mcp-nhi:environment`). */
+  readonly environment: string;
+  /** Date the identities must be reviewed by, YYYY-MM-DD (`mcp-nhi:review-by`). */
+  readonly reviewBy: string;
+  /** The AWS account the server runs in (12 digits); binds the trust policies to it. */
+  readonly account: string;
+  readonly region: string;
+  /** Run on Lambda (container image). Set exactly one of lambda, ecs, eks. @default not on Lambda */
+  readonly lambda?: LambdaRuntimeProps;
+  /** Run as an ECS Fargate task. Set exactly one of lambda, ecs, eks. @default not on ECS */
+  readonly ecs?: EcsRuntimeProps;
+  /** Run on EKS with Pod Identity. Set exactly one of lambda, ecs, eks. @default not on EKS */
+  readonly eks?: EksRuntimeProps;
+  /** The server's tools; at least one, names unique. */
+  readonly tools: readonly McpToolProps[];
+  /**
+   * The server serves several tenants: tool sessions carry a `tenant` session tag, every grant is
+   * scoped by `${aws:PrincipalTag/tenant}`, Cedar policies compare the caller's tenant.
+   * @default false
+   */
+  readonly multiTenant?: boolean;
+  /** Secrets the server reads, by reference. @default none */
+  readonly secrets?: readonly SecretRef[];
+  /**
+   * Permissions boundary of every role of the server.
+   * @default a policy generated from the tools' grants and the server's own needs
+   */
+  readonly permissionsBoundaryArn?: string;
+  /** Prefix of the caller identity the server sets as STS source identity. @default 'mcp-user-' */
+  readonly sourceIdentityPrefix?: string;
+  /** @default a log group with 365 days retention */
+  readonly audit?: AuditProps;
+  /** @default a STRICT Verified Permissions store */
+  readonly authorization?: ServerAuthorizationProps;
+  /** Findings accepted on this server's resources. @default none */
+  readonly waivers?: readonly McpWaiverProps[];
+  /** Extra tags on every resource that takes tags. @default none */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export class McpServer extends Construct {
+  public readonly name: string;
+  /** The server's own role, assumed by the runtime's service. */
+  public readonly role: IamRole;
+  public readonly tools: readonly McpTool[];
+  public readonly policyStore: VerifiedpermissionsPolicyStore;
+  public readonly logGroup: CloudwatchLogGroup;
+  public readonly boundary?: IamPolicy;
+  public readonly lambdaFunction?: LambdaFunction;
+  public readonly functionUrl?: LambdaFunctionUrl;
+  public readonly taskDefinition?: EcsTaskDefinition;
+  public readonly executionRole?: IamRole;
+  public readonly podIdentity?: EksPodIdentityAssociation;
+  public readonly manifest: McpManifest;
+  /** The Cedar schema (JSON) of the policy store. */
+  public readonly cedarSchema: Record<string, unknown>;
+
+  private readonly resources: AwsResource<object>[] = [];
+
+  constructor(scope: Construct, id: string, props: McpServerProps) {
+    super(scope, id);
+    validateServerProps(props);
+    this.name = props.name;
+    const multiTenant = props.multiTenant === true;
+    const sourceIdentityPrefix = props.sourceIdentityPrefix ?? 'mcp-user-';
+    const stack = TerraformStack.of(this);
+    const tags: Record<string, string> = {
+      ...props.tags,
+      [TAG_KEYS.server]: props.name,
+      [TAG_KEYS.owner]: props.owner,
+      [TAG_KEYS.reviewBy]: props.reviewBy,
+      [TAG_KEYS.environment]: props.environment,
+    };
+    const arn = (service: string, resource: string) =>
+      `arn:aws:${service}:${props.region}:${props.account}:${resource}`;
+    const toolRoleArns = props.tools.map(
+      (tool) => `arn:aws:iam::${props.account}:role/${props.name}-tool-${tool.name}`,
+    );
+
+    // Authorization first: its Cedar is validated before any resource exists.
+    this.cedarSchema = cedarSchema(props.tools.map((tool) => tool.name));
+
+    // Secrets by reference.
+    const secretArns: { envName: string; arn: string }[] = [];
+    for (const secret of props.secrets ?? []) {
+      if (secret.secretArn !== undefined) {
+        secretArns.push({ envName: secret.envName, arn: secret.secretArn });
+        continue;
+      }
+      const managed = secret.managed!;
+      const created = this.track(
+        new SecretsManagerSecret(this, `Secret-${secret.envName}`, {
+          name: managed.name ?? `${props.name}/${secret.envName.toLowerCase().replace(/_/g, '-')}`,
+          description: managed.description,
+          kmsKeyId: managed.kmsKeyArn,
+          tags,
+        }),
+      );
+      this.track(
+        new SecretsManagerSecretRotation(this, `Rotation-${secret.envName}`, {
+          secretId: created.id,
+          rotationLambdaArn: managed.rotationLambdaArn,
+          automaticallyAfterDays: managed.rotationDays ?? 30,
+        }),
+      );
+      secretArns.push({ envName: secret.envName, arn: created.arn });
+    }
+
+    // Audit trail.
+    const logGroupName = props.lambda
+      ? `/aws/lambda/${props.name}`
+      : props.ecs
+        ? `/ecs/${props.name}`
+        : `/mcp/${props.name}`;
+    this.logGroup = this.track(
+      new CloudwatchLogGroup(this, 'Logs', {
+        name: logGroupName,
+        retentionInDays: props.audit?.retentionDays ?? 365,
+        kmsKeyId: props.audit?.kmsKeyArn,
+        tags,
+      }),
+    );
+    const logGroupArn = arn('logs', `log-group:${logGroupName}`);
+
+    // Request-time authorization.
+    this.policyStore = this.track(
+      new VerifiedpermissionsPolicyStore(this, 'PolicyStore', {
+        validationMode: 'STRICT',
+        description: `Tool authorization for MCP server ${props.name}`,
+        deletionProtection:
+          (props.authorization?.deletionProtection ?? props.environment === 'prod') ? 'ENABLED' : 'DISABLED',
+        tags,
+      }),
+    );
+    const schema = this.track(
+      new VerifiedpermissionsSchema(this, 'PolicySchema', {
+        policyStoreId: this.policyStore.id,
+        definition: JSON.stringify(this.cedarSchema),
+      }),
+    );
+
+    // Permissions boundary: the ceiling of every role of the server.
+    const serviceStatements = serverStatements(
+      props,
+      toolRoleArns,
+      secretArns,
+      logGroupArn,
+      this.policyStore.arn,
+    );
+    let boundaryArn = props.permissionsBoundaryArn;
+    if (boundaryArn === undefined) {
+      const toolStatements = props.tools.flatMap((tool) =>
+        (tool.grants ?? []).map((grant: Grant) => ({
+          Effect: 'Allow',
+          Action: [...grant.actions],
+          Resource: [...grant.resources],
+        })),
+      );
+      const boundary = this.track(
+        new IamPolicy(this, 'Boundary', {
+          name: `${props.name}-boundary`,
+          description: `Permissions boundary of the roles of MCP server ${props.name}`,
+          policy: policyJson({
+            Version: '2012-10-17',
+            Statement: [...serviceStatements.map(({ Condition: _, ...rest }) => rest), ...toolStatements],
+          }),
+          tags,
+        }),
+      );
+      this.boundary = boundary;
+      boundaryArn = boundary.arn;
+    }
+
+    // The server's identity.
+    this.role = this.track(
+      new IamRole(this, 'ServerRole', {
+        name: `${props.name}-server`,
+        description: `MCP server ${props.name}: assumed by its runtime, assumes only its tools' roles`,
+        assumeRolePolicy: JSON.stringify(serverTrust(props, multiTenant)),
+        maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
+        permissionsBoundary: boundaryArn,
+        tags,
+      }),
+    );
+
+    // One identity per tool.
+    this.tools = props.tools.map(
+      (tool) =>
+        new McpTool(this, `Tool-${tool.name}`, tool, {
+          serverName: props.name,
+          serverRoleArn: this.role.arn,
+          boundaryArn: boundaryArn!,
+          policyStoreId: this.policyStore.id,
+          multiTenant,
+          sourceIdentityPrefix,
+          tags,
+        }),
+    );
+    validateCedar(
+      this.cedarSchema,
+      Object.fromEntries(this.tools.map((tool) => [tool.name, tool.cedarPolicy])),
+      `server "${props.name}" authorization`,
+    );
+    for (const tool of this.tools) tool.policy.node.addDependency(schema);
+
+    const policyStatements = serverStatements(
+      props,
+      this.tools.map((tool) => tool.role.arn),
+      secretArns,
+      logGroupArn,
+      this.policyStore.arn,
+    );
+    this.track(
+      new IamRolePolicy(this, 'ServerPolicy', {
+        name: 'mcp-server',
+        role: this.role.id,
+        policy: policyJson({ Version: '2012-10-17', Statement: policyStatements }),
+      }),
+    );
+
+    // Runtime wiring: tool role ARNs, session lengths and secret ARNs, never secret values.
+    const environment: Record<string, string> = {
+      MCP_SERVER_NAME: props.name,
+      MCP_POLICY_STORE_ID: this.policyStore.id,
+      MCP_SOURCE_IDENTITY_PREFIX: sourceIdentityPrefix,
+    };
+    for (const tool of this.tools) {
+      const key = envKey(tool.name);
+      environment[`MCP_TOOL_ROLE_${key}`] = tool.role.arn;
+      environment[`MCP_TOOL_SESSION_SECONDS_${key}`] = String(
+        tool.props.sessionSeconds ?? DEFAULT_TOOL_SESSION_SECONDS,
+      );
+    }
+    if (props.lambda) {
+      const lambda = props.lambda;
+      for (const secret of secretArns) environment[`${secret.envName}_SECRET_ARN`] = secret.arn;
+      this.lambdaFunction = this.track(
+        new LambdaFunction(this, 'Function', {
+          functionName: props.name,
+          role: this.role.arn,
+          packageType: 'Image',
+          imageUri: lambda.imageUri,
+          memorySize: lambda.memorySize ?? 512,
+          timeout: lambda.timeoutSeconds ?? 30,
+          architectures: [lambda.architecture ?? 'arm64'],
+          environmentVariables: { ...lambda.environment, ...environment },
+          loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
+          tags,
+        }),
+      );
+      if (lambda.functionUrl !== false) {
+        this.functionUrl = this.track(
+          new LambdaFunctionUrl(this, 'FunctionUrl', {
+            functionName: this.lambdaFunction.functionName,
+            authorizationType: 'AWS_IAM',
+          }),
+        );
+      }
+    } else if (props.ecs) {
+      const ecs = props.ecs;
+      let executionRoleArn = ecs.executionRoleArn;
+      if (executionRoleArn === undefined) {
+        const executionRole = this.track(
+          new IamRole(this, 'ExecutionRole', {
+            name: `${props.name}-execution`,
+            description: `ECS task execution role of MCP server ${props.name}: pulls the image, writes logs, resolves secrets`,
+            assumeRolePolicy: JSON.stringify(ecsTrust(props)),
+            maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
+            permissionsBoundary: boundaryArn,
+            inlinePolicy: [
+              {
+                name: 'task-execution',
+                policy: policyJson({
+                  Version: '2012-10-17',
+                  Statement: executionStatements(ecs.image, logGroupArn, secretArns),
+                }),
+              },
+            ],
+            tags,
+          }),
+        );
+        this.executionRole = executionRole;
+        executionRoleArn = executionRole.arn;
+      }
+      const container = {
+        name: 'mcp-server',
+        image: ecs.image,
+        essential: true,
+        readonlyRootFilesystem: true,
+        portMappings: [{ containerPort: ecs.containerPort ?? 8080, protocol: 'tcp' }],
+        environment: Object.entries({ ...ecs.environment, ...environment }).map(([name, value]) => ({
+          name,
+          value,
+        })),
+        secrets: secretArns.map((secret) => ({ name: secret.envName, valueFrom: secret.arn })),
+        logConfiguration: {
+          logDriver: 'awslogs',
+          options: {
+            'awslogs-group': logGroupName,
+            'awslogs-region': props.region,
+            'awslogs-stream-prefix': props.name,
+          },
+        },
+      };
+      this.taskDefinition = this.track(
+        new EcsTaskDefinition(this, 'TaskDefinition', {
+          family: props.name,
+          containerDefinitions: JSON.stringify([container]),
+          cpu: ecs.cpu ?? '256',
+          memory: ecs.memory ?? '512',
+          networkMode: 'awsvpc',
+          requiresCompatibilities: ['FARGATE'],
+          taskRoleArn: this.role.arn,
+          executionRoleArn,
+          cpuArchitecture: ecs.cpuArchitecture ?? 'ARM64',
+          tags,
+        }),
+      );
+    } else if (props.eks) {
+      this.podIdentity = this.track(
+        new EksPodIdentityAssociation(this, 'PodIdentity', {
+          clusterName: props.eks.clusterName,
+          namespace: props.eks.namespace,
+          serviceAccount: props.eks.serviceAccount,
+          roleArn: this.role.arn,
+          tags,
+        }),
+      );
+    }
+
+    // The manifest the check reads.
+    const serverResources = () => this.resources.map((resource) => resource.address);
+    this.manifest = new McpManifest(
+      this,
+      'Manifest',
+      (): ManifestServer => ({
+        name: props.name,
+        identity: this.role.address,
+        environment: props.environment,
+        owner: props.owner,
+        multiTenant,
+        resources: serverResources().filter((address) => address !== this.role.address),
+        tools: this.tools.map((tool) => ({
+          name: tool.name,
+          identity: tool.role.address,
+          sensitive: tool.props.sensitive === true,
+          writeCapable: tool.props.writeCapable === true,
+          ...(tool.props.oauthScopes === undefined ? {} : { scopes: [...tool.props.oauthScopes] }),
+          resources: [tool.policy.address],
+        })),
+      }),
+    );
+
+    // The synth-time check, with this server's acknowledged exceptions.
+    const check = SynthCheck.of(stack);
+    const allAddresses = () => [
+      ...serverResources(),
+      ...this.tools.flatMap((tool) => [tool.role.address, tool.policy.address]),
+      this.manifest.address,
+    ];
+    for (const waiver of props.waivers ?? []) {
+      check.addDeferredWaiver(
+        { control: waiver.control, reason: waiver.reason, owner: waiver.owner, expires: waiver.expires },
+        allAddresses,
+      );
+    }
+    for (const tool of this.tools) {
+      for (const grant of tool.props.grants ?? []) {
+        const ack = grant.wildcardAcknowledgement;
+        if (ack) {
+          check.addDeferredWaiver(
+            { control: 'MCP-NHI-007', reason: ack.reason, owner: ack.owner, expires: ack.expires },
+            // The generated boundary repeats the grant, so it carries the same exception.
+            () => [tool.role.address, ...(this.boundary ? [this.boundary.address] : [])],
+          );
+        }
+      }
+    }
+  }
+
+  /** The tool construct of a tool name. */
+  public tool(name: string): McpTool {
+    const tool = this.tools.find((t) => t.name === name);
+    if (!tool)
+      fail(
+        `server "${this.name}" has no tool "${name}"; its tools are ${this.tools.map((t) => t.name).join(', ')}.`,
+      );
+    return tool;
+  }
+
+  private track<T extends AwsResource<object>>(resource: T): T {
+    this.resources.push(resource);
+    return resource;
+  }
+}
+
+function envKey(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+function validateServerProps(props: McpServerProps): void {
+  if (typeof props.name !== 'string' || !/^[a-z0-9][a-z0-9-]{0,31}$/.test(props.name)) {
+    fail(
+      `McpServer name ${JSON.stringify(props.name)}: use 1 to 32 lowercase letters, digits or "-", starting with a letter or digit.`,
+    );
+  }
+  const where = `McpServer "${props.name}"`;
+  requireText(
+    props.owner,
+    `${where}: owner`,
+    'name the team or person who answers for the server (e.g. "platform-security@example.com")',
+  );
+  requireText(props.environment, `${where}: environment`, 'say which environment it is (e.g. "prod")');
+  requireDate(props.reviewBy, `${where}: reviewBy`);
+  requireAccount(props.account, `${where}: account`);
+  requireText(props.region, `${where}: region`, 'give the AWS region (e.g. "eu-west-1")');
+  const runtimes = [props.lambda && 'lambda', props.ecs && 'ecs', props.eks && 'eks'].filter(Boolean);
+  if (runtimes.length !== 1) {
+    fail(
+      `${where}: set exactly one runtime of lambda, ecs or eks (${runtimes.length === 0 ? 'none is set' : `${runtimes.join(' and ')} are set`}).`,
+    );
+  }
+  if (props.lambda) validateLambda(props.lambda, where);
+  if (props.ecs) validateEcs(props.ecs, where);
+  if (props.eks) validateEks(props.eks, where);
+  if (!Array.isArray(props.tools) || props.tools.length === 0) {
+    fail(`${where}: no tools. Declare at least one tool in "tools"; each gets its own identity.`);
+  }
+  const seen = new Set<string>();
+  for (const tool of props.tools) {
+    if (seen.has(tool.name))
+      fail(`${where}: tool name "${tool.name}" is used twice; tool names must be unique.`);
+    seen.add(tool.name);
+    validateToolProps(props.name, tool, props.multiTenant === true);
+  }
+  if (
+    props.permissionsBoundaryArn !== undefined &&
+    !/^arn:aws[\w-]*:iam::\d{12}:policy\/.+$/.test(props.permissionsBoundaryArn)
+  ) {
+    fail(
+      `${where}: permissionsBoundaryArn ${JSON.stringify(props.permissionsBoundaryArn)} is not an IAM policy ARN (arn:aws:iam::<account>:policy/<name>).`,
+    );
+  }
+  const prefix = props.sourceIdentityPrefix ?? 'mcp-user-';
+  if (!/^[\w+=,.@-]{1,32}$/.test(prefix)) {
+    fail(
+      `${where}: sourceIdentityPrefix ${JSON.stringify(prefix)} may use only letters, digits and _+=,.@- (up to 32).`,
+    );
+  }
+  const retention = props.audit?.retentionDays ?? 365;
+  if (!Number.isInteger(retention) || retention <= 0) {
+    fail(
+      `${where}: audit.retentionDays is ${retention}; keep tool-call logs for a positive number of days (e.g. 365).`,
+    );
+  }
+  for (const secret of props.secrets ?? []) {
+    if ((props.secrets ?? []).filter((s) => s.envName === secret.envName).length > 1) {
+      fail(`${where}: secret "${secret.envName}" is listed twice.`);
+    }
+  }
+  for (const waiver of props.waivers ?? []) {
+    if (typeof waiver.control !== 'string' || !/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/.test(waiver.control)) {
+      fail(
+        `${where}: waiver control ${JSON.stringify(waiver.control)} is not a control ID; write it like "MCP-NHI-022".`,
+      );
+    }
+    validateAcknowledgement(waiver, `${where}: waiver for ${waiver.control}`);
+  }
+}
+
+/** The server role's trust: the runtime's service, bound to the account (and the cluster/ECS). */
+function serverTrust(props: McpServerProps, multiTenant: boolean): Record<string, unknown> {
+  const statements: Record<string, unknown>[] = [];
+  if (props.lambda) {
+    statements.push({
+      Sid: 'LambdaRunsTheServer',
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'aws:SourceAccount': props.account } },
+    });
+  } else if (props.ecs) {
+    statements.push(...(ecsTrust(props).Statement as Record<string, unknown>[]));
+  } else if (props.eks) {
+    statements.push({
+      Sid: 'EksPodIdentityRunsTheServer',
+      Effect: 'Allow',
+      Principal: { Service: 'pods.eks.amazonaws.com' },
+      Action: ['sts:AssumeRole', 'sts:TagSession'],
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': props.account },
+        ArnEquals: { 'aws:SourceArn': props.eks.clusterArn },
+      },
+    });
+  }
+  if (multiTenant) {
+    const principal = (statements[0] as { Principal: unknown }).Principal;
+    // Any session tags passed when the server's role is assumed must name the tenant (MCP-NHI-015).
+    statements.push({
+      Sid: 'TenantSessionTagRequired',
+      Effect: 'Allow',
+      Principal: principal,
+      Action: 'sts:TagSession',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': props.account },
+        StringLike: { [`aws:RequestTag/${TAG_KEYS.sessionTenant}`]: '?*' },
+      },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+function ecsTrust(props: McpServerProps): { Version: string; Statement: Record<string, unknown>[] } {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'EcsTasksRunTheServer',
+        Effect: 'Allow',
+        Principal: { Service: 'ecs-tasks.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': props.account },
+          ArnLike: { 'aws:SourceArn': `arn:aws:ecs:${props.region}:${props.account}:*` },
+        },
+      },
+    ],
+  };
+}
+
+/** What the server role may do: assume its own tools' roles with the session tags, read its secrets, ask Verified Permissions, write its logs. */
+function serverStatements(
+  props: McpServerProps,
+  toolRoleArns: readonly string[],
+  secrets: readonly { arn: string }[],
+  logGroupArn: string,
+  policyStoreArn: string,
+): Record<string, unknown>[] {
+  const prefix = props.sourceIdentityPrefix ?? 'mcp-user-';
+  const like: Record<string, string> = { 'sts:SourceIdentity': `${prefix}*` };
+  if (props.multiTenant) like[`aws:RequestTag/${TAG_KEYS.sessionTenant}`] = '?*';
+  const statements: Record<string, unknown>[] = [
+    {
+      Sid: 'AssumeOwnToolRoles',
+      Effect: 'Allow',
+      Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+      Resource: [...toolRoleArns],
+      Condition: {
+        StringEquals: { [`aws:RequestTag/${TAG_KEYS.sessionTool}`]: props.tools.map((tool) => tool.name) },
+        StringLike: like,
+      },
+    },
+    {
+      Sid: 'AuthorizeToolCalls',
+      Effect: 'Allow',
+      Action: ['verifiedpermissions:IsAuthorized'],
+      Resource: [policyStoreArn],
+    },
+  ];
+  if (secrets.length > 0) {
+    statements.push({
+      Sid: 'ReadOwnSecrets',
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue'],
+      Resource: secrets.map((secret) => secret.arn),
+    });
+  }
+  if (!props.eks) {
+    statements.push({
+      Sid: 'WriteOwnLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: [`${logGroupArn}:*`],
+    });
+  }
+  return statements;
+}
+
+function executionStatements(
+  image: string,
+  logGroupArn: string,
+  secrets: readonly { arn: string }[],
+): Record<string, unknown>[] {
+  const statements: Record<string, unknown>[] = [
+    {
+      Sid: 'WriteLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: [`${logGroupArn}:*`],
+    },
+  ];
+  const repository = ecrRepositoryArn(image);
+  if (repository) {
+    statements.push(
+      { Sid: 'EcrLogin', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: ['*'] },
+      {
+        Sid: 'PullImage',
+        Effect: 'Allow',
+        Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        Resource: [repository],
+      },
+    );
+  }
+  if (secrets.length > 0) {
+    statements.push({
+      Sid: 'ResolveSecrets',
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue'],
+      Resource: secrets.map((secret) => secret.arn),
+    });
+  }
+  return statements;
+}
