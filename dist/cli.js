@@ -9045,7 +9045,8 @@ var init_read_hcl = __esm({
 // action/read/tfjson/read-tfjson.ts
 var read_tfjson_exports = {};
 __export(read_tfjson_exports, {
-  readTerraformJsonConfig: () => readTerraformJsonConfig
+  readTerraformJsonConfig: () => readTerraformJsonConfig,
+  readTerraformJsonObject: () => readTerraformJsonObject
 });
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
@@ -9085,7 +9086,9 @@ async function stackFiles(path) {
   throw new InputError(path, "no manifest.json (cdktf.out) or cdk.tf.json in this directory");
 }
 async function readStackFile(file, fallbackVersion) {
-  const config = await readJson(file);
+  return readTerraformJsonObject(await readJson(file), file, fallbackVersion);
+}
+function readTerraformJsonObject(config, file, fallbackVersion) {
   if (!CONFIG_KEYS.some((key) => Object.hasOwn(config, key))) {
     throw new InputError(file, `not a Terraform JSON configuration (none of ${CONFIG_KEYS.join(", ")})`);
   }
