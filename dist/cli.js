@@ -16799,7 +16799,7 @@ var MCP_NHI_005_schema_default = {
       CSF: ["PR.AA-01", "PR.AA-03"]
     },
     description: "aws_iam_role.max_session_duration \u2264 policy max (default 3600 s); K8s projected token expiration_seconds \u2264 max; no lifetime-extension org policy for MCP service accounts",
-    fix: "Lower the session ceiling (aws_iam_role.max_session_duration) to at most the policy maximum; tools rarely need more than 15 minutes.",
+    fix: "Lower the session ceiling (aws_iam_role.max_session_duration; AWS accepts 3600 to 43200 s) to at most the policy maximum, and have the server request short tool sessions (DurationSeconds 900 is enough for most tools).",
     parameters: {
       maxSessionSeconds: 3600
     }
@@ -19178,6 +19178,13 @@ var POLICY_HOLDERS = [
 function awsDetachedPolicies(ctx, used) {
   const out = [];
   const reached = new Set(used);
+  for (const type of ["aws_iam_role", "aws_iam_user"]) {
+    for (const identity of ctx.index.byType(type)) {
+      for (const policy of resolveRefs(ctx.index, identity.values.permissions_boundary, "aws_iam_policy")) {
+        reached.add(policy);
+      }
+    }
+  }
   const judge = (record2, applied) => {
     for (const policy of applied) {
       reached.add(policy.address);
@@ -21304,30 +21311,28 @@ function isUnconditionalPermit(statement) {
   return UNCONDITIONAL_PERMIT.test(stripComments(statement).trim());
 }
 function tenantIssues(ctx, declared) {
-  if (!declared.multiTenant || declared.identity === void 0) return [];
-  const role = ctx.index.byAddress.get(declared.identity);
-  if (!role) return [];
+  if (!declared.multiTenant) return [];
   const keys = /* @__PURE__ */ new Set(["aws:requesttag/tenant", `aws:requesttag/${ctx.policy.tags.tenant}`.toLowerCase()]);
-  const trust = role.values.assume_role_policy;
-  const found = mentionsKey(ctx.index, trust, keys);
-  if (found === true) return [];
-  if (isUnknown(found)) {
-    return [
-      unknownEvidence(
+  const out = [];
+  for (const address of unique(declared.tools.flatMap((tool) => tool.identities))) {
+    const role = ctx.index.byAddress.get(address);
+    if (role?.type !== "aws_iam_role") continue;
+    const found = mentionsKey(ctx.index, role.values.assume_role_policy, keys);
+    if (found === true) continue;
+    out.push(
+      isUnknown(found) ? unknownEvidence(
         role.address,
         "assume_role_policy",
         `trust policy is known only after apply (${describeUnknown(found)}); it must require the tenant session tag`,
         found
+      ) : evidence(
+        role.address,
+        "assume_role_policy",
+        `server ${declared.name} is multi-tenant but this tool role's trust does not require the tenant session tag (aws:RequestTag/tenant or aws:RequestTag/${ctx.policy.tags.tenant})`
       )
-    ];
+    );
   }
-  return [
-    evidence(
-      role.address,
-      "assume_role_policy",
-      `server ${declared.name} is multi-tenant but its trust does not require the tenant session tag (aws:RequestTag/tenant or aws:RequestTag/${ctx.policy.tags.tenant})`
-    )
-  ];
+  return out;
 }
 function mentionsKey(index, value, keys) {
   if (typeof value === "string") {
@@ -21337,6 +21342,7 @@ function mentionsKey(index, value, keys) {
       return false;
     }
   }
+  if (isUnknown(value) && value.partial !== void 0 && deepMentions(value.partial, keys)) return true;
   if (isUnknown(value)) {
     for (const ref of value.refs) {
       const doc = index.byAddress.get(ref);
@@ -23094,9 +23100,9 @@ var nhi_policy_schema_default = {
         },
         maxSessionSeconds: {
           title: "Maximum session seconds",
-          description: "Longest allowed role session (`aws_iam_role.max_session_duration`), 900 to 43200 seconds. Default: 3600.",
+          description: "Longest allowed role session ceiling (`aws_iam_role.max_session_duration`), 3600 to 43200 seconds as AWS accepts. Default: 3600.",
           type: "integer",
-          minimum: 900,
+          minimum: 3600,
           maximum: 43200
         },
         maxTokenSeconds: {

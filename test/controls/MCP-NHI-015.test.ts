@@ -6,11 +6,32 @@ import {
   judge,
   of,
   toolRole,
+  toolTrust,
   withRecords,
 } from '../helpers/records.js';
 
-const tenantScoped = (tool: string) =>
+const SERVER_ARN = 'arn:aws:iam::111122223333:role/issues-mcp-server';
+
+/** A tool role of a multi-tenant server: grants scoped by the tenant tag, and a trust that requires it. */
+const tenantScoped = (tool: string, overrides: Record<string, unknown> = {}) =>
   toolRole(tool, {
+    assume_role_policy: doc(
+      {
+        Effect: 'Allow',
+        Principal: { AWS: SERVER_ARN },
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Condition: {
+          StringEquals: { 'aws:RequestTag/mcp-tool': tool },
+          StringLike: { 'aws:RequestTag/tenant': '?*' },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Principal: { AWS: SERVER_ARN },
+        Action: 'sts:SetSourceIdentity',
+        Condition: { StringLike: { 'sts:SourceIdentity': 'mcp-user-*' } },
+      },
+    ),
     inline_policy: [
       {
         name: 'p',
@@ -24,29 +45,35 @@ const tenantScoped = (tool: string) =>
         }),
       },
     ],
+    ...overrides,
   });
 
+const multiTenant = compliantManifest({}, { multiTenant: true });
+
 describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
-  it('passes tool grants scoped by the tenant session tag', () => {
+  it('passes tenant-scoped grants and tool trust that requires the tenant session tag', () => {
     const records = withRecords(
       compliantServer(),
       tenantScoped('search_issues'),
       tenantScoped('create_issue'),
     );
-    const findings = of(judge([...records, compliantManifest({}, { multiTenant: true })]), 'MCP-NHI-015');
-    expect(
-      findings.filter(
-        (f) => f.address.startsWith('aws_iam_role.search') || f.address.startsWith('aws_iam_role.create'),
-      ),
-    ).toEqual([]);
+    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([]);
   });
 
   it('flags tool grants of a multi-tenant server that any tenant can use', () => {
-    const findings = of(
-      judge([...compliantServer(), compliantManifest({}, { multiTenant: true })]),
-      'MCP-NHI-015',
-    );
+    const findings = of(judge([...compliantServer(), multiTenant]), 'MCP-NHI-015');
     expect(findings).toContainEqual(expect.objectContaining({ address: 'aws_iam_role.search_issues' }));
+  });
+
+  it('flags a tool role whose trust does not require the tenant session tag', () => {
+    const records = withRecords(
+      compliantServer(),
+      tenantScoped('search_issues', { assume_role_policy: toolTrust('search_issues') }),
+      tenantScoped('create_issue'),
+    );
+    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([
+      expect.objectContaining({ address: 'aws_iam_role.search_issues', attribute: 'assume_role_policy' }),
+    ]);
   });
 
   it('does not apply to single-tenant servers', () => {

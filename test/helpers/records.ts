@@ -66,7 +66,7 @@ export function toolTrust(tool: string): string {
 export function toolRole(tool: string, overrides: Record<string, unknown> = {}): ResourceRecord {
   return record(`aws_iam_role.${tool}`, {
     name: `issues-mcp-tool-${tool}`,
-    max_session_duration: 900,
+    max_session_duration: 3600,
     permissions_boundary: BOUNDARY,
     assume_role_policy: toolTrust(tool),
     inline_policy: [

@@ -53,7 +53,7 @@ describe('loadPolicy: valid files', () => {
     expect(policy.failOn).toBe('medium');
     expect(policy.unknown).toBe('block');
     expect(policy.controls).toEqual({
-      'MCP-NHI-005': { severity: 'critical', parameters: { maxSessionSeconds: 1800, maxTokenSeconds: 3600 } },
+      'MCP-NHI-005': { severity: 'critical', parameters: { maxSessionSeconds: 7200, maxTokenSeconds: 3600 } },
       'MCP-NHI-008': { enabled: false, parameters: {} },
       'MCP-NHI-003': {
         parameters: { secretNamePatterns: ['(^|_)API_?KEY$', 'BEARER'], allowNames: ['AUTH_MODE'] },
@@ -182,7 +182,7 @@ describe('loadPolicy: schema errors in words', () => {
 
   it('names a parameter out of range', () => {
     expect(problem('version: 1\ncontrols:\n  MCP-NHI-005:\n    maxSessionSeconds: 60\n')).toBe(
-      'policy.yml: controls.MCP-NHI-005.maxSessionSeconds must be at least 900 (got 60) (line 4)',
+      'policy.yml: controls.MCP-NHI-005.maxSessionSeconds must be at least 3600 (got 60) (line 4)',
     );
     expect(problem('version: 1\ncontrols:\n  MCP-NHI-005:\n    maxSessionSeconds: 1800.5\n')).toContain(
       'controls.MCP-NHI-005.maxSessionSeconds must be a whole number (got 1800.5)',
@@ -370,7 +370,7 @@ describe('docs/policy.md', () => {
     expect(example).toBeDefined();
     const policy = parsePolicyText(example ?? '', 'docs/policy.md');
     expect(policy.controls['MCP-NHI-005']?.parameters).toEqual({
-      maxSessionSeconds: 1800,
+      maxSessionSeconds: 7200,
       maxTokenSeconds: 3600,
     });
     expect(policy.servers[0]?.tools).toHaveLength(2);

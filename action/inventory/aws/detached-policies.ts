@@ -10,6 +10,7 @@ import type { InventoryContext } from '../context.js';
 import type { PolicyFacts } from '../model.js';
 import { attributionFields } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
+import { resolveRefs } from './resolve.js';
 import { type AppliedPolicy, policyDocumentData, policyValue } from './role-policies.js';
 
 /** Resource types that hold a permission policy document, and the attribute that holds it. */
@@ -27,6 +28,15 @@ const POLICY_HOLDERS: readonly (readonly [string, string])[] = [
 export function awsDetachedPolicies(ctx: InventoryContext, used: ReadonlySet<string>): PolicyFacts[] {
   const out: PolicyFacts[] = [];
   const reached = new Set(used);
+  // A permissions boundary is a ceiling, not a grant: the policies roles and users name there
+  // grant nothing by themselves.
+  for (const type of ['aws_iam_role', 'aws_iam_user']) {
+    for (const identity of ctx.index.byType(type)) {
+      for (const policy of resolveRefs(ctx.index, identity.values.permissions_boundary, 'aws_iam_policy')) {
+        reached.add(policy);
+      }
+    }
+  }
   const judge = (record: ResourceRecord, applied: AppliedPolicy[]) => {
     for (const policy of applied) {
       reached.add(policy.address);

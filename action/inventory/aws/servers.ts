@@ -886,35 +886,37 @@ export function isUnconditionalPermit(statement: string): boolean {
 // MCP-NHI-015 ---------------------------------------------------------------------------------
 
 /**
- * A multi-tenant server's own trust policy must require the tenant session tag: a condition
- * on `aws:RequestTag/tenant` or `aws:RequestTag/<the policy's tenant tag>`. Tool grants scoped by
- * tenant are the IAM facts' business (IdentityFacts.tenantIssues).
+ * On a multi-tenant server, the tenant travels as a session tag from the server to the tool
+ * roles it assumes, so every tool role's trust must require it: a condition on
+ * `aws:RequestTag/tenant` or `aws:RequestTag/<the policy's tenant tag>`. (The server's own
+ * trust cannot: Lambda and ECS never pass session tags.) Tool grants scoped by tenant are the
+ * IAM facts' business (IdentityFacts.tenantIssues).
  */
 function tenantIssues(ctx: InventoryContext, declared: DeclaredServer): Evidence[] {
-  if (!declared.multiTenant || declared.identity === undefined) return [];
-  const role = ctx.index.byAddress.get(declared.identity);
-  if (!role) return [];
+  if (!declared.multiTenant) return [];
   const keys = new Set(['aws:requesttag/tenant', `aws:requesttag/${ctx.policy.tags.tenant}`.toLowerCase()]);
-  const trust = role.values.assume_role_policy;
-  const found = mentionsKey(ctx.index, trust, keys);
-  if (found === true) return [];
-  if (isUnknown(found)) {
-    return [
-      unknownEvidence(
-        role.address,
-        'assume_role_policy',
-        `trust policy is known only after apply (${describeUnknown(found)}); it must require the tenant session tag`,
-        found,
-      ),
-    ];
+  const out: Evidence[] = [];
+  for (const address of unique(declared.tools.flatMap((tool) => tool.identities))) {
+    const role = ctx.index.byAddress.get(address);
+    if (role?.type !== 'aws_iam_role') continue;
+    const found = mentionsKey(ctx.index, role.values.assume_role_policy, keys);
+    if (found === true) continue;
+    out.push(
+      isUnknown(found)
+        ? unknownEvidence(
+            role.address,
+            'assume_role_policy',
+            `trust policy is known only after apply (${describeUnknown(found)}); it must require the tenant session tag`,
+            found,
+          )
+        : evidence(
+            role.address,
+            'assume_role_policy',
+            `server ${declared.name} is multi-tenant but this tool role's trust does not require the tenant session tag (aws:RequestTag/tenant or aws:RequestTag/${ctx.policy.tags.tenant})`,
+          ),
+    );
   }
-  return [
-    evidence(
-      role.address,
-      'assume_role_policy',
-      `server ${declared.name} is multi-tenant but its trust does not require the tenant session tag (aws:RequestTag/tenant or aws:RequestTag/${ctx.policy.tags.tenant})`,
-    ),
-  ];
+  return out;
 }
 
 /**
@@ -931,6 +933,7 @@ function mentionsKey(index: RecordIndex, value: unknown, keys: ReadonlySet<strin
       return false;
     }
   }
+  if (isUnknown(value) && value.partial !== undefined && deepMentions(value.partial, keys)) return true;
   if (isUnknown(value)) {
     for (const ref of value.refs) {
       const doc = index.byAddress.get(ref);

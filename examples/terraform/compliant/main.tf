@@ -64,7 +64,7 @@ resource "aws_iam_role_policy" "server_assumes_tools" {
 
 resource "aws_iam_role" "search_issues" {
   name                 = "${local.server}-tool-search_issues"
-  max_session_duration = 900
+  max_session_duration = 3600
   permissions_boundary = local.boundary
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -99,7 +99,7 @@ resource "aws_iam_role" "search_issues" {
 
 resource "aws_iam_role" "create_issue" {
   name                 = "${local.server}-tool-create_issue"
-  max_session_duration = 900
+  max_session_duration = 3600
   permissions_boundary = local.boundary
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

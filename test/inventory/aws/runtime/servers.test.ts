@@ -425,56 +425,44 @@ describe('tenantIssues (MCP-NHI-015)', () => {
       Statement: [
         {
           Effect: 'Allow',
-          Principal: { Service: 'lambda.amazonaws.com' },
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/gh' },
           Action: ['sts:AssumeRole', 'sts:TagSession'],
           ...(condition ? { Condition: condition } : {}),
         },
       ],
     });
   const mt = server('gh', { multiTenant: true, tools: gh.tools });
-
-  it('reports a multi-tenant server whose trust does not require the tenant tag', () => {
-    const records = replace(
-      baseline(),
-      rec('aws_iam_role.gh', { name: 'gh', assume_role_policy: trust(undefined) }),
+  const toolRoles = (assume_role_policy: unknown) =>
+    ['search_issues', 'create_issue'].map((name) =>
+      rec(`aws_iam_role.${name}`, { name, assume_role_policy }),
     );
-    const f = facts(records, { servers: [mt] });
+
+  it('reports each tool role of a multi-tenant server whose trust does not require the tenant tag', () => {
+    const f = facts([...baseline(), ...toolRoles(trust(undefined))], { servers: [mt] });
     expect(f.tenantIssues.map((e) => [e.address, e.attribute])).toEqual([
-      ['aws_iam_role.gh', 'assume_role_policy'],
+      ['aws_iam_role.search_issues', 'assume_role_policy'],
+      ['aws_iam_role.create_issue', 'assume_role_policy'],
     ]);
   });
 
   it('passes with aws:RequestTag/tenant or the policy tenant tag, and ignores single-tenant servers', () => {
-    const withTenant = replace(
-      baseline(),
-      rec('aws_iam_role.gh', {
-        name: 'gh',
-        assume_role_policy: trust({ StringLike: { 'aws:RequestTag/tenant': '?*' } }),
-      }),
-    );
+    const withTenant = [
+      ...baseline(),
+      ...toolRoles(trust({ StringLike: { 'aws:RequestTag/tenant': '?*' } })),
+    ];
     expect(facts(withTenant, { servers: [mt] }).tenantIssues).toEqual([]);
-    const withPolicyTag = replace(
-      baseline(),
-      rec('aws_iam_role.gh', {
-        name: 'gh',
-        assume_role_policy: trust({ Null: { 'aws:RequestTag/mcp-nhi:tenant': 'false' } }),
-      }),
-    );
+    const withPolicyTag = [
+      ...baseline(),
+      ...toolRoles(trust({ Null: { 'aws:RequestTag/mcp-nhi:tenant': 'false' } })),
+    ];
     expect(facts(withPolicyTag, { servers: [mt] }).tenantIssues).toEqual([]);
-    const noTag = replace(
-      baseline(),
-      rec('aws_iam_role.gh', { name: 'gh', assume_role_policy: trust(undefined) }),
-    );
-    expect(facts(noTag).tenantIssues).toEqual([]);
+    expect(facts([...baseline(), ...toolRoles(trust(undefined))]).tenantIssues).toEqual([]);
   });
 
   it('reads an aws_iam_policy_document data source behind an unknown trust', () => {
-    const records = replace(
-      baseline(),
-      rec('aws_iam_role.gh', {
-        name: 'gh',
-        assume_role_policy: ref('data.aws_iam_policy_document.trust', 'json'),
-      }),
+    const records = [
+      ...baseline(),
+      ...toolRoles(ref('data.aws_iam_policy_document.trust', 'json')),
       rec('data.aws_iam_policy_document.trust', {
         json: unknownValue([]),
         statement: [
@@ -484,13 +472,11 @@ describe('tenantIssues (MCP-NHI-015)', () => {
           },
         ],
       }),
-    );
+    ];
     expect(facts(records, { servers: [mt] }).tenantIssues).toEqual([]);
-    const unresolved = replace(
-      baseline(),
-      rec('aws_iam_role.gh', { name: 'gh', assume_role_policy: unknownValue([], 'module.x.trust') }),
-    );
+    const unresolved = [...baseline(), ...toolRoles(unknownValue([], 'module.x.trust'))];
     expect(facts(unresolved, { servers: [mt] }).tenantIssues).toEqual([
+      expect.objectContaining({ $unknown: true }),
       expect.objectContaining({ $unknown: true }),
     ]);
   });
