@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI (dist/cli.js) with esbuild. dist/ is committed so the GitHub Action runs
- * without an install; `--check` rebuilds in memory and fails when the committed dist/ is stale.
+ * Bundles the CLI (dist/cli.js) and the GitHub Action (dist/index.js) with esbuild. dist/ is
+ * committed so the GitHub Action runs without an install; `--check` rebuilds in memory and
+ * fails when the committed dist/ is stale.
  *
  * @cdktn/hcl2json stays external: it loads its WebAssembly from files next to its own code,
  * so a copy of the package ships in dist/node_modules where Node's resolution finds it.
@@ -15,7 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const check = process.argv.includes('--check');
 
-const entries = { cli: 'action/cli-bin.ts' };
+// index: the GitHub Action (action.yml `main`); cli: the command line.
+const entries = { cli: 'action/cli-bin.ts', index: 'action/index.ts' };
 const external = ['@cdktn/hcl2json'];
 
 const result = await esbuild.build({

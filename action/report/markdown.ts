@@ -192,6 +192,10 @@ function serverSection(report: CheckReport): string {
   };
   const identities = (addresses: readonly string[]) =>
     addresses.length === 0 ? '—' : addresses.map(mdCode).join('<br>');
+  // Session ceilings line up with the identities cell, one per line. The column comes last so
+  // the original columns keep their positions for anyone parsing the table.
+  const sessions = (addresses: readonly string[]) =>
+    addresses.length === 0 ? '—' : addresses.map((address) => sessionCell(report, address)).join('<br>');
   const out = ['### Servers', ''];
   for (const name of names) {
     const server = report.inventory.servers.find((candidate) => candidate.name === name);
@@ -201,16 +205,24 @@ function serverSection(report: CheckReport): string {
       if (finding.tool !== undefined && !toolNames.includes(finding.tool)) toolNames.push(finding.tool);
     }
     const own = counts(findings.filter((finding) => finding.tool === undefined));
-    out.push(`#### Server ${mdCode(name)}`, '', '| Tool | Identities | Blocking findings | Other findings |');
-    out.push('|---|---|--:|--:|');
     out.push(
-      `| _server itself_ | ${identities(server?.identities ?? [])} | ${mark(own.blocking)} | ${own.other} |`,
+      `#### Server ${mdCode(name)}`,
+      '',
+      '| Tool | Identities | Blocking findings | Other findings | Session ceiling |',
+    );
+    out.push('|---|---|--:|--:|---|');
+    out.push(
+      `| _server itself_ | ${identities(server?.identities ?? [])} | ${mark(own.blocking)} | ${own.other} | ${sessions(
+        server?.identities ?? [],
+      )} |`,
     );
     for (const toolName of toolNames) {
       const tool = report.inventory.tools.find((t) => t.server === name && t.name === toolName);
       const c = counts(findings.filter((finding) => finding.tool === toolName));
       out.push(
-        `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} |`,
+        `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
+          tool?.identities ?? [],
+        )} |`,
       );
     }
     out.push('');
@@ -223,6 +235,18 @@ function serverSection(report: CheckReport): string {
     );
   }
   return out.join('\n');
+}
+
+/** An identity's session ceiling: `15 min`, `12 h`, `after apply`, or `—` for kinds without one. */
+function sessionCell(report: CheckReport, address: string): string {
+  const seconds = report.inventory.identities.find(
+    (identity) => identity.address === address,
+  )?.maxSessionSeconds;
+  if (seconds === undefined || seconds === null) return '—';
+  if (typeof seconds !== 'number') return '⏳ after apply';
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 function mark(blocking: number): string {

@@ -1,0 +1,132 @@
+/**
+ * The sticky pull request comment: one per workflow, job and plan set, found again by a
+ * hidden marker and edited in place on every push, so a PR never collects a pile of stale
+ * reports. Building the body is pure; the API is behind CommentApi (client.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { CheckReport } from '../findings.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { ApiUnavailable } from './retry.js';
+
+/** GitHub rejects comment bodies longer than this (characters). */
+export const COMMENT_LIMIT = 65_536;
+/** Pages of 100 comments to search for the marker; 5,000 comments is past any real PR. */
+const MAX_PAGES = 50;
+const MARKER_PREFIX = '<!-- mcp-nhi-guard:sticky ';
+
+export interface IssueComment {
+  readonly id: number;
+  readonly body: string;
+  readonly userType?: string;
+}
+
+export interface CommentApi {
+  listComments(page: number): Promise<IssueComment[]>;
+  createComment(body: string): Promise<{ id: number }>;
+  updateComment(id: number, body: string): Promise<{ id: number }>;
+}
+
+export interface CommentIdentity {
+  readonly workflow: string;
+  readonly job: string;
+  /** The `plan` input lines as written (not their expansion, which changes as files do). */
+  readonly plans: readonly string[];
+  readonly workingDirectory: string;
+}
+
+/** The hidden marker for one workflow + job + plan set. Two steps on different plans keep two comments. */
+export function commentMarker(identity: CommentIdentity): string {
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        identity.workflow,
+        identity.job,
+        identity.workingDirectory,
+        [...identity.plans].sort(),
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  return `${MARKER_PREFIX}${key} -->`;
+}
+
+export interface CommentBodyOptions {
+  readonly marker: string;
+  /** The workflow run, linked when the report had to be trimmed. */
+  readonly detailsUrl?: string;
+  /** The body of the comment this one replaces, if any: decides whether to say "all clear". */
+  readonly previousBody?: string;
+  /** A footer line (commit, run link); plain markdown. */
+  readonly footer?: string;
+  /** The redactor's scrub: applied to the whole body. */
+  readonly scrub: (text: string) => string;
+  readonly limit?: number;
+}
+
+/** The full comment body, scrubbed, never longer than the limit. */
+export function commentBody(report: CheckReport, options: CommentBodyOptions): string {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const head = `${options.marker}\n${allClear(report, options.previousBody)}`;
+  const foot = options.footer ? `\n\n${options.footer}\n` : '\n';
+  let room = limit - head.length - foot.length;
+  // Scrubbing may lengthen the text (a 6-character secret becomes "[redacted]"), so measure
+  // after scrubbing and render again with less room until it fits.
+  for (let tries = 0; tries < 6 && room > 0; tries++) {
+    const text = options.scrub(
+      `${head}${renderMarkdown(report, { maxLength: room, detailsUrl: options.detailsUrl })}${foot}`,
+    );
+    if (text.length <= limit) return text;
+    room -= text.length - limit + 256;
+  }
+  return options.scrub(`${head}Report too large for a comment; see the job summary.${foot}`).slice(0, limit);
+}
+
+function allClear(report: CheckReport, previousBody: string | undefined): string {
+  if (report.summary.verdict !== 'pass') return '';
+  const wasFailing = previousBody !== undefined && /mcp-nhi-guard: FAIL/.test(previousBody);
+  return wasFailing
+    ? '> [!TIP]\n> **All clear.** The blocking findings this comment reported earlier are fixed.\n\n'
+    : '';
+}
+
+export type UpsertResult =
+  | { readonly action: 'created' | 'updated' | 'unchanged'; readonly id: number }
+  | { readonly action: 'skipped' };
+
+/**
+ * Finds the comment carrying `marker` and updates it, or creates one when `create` allows.
+ * A create is tried once per round and the list re-read before the next: a create that
+ * timed out may have landed, and a blind retry would leave two comments.
+ */
+export async function upsertComment(
+  api: CommentApi,
+  marker: string,
+  body: (previous: IssueComment | undefined) => string,
+  create: boolean,
+): Promise<UpsertResult> {
+  for (let round = 0; ; round++) {
+    const existing = await findComment(api, marker);
+    if (existing !== undefined) {
+      const text = body(existing);
+      if (text === existing.body) return { action: 'unchanged', id: existing.id };
+      return { action: 'updated', id: (await api.updateComment(existing.id, text)).id };
+    }
+    if (!create) return { action: 'skipped' };
+    try {
+      return { action: 'created', id: (await api.createComment(body(undefined))).id };
+    } catch (error) {
+      if (!(error instanceof ApiUnavailable) || !error.transient || round >= 2) throw error;
+    }
+  }
+}
+
+/** The first (oldest) comment with the marker, searching every page. */
+export async function findComment(api: CommentApi, marker: string): Promise<IssueComment | undefined> {
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const comments = await api.listComments(page);
+    const found = comments.find((comment) => comment.body.includes(marker));
+    if (found !== undefined) return found;
+    if (comments.length < 100) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+/**
+ * The JSON report (always, for later steps: the `report` output) and SARIF (when asked, for
+ * github/codeql-action/upload-sarif). Both scrubbed like every other output.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../errors.js';
+import type { CheckReport } from '../findings.js';
+import { renderJson } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
+
+export interface ReportFiles {
+  readonly report: string;
+  readonly sarif?: string;
+}
+
+export async function writeReportFiles(
+  report: CheckReport,
+  scrub: (text: string) => string,
+  options: { readonly sarifFile?: string; readonly workingDirectory: string; readonly root: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ReportFiles> {
+  // One file per step (GITHUB_ACTION is the step's id), so two steps in a job keep both.
+  const dir = path.join(env.RUNNER_TEMP || tmpdir(), 'mcp-nhi-guard');
+  const step = (env.GITHUB_ACTION || `run-${process.pid}`).replace(/[^\w.-]/g, '_');
+  const reportFile = path.join(dir, `${step}.report.json`);
+  await write(reportFile, scrub(renderJson(report)));
+  if (options.sarifFile === undefined) return { report: reportFile };
+
+  const sarifFile = path.resolve(options.workingDirectory, options.sarifFile);
+  // Findings name files relative to the workspace root; code scanning resolves them there.
+  const baseUri = `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}`;
+  await write(sarifFile, scrub(renderSarif(report, { baseUri })));
+  return { report: reportFile, sarif: sarifFile };
+}
+
+async function write(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}

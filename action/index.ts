@@ -1,0 +1,4 @@
+/** The Action's entry point (dist/index.js): all logic is in main.ts, where tests can reach it. */
+import { run } from './main.js';
+
+await run();

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMMENT_LIMIT,
+  type CommentApi,
+  commentBody,
+  commentMarker,
+  findComment,
+  type IssueComment,
+  upsertComment,
+} from '../../action/github/comment.js';
+import { ApiUnavailable } from '../../action/github/retry.js';
+import { largeReport, sampleReport } from '../report/sample-report.js';
+
+const identity = { workflow: 'Terraform', job: 'plan', plans: ['plan.json'], workingDirectory: 'infra' };
+const noScrub = (text: string) => text;
+
+/** An in-memory CommentApi that counts calls and can fail some of them. */
+function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {}) {
+  const comments = [...initial];
+  const calls = { list: 0, create: 0, update: 0 };
+  let nextId = 500;
+  let createFailures = fail.create ?? 0;
+  const api: CommentApi = {
+    async listComments(page) {
+      calls.list += 1;
+      return comments.slice((page - 1) * 100, page * 100);
+    },
+    async createComment(body) {
+      calls.create += 1;
+      const id = nextId++;
+      // The create lands, but the answer is lost: the case that duplicates naive retries.
+      comments.push({ id, body });
+      if (createFailures-- > 0) throw new ApiUnavailable('creating: request timed out', undefined, true);
+      return { id };
+    },
+    async updateComment(id, body) {
+      calls.update += 1;
+      const comment = comments.find((c) => c.id === id);
+      if (!comment) throw new Error('no such comment');
+      comments[comments.indexOf(comment)] = { id, body };
+      return { id };
+    },
+  };
+  return { api, comments, calls };
+}
+
+describe('commentMarker', () => {
+  it('is a hidden HTML comment, stable for the same workflow, job and plan set', () => {
+    const marker = commentMarker(identity);
+    expect(marker).toMatch(/^<!-- mcp-nhi-guard:sticky [0-9a-f]{16} -->$/);
+    expect(commentMarker({ ...identity, plans: ['plan.json'] })).toBe(marker);
+  });
+
+  it('differs by job, workflow and plan set, but not by plan order', () => {
+    const marker = commentMarker({ ...identity, plans: ['a.json', 'b.json'] });
+    expect(commentMarker({ ...identity, plans: ['b.json', 'a.json'] })).toBe(marker);
+    expect(commentMarker({ ...identity, plans: ['a.json'] })).not.toBe(marker);
+    expect(commentMarker({ ...identity, job: 'other', plans: ['a.json', 'b.json'] })).not.toBe(marker);
+    expect(commentMarker({ ...identity, workflow: 'Other', plans: ['a.json', 'b.json'] })).not.toBe(marker);
+  });
+});
+
+describe('commentBody', () => {
+  const marker = commentMarker(identity);
+
+  it('starts with the marker and the verdict', () => {
+    const body = commentBody(sampleReport(), { marker, scrub: noScrub, footer: '<sub>run</sub>' });
+    expect(body.startsWith(`${marker}\n`)).toBe(true);
+    expect(body).toContain('mcp-nhi-guard: FAIL');
+    expect(body).toContain('<sub>run</sub>');
+  });
+
+  it('says all clear when a failing comment is replaced by a pass', () => {
+    const pass = sampleReport({ failOn: 'never' });
+    expect(pass.summary.verdict).toBe('pass');
+    const previous = commentBody(sampleReport(), { marker, scrub: noScrub });
+    expect(commentBody(pass, { marker, scrub: noScrub, previousBody: previous })).toContain('All clear');
+    expect(commentBody(pass, { marker, scrub: noScrub })).not.toContain('All clear');
+  });
+
+  it('stays under 65,536 characters, trimmed with a pointer to the run', () => {
+    const url = 'https://github.com/acme/infra/actions/runs/42';
+    const report = largeReport(3000);
+    const body = commentBody(report, { marker, scrub: noScrub, detailsUrl: url, footer: 'footer' });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toContain('Trimmed to fit');
+    expect(body).toContain(url);
+    expect(body.startsWith(marker)).toBe(true);
+    expect(body.trimEnd().endsWith('footer')).toBe(true);
+  });
+
+  it('still fits when scrubbing makes the text longer', () => {
+    // Every "a" becomes ten characters: the body must be re-rendered with less room.
+    const growing = (text: string) => text.replace(/server/g, '[redacted][redacted]');
+    const body = commentBody(largeReport(3000), { marker, scrub: growing, limit: 20_000 });
+    expect(body.length).toBeLessThanOrEqual(20_000);
+    expect(body).toContain(marker);
+  });
+});
+
+describe('upsertComment', () => {
+  const marker = commentMarker(identity);
+  const others = (count: number): IssueComment[] =>
+    Array.from({ length: count }, (_, i) => ({ id: i + 1, body: `chatter ${i}` }));
+
+  it('creates once, then updates the same comment, found on a later page', async () => {
+    const { api, comments, calls } = memoryApi(others(250));
+    const first = await upsertComment(api, marker, () => `${marker}\nv1`, true);
+    expect(first.action).toBe('created');
+    expect(calls.list).toBe(3);
+    const second = await upsertComment(
+      api,
+      marker,
+      (previous) => `${marker}\nv2 after ${previous?.body.length}`,
+      true,
+    );
+    expect(second).toEqual({ action: 'updated', id: first.action === 'skipped' ? -1 : first.id });
+    expect(comments.filter((c) => c.body.includes(marker))).toHaveLength(1);
+    expect(calls.create).toBe(1);
+  });
+
+  it('leaves an unchanged comment alone', async () => {
+    const { api, calls } = memoryApi([{ id: 9, body: `${marker}\nsame` }]);
+    expect(await upsertComment(api, marker, () => `${marker}\nsame`, true)).toEqual({
+      action: 'unchanged',
+      id: 9,
+    });
+    expect(calls.update).toBe(0);
+  });
+
+  it('does not create when told not to (a clean first run), but still updates', async () => {
+    const empty = memoryApi();
+    expect(await upsertComment(empty.api, marker, () => 'x', false)).toEqual({ action: 'skipped' });
+    expect(empty.calls.create).toBe(0);
+    const existing = memoryApi([{ id: 3, body: `${marker}\nold` }]);
+    expect((await upsertComment(existing.api, marker, () => `${marker}\nall clear`, false)).action).toBe(
+      'updated',
+    );
+  });
+
+  it('never duplicates when a create times out after landing: it lists again first', async () => {
+    const { api, comments, calls } = memoryApi([], { create: 1 });
+    const result = await upsertComment(api, marker, () => `${marker}\nbody`, true);
+    expect(result.action).toBe('unchanged');
+    expect(calls.create).toBe(1);
+    expect(comments.filter((c) => c.body.includes(marker))).toHaveLength(1);
+  });
+
+  it('ignores comments without the marker and other workflows’ markers', async () => {
+    const other = commentMarker({ ...identity, job: 'apply' });
+    const { api } = memoryApi([{ id: 1, body: `${other}\nnot mine` }]);
+    expect((await upsertComment(api, marker, () => `${marker}\nmine`, true)).action).toBe('created');
+    expect(await findComment(api, other)).toMatchObject({ id: 1 });
+  });
+
+  it('passes permanent API errors through to the caller', async () => {
+    const api: CommentApi = {
+      listComments: async () => {
+        throw new ApiUnavailable('listing: HTTP 403: Resource not accessible by integration', 403, false);
+      },
+      createComment: async () => ({ id: 1 }),
+      updateComment: async () => ({ id: 1 }),
+    };
+    await expect(upsertComment(api, marker, () => 'x', true)).rejects.toThrow(/HTTP 403/);
+  });
+});
