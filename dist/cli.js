@@ -24345,6 +24345,7 @@ function serverSection(report) {
     return { blocking, other: findings.length - blocking };
   };
   const identities = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map(mdCode).join("<br>");
+  const sessions = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map((address) => sessionCell(report, address)).join("<br>");
   const out = ["### Servers", ""];
   for (const name of names) {
     const server = report.inventory.servers.find((candidate) => candidate.name === name);
@@ -24354,16 +24355,24 @@ function serverSection(report) {
       if (finding.tool !== void 0 && !toolNames.includes(finding.tool)) toolNames.push(finding.tool);
     }
     const own = counts(findings.filter((finding) => finding.tool === void 0));
-    out.push(`#### Server ${mdCode(name)}`, "", "| Tool | Identities | Blocking findings | Other findings |");
-    out.push("|---|---|--:|--:|");
     out.push(
-      `| _server itself_ | ${identities(server?.identities ?? [])} | ${mark(own.blocking)} | ${own.other} |`
+      `#### Server ${mdCode(name)}`,
+      "",
+      "| Tool | Identities | Blocking findings | Other findings | Session ceiling |"
+    );
+    out.push("|---|---|--:|--:|---|");
+    out.push(
+      `| _server itself_ | ${identities(server?.identities ?? [])} | ${mark(own.blocking)} | ${own.other} | ${sessions(
+        server?.identities ?? []
+      )} |`
     );
     for (const toolName of toolNames) {
       const tool = report.inventory.tools.find((t) => t.server === name && t.name === toolName);
       const c = counts(findings.filter((finding) => finding.tool === toolName));
       out.push(
-        `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} |`
+        `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
+          tool?.identities ?? []
+        )} |`
       );
     }
     out.push("");
@@ -24376,6 +24385,16 @@ function serverSection(report) {
     );
   }
   return out.join("\n");
+}
+function sessionCell(report, address) {
+  const seconds = report.inventory.identities.find(
+    (identity) => identity.address === address
+  )?.maxSessionSeconds;
+  if (seconds === void 0 || seconds === null) return "\u2014";
+  if (typeof seconds !== "number") return "\u23F3 after apply";
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 function mark(blocking) {
   return blocking > 0 ? `\u274C ${blocking}` : "0";

@@ -26,7 +26,7 @@ describe('renderBlastRadius', () => {
   it('draws a compliant server without red', async () => {
     const { report } = await checkPaths([path.join(repoRoot, example('compliant'))]);
     const text = renderBlastRadius(report);
-    expect(text).toMatch(/session 15 min/);
+    expect(text).toMatch(/session 1 h/);
     expect(text).not.toContain(':::fail');
     expect(text).not.toContain('linkStyle');
   });
