@@ -41445,7 +41445,7 @@ var package_default = {
     format: "biome check --write .",
     test: "vitest run",
     example: "node scripts/build.mjs && node scripts/example.mjs",
-    bench: "node scripts/build.mjs && node --expose-gc scripts/bench.mjs",
+    bench: "node scripts/build.mjs && node --expose-gc scripts/bench.mjs && node scripts/bench-action.mjs && node --expose-gc scripts/bench-synth.mjs",
     "check:dist": "node scripts/build.mjs --check",
     prepack: "npm run build && npm run build:lib"
   },
