@@ -20,6 +20,44 @@ const check = process.argv.includes('--check');
 const entries = { cli: 'action/cli-bin.ts', index: 'action/index.ts' };
 const external = ['@cdktn/hcl2json'];
 
+/**
+ * Replaces action/controls/precompiled.ts with Ajv's standalone validators of the built-in
+ * control schemas, compiled with the options control-set.ts uses.
+ */
+const precompiledControls = {
+  name: 'precompiled-controls',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]action[\\/]controls[\\/]precompiled\.ts$/ }, async () => {
+      const { Ajv2020 } = await import('ajv/dist/2020.js');
+      const standalone = (await import('ajv/dist/standalone/index.js')).default;
+      const ajv = new Ajv2020({
+        allErrors: true,
+        $data: true,
+        verbose: true,
+        strict: true,
+        allowUnionTypes: true,
+        code: { source: true, esm: true },
+      });
+      ajv.addKeyword({ keyword: 'x-nhi-control', schemaType: 'object' });
+      ajv.addKeyword({ keyword: 'x-nhi-message', schemaType: 'string' });
+      const dir = path.join(root, 'schemas', 'controls');
+      const exports = {};
+      for (const file of (await readdir(dir)).sort()) {
+        const schema = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
+        ajv.addSchema(schema);
+        exports[`control${Object.keys(exports).length}`] = schema.$id;
+      }
+      const code = standalone.default ? standalone.default(ajv, exports) : standalone(ajv, exports);
+      const byId = Object.entries(exports).map(([name, id]) => `  ${JSON.stringify(id)}: ${name},`);
+      return {
+        contents: `${code}\nexport const precompiledControls = {\n${byId.join('\n')}\n};\n`,
+        loader: 'js',
+        resolveDir: path.join(root, 'action', 'controls'),
+      };
+    });
+  },
+};
+
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: entries,
@@ -31,6 +69,7 @@ const result = await esbuild.build({
   write: false,
   external,
   legalComments: 'none',
+  plugins: [precompiledControls],
   logLevel: 'warning',
   // Bundled CommonJS (ajv, yaml) may call require(); give ESM output one.
   banner: {

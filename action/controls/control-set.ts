@@ -6,6 +6,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type ControlMeta, SEVERITIES, type Severity } from '../findings.js';
 import type { Policy } from '../policy/policy.js';
 import { BUILTIN_CONTROL_SCHEMAS } from './builtin-controls.js';
+import { precompiledControls } from './precompiled.js';
 
 export interface CompiledControl {
   readonly meta: ControlMeta;
@@ -38,11 +39,12 @@ function ajv(): Ajv2020 {
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
-function compile(schema: Record<string, unknown>): ValidateFunction {
+function compile(schema: Record<string, unknown>, builtin: boolean): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     const id = typeof schema.$id === 'string' ? schema.$id : undefined;
-    validate = (id && ajv().getSchema(id)) || ajv().compile(schema);
+    const prebuilt = builtin && id ? precompiledControls?.[id] : undefined;
+    validate = prebuilt ?? ((id && ajv().getSchema(id)) || ajv().compile(schema));
     compiled.set(schema, validate);
   }
   return validate;
@@ -81,7 +83,7 @@ export function loadControlSet(policy: Policy): ControlSet {
     Object.assign(parameters, base.parameters, setting?.parameters);
     if (setting?.enabled === false) continue;
     const meta = setting?.severity ? { ...base, severity: setting.severity } : base;
-    controls.push({ meta, validate: compile(schema) });
+    controls.push({ meta, validate: compile(schema, origin === 'builtin') });
   }
   return { controls, parameters };
 }

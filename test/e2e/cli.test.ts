@@ -121,6 +121,19 @@ describe('the bundled CLI (dist/cli.js)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('judges exactly like the source (its control validators are compiled at build time)', async () => {
+    for (const input of [
+      noncompliant,
+      corpusFiles('plans').find((f) => f.endsWith('checkov__plan_with_iam_policies.json'))!,
+    ]) {
+      const args = ['check', input, '--scope', 'all', '--format', 'json', '--date', '2026-11-25'];
+      const bundled = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+      const source = await cli(...args);
+      expect(bundled.status).toBe(source.code);
+      expect(JSON.parse(bundled.stdout).findings).toEqual(JSON.parse(source.stdout).findings);
+    }
+  });
+
   it('checks HCL, with the WebAssembly parser shipped beside the bundle', () => {
     const run = spawnSync(process.execPath, [bin, 'check', noncompliant, '--format', 'json'], {
       encoding: 'utf8',
