@@ -17619,6 +17619,2296 @@ var BUILTIN_CONTROL_SCHEMAS = [
   MCP_NHI_024_schema_default
 ];
 
+// action/controls/precompiled.ts
+var control0 = validate20;
+var schema48 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-001.schema.json", "title": "MCP-NHI-001 Each tool has its own identity", "description": "every tool resolves to exactly one identity (AWS role, GCP service account, Azure user-assigned identity, K8s service account); no identity serves two tools or two servers; resolve through configuration references, since ARNs/emails are unknown until apply", "x-nhi-control": { "id": "MCP-NHI-001", "title": "Each tool has its own identity", "severity": "high", "scope": "tool", "frameworks": { "NHI": ["NHI9", "NHI5"], "ASI": ["ASI03"], "MCP": ["MCP02"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-01", "PR.AA-05"] }, "description": "every tool resolves to exactly one identity (AWS role, GCP service account, Azure user-assigned identity, K8s service account); no identity serves two tools or two servers; resolve through configuration references, since ARNs/emails are unknown until apply", "fix": "Give every MCP tool its own identity (one role per tool) and never reuse an identity across tools or servers; with the constructs, declare each tool under McpServer.tools." }, "type": "object", "properties": { "tools": { "type": "array", "items": { "type": "object", "properties": { "identities": { "type": "array", "minItems": 1, "maxItems": 1, "x-nhi-message": "tool resolves to {count} identities ({value}); it needs exactly one of its own" } } } }, "identities": { "type": "array", "items": { "type": "object", "properties": { "tools": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is shared by {count} tools ({value})" }, "servers": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is shared by {count} servers ({value})" } } } } } };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.tools !== void 0) {
+      let data0 = data.tools;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.identities !== void 0) {
+              let data2 = data1.identities;
+              if (Array.isArray(data2)) {
+                if (data2.length > 1) {
+                  const err0 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                if (data2.length < 1) {
+                  const err1 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              } else {
+                const err2 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.items.properties.identities.type, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err3 = { instancePath: instancePath + "/tools/" + i0, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.tools.items.type, parentSchema: schema48.properties.tools.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.type, parentSchema: schema48.properties.tools, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.identities !== void 0) {
+      let data3 = data.identities;
+      if (Array.isArray(data3)) {
+        const len1 = data3.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data4 = data3[i1];
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (data4.tools !== void 0) {
+              let data5 = data4.tools;
+              if (Array.isArray(data5)) {
+                if (data5.length > 1) {
+                  const err5 = { instancePath: instancePath + "/identities/" + i1 + "/tools", schemaPath: "#/properties/identities/items/properties/tools/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.identities.items.properties.tools, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              } else {
+                const err6 = { instancePath: instancePath + "/identities/" + i1 + "/tools", schemaPath: "#/properties/identities/items/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.items.properties.tools.type, parentSchema: schema48.properties.identities.items.properties.tools, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data4.servers !== void 0) {
+              let data6 = data4.servers;
+              if (Array.isArray(data6)) {
+                if (data6.length > 1) {
+                  const err7 = { instancePath: instancePath + "/identities/" + i1 + "/servers", schemaPath: "#/properties/identities/items/properties/servers/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.identities.items.properties.servers, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              } else {
+                const err8 = { instancePath: instancePath + "/identities/" + i1 + "/servers", schemaPath: "#/properties/identities/items/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.items.properties.servers.type, parentSchema: schema48.properties.identities.items.properties.servers, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/identities/" + i1, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.identities.items.type, parentSchema: schema48.properties.identities.items, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.type, parentSchema: schema48.properties.identities, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": { "tools": true, "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control1 = validate21;
+var schema49 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-002.schema.json", "title": "MCP-NHI-002 No static long-lived credentials", "description": "aws_iam_access_key, aws_iam_user_login_profile for workload users, google_service_account_key, azuread_application_password, azuread_service_principal_password, kubernetes_secret(_v1) of type kubernetes.io/service-account-token", "x-nhi-control": { "id": "MCP-NHI-002", "title": "No static long-lived credentials", "severity": "critical", "scope": "any", "frameworks": { "NHI": ["NHI7", "NHI2", "NHI4"], "ASI": ["ASI03"], "MCP": ["MCP01"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-01", "PR.AA-03"] }, "description": "aws_iam_access_key, aws_iam_user_login_profile for workload users, google_service_account_key, azuread_application_password, azuread_service_principal_password, kubernetes_secret(_v1) of type kubernetes.io/service-account-token", "fix": "Remove the static credential. Let the workload assume a role (Lambda/ECS/EKS Pod Identity execution role, IRSA, GCP workload identity) so credentials are minted per session and expire." }, "type": "object", "properties": { "credentials": { "type": "array", "maxItems": 0 } } };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.credentials !== void 0) {
+      let data0 = data.credentials;
+      if (Array.isArray(data0)) {
+        if (data0.length > 0) {
+          const err0 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema49.properties.credentials, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.credentials.type, parentSchema: schema49.properties.credentials, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+validate21.evaluated = { "props": { "credentials": true }, "dynamicProps": false, "dynamicItems": false };
+var control2 = validate22;
+var schema50 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-003.schema.json", "title": "MCP-NHI-003 No plaintext secrets in config or environment", "description": "secret-like names (KEY, TOKEN, SECRET, PASSWORD, CREDENTIAL, PAT, AUTH) with literal values, or values with known credential shapes (AKIA\u2026, ghp_, github_pat_, xox?-, sk-, PEM blocks, high entropy) in Lambda environment.variables, ECS container_definitions[].environment, K8s container env[].value, ConfigMap data, Cloud Run / Container Apps env; references (secrets[].valueFrom, secret_key_ref, Key Vault refs) are fine", "x-nhi-control": { "id": "MCP-NHI-003", "title": "No plaintext secrets in config or environment", "severity": "critical", "scope": "any", "frameworks": { "NHI": ["NHI2"], "ASI": ["ASI03"], "MCP": ["MCP01"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-01", "PR.DS-01"] }, "description": "secret-like names (KEY, TOKEN, SECRET, PASSWORD, CREDENTIAL, PAT, AUTH) with literal values, or values with known credential shapes (AKIA\u2026, ghp_, github_pat_, xox?-, sk-, PEM blocks, high entropy) in Lambda environment.variables, ECS container_definitions[].environment, K8s container env[].value, ConfigMap data, Cloud Run / Container Apps env; references (secrets[].valueFrom, secret_key_ref, Key Vault refs) are fine", "fix": "Move the value into Secrets Manager or SSM Parameter Store and pass a reference (ECS `secrets[].valueFrom`, the secret ARN in the Lambda environment, Kubernetes `secret_key_ref`); rotate the exposed value.", "parameters": { "secretNamePatterns": [], "allowNames": [] } }, "type": "object", "properties": { "workloads": { "type": "array", "items": { "type": "object", "properties": { "plaintextSecrets": { "type": "array", "maxItems": 0 } } } } } };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.workloads !== void 0) {
+      let data0 = data.workloads;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.plaintextSecrets !== void 0) {
+              let data2 = data1.plaintextSecrets;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/workloads/" + i0 + "/plaintextSecrets", schemaPath: "#/properties/workloads/items/properties/plaintextSecrets/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema50.properties.workloads.items.properties.plaintextSecrets, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/workloads/" + i0 + "/plaintextSecrets", schemaPath: "#/properties/workloads/items/properties/plaintextSecrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema50.properties.workloads.items.properties.plaintextSecrets.type, parentSchema: schema50.properties.workloads.items.properties.plaintextSecrets, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/workloads/" + i0, schemaPath: "#/properties/workloads/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema50.properties.workloads.items.type, parentSchema: schema50.properties.workloads.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/workloads", schemaPath: "#/properties/workloads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema50.properties.workloads.type, parentSchema: schema50.properties.workloads, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema50.type, parentSchema: schema50, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { "props": { "workloads": true }, "dynamicProps": false, "dynamicItems": false };
+var control3 = validate23;
+var schema51 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-004.schema.json", "title": "MCP-NHI-004 Secret values never land in plan or state", "description": "known literal values in aws_secretsmanager_secret_version.secret_string, aws_ssm_parameter.value (SecureString), azurerm_key_vault_secret.value, kubernetes_secret(_v1).data, AgentCore credential providers' api_key/client_secret; write-only *_wo attributes or external references pass", "x-nhi-control": { "id": "MCP-NHI-004", "title": "Secret values never land in plan or state", "severity": "high", "scope": "any", "frameworks": { "NHI": ["NHI2", "NHI7"], "ASI": ["ASI03"], "MCP": ["MCP01"], "MAESTRO": ["L6"], "CSF": ["PR.DS-01"] }, "description": "known literal values in aws_secretsmanager_secret_version.secret_string, aws_ssm_parameter.value (SecureString), azurerm_key_vault_secret.value, kubernetes_secret(_v1).data, AgentCore credential providers' api_key/client_secret; write-only *_wo attributes or external references pass", "fix": "Do not write secret values through Terraform: use write-only arguments (`secret_string_wo`, `value_wo`), let the service generate the secret, or populate it out of band; rotate any value already in state." }, "type": "object", "properties": { "secrets": { "type": "array", "items": { "type": "object", "properties": { "valueInState": { "type": "array", "maxItems": 0 } } } } } };
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.secrets !== void 0) {
+      let data0 = data.secrets;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.valueInState !== void 0) {
+              let data2 = data1.valueInState;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/secrets/" + i0 + "/valueInState", schemaPath: "#/properties/secrets/items/properties/valueInState/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema51.properties.secrets.items.properties.valueInState, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/secrets/" + i0 + "/valueInState", schemaPath: "#/properties/secrets/items/properties/valueInState/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.secrets.items.properties.valueInState.type, parentSchema: schema51.properties.secrets.items.properties.valueInState, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/secrets/" + i0, schemaPath: "#/properties/secrets/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.properties.secrets.items.type, parentSchema: schema51.properties.secrets.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.secrets.type, parentSchema: schema51.properties.secrets, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "props": { "secrets": true }, "dynamicProps": false, "dynamicItems": false };
+var control4 = validate24;
+var schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-005.schema.json", "title": "MCP-NHI-005 Short-lived sessions", "description": "aws_iam_role.max_session_duration \u2264 policy max (default 3600 s); K8s projected token expiration_seconds \u2264 max; no lifetime-extension org policy for MCP service accounts", "x-nhi-control": { "id": "MCP-NHI-005", "title": "Short-lived sessions", "severity": "high", "scope": "any", "frameworks": { "NHI": ["NHI7"], "ASI": ["ASI03"], "MCP": ["MCP01"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-01", "PR.AA-03"] }, "description": "aws_iam_role.max_session_duration \u2264 policy max (default 3600 s); K8s projected token expiration_seconds \u2264 max; no lifetime-extension org policy for MCP service accounts", "fix": "Lower the session ceiling (aws_iam_role.max_session_duration; AWS accepts 3600 to 43200 s) to at most the policy maximum, and have the server request short tool sessions (DurationSeconds 900 is enough for most tools).", "parameters": { "maxSessionSeconds": 3600 } }, "type": "object", "properties": { "identities": { "type": "array", "items": { "type": "object", "properties": { "maxSessionSeconds": { "type": ["integer", "null"], "maximum": { "$data": "/parameters/maxSessionSeconds" }, "x-nhi-message": "session ceiling is {value} s, above the {limit} s maximum" } } } } } };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate24.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.maxSessionSeconds !== void 0) {
+              let data2 = data1.maxSessionSeconds;
+              if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2)) && data2 !== null) {
+                const err0 = { instancePath: instancePath + "/identities/" + i0 + "/maxSessionSeconds", schemaPath: "#/properties/identities/items/properties/maxSessionSeconds/type", keyword: "type", params: { type: schema52.properties.identities.items.properties.maxSessionSeconds.type }, message: "must be integer,null", schema: schema52.properties.identities.items.properties.maxSessionSeconds.type, parentSchema: schema52.properties.identities.items.properties.maxSessionSeconds, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              }
+              if (typeof data2 == "number" && isFinite(data2)) {
+                const vSchema0 = rootData && rootData.parameters && rootData.parameters.maxSessionSeconds;
+                if (vSchema0 !== void 0 && (!(typeof vSchema0 == "number" && isFinite(vSchema0)) || (data2 > vSchema0 || isNaN(data2)))) {
+                  const err1 = { instancePath: instancePath + "/identities/" + i0 + "/maxSessionSeconds", schemaPath: "#/properties/identities/items/properties/maxSessionSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: vSchema0 }, message: "must be <= " + vSchema0, schema: schema52.properties.identities.items.properties.maxSessionSeconds.maximum, parentSchema: schema52.properties.identities.items.properties.maxSessionSeconds, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.properties.identities.items.type, parentSchema: schema52.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.identities.type, parentSchema: schema52.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+validate24.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control5 = validate25;
+var schema53 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-006.schema.json", "title": "MCP-NHI-006 Federated trust bound to exact subject and audience", "description": "IRSA trust StringEquals on <issuer>:sub (no wildcard) and :aud; EKS Pod Identity with session tags on; GCP workload identity provider with non-empty attribute_condition; Azure federated credential with exact subject, audience api://AzureADTokenExchange", "x-nhi-control": { "id": "MCP-NHI-006", "title": "Federated trust bound to exact subject and audience", "severity": "high", "scope": "any", "frameworks": { "NHI": ["NHI6", "NHI5"], "ASI": ["ASI03"], "MCP": ["MCP07"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-02", "PR.AA-04"] }, "description": "IRSA trust StringEquals on <issuer>:sub (no wildcard) and :aud; EKS Pod Identity with session tags on; GCP workload identity provider with non-empty attribute_condition; Azure federated credential with exact subject, audience api://AzureADTokenExchange", "fix": "Bind federated trust to one exact subject and audience with StringEquals on `<issuer>:sub` and `<issuer>:aud` (no wildcards); for EKS Pod Identity allow sts:TagSession." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "type": "object", "properties": { "federationIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.federationIssues !== void 0) {
+              let data2 = data1.federationIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/identities/" + i0 + "/federationIssues", schemaPath: "#/properties/identities/items/properties/federationIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema53.properties.identities.items.properties.federationIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/identities/" + i0 + "/federationIssues", schemaPath: "#/properties/identities/items/properties/federationIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.identities.items.properties.federationIssues.type, parentSchema: schema53.properties.identities.items.properties.federationIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.properties.identities.items.type, parentSchema: schema53.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.identities.type, parentSchema: schema53.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.type, parentSchema: schema53, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+validate25.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control6 = validate26;
+var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-007.schema.json", "title": "MCP-NHI-007 Least privilege: no wildcard or admin grants", "description": "IAM statements (inline, managed, attached, aws_iam_policy_document data) with Action * or svc:*, NotAction, Resource * on write actions, privilege-escalation actions (iam:PassRole on *, iam:CreateAccessKey, iam:Attach*Policy, iam:Put*Policy, sts:AssumeRole on *); managed AdministratorAccess/PowerUserAccess/IAMFullAccess; GCP roles/owner/editor/iam.*Admin; Azure Owner/Contributor/User Access Administrator at subscription scope; K8s * verbs/resources, cluster-admin. Actions AWS only grants on * are not wildcard findings", "x-nhi-control": { "id": "MCP-NHI-007", "title": "Least privilege: no wildcard or admin grants", "severity": "critical", "scope": "any", "frameworks": { "NHI": ["NHI5"], "ASI": ["ASI02", "ASI03"], "MCP": ["MCP02"], "MAESTRO": ["L3", "L6"], "CSF": ["PR.AA-05"] }, "description": "IAM statements (inline, managed, attached, aws_iam_policy_document data) with Action * or svc:*, NotAction, Resource * on write actions, privilege-escalation actions (iam:PassRole on *, iam:CreateAccessKey, iam:Attach*Policy, iam:Put*Policy, sts:AssumeRole on *); managed AdministratorAccess/PowerUserAccess/IAMFullAccess; GCP roles/owner/editor/iam.*Admin; Azure Owner/Contributor/User Access Administrator at subscription scope; K8s * verbs/resources, cluster-admin. Actions AWS only grants on * are not wildcard findings", "fix": "Grant only the actions the tool calls on the resources it needs: name actions explicitly, scope Resource to ARNs, drop NotAction/NotResource and admin managed policies, and never grant IAM write or sts:AssumeRole on `*`." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "type": "object", "properties": { "broadGrants": { "type": "array", "maxItems": 0 }, "escalationGrants": { "type": "array", "maxItems": 0 } } } }, "policies": { "type": "array", "items": { "type": "object", "properties": { "broadGrants": { "type": "array", "maxItems": 0 }, "escalationGrants": { "type": "array", "maxItems": 0 } } } } } };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate26.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.broadGrants !== void 0) {
+              let data2 = data1.broadGrants;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/identities/" + i0 + "/broadGrants", schemaPath: "#/properties/identities/items/properties/broadGrants/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema54.properties.identities.items.properties.broadGrants, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/identities/" + i0 + "/broadGrants", schemaPath: "#/properties/identities/items/properties/broadGrants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.identities.items.properties.broadGrants.type, parentSchema: schema54.properties.identities.items.properties.broadGrants, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            if (data1.escalationGrants !== void 0) {
+              let data3 = data1.escalationGrants;
+              if (Array.isArray(data3)) {
+                if (data3.length > 0) {
+                  const err2 = { instancePath: instancePath + "/identities/" + i0 + "/escalationGrants", schemaPath: "#/properties/identities/items/properties/escalationGrants/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema54.properties.identities.items.properties.escalationGrants, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              } else {
+                const err3 = { instancePath: instancePath + "/identities/" + i0 + "/escalationGrants", schemaPath: "#/properties/identities/items/properties/escalationGrants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.identities.items.properties.escalationGrants.type, parentSchema: schema54.properties.identities.items.properties.escalationGrants, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.identities.items.type, parentSchema: schema54.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.identities.type, parentSchema: schema54.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.policies !== void 0) {
+      let data4 = data.policies;
+      if (Array.isArray(data4)) {
+        const len1 = data4.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data5 = data4[i1];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.broadGrants !== void 0) {
+              let data6 = data5.broadGrants;
+              if (Array.isArray(data6)) {
+                if (data6.length > 0) {
+                  const err6 = { instancePath: instancePath + "/policies/" + i1 + "/broadGrants", schemaPath: "#/properties/policies/items/properties/broadGrants/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema54.properties.policies.items.properties.broadGrants, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              } else {
+                const err7 = { instancePath: instancePath + "/policies/" + i1 + "/broadGrants", schemaPath: "#/properties/policies/items/properties/broadGrants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.policies.items.properties.broadGrants.type, parentSchema: schema54.properties.policies.items.properties.broadGrants, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data5.escalationGrants !== void 0) {
+              let data7 = data5.escalationGrants;
+              if (Array.isArray(data7)) {
+                if (data7.length > 0) {
+                  const err8 = { instancePath: instancePath + "/policies/" + i1 + "/escalationGrants", schemaPath: "#/properties/policies/items/properties/escalationGrants/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema54.properties.policies.items.properties.escalationGrants, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+              } else {
+                const err9 = { instancePath: instancePath + "/policies/" + i1 + "/escalationGrants", schemaPath: "#/properties/policies/items/properties/escalationGrants/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.policies.items.properties.escalationGrants.type, parentSchema: schema54.properties.policies.items.properties.escalationGrants, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/policies/" + i1, schemaPath: "#/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.policies.items.type, parentSchema: schema54.properties.policies.items, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.policies.type, parentSchema: schema54.properties.policies, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+validate26.evaluated = { "props": { "identities": true, "policies": true }, "dynamicProps": false, "dynamicItems": false };
+var control7 = validate27;
+var schema55 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-008.schema.json", "title": "MCP-NHI-008 Privilege ceiling on tool identities", "description": "AWS permissions_boundary on every tool role; GCP deny / principal access boundary policy; Azure role assignment condition on data-plane roles", "x-nhi-control": { "id": "MCP-NHI-008", "title": "Privilege ceiling on tool identities", "severity": "medium", "scope": "tool", "frameworks": { "NHI": ["NHI5"], "ASI": ["ASI03"], "MCP": ["MCP02"], "MAESTRO": ["L6"], "CSF": ["PR.AA-05"] }, "description": "AWS permissions_boundary on every tool role; GCP deny / principal access boundary policy; Azure role assignment condition on data-plane roles", "fix": "Attach a permissions boundary to every tool role (aws_iam_role.permissions_boundary) so no later policy can raise it above the ceiling." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "if": { "type": "object", "required": ["tool"], "properties": { "tool": { "type": "string" } } }, "then": { "type": "object", "properties": { "hasPermissionsBoundary": { "const": true, "x-nhi-message": "tool identity has no permissions boundary" } } } } } } };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate27.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          const _errs5 = errors;
+          let valid3 = true;
+          const _errs6 = errors;
+          if (errors === _errs6) {
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              let missing0;
+              if (data1.tool === void 0 && (missing0 = "tool")) {
+                const err0 = {};
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              } else {
+                if (data1.tool !== void 0) {
+                  if (typeof data1.tool !== "string") {
+                    const err1 = {};
+                    if (vErrors === null) {
+                      vErrors = [err1];
+                    } else {
+                      vErrors.push(err1);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err2 = {};
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+          var _valid0 = _errs6 === errors;
+          errors = _errs5;
+          if (vErrors !== null) {
+            if (_errs5) {
+              vErrors.length = _errs5;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid0) {
+            const _errs10 = errors;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.hasPermissionsBoundary !== void 0) {
+                let data3 = data1.hasPermissionsBoundary;
+                if (true !== data3) {
+                  const err3 = { instancePath: instancePath + "/identities/" + i0 + "/hasPermissionsBoundary", schemaPath: "#/properties/identities/items/then/properties/hasPermissionsBoundary/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema55.properties.identities.items.then.properties.hasPermissionsBoundary, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err4 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema55.properties.identities.items.then.type, parentSchema: schema55.properties.identities.items.then, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            var _valid0 = _errs10 === errors;
+            valid3 = _valid0;
+            if (valid3) {
+              var props0 = {};
+              props0.hasPermissionsBoundary = true;
+              props0.tool = true;
+            }
+          }
+          if (!valid3) {
+            const err5 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema55.properties.identities.items.if, parentSchema: schema55.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.identities.type, parentSchema: schema55.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema55.type, parentSchema: schema55, data };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+validate27.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control8 = validate28;
+var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-009.schema.json", "title": "MCP-NHI-009 Trust and delegation are scoped", "description": "any role: trust names specific principals (no * principal, no bare account root without conditions); a tool role: trust names only its server's identity (no other server); sts:TagSession with required aws:RequestTag/\u2026 and sts:SourceIdentity; sts:ExternalId across accounts; the server may assume only its own tools' roles; GCP serviceAccountTokenCreator granted on the tool SA to the server SA only", "x-nhi-control": { "id": "MCP-NHI-009", "title": "Trust and delegation are scoped", "severity": "high", "scope": "any", "frameworks": { "NHI": ["NHI5", "NHI9", "NHI10"], "ASI": ["ASI03", "ASI07"], "MCP": ["MCP02"], "MAESTRO": ["L6"], "CSF": ["PR.AA-04", "PR.AA-05"] }, "description": "any role: trust names specific principals (no * principal, no bare account root without conditions); a tool role: trust names only its server's identity (no other server); sts:TagSession with required aws:RequestTag/\u2026 and sts:SourceIdentity; sts:ExternalId across accounts; the server may assume only its own tools' roles; GCP serviceAccountTokenCreator granted on the tool SA to the server SA only", "fix": "Name exact principals in trust policies (the server's role for a tool role), require sts:ExternalId across accounts, and require session tags (sts:TagSession with aws:RequestTag conditions) and sts:SourceIdentity on tool roles." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "type": "object", "properties": { "trustIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.trustIssues !== void 0) {
+              let data2 = data1.trustIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/identities/" + i0 + "/trustIssues", schemaPath: "#/properties/identities/items/properties/trustIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema56.properties.identities.items.properties.trustIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/identities/" + i0 + "/trustIssues", schemaPath: "#/properties/identities/items/properties/trustIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.identities.items.properties.trustIssues.type, parentSchema: schema56.properties.identities.items.properties.trustIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.properties.identities.items.type, parentSchema: schema56.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.identities.type, parentSchema: schema56.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+validate28.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control9 = validate29;
+var schema57 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-010.schema.json", "title": "MCP-NHI-010 Authenticated endpoint with audience binding", "description": "aws_lambda_function_url.authorization_type not NONE; AgentCore gateway authorizer with non-empty allowed_audience; API Gateway routes with an authorizer; Cloud Run not invokable by allUsers; K8s ingress/service exposure noted", "x-nhi-control": { "id": "MCP-NHI-010", "title": "Authenticated endpoint with audience binding", "severity": "critical", "scope": "server", "frameworks": { "NHI": ["NHI4"], "ASI": ["ASI03", "ASI07"], "MCP": ["MCP07"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-03", "PR.AA-04"] }, "description": "aws_lambda_function_url.authorization_type not NONE; AgentCore gateway authorizer with non-empty allowed_audience; API Gateway routes with an authorizer; Cloud Run not invokable by allUsers; K8s ingress/service exposure noted", "fix": "Require authentication on every MCP endpoint: function URL authorization_type AWS_IAM, an API Gateway authorizer, or an AgentCore gateway JWT authorizer with allowed_audience set." }, "type": "object", "properties": { "servers": { "type": "array", "items": { "type": "object", "properties": { "endpointIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.servers !== void 0) {
+      let data0 = data.servers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.endpointIssues !== void 0) {
+              let data2 = data1.endpointIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/servers/" + i0 + "/endpointIssues", schemaPath: "#/properties/servers/items/properties/endpointIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema57.properties.servers.items.properties.endpointIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/servers/" + i0 + "/endpointIssues", schemaPath: "#/properties/servers/items/properties/endpointIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.servers.items.properties.endpointIssues.type, parentSchema: schema57.properties.servers.items.properties.endpointIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/servers/" + i0, schemaPath: "#/properties/servers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.properties.servers.items.type, parentSchema: schema57.properties.servers.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/servers", schemaPath: "#/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.servers.type, parentSchema: schema57.properties.servers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+validate29.evaluated = { "props": { "servers": true }, "dynamicProps": false, "dynamicItems": false };
+var control10 = validate30;
+var schema58 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-011.schema.json", "title": "MCP-NHI-011 No token passthrough", "description": "each upstream target has its own outbound credential (AgentCore target credential provider, tool role); no configuration forwards the client's Authorization header upstream", "x-nhi-control": { "id": "MCP-NHI-011", "title": "No token passthrough", "severity": "critical", "scope": "server", "frameworks": { "NHI": ["NHI4", "NHI5"], "ASI": ["ASI03"], "MCP": ["MCP07", "MCP01"], "MAESTRO": ["L6"], "CSF": ["PR.AA-04", "PR.AA-05"] }, "description": "each upstream target has its own outbound credential (AgentCore target credential provider, tool role); no configuration forwards the client's Authorization header upstream", "fix": "Give each upstream target its own outbound credential (an AgentCore credential provider or the tool's role) and never forward the client's Authorization header upstream." }, "type": "object", "properties": { "servers": { "type": "array", "items": { "type": "object", "properties": { "passthroughIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.servers !== void 0) {
+      let data0 = data.servers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.passthroughIssues !== void 0) {
+              let data2 = data1.passthroughIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/servers/" + i0 + "/passthroughIssues", schemaPath: "#/properties/servers/items/properties/passthroughIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema58.properties.servers.items.properties.passthroughIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/servers/" + i0 + "/passthroughIssues", schemaPath: "#/properties/servers/items/properties/passthroughIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.properties.servers.items.properties.passthroughIssues.type, parentSchema: schema58.properties.servers.items.properties.passthroughIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/servers/" + i0, schemaPath: "#/properties/servers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema58.properties.servers.items.type, parentSchema: schema58.properties.servers.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/servers", schemaPath: "#/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.properties.servers.type, parentSchema: schema58.properties.servers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema58.type, parentSchema: schema58, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+validate30.evaluated = { "props": { "servers": true }, "dynamicProps": false, "dynamicItems": false };
+var control11 = validate31;
+var schema59 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-012.schema.json", "title": "MCP-NHI-012 Minimal outbound scopes per tool", "description": "OAuth scopes on outbound credentials are declared per tool, non-empty, and contain no omnibus scope (*, all, admin, full-access)", "x-nhi-control": { "id": "MCP-NHI-012", "title": "Minimal outbound scopes per tool", "severity": "high", "scope": "tool", "frameworks": { "NHI": ["NHI5", "NHI3"], "ASI": ["ASI02", "ASI03"], "MCP": ["MCP02"], "MAESTRO": ["L6"], "CSF": ["PR.AA-05"] }, "description": "OAuth scopes on outbound credentials are declared per tool, non-empty, and contain no omnibus scope (*, all, admin, full-access)", "fix": "Declare the OAuth scopes each tool needs, per tool and non-empty, without omnibus scopes such as `*`, `all`, `admin` or `full-access`.", "parameters": { "omnibusScopes": ["*", "all", "admin", "full-access", "full_access", "root"] } }, "type": "object", "properties": { "tools": { "type": "array", "items": { "type": "object", "properties": { "scopeIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate31.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.tools !== void 0) {
+      let data0 = data.tools;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.scopeIssues !== void 0) {
+              let data2 = data1.scopeIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/tools/" + i0 + "/scopeIssues", schemaPath: "#/properties/tools/items/properties/scopeIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema59.properties.tools.items.properties.scopeIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/tools/" + i0 + "/scopeIssues", schemaPath: "#/properties/tools/items/properties/scopeIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.tools.items.properties.scopeIssues.type, parentSchema: schema59.properties.tools.items.properties.scopeIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/tools/" + i0, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.properties.tools.items.type, parentSchema: schema59.properties.tools.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.tools.type, parentSchema: schema59.properties.tools, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+validate31.evaluated = { "props": { "tools": true }, "dynamicProps": false, "dynamicItems": false };
+var control12 = validate32;
+var schema60 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-013.schema.json", "title": "MCP-NHI-013 Request-time authorization is enforced per tool", "description": "a policy engine guards every tool (Amazon Verified Permissions policy store with STRICT validation, or AgentCore policy engine in ENFORCE mode), at least one policy per tool, no unconditional permit(principal, action, resource);", "x-nhi-control": { "id": "MCP-NHI-013", "title": "Request-time authorization is enforced per tool", "severity": "high", "scope": "server", "frameworks": { "NHI": ["NHI5"], "ASI": ["ASI02", "ASI03"], "MCP": ["MCP02", "MCP07"], "MAESTRO": ["L3", "L6"], "CSF": ["PR.AA-05", "GV.PO-01"] }, "description": "a policy engine guards every tool (Amazon Verified Permissions policy store with STRICT validation, or AgentCore policy engine in ENFORCE mode), at least one policy per tool, no unconditional permit(principal, action, resource);", "fix": "Guard every tool with a policy engine: an Amazon Verified Permissions policy store with STRICT validation and at least one conditional Cedar policy per tool (or an AgentCore policy engine in ENFORCE mode)." }, "type": "object", "properties": { "servers": { "type": "array", "items": { "type": "object", "properties": { "authorizationIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate32.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.servers !== void 0) {
+      let data0 = data.servers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.authorizationIssues !== void 0) {
+              let data2 = data1.authorizationIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/servers/" + i0 + "/authorizationIssues", schemaPath: "#/properties/servers/items/properties/authorizationIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema60.properties.servers.items.properties.authorizationIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/servers/" + i0 + "/authorizationIssues", schemaPath: "#/properties/servers/items/properties/authorizationIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.servers.items.properties.authorizationIssues.type, parentSchema: schema60.properties.servers.items.properties.authorizationIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/servers/" + i0, schemaPath: "#/properties/servers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema60.properties.servers.items.type, parentSchema: schema60.properties.servers.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/servers", schemaPath: "#/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.servers.type, parentSchema: schema60.properties.servers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema60.type, parentSchema: schema60, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+validate32.evaluated = { "props": { "servers": true }, "dynamicProps": false, "dynamicItems": false };
+var control13 = validate33;
+var schema61 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-014.schema.json", "title": "MCP-NHI-014 Context-aware rules for sensitive tools", "description": "tools marked sensitive or write-capable need conditions on caller context (Cedar when on principal/context attributes, IAM ABAC aws:PrincipalTag/aws:ResourceTag conditions)", "x-nhi-control": { "id": "MCP-NHI-014", "title": "Context-aware rules for sensitive tools", "severity": "medium", "scope": "tool", "frameworks": { "NHI": ["NHI5"], "ASI": ["ASI01", "ASI02", "ASI09"], "MCP": ["MCP06"], "MAESTRO": ["L6"], "CSF": ["PR.AA-05"] }, "description": "tools marked sensitive or write-capable need conditions on caller context (Cedar when on principal/context attributes, IAM ABAC aws:PrincipalTag/aws:ResourceTag conditions)", "fix": "Add caller-context conditions to the grants of sensitive or write-capable tools (aws:PrincipalTag/aws:ResourceTag conditions, or a Cedar `when` on principal/context attributes)." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "if": { "type": "object", "required": ["tool", "sensitive"], "properties": { "tool": { "type": "string" }, "sensitive": { "const": true } } }, "then": { "type": "object", "properties": { "hasContextConditions": { "const": true, "x-nhi-message": "sensitive tool identity grants writes without any caller-context condition" } } } } } } };
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate33.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          const _errs5 = errors;
+          let valid3 = true;
+          const _errs6 = errors;
+          if (errors === _errs6) {
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              let missing0;
+              if (data1.tool === void 0 && (missing0 = "tool") || data1.sensitive === void 0 && (missing0 = "sensitive")) {
+                const err0 = {};
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              } else {
+                if (data1.tool !== void 0) {
+                  const _errs8 = errors;
+                  if (typeof data1.tool !== "string") {
+                    const err1 = {};
+                    if (vErrors === null) {
+                      vErrors = [err1];
+                    } else {
+                      vErrors.push(err1);
+                    }
+                    errors++;
+                  }
+                  var valid4 = _errs8 === errors;
+                } else {
+                  var valid4 = true;
+                }
+                if (valid4) {
+                  if (data1.sensitive !== void 0) {
+                    const _errs10 = errors;
+                    if (true !== data1.sensitive) {
+                      const err2 = {};
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    }
+                    var valid4 = _errs10 === errors;
+                  } else {
+                    var valid4 = true;
+                  }
+                }
+              }
+            } else {
+              const err3 = {};
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          var _valid0 = _errs6 === errors;
+          errors = _errs5;
+          if (vErrors !== null) {
+            if (_errs5) {
+              vErrors.length = _errs5;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid0) {
+            const _errs11 = errors;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.hasContextConditions !== void 0) {
+                let data4 = data1.hasContextConditions;
+                if (true !== data4) {
+                  const err4 = { instancePath: instancePath + "/identities/" + i0 + "/hasContextConditions", schemaPath: "#/properties/identities/items/then/properties/hasContextConditions/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema61.properties.identities.items.then.properties.hasContextConditions, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err5 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema61.properties.identities.items.then.type, parentSchema: schema61.properties.identities.items.then, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            var _valid0 = _errs11 === errors;
+            valid3 = _valid0;
+            if (valid3) {
+              var props0 = {};
+              props0.hasContextConditions = true;
+              props0.tool = true;
+              props0.sensitive = true;
+            }
+          }
+          if (!valid3) {
+            const err6 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema61.properties.identities.items.if, parentSchema: schema61.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema61.properties.identities.type, parentSchema: schema61.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema61.type, parentSchema: schema61, data };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+validate33.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control14 = validate34;
+var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-015.schema.json", "title": "MCP-NHI-015 Tenant isolation on multi-tenant servers", "description": "a server declared multi-tenant scopes every tool grant by tenant (${aws:PrincipalTag/tenant} in resources or conditions, or one identity per tenant), and its trust requires the tenant session tag", "x-nhi-control": { "id": "MCP-NHI-015", "title": "Tenant isolation on multi-tenant servers", "severity": "high", "scope": "server", "frameworks": { "NHI": ["NHI8", "NHI9"], "ASI": ["ASI03", "ASI06"], "MCP": ["MCP10"], "MAESTRO": ["L3", "L7"], "CSF": ["PR.AA-05", "PR.DS-10"] }, "description": "a server declared multi-tenant scopes every tool grant by tenant (${aws:PrincipalTag/tenant} in resources or conditions, or one identity per tenant), and its trust requires the tenant session tag", "fix": "Scope every grant of a multi-tenant server by tenant (`${aws:PrincipalTag/tenant}` in resources or conditions, or one identity per tenant) and require the tenant session tag in the trust policy." }, "type": "object", "properties": { "servers": { "type": "array", "items": { "type": "object", "properties": { "tenantIssues": { "type": "array", "maxItems": 0 } } } }, "identities": { "type": "array", "items": { "type": "object", "properties": { "tenantIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate34.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.servers !== void 0) {
+      let data0 = data.servers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.tenantIssues !== void 0) {
+              let data2 = data1.tenantIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/servers/" + i0 + "/tenantIssues", schemaPath: "#/properties/servers/items/properties/tenantIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema62.properties.servers.items.properties.tenantIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/servers/" + i0 + "/tenantIssues", schemaPath: "#/properties/servers/items/properties/tenantIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.servers.items.properties.tenantIssues.type, parentSchema: schema62.properties.servers.items.properties.tenantIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/servers/" + i0, schemaPath: "#/properties/servers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.properties.servers.items.type, parentSchema: schema62.properties.servers.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/servers", schemaPath: "#/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.servers.type, parentSchema: schema62.properties.servers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.identities !== void 0) {
+      let data3 = data.identities;
+      if (Array.isArray(data3)) {
+        const len1 = data3.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data4 = data3[i1];
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            if (data4.tenantIssues !== void 0) {
+              let data5 = data4.tenantIssues;
+              if (Array.isArray(data5)) {
+                if (data5.length > 0) {
+                  const err4 = { instancePath: instancePath + "/identities/" + i1 + "/tenantIssues", schemaPath: "#/properties/identities/items/properties/tenantIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema62.properties.identities.items.properties.tenantIssues, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              } else {
+                const err5 = { instancePath: instancePath + "/identities/" + i1 + "/tenantIssues", schemaPath: "#/properties/identities/items/properties/tenantIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.identities.items.properties.tenantIssues.type, parentSchema: schema62.properties.identities.items.properties.tenantIssues, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/identities/" + i1, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.properties.identities.items.type, parentSchema: schema62.properties.identities.items, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.identities.type, parentSchema: schema62.properties.identities, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+validate34.evaluated = { "props": { "servers": true, "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control15 = validate35;
+var schema63 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-017.schema.json", "title": "MCP-NHI-017 No human use of workload identities", "description": "trust policies and impersonation grants name no IAM users, SSO roles, account root, user:/group: members", "x-nhi-control": { "id": "MCP-NHI-017", "title": "No human use of workload identities", "severity": "high", "scope": "any", "frameworks": { "NHI": ["NHI10"], "ASI": ["ASI03", "ASI09"], "MCP": ["MCP07"], "MAESTRO": ["L6"], "CSF": ["PR.AA-01", "PR.AA-05"] }, "description": "trust policies and impersonation grants name no IAM users, SSO roles, account root, user:/group: members", "fix": "Remove IAM users, account root, SSO roles and SAML principals from the trust of workload identities; humans get their own roles." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "type": "object", "properties": { "humanPrincipals": { "type": "array", "maxItems": 0 } } } } } };
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate35.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.humanPrincipals !== void 0) {
+              let data2 = data1.humanPrincipals;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/identities/" + i0 + "/humanPrincipals", schemaPath: "#/properties/identities/items/properties/humanPrincipals/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema63.properties.identities.items.properties.humanPrincipals, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/identities/" + i0 + "/humanPrincipals", schemaPath: "#/properties/identities/items/properties/humanPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.identities.items.properties.humanPrincipals.type, parentSchema: schema63.properties.identities.items.properties.humanPrincipals, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema63.properties.identities.items.type, parentSchema: schema63.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.identities.type, parentSchema: schema63.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema63.type, parentSchema: schema63, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+validate35.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control16 = validate36;
+var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-018.schema.json", "title": "MCP-NHI-018 Environments do not share identities", "description": "an identity is not used by resources tagged with different environments; prod trust does not trust non-prod issuers or accounts", "x-nhi-control": { "id": "MCP-NHI-018", "title": "Environments do not share identities", "severity": "medium", "scope": "any", "frameworks": { "NHI": ["NHI8"], "ASI": ["ASI03"], "MCP": ["MCP09"], "MAESTRO": ["L4"], "CSF": ["PR.IR-01", "PR.AA-05"] }, "description": "an identity is not used by resources tagged with different environments; prod trust does not trust non-prod issuers or accounts", "fix": "Give each environment its own identity; do not let prod identities trust non-prod issuers or accounts." }, "type": "object", "properties": { "identities": { "type": "array", "items": { "type": "object", "properties": { "environments": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is used by {count} environments ({value})" } } } } } };
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate36.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.environments !== void 0) {
+              let data2 = data1.environments;
+              if (Array.isArray(data2)) {
+                if (data2.length > 1) {
+                  const err0 = { instancePath: instancePath + "/identities/" + i0 + "/environments", schemaPath: "#/properties/identities/items/properties/environments/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema64.properties.identities.items.properties.environments, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/identities/" + i0 + "/environments", schemaPath: "#/properties/identities/items/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.identities.items.properties.environments.type, parentSchema: schema64.properties.identities.items.properties.environments, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.properties.identities.items.type, parentSchema: schema64.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.identities.type, parentSchema: schema64.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+validate36.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control17 = validate37;
+var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-019.schema.json", "title": "MCP-NHI-019 Every identity has an owner and a review date", "description": "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans", "x-nhi-control": { "id": "MCP-NHI-019", "title": "Every identity has an owner and a review date", "severity": "medium", "scope": "tool", "frameworks": { "NHI": ["NHI1"], "ASI": ["ASI10"], "MCP": ["MCP09"], "MAESTRO": ["L6"], "CSF": ["PR.AA-01"] }, "description": "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans", "fix": "Tag every tool identity with an owner and a review-by date (mcp-nhi:owner, mcp-nhi:review-by, or the policy's tag names), review it before that date, and remove tool identities no declared tool uses.", "parameters": { "requiredTags": [] } }, "type": "object", "properties": { "identities": { "type": "array", "items": { "if": { "type": "object", "required": ["tool"], "properties": { "tool": { "type": "string" } } }, "then": { "type": "object", "properties": { "owner": { "type": "string", "minLength": 1, "x-nhi-message": "tool identity has no owner tag" }, "reviewBy": { "type": "string", "minLength": 1, "x-nhi-message": "tool identity has no review-by tag" }, "reviewOverdue": { "const": false, "x-nhi-message": "review-by date has passed or is not a YYYY-MM-DD date" }, "orphan": { "const": false, "x-nhi-message": "tool identity is not claimed by any declared tool (orphan)" }, "missingTags": { "type": "array", "maxItems": 0, "x-nhi-message": "tool identity lacks the tags the policy requires: {value}" } } } } } } };
+var func1 = require_ucs2length().default;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate37.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.identities !== void 0) {
+      let data0 = data.identities;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          const _errs5 = errors;
+          let valid3 = true;
+          const _errs6 = errors;
+          if (errors === _errs6) {
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              let missing0;
+              if (data1.tool === void 0 && (missing0 = "tool")) {
+                const err0 = {};
+                if (vErrors === null) {
+                  vErrors = [err0];
+                } else {
+                  vErrors.push(err0);
+                }
+                errors++;
+              } else {
+                if (data1.tool !== void 0) {
+                  if (typeof data1.tool !== "string") {
+                    const err1 = {};
+                    if (vErrors === null) {
+                      vErrors = [err1];
+                    } else {
+                      vErrors.push(err1);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            } else {
+              const err2 = {};
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+          var _valid0 = _errs6 === errors;
+          errors = _errs5;
+          if (vErrors !== null) {
+            if (_errs5) {
+              vErrors.length = _errs5;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid0) {
+            const _errs10 = errors;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.owner !== void 0) {
+                let data3 = data1.owner;
+                if (typeof data3 === "string") {
+                  if (func1(data3) < 1) {
+                    const err3 = { instancePath: instancePath + "/identities/" + i0 + "/owner", schemaPath: "#/properties/identities/items/then/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.identities.items.then.properties.owner, data: data3 };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err4 = { instancePath: instancePath + "/identities/" + i0 + "/owner", schemaPath: "#/properties/identities/items/then/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.identities.items.then.properties.owner.type, parentSchema: schema65.properties.identities.items.then.properties.owner, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.reviewBy !== void 0) {
+                let data4 = data1.reviewBy;
+                if (typeof data4 === "string") {
+                  if (func1(data4) < 1) {
+                    const err5 = { instancePath: instancePath + "/identities/" + i0 + "/reviewBy", schemaPath: "#/properties/identities/items/then/properties/reviewBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.identities.items.then.properties.reviewBy, data: data4 };
+                    if (vErrors === null) {
+                      vErrors = [err5];
+                    } else {
+                      vErrors.push(err5);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err6 = { instancePath: instancePath + "/identities/" + i0 + "/reviewBy", schemaPath: "#/properties/identities/items/then/properties/reviewBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.identities.items.then.properties.reviewBy.type, parentSchema: schema65.properties.identities.items.then.properties.reviewBy, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.reviewOverdue !== void 0) {
+                let data5 = data1.reviewOverdue;
+                if (false !== data5) {
+                  const err7 = { instancePath: instancePath + "/identities/" + i0 + "/reviewOverdue", schemaPath: "#/properties/identities/items/then/properties/reviewOverdue/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema65.properties.identities.items.then.properties.reviewOverdue, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.orphan !== void 0) {
+                let data6 = data1.orphan;
+                if (false !== data6) {
+                  const err8 = { instancePath: instancePath + "/identities/" + i0 + "/orphan", schemaPath: "#/properties/identities/items/then/properties/orphan/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema65.properties.identities.items.then.properties.orphan, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+              }
+              if (data1.missingTags !== void 0) {
+                let data7 = data1.missingTags;
+                if (Array.isArray(data7)) {
+                  if (data7.length > 0) {
+                    const err9 = { instancePath: instancePath + "/identities/" + i0 + "/missingTags", schemaPath: "#/properties/identities/items/then/properties/missingTags/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema65.properties.identities.items.then.properties.missingTags, data: data7 };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err10 = { instancePath: instancePath + "/identities/" + i0 + "/missingTags", schemaPath: "#/properties/identities/items/then/properties/missingTags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.identities.items.then.properties.missingTags.type, parentSchema: schema65.properties.identities.items.then.properties.missingTags, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err11 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.properties.identities.items.then.type, parentSchema: schema65.properties.identities.items.then, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            var _valid0 = _errs10 === errors;
+            valid3 = _valid0;
+            if (valid3) {
+              var props0 = {};
+              props0.owner = true;
+              props0.reviewBy = true;
+              props0.reviewOverdue = true;
+              props0.orphan = true;
+              props0.missingTags = true;
+              props0.tool = true;
+            }
+          }
+          if (!valid3) {
+            const err12 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema65.properties.identities.items.if, parentSchema: schema65.properties.identities.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.identities.type, parentSchema: schema65.properties.identities, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.type, parentSchema: schema65, data };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+validate37.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
+var control18 = validate38;
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-020.schema.json", "title": "MCP-NHI-020 Unavoidable secrets are vaulted and rotated", "description": "Secrets Manager secrets with a customer key and a rotation schedule \u2264 policy days; GCP secret rotation period; Key Vault secret expiration", "x-nhi-control": { "id": "MCP-NHI-020", "title": "Unavoidable secrets are vaulted and rotated", "severity": "medium", "scope": "any", "frameworks": { "NHI": ["NHI7", "NHI2"], "ASI": ["ASI03"], "MCP": ["MCP01"], "MAESTRO": ["L6"], "CSF": ["PR.AA-01", "PR.DS-01"] }, "description": "Secrets Manager secrets with a customer key and a rotation schedule \u2264 policy days; GCP secret rotation period; Key Vault secret expiration", "fix": "Encrypt unavoidable secrets with a customer-managed key and rotate them on a schedule no longer than the policy's rotationDays.", "parameters": { "rotationDays": 90 } }, "type": "object", "properties": { "secrets": { "type": "array", "items": { "type": "object", "properties": { "rotationIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate38.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.secrets !== void 0) {
+      let data0 = data.secrets;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.rotationIssues !== void 0) {
+              let data2 = data1.rotationIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/secrets/" + i0 + "/rotationIssues", schemaPath: "#/properties/secrets/items/properties/rotationIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema66.properties.secrets.items.properties.rotationIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/secrets/" + i0 + "/rotationIssues", schemaPath: "#/properties/secrets/items/properties/rotationIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.properties.secrets.items.properties.rotationIssues.type, parentSchema: schema66.properties.secrets.items.properties.rotationIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/secrets/" + i0, schemaPath: "#/properties/secrets/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.properties.secrets.items.type, parentSchema: schema66.properties.secrets.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.properties.secrets.type, parentSchema: schema66.properties.secrets, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+validate38.evaluated = { "props": { "secrets": true }, "dynamicProps": false, "dynamicItems": false };
+var control19 = validate39;
+var schema67 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-022.schema.json", "title": "MCP-NHI-022 Audit trail for tool calls and token minting", "description": "CloudTrail (multi-region, log file validation) or gateway logging with retention; GCP data access audit config for iamcredentials; Azure diagnostic settings", "x-nhi-control": { "id": "MCP-NHI-022", "title": "Audit trail for tool calls and token minting", "severity": "high", "scope": "server", "frameworks": { "NHI": ["NHI1", "NHI10"], "ASI": ["ASI08", "ASI10"], "MCP": ["MCP08"], "MAESTRO": ["L5"], "CSF": ["PR.PS-04", "DE.CM-03"] }, "description": "CloudTrail (multi-region, log file validation) or gateway logging with retention; GCP data access audit config for iamcredentials; Azure diagnostic settings", "fix": "Record tool calls and token minting: a multi-region CloudTrail with log file validation, or gateway/function logs with a retention period (set auditTrailExternal in the policy when the account trail is managed elsewhere).", "parameters": { "auditTrailExternal": false } }, "type": "object", "properties": { "servers": { "type": "array", "items": { "type": "object", "properties": { "auditIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate39.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.servers !== void 0) {
+      let data0 = data.servers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.auditIssues !== void 0) {
+              let data2 = data1.auditIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/servers/" + i0 + "/auditIssues", schemaPath: "#/properties/servers/items/properties/auditIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema67.properties.servers.items.properties.auditIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/servers/" + i0 + "/auditIssues", schemaPath: "#/properties/servers/items/properties/auditIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema67.properties.servers.items.properties.auditIssues.type, parentSchema: schema67.properties.servers.items.properties.auditIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/servers/" + i0, schemaPath: "#/properties/servers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema67.properties.servers.items.type, parentSchema: schema67.properties.servers.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/servers", schemaPath: "#/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema67.properties.servers.type, parentSchema: schema67.properties.servers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema67.type, parentSchema: schema67, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+validate39.evaluated = { "props": { "servers": true }, "dynamicProps": false, "dynamicItems": false };
+var control20 = validate40;
+var schema68 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-023.schema.json", "title": "MCP-NHI-023 Egress is allow-listed", "description": "no all-ports 0.0.0.0/0 egress on the server's security groups; K8s NetworkPolicy with Egress", "x-nhi-control": { "id": "MCP-NHI-023", "title": "Egress is allow-listed", "severity": "medium", "scope": "server", "frameworks": { "NHI": ["NHI3"], "ASI": ["ASI02", "ASI05"], "MCP": ["MCP05"], "MAESTRO": ["L4"], "CSF": ["PR.IR-01"] }, "description": "no all-ports 0.0.0.0/0 egress on the server's security groups; K8s NetworkPolicy with Egress", "fix": "Allow-list the server's egress: replace all-ports 0.0.0.0/0 egress with the destinations and ports its tools call (or a VPC endpoint / egress proxy)." }, "type": "object", "properties": { "servers": { "type": "array", "items": { "type": "object", "properties": { "egressIssues": { "type": "array", "maxItems": 0 } } } } } };
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate40.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.servers !== void 0) {
+      let data0 = data.servers;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.egressIssues !== void 0) {
+              let data2 = data1.egressIssues;
+              if (Array.isArray(data2)) {
+                if (data2.length > 0) {
+                  const err0 = { instancePath: instancePath + "/servers/" + i0 + "/egressIssues", schemaPath: "#/properties/servers/items/properties/egressIssues/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema68.properties.servers.items.properties.egressIssues, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              } else {
+                const err1 = { instancePath: instancePath + "/servers/" + i0 + "/egressIssues", schemaPath: "#/properties/servers/items/properties/egressIssues/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.servers.items.properties.egressIssues.type, parentSchema: schema68.properties.servers.items.properties.egressIssues, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/servers/" + i0, schemaPath: "#/properties/servers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.servers.items.type, parentSchema: schema68.properties.servers.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/servers", schemaPath: "#/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.servers.type, parentSchema: schema68.properties.servers, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+validate40.evaluated = { "props": { "servers": true }, "dynamicProps": false, "dynamicItems": false };
+var control21 = validate41;
+var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-024.schema.json", "title": "MCP-NHI-024 Server images are pinned", "description": "container images by digest (@sha256:) in Lambda image_uri, ECS, K8s, Cloud Run", "x-nhi-control": { "id": "MCP-NHI-024", "title": "Server images are pinned", "severity": "medium", "scope": "server", "frameworks": { "NHI": ["NHI3"], "ASI": ["ASI04"], "MCP": ["MCP03", "MCP04"], "MAESTRO": ["L7"], "CSF": ["PR.PS-02"] }, "description": "container images by digest (@sha256:) in Lambda image_uri, ECS, K8s, Cloud Run", "fix": "Pin server images by digest (`image@sha256:...`) so what was reviewed is what runs." }, "type": "object", "properties": { "workloads": { "type": "array", "items": { "if": { "type": "object", "anyOf": [{ "required": ["server"], "properties": { "server": { "type": "string" } } }, { "required": ["tool"], "properties": { "tool": { "type": "string" } } }] }, "then": { "type": "object", "properties": { "unpinnedImages": { "type": "array", "maxItems": 0 } } } } } } };
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate41.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.workloads !== void 0) {
+      let data0 = data.workloads;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          const _errs5 = errors;
+          let valid3 = true;
+          const _errs6 = errors;
+          if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+            const err0 = {};
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+          const _errs8 = errors;
+          let valid4 = false;
+          const _errs9 = errors;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            let missing0;
+            if (data1.server === void 0 && (missing0 = "server")) {
+              const err1 = {};
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            } else {
+              if (data1.server !== void 0) {
+                if (typeof data1.server !== "string") {
+                  const err2 = {};
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          var _valid1 = _errs9 === errors;
+          valid4 = valid4 || _valid1;
+          if (_valid1) {
+            var props0 = {};
+            props0.server = true;
+          }
+          const _errs12 = errors;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            let missing1;
+            if (data1.tool === void 0 && (missing1 = "tool")) {
+              const err3 = {};
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            } else {
+              if (data1.tool !== void 0) {
+                if (typeof data1.tool !== "string") {
+                  const err4 = {};
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          var _valid1 = _errs12 === errors;
+          valid4 = valid4 || _valid1;
+          if (_valid1) {
+            if (props0 !== true) {
+              props0 = props0 || {};
+              props0.tool = true;
+            }
+          }
+          if (!valid4) {
+            const err5 = {};
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          } else {
+            errors = _errs8;
+            if (vErrors !== null) {
+              if (_errs8) {
+                vErrors.length = _errs8;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+          var _valid0 = _errs6 === errors;
+          errors = _errs5;
+          if (vErrors !== null) {
+            if (_errs5) {
+              vErrors.length = _errs5;
+            } else {
+              vErrors = null;
+            }
+          }
+          if (_valid0) {
+            const _errs15 = errors;
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              if (data1.unpinnedImages !== void 0) {
+                let data4 = data1.unpinnedImages;
+                if (Array.isArray(data4)) {
+                  if (data4.length > 0) {
+                    const err6 = { instancePath: instancePath + "/workloads/" + i0 + "/unpinnedImages", schemaPath: "#/properties/workloads/items/then/properties/unpinnedImages/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema69.properties.workloads.items.then.properties.unpinnedImages, data: data4 };
+                    if (vErrors === null) {
+                      vErrors = [err6];
+                    } else {
+                      vErrors.push(err6);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err7 = { instancePath: instancePath + "/workloads/" + i0 + "/unpinnedImages", schemaPath: "#/properties/workloads/items/then/properties/unpinnedImages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.workloads.items.then.properties.unpinnedImages.type, parentSchema: schema69.properties.workloads.items.then.properties.unpinnedImages, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err8 = { instancePath: instancePath + "/workloads/" + i0, schemaPath: "#/properties/workloads/items/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.properties.workloads.items.then.type, parentSchema: schema69.properties.workloads.items.then, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            var _valid0 = _errs15 === errors;
+            valid3 = _valid0;
+            if (valid3) {
+              if (props0 !== true) {
+                props0 = props0 || {};
+                props0.unpinnedImages = true;
+              }
+            }
+          }
+          if (!valid3) {
+            const err9 = { instancePath: instancePath + "/workloads/" + i0, schemaPath: "#/properties/workloads/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema69.properties.workloads.items.if, parentSchema: schema69.properties.workloads.items, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/workloads", schemaPath: "#/properties/workloads/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.workloads.type, parentSchema: schema69.properties.workloads, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.type, parentSchema: schema69, data };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+validate41.evaluated = { "props": { "workloads": true }, "dynamicProps": false, "dynamicItems": false };
+var precompiledControls = {
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-001.schema.json": control0,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-002.schema.json": control1,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-003.schema.json": control2,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-004.schema.json": control3,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-005.schema.json": control4,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-006.schema.json": control5,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-007.schema.json": control6,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-008.schema.json": control7,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-009.schema.json": control8,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-010.schema.json": control9,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-011.schema.json": control10,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-012.schema.json": control11,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-013.schema.json": control12,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-014.schema.json": control13,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-015.schema.json": control14,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-017.schema.json": control15,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-018.schema.json": control16,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-019.schema.json": control17,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-020.schema.json": control18,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-022.schema.json": control19,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-023.schema.json": control20,
+  "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-024.schema.json": control21
+};
+
 // action/controls/control-set.ts
 var sharedAjv;
 function ajv() {
@@ -17636,11 +19926,12 @@ function ajv() {
   return sharedAjv;
 }
 var compiled = /* @__PURE__ */ new WeakMap();
-function compile(schema) {
+function compile(schema, builtin) {
   let validate = compiled.get(schema);
   if (!validate) {
     const id = typeof schema.$id === "string" ? schema.$id : void 0;
-    validate = id && ajv().getSchema(id) || ajv().compile(schema);
+    const prebuilt = builtin && id ? precompiledControls?.[id] : void 0;
+    validate = prebuilt ?? (id && ajv().getSchema(id) || ajv().compile(schema));
     compiled.set(schema, validate);
   }
   return validate;
@@ -17677,7 +19968,7 @@ function loadControlSet(policy) {
     Object.assign(parameters, base.parameters, setting?.parameters);
     if (setting?.enabled === false) continue;
     const meta = setting?.severity ? { ...base, severity: setting.severity } : base;
-    controls.push({ meta, validate: compile(schema) });
+    controls.push({ meta, validate: compile(schema, origin === "builtin") });
   }
   return { controls, parameters };
 }

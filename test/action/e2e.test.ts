@@ -278,7 +278,8 @@ describe('when the GitHub API misbehaves, the verdict stands', () => {
         cwd: ws.dir,
         inputs: inputs(),
         apiUrl: fake.url,
-        env: BUDGET,
+        // Each case's own budget: enough for its sequence of answers even on a loaded machine.
+        env: { MCP_NHI_GUARD_API_BUDGET_MS: String(budget) },
         killAfterMs: 15_000,
       });
       expect(run.code).toBe(1);
