@@ -10,10 +10,13 @@ import { fail } from './validate.js';
 export const CEDAR_NAMESPACE = 'McpTool';
 
 export interface CedarToolRules {
+  /** The Cedar action: the tool name, or `<tool>@<tenant>` for a tenant's own identity of the tool. */
   readonly tool: string;
   readonly callerGroups: readonly string[];
   readonly requireMfa: boolean;
   readonly sameTenant: boolean;
+  /** Only callers of this tenant, in a request for this tenant (identity per tenant). @default any tenant */
+  readonly tenant?: string;
   /** Extra Cedar condition (an expression over principal, resource, context). */
   readonly when?: string;
 }
@@ -67,7 +70,9 @@ export function cedarToolPolicy(server: string, rules: CedarToolRules): string {
   const conditions: string[] = [];
   if (rules.callerGroups.length > 1)
     conditions.push(`principal in [${rules.callerGroups.map(group).join(', ')}]`);
-  if (rules.sameTenant) conditions.push('principal.tenant == context.tenant');
+  if (rules.tenant !== undefined) {
+    conditions.push(`principal.tenant == ${quote(rules.tenant)}`, `context.tenant == ${quote(rules.tenant)}`);
+  } else if (rules.sameTenant) conditions.push('principal.tenant == context.tenant');
   if (rules.requireMfa) conditions.push('context.mfa == true');
   if (rules.when !== undefined) conditions.push(`(${rules.when})`);
   const head =

@@ -11,6 +11,13 @@ export type Conditions = Readonly<Record<string, Readonly<Record<string, readonl
 /** The tenant session tag as an IAM policy variable, for tenant-scoped resource ARNs. */
 export const TENANT_VARIABLE = '${aws:PrincipalTag/tenant}';
 
+/**
+ * Stands for the tenant's name in a grant of a server with one identity per tenant
+ * (`tenancy.identityPerTenant`): each tenant's role gets the grant with `{tenant}` replaced by
+ * that tenant, e.g. `arn:aws:dynamodb:eu-west-1:111122223333:table/{tenant}-docs`.
+ */
+export const TENANT_PLACEHOLDER = '{tenant}';
+
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
 
 /** `*` or `service:*`: every action, or every action of a service. */
@@ -109,6 +116,29 @@ export class Grant {
         ([key, values]) => key.toLowerCase() === 'aws:principaltag/tenant' || values.some(mentions),
       ),
     );
+  }
+
+  /** Whether the grant names TENANT_PLACEHOLDER (`{tenant}`) in a resource or a condition value. */
+  public get tenantSpecific(): boolean {
+    const mentions = (value: string) => value.includes(TENANT_PLACEHOLDER);
+    return (
+      this.resources.some(mentions) ||
+      Object.values(this.conditions).some((byKey) =>
+        Object.values(byKey).some((values) => values.some(mentions)),
+      )
+    );
+  }
+
+  /** This grant for one tenant: every `{tenant}` in its resources and condition values replaced by `tenant`. */
+  public forTenant(tenant: string): Grant {
+    const put = (value: string) => value.split(TENANT_PLACEHOLDER).join(tenant);
+    const conditions = Object.fromEntries(
+      Object.entries(this.conditions).map(([operator, byKey]) => [
+        operator,
+        Object.fromEntries(Object.entries(byKey).map(([key, values]) => [key, values.map(put)])),
+      ]),
+    );
+    return new Grant(this.actions, this.resources.map(put), conditions, this.wildcardAcknowledgement);
   }
 
   /** The IAM statement, with extra conditions merged in. */

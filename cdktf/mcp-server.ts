@@ -40,6 +40,9 @@ import {
   McpTool,
   type McpToolProps,
   ROLE_MAX_SESSION_SECONDS,
+  type ToolTenancy,
+  toolIdentityName,
+  toolRoleName,
   validateToolProps,
 } from './tool.js';
 import { fail, requireAccount, requireDate, requireText } from './validate.js';
@@ -54,6 +57,23 @@ export interface AuditProps {
 export interface ServerAuthorizationProps {
   /** Protect the policy store from deletion. @default true when environment is "prod", else false */
   readonly deletionProtection?: boolean;
+}
+
+/** Who the server serves: the tenants, and whether each gets its own identities. */
+export interface TenancyProps {
+  /**
+   * The tenants: 1 to 63 lowercase letters, digits and `-`, starting with a letter or digit, unique.
+   * Tool sessions must carry one of them as the `tenant` session tag.
+   */
+  readonly tenants: readonly string[];
+  /**
+   * One role per tool per tenant (`<server>-tool-<tool>@<tenant>`, tagged `mcp-nhi:tenant`) instead of
+   * one role per tool shared by the tenants. Grants may then name each tenant's own resources with
+   * `{tenant}` (TENANT_PLACEHOLDER); each role's trust pins the `tenant` session tag to its tenant,
+   * and each (tool, tenant) gets its own Cedar action `<tool>@<tenant>`.
+   * @default false: one role per tool, every grant scoped by `${aws:PrincipalTag/tenant}`
+   */
+  readonly identityPerTenant?: boolean;
 }
 
 /** Acknowledges a finding of the check on this server's resources. */
@@ -85,9 +105,15 @@ export interface McpServerProps {
   /**
    * The server serves several tenants: tool sessions carry a `tenant` session tag, every grant is
    * scoped by `${aws:PrincipalTag/tenant}`, Cedar policies compare the caller's tenant.
-   * @default false
+   * @default false, or true when `tenancy` is set
    */
   readonly multiTenant?: boolean;
+  /**
+   * The tenants of a multi-tenant server (implies `multiTenant`), and whether each tenant gets its
+   * own role per tool.
+   * @default any tenant when multiTenant, one role per tool
+   */
+  readonly tenancy?: TenancyProps;
   /** Secrets the server reads, by reference. @default none */
   readonly secrets?: readonly SecretRef[];
   /**
@@ -130,7 +156,8 @@ export class McpServer extends Construct {
     super(scope, id);
     validateServerProps(props);
     this.name = props.name;
-    const multiTenant = props.multiTenant === true;
+    const tenancy = tenancyOf(props);
+    const multiTenant = tenancy.multiTenant;
     const sourceIdentityPrefix = props.sourceIdentityPrefix ?? 'mcp-user-';
     const stack = TerraformStack.of(this);
     const tags: Record<string, string> = {
@@ -142,12 +169,19 @@ export class McpServer extends Construct {
     };
     const arn = (service: string, resource: string) =>
       `arn:aws:${service}:${props.region}:${props.account}:${resource}`;
-    const toolRoleArns = props.tools.map(
-      (tool) => `arn:aws:iam::${props.account}:role/${props.name}-tool-${tool.name}`,
+    const perTenant: readonly (string | undefined)[] = tenancy.identityPerTenant
+      ? tenancy.tenants
+      : [undefined];
+    const toolRoleArns = props.tools.flatMap((tool) =>
+      perTenant.map(
+        (tenant) => `arn:aws:iam::${props.account}:role/${toolRoleName(props.name, tool.name, tenant)}`,
+      ),
     );
 
     // Authorization first: its Cedar is validated before any resource exists.
-    this.cedarSchema = cedarSchema(props.tools.map((tool) => tool.name));
+    this.cedarSchema = cedarSchema(
+      props.tools.flatMap((tool) => perTenant.map((tenant) => toolIdentityName(tool.name, tenant))),
+    );
 
     // Secrets by reference.
     const secretArns: { envName: string; arn: string }[] = [];
@@ -222,7 +256,11 @@ export class McpServer extends Construct {
         (tool.grants ?? []).map((grant: Grant) => ({
           Effect: 'Allow',
           Action: [...grant.actions],
-          Resource: [...grant.resources],
+          Resource: perTenant.flatMap((tenant) =>
+            tenant === undefined || !grant.tenantSpecific
+              ? grant.resources
+              : grant.forTenant(tenant).resources,
+          ),
         })),
       );
       const boundary = this.track(
@@ -245,7 +283,7 @@ export class McpServer extends Construct {
       new IamRole(this, 'ServerRole', {
         name: `${props.name}-server`,
         description: `MCP server ${props.name}: assumed by its runtime, assumes only its tools' roles`,
-        assumeRolePolicy: JSON.stringify(serverTrust(props, multiTenant)),
+        assumeRolePolicy: JSON.stringify(serverTrust(props)),
         maxSessionDuration: ROLE_MAX_SESSION_SECONDS,
         permissionsBoundary: boundaryArn,
         tags,
@@ -260,21 +298,22 @@ export class McpServer extends Construct {
           serverRoleArn: this.role.arn,
           boundaryArn: boundaryArn!,
           policyStoreId: this.policyStore.id,
-          multiTenant,
+          tenancy,
           sourceIdentityPrefix,
           tags,
         }),
     );
+    const identities = this.tools.flatMap((tool) => tool.identities);
     validateCedar(
       this.cedarSchema,
-      Object.fromEntries(this.tools.map((tool) => [tool.name, tool.cedarPolicy])),
+      Object.fromEntries(identities.map((identity) => [identity.name, identity.cedarPolicy])),
       `server "${props.name}" authorization`,
     );
-    for (const tool of this.tools) tool.policy.node.addDependency(schema);
+    for (const identity of identities) identity.policy.node.addDependency(schema);
 
     const policyStatements = serverStatements(
       props,
-      this.tools.map((tool) => tool.role.arn),
+      identities.map((identity) => identity.role.arn),
       secretArns,
       logGroupArn,
       this.policyStore.arn,
@@ -295,7 +334,10 @@ export class McpServer extends Construct {
     };
     for (const tool of this.tools) {
       const key = envKey(tool.name);
-      environment[`MCP_TOOL_ROLE_${key}`] = tool.role.arn;
+      for (const identity of tool.identities) {
+        const suffix = identity.tenant === undefined ? '' : `__${envKey(identity.tenant)}`;
+        environment[`MCP_TOOL_ROLE_${key}${suffix}`] = identity.role.arn;
+      }
       environment[`MCP_TOOL_SESSION_SECONDS_${key}`] = String(
         tool.props.sessionSeconds ?? DEFAULT_TOOL_SESSION_SECONDS,
       );
@@ -409,14 +451,18 @@ export class McpServer extends Construct {
         owner: props.owner,
         multiTenant,
         resources: serverResources().filter((address) => address !== this.role.address),
-        tools: this.tools.map((tool) => ({
-          name: tool.name,
-          identity: tool.role.address,
-          sensitive: tool.props.sensitive === true,
-          writeCapable: tool.props.writeCapable === true,
-          ...(tool.props.oauthScopes === undefined ? {} : { scopes: [...tool.props.oauthScopes] }),
-          resources: [tool.policy.address],
-        })),
+        // One entry per identity: with one identity per tenant, `<tool>@<tenant>`, so each
+        // declared tool still resolves to exactly one identity (MCP-NHI-001).
+        tools: this.tools.flatMap((tool) =>
+          tool.identities.map((identity) => ({
+            name: identity.name,
+            identity: identity.role.address,
+            sensitive: tool.props.sensitive === true,
+            writeCapable: tool.props.writeCapable === true,
+            ...(tool.props.oauthScopes === undefined ? {} : { scopes: [...tool.props.oauthScopes] }),
+            resources: [identity.policy.address],
+          })),
+        ),
       }),
     );
 
@@ -424,7 +470,7 @@ export class McpServer extends Construct {
     const check = SynthCheck.of(stack);
     const allAddresses = () => [
       ...serverResources(),
-      ...this.tools.flatMap((tool) => [tool.role.address, tool.policy.address]),
+      ...identities.flatMap((identity) => [identity.role.address, identity.policy.address]),
       this.manifest.address,
     ];
     for (const waiver of props.waivers ?? []) {
@@ -439,8 +485,7 @@ export class McpServer extends Construct {
         if (ack) {
           check.addDeferredWaiver(
             { control: 'MCP-NHI-007', reason: ack.reason, owner: ack.owner, expires: ack.expires },
-            // The generated boundary repeats the grant, so it carries the same exception.
-            () => [tool.role.address, ...(this.boundary ? [this.boundary.address] : [])],
+            () => tool.roles.map((role) => role.address),
           );
         }
       }
@@ -490,6 +535,8 @@ function validateServerProps(props: McpServerProps): void {
     );
   }
   if (props.lambda) validateLambda(props.lambda, where);
+  validateTenancy(props, where);
+  const tenancy = tenancyOf(props);
   if (props.ecs) validateEcs(props.ecs, where);
   if (props.eks) validateEks(props.eks, where);
   if (!Array.isArray(props.tools) || props.tools.length === 0) {
@@ -500,7 +547,21 @@ function validateServerProps(props: McpServerProps): void {
     if (seen.has(tool.name))
       fail(`${where}: tool name "${tool.name}" is used twice; tool names must be unique.`);
     seen.add(tool.name);
-    validateToolProps(props.name, tool, props.multiTenant === true);
+    validateToolProps(props.name, tool, tenancy);
+  }
+  const envKeys = new Map<string, string>();
+  for (const tool of props.tools) {
+    for (const tenant of tenancy.identityPerTenant ? tenancy.tenants : [undefined]) {
+      const key = `${envKey(tool.name)}${tenant === undefined ? '' : `__${envKey(tenant)}`}`;
+      const name = toolIdentityName(tool.name, tenant);
+      const other = envKeys.get(key);
+      if (other !== undefined) {
+        fail(
+          `${where}: "${other}" and "${name}" share the environment variable MCP_TOOL_ROLE_${key}; rename one tool so they differ in more than "-" and "_".`,
+        );
+      }
+      envKeys.set(key, name);
+    }
   }
   if (
     props.permissionsBoundaryArn !== undefined &&
@@ -537,8 +598,46 @@ function validateServerProps(props: McpServerProps): void {
   }
 }
 
+/** The server's tenancy, props normalized: `tenancy` implies multi-tenant. */
+function tenancyOf(props: McpServerProps): ToolTenancy {
+  return {
+    multiTenant: props.multiTenant === true || props.tenancy !== undefined,
+    tenants: [...(props.tenancy?.tenants ?? [])],
+    identityPerTenant: props.tenancy?.identityPerTenant === true,
+  };
+}
+
+function validateTenancy(props: McpServerProps, where: string): void {
+  const tenancy = props.tenancy;
+  if (tenancy === undefined) return;
+  if (props.multiTenant === false) {
+    fail(
+      `${where}: multiTenant is false but tenancy is set; a server with tenants is multi-tenant. Remove multiTenant: false (or tenancy).`,
+    );
+  }
+  const tenants = tenancy.tenants as readonly unknown[] | undefined;
+  if (!Array.isArray(tenants) || tenants.length === 0) {
+    fail(
+      tenancy.identityPerTenant === true
+        ? `${where}: tenancy.identityPerTenant is set but no tenants are listed; list them in tenancy.tenants (e.g. ["acme", "globex"]) so each gets its own role per tool, or drop identityPerTenant to share one tenant-scoped role per tool.`
+        : `${where}: tenancy.tenants is empty; list the tenants (e.g. ["acme", "globex"]), or leave tenancy out and set multiTenant: true to accept any tenant.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const tenant of tenants) {
+    if (typeof tenant !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) {
+      fail(
+        `${where}: tenant ${JSON.stringify(tenant)} in tenancy.tenants: use 1 to 63 lowercase letters, digits or "-", starting with a letter or digit (e.g. "acme-eu").`,
+      );
+    }
+    if (seen.has(tenant))
+      fail(`${where}: tenant "${tenant}" is listed twice in tenancy.tenants; tenant names must be unique.`);
+    seen.add(tenant);
+  }
+}
+
 /** The server role's trust: the runtime's service, bound to the account (and the cluster/ECS). */
-function serverTrust(props: McpServerProps, multiTenant: boolean): Record<string, unknown> {
+function serverTrust(props: McpServerProps): Record<string, unknown> {
   const statements: Record<string, unknown>[] = [];
   if (props.lambda) {
     statements.push({
@@ -559,20 +658,6 @@ function serverTrust(props: McpServerProps, multiTenant: boolean): Record<string
       Condition: {
         StringEquals: { 'aws:SourceAccount': props.account },
         ArnEquals: { 'aws:SourceArn': props.eks.clusterArn },
-      },
-    });
-  }
-  if (multiTenant) {
-    const principal = (statements[0] as { Principal: unknown }).Principal;
-    // Any session tags passed when the server's role is assumed must name the tenant (MCP-NHI-015).
-    statements.push({
-      Sid: 'TenantSessionTagRequired',
-      Effect: 'Allow',
-      Principal: principal,
-      Action: 'sts:TagSession',
-      Condition: {
-        StringEquals: { 'aws:SourceAccount': props.account },
-        StringLike: { [`aws:RequestTag/${TAG_KEYS.sessionTenant}`]: '?*' },
       },
     });
   }
@@ -606,18 +691,20 @@ function serverStatements(
   policyStoreArn: string,
 ): Record<string, unknown>[] {
   const prefix = props.sourceIdentityPrefix ?? 'mcp-user-';
+  const tenancy = tenancyOf(props);
   const like: Record<string, string> = { 'sts:SourceIdentity': `${prefix}*` };
-  if (props.multiTenant) like[`aws:RequestTag/${TAG_KEYS.sessionTenant}`] = '?*';
+  const equals: Record<string, string[]> = {
+    [`aws:RequestTag/${TAG_KEYS.sessionTool}`]: props.tools.map((tool) => tool.name),
+  };
+  if (tenancy.tenants.length > 0) equals[`aws:RequestTag/${TAG_KEYS.sessionTenant}`] = [...tenancy.tenants];
+  else if (tenancy.multiTenant) like[`aws:RequestTag/${TAG_KEYS.sessionTenant}`] = '?*';
   const statements: Record<string, unknown>[] = [
     {
       Sid: 'AssumeOwnToolRoles',
       Effect: 'Allow',
       Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
       Resource: [...toolRoleArns],
-      Condition: {
-        StringEquals: { [`aws:RequestTag/${TAG_KEYS.sessionTool}`]: props.tools.map((tool) => tool.name) },
-        StringLike: like,
-      },
+      Condition: { StringEquals: equals, StringLike: like },
     },
     {
       Sid: 'AuthorizeToolCalls',

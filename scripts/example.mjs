@@ -36,6 +36,14 @@ const cases = [
     controls: [],
   },
   {
+    name: 'cdktf compliant (one identity per tenant, Lambda)',
+    synth: { file: 'examples/cdktf/per-tenant-lambda.ts', build: 'buildPerTenantLambdaApp' },
+    input: 'cdktf.out/examples/per-tenant-lambda',
+    args: ['--scope', 'all'],
+    exit: 0,
+    controls: [],
+  },
+  {
     name: 'cdktf noncompliant',
     synth: { file: 'examples/cdktf/noncompliant.ts', build: 'buildNoncompliantApp' },
     input: 'cdktf.out/examples/noncompliant',

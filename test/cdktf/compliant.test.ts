@@ -5,12 +5,15 @@ import { checkPaths } from '../../action/check.js';
 import { buildCompliantLambdaApp } from '../../examples/cdktf/compliant-lambda.js';
 import { buildMultiTenantEcsApp } from '../../examples/cdktf/multi-tenant-ecs.js';
 import { buildNoncompliantApp } from '../../examples/cdktf/noncompliant.js';
+import { buildPerTenantLambdaApp } from '../../examples/cdktf/per-tenant-lambda.js';
 import { synthApp, type Tf, TODAY } from './helpers.js';
 
 describe('the CDKTF examples, checked on their cdktf.out', () => {
   for (const [name, build, servers, tools] of [
     ['compliant Lambda server', buildCompliantLambdaApp, 1, 4],
     ['multi-tenant ECS Fargate server', buildMultiTenantEcsApp, 1, 3],
+    // 3 tools × 2 tenants: the manifest declares each tenant's identity as `<tool>@<tenant>`.
+    ['per-tenant Lambda server (one identity per tool per tenant)', buildPerTenantLambdaApp, 1, 6],
   ] as const) {
     it(`${name}: zero findings of every control, with --scope mcp and --scope all`, async () => {
       const outdir = synthApp(build);

@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { McpServer, SecretRef } from '../../cdktf/index.js';
+import { Grant, McpServer, SecretRef, TENANT_PLACEHOLDER } from '../../cdktf/index.js';
 import { buildCompliantLambdaApp } from '../../examples/cdktf/compliant-lambda.js';
 import { buildMultiTenantEcsApp } from '../../examples/cdktf/multi-tenant-ecs.js';
 import { buildNoncompliantApp } from '../../examples/cdktf/noncompliant.js';
-import { resources, serverProps, synth, synthApp, type Tf, testStack } from './helpers.js';
+import { buildPerTenantLambdaApp } from '../../examples/cdktf/per-tenant-lambda.js';
+import { IMAGE, resources, serverProps, synth, synthApp, type Tf, testStack } from './helpers.js';
 
 interface Arg {
   readonly type?: string;
@@ -144,11 +145,12 @@ describe('synthesized resources conform to the AWS provider 6.25.0 schema', () =
     ]);
   });
 
-  it('the examples: Lambda, multi-tenant ECS, and the raw resources of the noncompliant one', () => {
+  it('the examples: Lambda, multi-tenant ECS, per-tenant Lambda, and the raw resources of the noncompliant one', () => {
     const checked: string[] = [];
     for (const [build, stack] of [
       [buildCompliantLambdaApp, 'issues-mcp'],
       [buildMultiTenantEcsApp, 'docs-mcp'],
+      [buildPerTenantLambdaApp, 'ledger-mcp'],
       [buildNoncompliantApp, 'leaky-mcp'],
     ] as const) {
       const json = stackJson(synthApp(build), stack);
@@ -206,6 +208,44 @@ describe('synthesized resources conform to the AWS provider 6.25.0 schema', () =
     );
     const json = synth(stack);
     expect(json.resource.aws_eks_pod_identity_association).toBeDefined();
+    expect(problemsOf(json)).toEqual([]);
+  });
+
+  it('one identity per tenant on ECS, with a wildcard acknowledgement and managed secrets', () => {
+    const stack = testStack();
+    new McpServer(
+      stack,
+      'Server',
+      serverProps({
+        lambda: undefined,
+        ecs: { image: IMAGE },
+        tenancy: { tenants: ['acme', 'globex', 'initech'], identityPerTenant: true },
+        tools: [
+          {
+            name: 'export',
+            grants: [
+              Grant.allowWildcard(['s3:*'], [`arn:aws:s3:::exports-${TENANT_PLACEHOLDER}/*`], {
+                reason: 'bulk export of the tenant bucket',
+                owner: 'data-team@example.com',
+                expires: '2027-01-31',
+              }),
+            ],
+          },
+          {
+            name: 'lookup',
+            grants: [
+              Grant.allow(
+                ['dynamodb:GetItem'],
+                [`arn:aws:dynamodb:eu-west-1:111122223333:table/t`],
+              ).withCondition('ForAllValues:StringEquals', 'dynamodb:LeadingKeys', [TENANT_PLACEHOLDER]),
+            ],
+          },
+        ],
+      }),
+    );
+    const json = synth(stack);
+    expect(Object.keys(json.resource.aws_iam_role)).toHaveLength(1 + 2 * 3 + 1);
+    expect(Object.keys(json.resource.aws_verifiedpermissions_policy)).toHaveLength(6);
     expect(problemsOf(json)).toEqual([]);
   });
 });

@@ -34,9 +34,6 @@ export class IamRole extends AwsResource<IamRoleConfig> {
   public get name(): string {
     return this.getStringAttribute('name');
   }
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
 
   protected attributes(): Record<string, unknown> {
     const c = this.config;

@@ -22,6 +22,11 @@ export abstract class AwsResource<Config extends object> extends TerraformResour
     this.config = config;
   }
 
+  /** The resource's `id` attribute, known after apply (every Terraform resource has one). */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
   /** The Terraform address, `<type>.<logical id>`; final only at synth time. */
   public get address(): string {
     return `${this.terraformResourceType}.${this.friendlyUniqueId}`;

@@ -20,9 +20,6 @@ export class SecretsManagerSecret extends AwsResource<SecretsManagerSecretConfig
   public get arn(): string {
     return this.getStringAttribute('arn');
   }
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
 
   protected attributes(): Record<string, unknown> {
     const c = this.config;

@@ -18,9 +18,6 @@ export class VerifiedpermissionsPolicyStore extends AwsResource<Verifiedpermissi
     super(scope, id, VerifiedpermissionsPolicyStore.tfResourceType, config);
   }
 
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
   public get arn(): string {
     return this.getStringAttribute('arn');
   }
