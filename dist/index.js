@@ -41525,8 +41525,11 @@ var MCP_NHI_001_schema_default = {
           identities: {
             type: "array",
             minItems: 1,
-            maxItems: 1,
-            "x-nhi-message": "tool resolves to {count} identities ({value}); it needs exactly one of its own"
+            "x-nhi-message": "tool resolves to no identity; it needs exactly one of its own (one per tenant on a multi-tenant server)"
+          },
+          extraIdentities: {
+            type: "array",
+            maxItems: 0
           }
         }
       }
@@ -42503,7 +42506,7 @@ var BUILTIN_CONTROL_SCHEMAS = [
 
 // action/controls/precompiled.ts
 var control0 = validate20;
-var schema48 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-001.schema.json", "title": "MCP-NHI-001 Each tool has its own identity", "description": "every tool resolves to exactly one identity (AWS role, GCP service account, Azure user-assigned identity, K8s service account); no identity serves two tools or two servers; resolve through configuration references, since ARNs/emails are unknown until apply", "x-nhi-control": { "id": "MCP-NHI-001", "title": "Each tool has its own identity", "severity": "high", "scope": "tool", "frameworks": { "NHI": ["NHI9", "NHI5"], "ASI": ["ASI03"], "MCP": ["MCP02"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-01", "PR.AA-05"] }, "description": "every tool resolves to exactly one identity (AWS role, GCP service account, Azure user-assigned identity, K8s service account); no identity serves two tools or two servers; resolve through configuration references, since ARNs/emails are unknown until apply", "fix": "Give every MCP tool its own identity (one role per tool) and never reuse an identity across tools or servers; with the constructs, declare each tool under McpServer.tools." }, "type": "object", "properties": { "tools": { "type": "array", "items": { "type": "object", "properties": { "identities": { "type": "array", "minItems": 1, "maxItems": 1, "x-nhi-message": "tool resolves to {count} identities ({value}); it needs exactly one of its own" } } } }, "identities": { "type": "array", "items": { "type": "object", "properties": { "tools": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is shared by {count} tools ({value})" }, "servers": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is shared by {count} servers ({value})" } } } } } };
+var schema48 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-001.schema.json", "title": "MCP-NHI-001 Each tool has its own identity", "description": "every tool resolves to exactly one identity (AWS role, GCP service account, Azure user-assigned identity, K8s service account); no identity serves two tools or two servers; resolve through configuration references, since ARNs/emails are unknown until apply", "x-nhi-control": { "id": "MCP-NHI-001", "title": "Each tool has its own identity", "severity": "high", "scope": "tool", "frameworks": { "NHI": ["NHI9", "NHI5"], "ASI": ["ASI03"], "MCP": ["MCP02"], "MAESTRO": ["L4", "L6"], "CSF": ["PR.AA-01", "PR.AA-05"] }, "description": "every tool resolves to exactly one identity (AWS role, GCP service account, Azure user-assigned identity, K8s service account); no identity serves two tools or two servers; resolve through configuration references, since ARNs/emails are unknown until apply", "fix": "Give every MCP tool its own identity (one role per tool) and never reuse an identity across tools or servers; with the constructs, declare each tool under McpServer.tools." }, "type": "object", "properties": { "tools": { "type": "array", "items": { "type": "object", "properties": { "identities": { "type": "array", "minItems": 1, "x-nhi-message": "tool resolves to no identity; it needs exactly one of its own (one per tenant on a multi-tenant server)" }, "extraIdentities": { "type": "array", "maxItems": 0 } } } }, "identities": { "type": "array", "items": { "type": "object", "properties": { "tools": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is shared by {count} tools ({value})" }, "servers": { "type": "array", "maxItems": 1, "x-nhi-message": "identity is shared by {count} servers ({value})" } } } } } };
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -42526,8 +42529,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.identities !== void 0) {
               let data2 = data1.identities;
               if (Array.isArray(data2)) {
-                if (data2.length > 1) {
-                  const err0 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+                if (data2.length < 1) {
+                  const err0 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
                   if (vErrors === null) {
                     vErrors = [err0];
                   } else {
@@ -42535,122 +42538,135 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data2.length < 1) {
-                  const err1 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+              } else {
+                const err1 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.items.properties.identities.type, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            if (data1.extraIdentities !== void 0) {
+              let data3 = data1.extraIdentities;
+              if (Array.isArray(data3)) {
+                if (data3.length > 0) {
+                  const err2 = { instancePath: instancePath + "/tools/" + i0 + "/extraIdentities", schemaPath: "#/properties/tools/items/properties/extraIdentities/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema48.properties.tools.items.properties.extraIdentities, data: data3 };
                   if (vErrors === null) {
-                    vErrors = [err1];
+                    vErrors = [err2];
                   } else {
-                    vErrors.push(err1);
+                    vErrors.push(err2);
                   }
                   errors++;
                 }
               } else {
-                const err2 = { instancePath: instancePath + "/tools/" + i0 + "/identities", schemaPath: "#/properties/tools/items/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.items.properties.identities.type, parentSchema: schema48.properties.tools.items.properties.identities, data: data2 };
+                const err3 = { instancePath: instancePath + "/tools/" + i0 + "/extraIdentities", schemaPath: "#/properties/tools/items/properties/extraIdentities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.items.properties.extraIdentities.type, parentSchema: schema48.properties.tools.items.properties.extraIdentities, data: data3 };
                 if (vErrors === null) {
-                  vErrors = [err2];
+                  vErrors = [err3];
                 } else {
-                  vErrors.push(err2);
+                  vErrors.push(err3);
                 }
                 errors++;
               }
             }
           } else {
-            const err3 = { instancePath: instancePath + "/tools/" + i0, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.tools.items.type, parentSchema: schema48.properties.tools.items, data: data1 };
+            const err4 = { instancePath: instancePath + "/tools/" + i0, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.tools.items.type, parentSchema: schema48.properties.tools.items, data: data1 };
             if (vErrors === null) {
-              vErrors = [err3];
+              vErrors = [err4];
             } else {
-              vErrors.push(err3);
+              vErrors.push(err4);
             }
             errors++;
           }
         }
       } else {
-        const err4 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.type, parentSchema: schema48.properties.tools, data: data0 };
+        const err5 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.tools.type, parentSchema: schema48.properties.tools, data: data0 };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err5];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err5);
         }
         errors++;
       }
     }
     if (data.identities !== void 0) {
-      let data3 = data.identities;
-      if (Array.isArray(data3)) {
-        const len1 = data3.length;
+      let data4 = data.identities;
+      if (Array.isArray(data4)) {
+        const len1 = data4.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data4 = data3[i1];
-          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            if (data4.tools !== void 0) {
-              let data5 = data4.tools;
-              if (Array.isArray(data5)) {
-                if (data5.length > 1) {
-                  const err5 = { instancePath: instancePath + "/identities/" + i1 + "/tools", schemaPath: "#/properties/identities/items/properties/tools/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.identities.items.properties.tools, data: data5 };
+          let data5 = data4[i1];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.tools !== void 0) {
+              let data6 = data5.tools;
+              if (Array.isArray(data6)) {
+                if (data6.length > 1) {
+                  const err6 = { instancePath: instancePath + "/identities/" + i1 + "/tools", schemaPath: "#/properties/identities/items/properties/tools/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.identities.items.properties.tools, data: data6 };
                   if (vErrors === null) {
-                    vErrors = [err5];
+                    vErrors = [err6];
                   } else {
-                    vErrors.push(err5);
+                    vErrors.push(err6);
                   }
                   errors++;
                 }
               } else {
-                const err6 = { instancePath: instancePath + "/identities/" + i1 + "/tools", schemaPath: "#/properties/identities/items/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.items.properties.tools.type, parentSchema: schema48.properties.identities.items.properties.tools, data: data5 };
+                const err7 = { instancePath: instancePath + "/identities/" + i1 + "/tools", schemaPath: "#/properties/identities/items/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.items.properties.tools.type, parentSchema: schema48.properties.identities.items.properties.tools, data: data6 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err7];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err7);
                 }
                 errors++;
               }
             }
-            if (data4.servers !== void 0) {
-              let data6 = data4.servers;
-              if (Array.isArray(data6)) {
-                if (data6.length > 1) {
-                  const err7 = { instancePath: instancePath + "/identities/" + i1 + "/servers", schemaPath: "#/properties/identities/items/properties/servers/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.identities.items.properties.servers, data: data6 };
+            if (data5.servers !== void 0) {
+              let data7 = data5.servers;
+              if (Array.isArray(data7)) {
+                if (data7.length > 1) {
+                  const err8 = { instancePath: instancePath + "/identities/" + i1 + "/servers", schemaPath: "#/properties/identities/items/properties/servers/maxItems", keyword: "maxItems", params: { limit: 1 }, message: "must NOT have more than 1 items", schema: 1, parentSchema: schema48.properties.identities.items.properties.servers, data: data7 };
                   if (vErrors === null) {
-                    vErrors = [err7];
+                    vErrors = [err8];
                   } else {
-                    vErrors.push(err7);
+                    vErrors.push(err8);
                   }
                   errors++;
                 }
               } else {
-                const err8 = { instancePath: instancePath + "/identities/" + i1 + "/servers", schemaPath: "#/properties/identities/items/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.items.properties.servers.type, parentSchema: schema48.properties.identities.items.properties.servers, data: data6 };
+                const err9 = { instancePath: instancePath + "/identities/" + i1 + "/servers", schemaPath: "#/properties/identities/items/properties/servers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.items.properties.servers.type, parentSchema: schema48.properties.identities.items.properties.servers, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err8];
+                  vErrors = [err9];
                 } else {
-                  vErrors.push(err8);
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/identities/" + i1, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.identities.items.type, parentSchema: schema48.properties.identities.items, data: data4 };
+            const err10 = { instancePath: instancePath + "/identities/" + i1, schemaPath: "#/properties/identities/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.identities.items.type, parentSchema: schema48.properties.identities.items, data: data5 };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err10];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
       } else {
-        const err10 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.type, parentSchema: schema48.properties.identities, data: data3 };
+        const err11 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.identities.type, parentSchema: schema48.properties.identities, data: data4 };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err11];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err12];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -48633,9 +48649,41 @@ function toolFacts(ctx, server, tool, r, params) {
     address: tool.address,
     source: ctx.index.byAddress.get(tool.address)?.source ?? { file: "" },
     identities: tool.identities,
+    extraIdentities: extraIdentities(ctx, tool),
     scopeIssues: scopeIssues(ctx, tool, r, params),
     sensitive: tool.sensitive
   };
+}
+function extraIdentities(ctx, tool) {
+  const byTenant = /* @__PURE__ */ new Map();
+  for (const identity of tool.identities) {
+    const tenant = ctx.attributionOf(identity).tenant ?? "";
+    byTenant.set(tenant, [...byTenant.get(tenant) ?? [], identity]);
+  }
+  const out = [];
+  for (const [tenant, identities] of byTenant) {
+    const whose = tenant === "" ? "" : ` for tenant ${tenant}`;
+    for (const extra of identities.slice(1)) {
+      out.push(
+        evidence(
+          extra,
+          "tags",
+          `tool ${tool.name} resolves to ${identities.length} identities${whose} (${identities.join(", ")}); it needs exactly one of its own${tenant === "" ? "" : " per tenant"}`
+        )
+      );
+    }
+  }
+  const shared = byTenant.get("");
+  if (shared && byTenant.size > 1) {
+    out.push(
+      evidence(
+        shared[0],
+        "tags",
+        `tool ${tool.name} has a shared identity beside per-tenant ones; give every identity of the tool a tenant, or use one shared identity`
+      )
+    );
+  }
+  return out;
 }
 function scopeIssues(ctx, tool, r, params) {
   const out = [];

@@ -131,8 +131,13 @@ export interface ToolFacts extends Attribution {
   readonly server: string;
   readonly address: string;
   readonly source: SourceLocation;
-  /** Identities resolved for this tool (MCP-NHI-001: exactly one). */
+  /** Identities resolved for this tool (MCP-NHI-001: at least one). */
   readonly identities: readonly string[];
+  /**
+   * Identities beyond one per tenant (MCP-NHI-001): two untenanted roles for one tool, two for
+   * the same tenant, or a shared role beside per-tenant ones.
+   */
+  readonly extraIdentities: readonly Evidence[];
   /** Outbound OAuth scopes problems: missing, empty, omnibus (MCP-NHI-012). */
   readonly scopeIssues: readonly Evidence[];
   readonly sensitive: boolean;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compliantManifest, compliantServer, judge, of } from '../helpers/records.js';
+import {
+  compliantManifest,
+  compliantServer,
+  judge,
+  of,
+  toolRole,
+  toolTags,
+  without,
+} from '../helpers/records.js';
 
 describe('MCP-NHI-001 Each tool has its own identity', () => {
   it('passes when each tool has a role of its own', () => {
@@ -22,5 +30,43 @@ describe('MCP-NHI-001 Each tool has its own identity', () => {
     const records = compliantServer().filter((r) => r.address !== 'aws_iam_role.create_issue');
     const findings = of(judge([...records, missing]), 'MCP-NHI-001');
     expect(findings).toContainEqual(expect.objectContaining({ tool: 'create_issue' }));
+  });
+});
+
+describe('MCP-NHI-001 with one identity per tenant', () => {
+  const perTenant = (tool: string, tenant: string) =>
+    toolRole(`${tool}_${tenant}`, { tags: { ...toolTags(tool), 'mcp-nhi:tenant': tenant } });
+
+  it('passes one role per tool per tenant', () => {
+    const records = [
+      ...without(compliantServer(), 'aws_iam_role.search_issues'),
+      perTenant('search_issues', 'acme'),
+      perTenant('search_issues', 'globex'),
+    ];
+    expect(of(judge(records), 'MCP-NHI-001')).toEqual([]);
+  });
+
+  it('flags two roles of one tool for the same tenant', () => {
+    const second = toolRole('search_issues_acme_2', {
+      tags: { ...toolTags('search_issues'), 'mcp-nhi:tenant': 'acme' },
+    });
+    const records = [
+      ...without(compliantServer(), 'aws_iam_role.search_issues'),
+      perTenant('search_issues', 'acme'),
+      second,
+    ];
+    expect(of(judge(records), 'MCP-NHI-001')).toEqual([
+      expect.objectContaining({
+        address: 'aws_iam_role.search_issues_acme_2',
+        message: expect.stringContaining('tenant acme'),
+      }),
+    ]);
+  });
+
+  it('flags two untenanted roles of one tool', () => {
+    const records = [...compliantServer(), toolRole('search_issues_2', { tags: toolTags('search_issues') })];
+    expect(of(judge(records), 'MCP-NHI-001')).toContainEqual(
+      expect.objectContaining({ address: 'aws_iam_role.search_issues_2', tool: 'search_issues' }),
+    );
   });
 });

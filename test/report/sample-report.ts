@@ -293,6 +293,7 @@ function tool(name: string, serverName: string, identities: string[]): ToolFacts
     address: identities[0] ?? `mcp_tool.${name}`,
     source: { file: 'plans/prod.json' },
     identities,
+    extraIdentities: [],
     scopeIssues: [],
     sensitive: false,
     attributedBy: 'tags',

@@ -1089,9 +1089,47 @@ function toolFacts(
     address: tool.address,
     source: ctx.index.byAddress.get(tool.address)?.source ?? { file: '' },
     identities: tool.identities,
+    extraIdentities: extraIdentities(ctx, tool),
     scopeIssues: scopeIssues(ctx, tool, r, params),
     sensitive: tool.sensitive,
   };
+}
+
+/**
+ * MCP-NHI-001 asks for one identity per tool, and MCP-NHI-015 allows one per tenant instead:
+ * identities are grouped by their tenant (attribution or `mcp-nhi:tenant` tag), and every
+ * identity beyond one per group is evidence, as is a shared identity beside per-tenant ones.
+ */
+function extraIdentities(ctx: InventoryContext, tool: DeclaredTool): Evidence[] {
+  const byTenant = new Map<string, string[]>();
+  for (const identity of tool.identities) {
+    const tenant = ctx.attributionOf(identity).tenant ?? '';
+    byTenant.set(tenant, [...(byTenant.get(tenant) ?? []), identity]);
+  }
+  const out: Evidence[] = [];
+  for (const [tenant, identities] of byTenant) {
+    const whose = tenant === '' ? '' : ` for tenant ${tenant}`;
+    for (const extra of identities.slice(1)) {
+      out.push(
+        evidence(
+          extra,
+          'tags',
+          `tool ${tool.name} resolves to ${identities.length} identities${whose} (${identities.join(', ')}); it needs exactly one of its own${tenant === '' ? '' : ' per tenant'}`,
+        ),
+      );
+    }
+  }
+  const shared = byTenant.get('');
+  if (shared && byTenant.size > 1) {
+    out.push(
+      evidence(
+        shared[0]!,
+        'tags',
+        `tool ${tool.name} has a shared identity beside per-tenant ones; give every identity of the tool a tenant, or use one shared identity`,
+      ),
+    );
+  }
+  return out;
 }
 
 /**

@@ -643,6 +643,7 @@ describe('ToolFacts (MCP-NHI-012)', () => {
       address: 'aws_iam_role.search_issues',
       source: { file: '' },
       identities: ['aws_iam_role.search_issues'],
+      extraIdentities: [],
       scopeIssues: [],
       sensitive: true,
     });
