@@ -287,7 +287,13 @@ function findingSection(report: CheckReport, plan: Plan): string {
       blocking: group.findings.filter((f) => isBlocking(f, summary)).length,
       rank: Math.min(...group.findings.map((f) => severityRank(f.severity))),
     }))
-    .sort((a, b) => b.blocking - a.blocking || a.rank - b.rank || compare(a.control.id, b.control.id));
+    .sort(
+      (a, b) =>
+        Number(b.blocking > 0) - Number(a.blocking > 0) ||
+        a.rank - b.rank ||
+        b.blocking - a.blocking ||
+        compare(a.control.id, b.control.id),
+    );
 
   const out = ['### Findings by control', ''];
   const hidden: typeof ordered = [];

@@ -72,6 +72,17 @@ describe('bad input: exit 2 and one line naming the file', () => {
   });
 });
 
+describe('report order', () => {
+  it('markdown lists blocking controls by severity first: criticals before a high with more findings', async () => {
+    const run = await cli('check', noncompliant, '--format', 'markdown');
+    const headings = run.stdout.split('\n').filter((line) => /^#### .* MCP-NHI-\d+/.test(line));
+    const position = (id: string) => headings.findIndex((line) => line.includes(id));
+    expect(position('MCP-NHI-007')).toBeLessThan(position('MCP-NHI-009'));
+    expect(position('MCP-NHI-002')).toBeLessThan(position('MCP-NHI-009'));
+    expect(position('MCP-NHI-009')).toBeLessThan(position('MCP-NHI-024'));
+  });
+});
+
 describe('options', () => {
   it('--output writes the report and prints the verdict', async () => {
     const out = path.join(tmp, 'report.sarif');
