@@ -11,7 +11,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleTsEntry } from './bundle-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -25,10 +25,9 @@ const work = path.join(root, 'cdktf.out', 'bench');
 await mkdir(work, { recursive: true });
 
 const bundle = path.join(work, 'bench-synth-entry.mjs');
-await esbuild.build({
-  absWorkingDir: root,
-  stdin: {
-    contents: `
+await bundleTsEntry({
+  root,
+  contents: `
 import { App, TerraformStack } from 'cdktf';
 import { AwsProvider, Grant, IamRole, McpServer, SynthCheck } from './cdktf/index.ts';
 const ACCOUNT = '111122223333';
@@ -62,20 +61,8 @@ export function bare(outdir, count) {
   app.synth();
 }
 `,
-    resolveDir: root,
-    sourcefile: 'bench-synth-entry.ts',
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
+  sourcefile: 'bench-synth-entry.ts',
   outfile: bundle,
-  external: ['cdktf', 'constructs', '@cedar-policy/cedar-wasm', '@cdktn/hcl2json'],
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __nhiCreateRequire } from 'node:module';\nconst require = __nhiCreateRequire(import.meta.url);",
-  },
 });
 const entry = await import(pathToFileURL(bundle).href);
 

@@ -11,6 +11,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { ESM_REQUIRE_BANNER } from './bundle-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -71,10 +72,7 @@ const result = await esbuild.build({
   legalComments: 'none',
   plugins: [precompiledControls],
   logLevel: 'warning',
-  // Bundled CommonJS (ajv, yaml) may call require(); give ESM output one.
-  banner: {
-    js: "import { createRequire as __nhiCreateRequire } from 'node:module';\nconst require = __nhiCreateRequire(import.meta.url);",
-  },
+  banner: { js: ESM_REQUIRE_BANNER },
 });
 
 const files = new Map(

@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleTsEntry } from './bundle-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -82,24 +82,11 @@ async function synthesize({ file, build }, outdir) {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const bundle = path.join(synthRoot, `.${path.basename(file, '.ts')}.mjs`);
-  await esbuild.build({
-    absWorkingDir: root,
-    stdin: {
-      contents: `import { ${build} } from './${file}';\n${build}({ outdir: process.argv[2] }).synth();\n`,
-      resolveDir: root,
-      sourcefile: 'example-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+  await bundleTsEntry({
+    root,
+    contents: `import { ${build} } from './${file}';\n${build}({ outdir: process.argv[2] }).synth();\n`,
+    sourcefile: 'example-entry.ts',
     outfile: bundle,
-    external: ['cdktf', 'constructs', '@cedar-policy/cedar-wasm', '@cdktn/hcl2json'],
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __nhiCreateRequire } from 'node:module';\nconst require = __nhiCreateRequire(import.meta.url);",
-    },
   });
   return new Promise((resolve) => {
     execFile(
