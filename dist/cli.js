@@ -21523,51 +21523,6 @@ function awsDetachedPolicies(ctx, used) {
 // action/inventory/aws/identities.ts
 init_record();
 
-// action/inventory/manifest.ts
-init_record();
-var MANIFEST_SCHEMA_ID = "mcp-nhi-manifest/v1";
-function findManifests(records) {
-  const manifests = [];
-  for (const record2 of records) {
-    if (record2.type !== "terraform_data" || record2.mode !== "managed") continue;
-    const input = record2.values.input;
-    if (!isPlainObject(input) || input.schema !== MANIFEST_SCHEMA_ID || !Array.isArray(input.servers))
-      continue;
-    const servers = input.servers.filter(isPlainObject).flatMap((server) => {
-      if (typeof server.name !== "string") return [];
-      return [
-        {
-          name: server.name,
-          identity: str(server.identity),
-          environment: str(server.environment),
-          multiTenant: server.multiTenant === true,
-          resources: strings(server.resources),
-          tools: (Array.isArray(server.tools) ? server.tools : []).filter(isPlainObject).flatMap(
-            (tool) => typeof tool.name === "string" ? [
-              {
-                name: tool.name,
-                identity: str(tool.identity),
-                sensitive: tool.sensitive === true,
-                writeCapable: tool.writeCapable === true,
-                scopes: Array.isArray(tool.scopes) ? strings(tool.scopes) : void 0,
-                resources: strings(tool.resources)
-              }
-            ] : []
-          )
-        }
-      ];
-    });
-    manifests.push({ address: record2.address, servers });
-  }
-  return manifests;
-}
-function str(value) {
-  return typeof value === "string" && !isUnknown(value) ? value : void 0;
-}
-function strings(value) {
-  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
-}
-
 // action/inventory/aws/iam-trust.ts
 init_record();
 var RESTRICTING_KEYS = /* @__PURE__ */ new Set([
@@ -21907,7 +21862,7 @@ function awsIdentities(ctx, usedPolicies) {
   }
   const declarations = {
     accounts: callerAccounts(ctx),
-    manifests: findManifests(ctx.index.all),
+    manifests: ctx.manifests,
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
@@ -23880,16 +23835,63 @@ function indexRecords(records) {
   return { all: records, byAddress, byType: (type) => types.get(type) ?? [] };
 }
 
+// action/inventory/manifest.ts
+init_record();
+var MANIFEST_SCHEMA_ID = "mcp-nhi-manifest/v1";
+function findManifests(records) {
+  const manifests = [];
+  for (const record2 of records) {
+    if (record2.type !== "terraform_data" || record2.mode !== "managed") continue;
+    const input = record2.values.input;
+    if (!isPlainObject(input) || input.schema !== MANIFEST_SCHEMA_ID || !Array.isArray(input.servers))
+      continue;
+    const servers = input.servers.filter(isPlainObject).flatMap((server) => {
+      if (typeof server.name !== "string") return [];
+      return [
+        {
+          name: server.name,
+          identity: str(server.identity),
+          environment: str(server.environment),
+          multiTenant: server.multiTenant === true,
+          resources: strings(server.resources),
+          tools: (Array.isArray(server.tools) ? server.tools : []).filter(isPlainObject).flatMap(
+            (tool) => typeof tool.name === "string" ? [
+              {
+                name: tool.name,
+                identity: str(tool.identity),
+                sensitive: tool.sensitive === true,
+                writeCapable: tool.writeCapable === true,
+                scopes: Array.isArray(tool.scopes) ? strings(tool.scopes) : void 0,
+                resources: strings(tool.resources)
+              }
+            ] : []
+          )
+        }
+      ];
+    });
+    manifests.push({ address: record2.address, servers });
+  }
+  return manifests;
+}
+function str(value) {
+  return typeof value === "string" && !isUnknown(value) ? value : void 0;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+}
+
 // action/inventory/build-inventory.ts
 function buildInventory(records, options) {
   const index = indexRecords(records);
-  const attribution = attribute(index, findManifests(records), options.policy);
+  const manifests = findManifests(records);
+  const attribution = attribute(index, manifests, options.policy);
   const ctx = {
     index,
     policy: options.policy,
     parameters: options.parameters,
     today: options.today,
     servers: attribution.servers,
+    manifests,
     attributionOf: attribution.attributionOf,
     environmentOf: attribution.environmentOf
   };

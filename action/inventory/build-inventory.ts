@@ -25,13 +25,15 @@ export interface InventoryOptions {
 
 export function buildInventory(records: readonly ResourceRecord[], options: InventoryOptions): Inventory {
   const index = indexRecords(records);
-  const attribution = attribute(index, findManifests(records), options.policy);
+  const manifests = findManifests(records);
+  const attribution = attribute(index, manifests, options.policy);
   const ctx: InventoryContext = {
     index,
     policy: options.policy,
     parameters: options.parameters,
     today: options.today,
     servers: attribution.servers,
+    manifests,
     attributionOf: attribution.attributionOf,
     environmentOf: attribution.environmentOf,
   };

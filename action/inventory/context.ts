@@ -4,6 +4,7 @@
  */
 import type { Policy } from '../policy/policy.js';
 import type { ResourceRecord } from '../read/record.js';
+import type { Manifest } from './manifest.js';
 import type { Attribution } from './model.js';
 
 export interface RecordIndex {
@@ -56,6 +57,8 @@ export interface InventoryContext {
   /** The check's date, YYYY-MM-DD (review-by and waiver expiry compare against it). */
   readonly today: string;
   readonly servers: readonly DeclaredServer[];
+  /** The constructs' manifests found in the inputs (servers as they declared them). */
+  readonly manifests: readonly Manifest[];
   /** Server/tool/tenant that claims a resource; `{}` when none does. */
   attributionOf(address: string): Attribution;
   /** Environment of a resource: its environment tag, else its server's environment. */

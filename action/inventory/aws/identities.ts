@@ -5,7 +5,7 @@
  */
 import { formatPath, isUnknown, type ResourceRecord, unknownValue } from '../../read/record.js';
 import type { DeclaredServer, DeclaredTool, InventoryContext } from '../context.js';
-import { findManifests, type Manifest } from '../manifest.js';
+import type { Manifest } from '../manifest.js';
 import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
 import { readTags, tagValue } from '../tags.js';
 import { attributionFields } from './facts-common.js';
@@ -51,7 +51,7 @@ export function awsIdentities(ctx: InventoryContext, usedPolicies?: Set<string>)
   }
   const declarations: Declarations = {
     accounts: callerAccounts(ctx),
-    manifests: findManifests(ctx.index.all),
+    manifests: ctx.manifests,
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),

@@ -5,6 +5,7 @@ import {
   type InventoryContext,
   indexRecords,
 } from '../../../../action/inventory/context.js';
+import { findManifests } from '../../../../action/inventory/manifest.js';
 import type { Attribution } from '../../../../action/inventory/model.js';
 import { readTags, tagValue } from '../../../../action/inventory/tags.js';
 import { defaultPolicy, type Policy } from '../../../../action/policy/policy.js';
@@ -81,6 +82,7 @@ export function context(records: ResourceRecord[], options: ContextOptions = {})
     parameters: {},
     today: options.today ?? '2026-03-01',
     servers,
+    manifests: findManifests(records),
     attributionOf: (address) => attribution[address] ?? {},
     environmentOf: (address) => {
       const record = index.byAddress.get(address);

@@ -10,6 +10,7 @@ import {
   type InventoryContext,
   indexRecords,
 } from '../../../../action/inventory/context.js';
+import { findManifests } from '../../../../action/inventory/manifest.js';
 import type { Attribution } from '../../../../action/inventory/model.js';
 import { defaultPolicy } from '../../../../action/policy/policy.js';
 import { type ResourceRecord, type UnknownValue, unknownValue } from '../../../../action/read/record.js';
@@ -75,6 +76,7 @@ export function context(records: readonly ResourceRecord[], options: ContextOpti
     parameters: options.parameters ?? {},
     today: '2026-01-15',
     servers: options.servers ?? [],
+    manifests: findManifests(records),
     attributionOf: (address) => attribution[address] ?? {},
     environmentOf: (address) => options.environments?.[address],
   };
