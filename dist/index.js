@@ -41447,7 +41447,8 @@ var package_default = {
     example: "node scripts/build.mjs && node scripts/example.mjs",
     bench: "node scripts/build.mjs && node --expose-gc scripts/bench.mjs && node scripts/bench-action.mjs && node --expose-gc scripts/bench-synth.mjs",
     "check:dist": "node scripts/build.mjs --check",
-    prepack: "npm run build && npm run build:lib"
+    prepack: "npm run build && npm run build:lib",
+    "package-smoke": "node scripts/package-smoke.mjs"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
