@@ -2,7 +2,6 @@
  * The check: read → inventory → controls → waivers → report. The CLI, the Action and the
  * constructs' synth-time check all call this; nothing here prints or exits.
  */
-import packageJson from '../package.json' with { type: 'json' };
 import { loadControlSet } from './controls/control-set.js';
 import { evaluateControls } from './controls/evaluate-controls.js';
 import {
@@ -21,6 +20,7 @@ import { applyWaivers } from './policy/waivers.js';
 import { readInputs } from './read/read-inputs.js';
 import type { ReadResult } from './read/record.js';
 import { createRedactor, type Redactor } from './redact.js';
+import { VERSION } from './version.js';
 
 export interface CheckOptions {
   /** The loaded policy (loadPolicy); the defaults when absent. */
@@ -73,7 +73,7 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
 
   const report: CheckReport = {
     version: 1,
-    tool: { name: 'mcp-nhi-guard', version: packageJson.version },
+    tool: { name: 'mcp-nhi-guard', version: VERSION },
     scope: policy.scope,
     inputs: read.inputs,
     findings,

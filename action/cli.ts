@@ -5,12 +5,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import packageJson from '../package.json' with { type: 'json' };
 import { checkPaths } from './check.js';
 import { describeError, UsageError, UserError } from './errors.js';
 import { type FailOn, SEVERITIES } from './findings.js';
 import { loadPolicy } from './policy/load-policy.js';
 import { REPORT_FORMATS, type ReportFormat, renderReport } from './report/index.js';
+import { VERSION } from './version.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -55,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(argv);
   if (values.version) {
-    io.stdout(`${packageJson.version}\n`);
+    io.stdout(`${VERSION}\n`);
     return EXIT_PASS;
   }
   if (values.help || positionals.length === 0) {

@@ -6,7 +6,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import packageJson from '../package.json' with { type: 'json' };
 import { checkPaths } from './check.js';
 import { describeError, UsageError } from './errors.js';
 import type { CheckReport } from './findings.js';
@@ -22,6 +21,7 @@ import { jobSummary, writeJobSummary } from './github/summary.js';
 import { loadPolicy } from './policy/load-policy.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { renderText } from './report/text.js';
+import { VERSION } from './version.js';
 
 export async function run(): Promise<void> {
   // Until the inputs are read, scrub at least what is shaped like a credential.
@@ -131,7 +131,7 @@ async function postComment(
     workingDirectory: inputs.workingDirectory,
   });
   const footer = [
-    `<sub>mcp-nhi-guard ${packageJson.version}`,
+    `<sub>mcp-nhi-guard ${VERSION}`,
     context.sha ? ` · commit ${context.sha.slice(0, 7)}` : '',
     context.runUrl ? ` · [blast-radius graphs and full report in the job summary](${context.runUrl})` : '',
     '</sub>',

@@ -16524,85 +16524,6 @@ var require_dist = __commonJS({
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
-// package.json
-var package_default = {
-  name: "mcp-nhi-guard",
-  version: "0.1.0",
-  description: "Least-privilege, short-lived non-human identities for MCP servers: a Terraform plan check, a GitHub Action and CDKTF constructs.",
-  license: "Apache-2.0",
-  type: "module",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    "mcp-nhi-guard": "dist/cli.js"
-  },
-  exports: {
-    ".": {
-      types: "./lib/action/api.d.ts",
-      default: "./lib/action/api.js"
-    },
-    "./cdktf": {
-      types: "./lib/cdktf/index.d.ts",
-      default: "./lib/cdktf/index.js"
-    },
-    "./schemas/*": "./schemas/*",
-    "./package.json": "./package.json"
-  },
-  files: [
-    "dist",
-    "lib",
-    "schemas",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    "build:lib": "tsc -p tsconfig.build.json",
-    typecheck: "tsc --noEmit",
-    lint: "biome check .",
-    format: "biome check --write .",
-    test: "vitest run",
-    example: "node scripts/build.mjs && node scripts/example.mjs",
-    bench: "node scripts/build.mjs && node --expose-gc scripts/bench.mjs && node scripts/bench-action.mjs && node --expose-gc scripts/bench-synth.mjs",
-    "check:dist": "node scripts/build.mjs --check",
-    prepack: "npm run build && npm run build:lib",
-    "package-smoke": "node scripts/package-smoke.mjs"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@cdktn/hcl2json": "^0.24.0",
-    "@cedar-policy/cedar-wasm": "^4.13.0",
-    ajv: "^8.20.0",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@biomejs/biome": "^2.6.8",
-    "@types/node": "^20.19.43",
-    cdktf: "^0.21.0",
-    constructs: "^10.8.1",
-    esbuild: "^0.28.2",
-    typescript: "5.9",
-    vitest: "^4.1.12"
-  },
-  allowScripts: {
-    esbuild: false
-  },
-  peerDependencies: {
-    cdktf: "0.21.0",
-    constructs: "^10.3.0"
-  },
-  peerDependenciesMeta: {
-    cdktf: {
-      optional: true
-    },
-    constructs: {
-      optional: true
-    }
-  }
-};
-
 // action/controls/control-set.ts
 var import__ = __toESM(require__(), 1);
 
@@ -25027,6 +24948,9 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// action/version.ts
+var VERSION2 = "0.1.0";
+
 // action/check.ts
 async function checkPaths(paths, options = {}) {
   return checkReadResult(await readInputs(paths), options);
@@ -25057,7 +24981,7 @@ function checkReadResult(read, options = {}) {
   }
   const report = {
     version: 1,
-    tool: { name: "mcp-nhi-guard", version: package_default.version },
+    tool: { name: "mcp-nhi-guard", version: VERSION2 },
     scope: policy.scope,
     inputs: read.inputs,
     findings,
@@ -27257,7 +27181,7 @@ async function runCli(argv, io) {
 async function run(argv, io) {
   const { values, positionals } = parseOptions(argv);
   if (values.version) {
-    io.stdout(`${package_default.version}
+    io.stdout(`${VERSION2}
 `);
     return EXIT_PASS;
   }

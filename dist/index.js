@@ -37084,12 +37084,12 @@ function withDefaults(oldDefaults, newDefaults) {
     parse
   });
 }
-var VERSION2, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var VERSION3, userAgent, DEFAULTS, urlVariableRegex, endpoint;
 var init_dist_bundle = __esm({
   "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
-    VERSION2 = "0.0.0-development";
-    userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+    VERSION3 = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
     DEFAULTS = {
       method: "GET",
       baseUrl: "https://api.github.com",
@@ -37852,7 +37852,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
     defaults: withDefaults2.bind(null, endpoint2)
   });
 }
-var VERSION3, defaults_default, noop, request;
+var VERSION4, defaults_default, noop, request;
 var init_dist_bundle2 = __esm({
   "node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
@@ -37860,10 +37860,10 @@ var init_dist_bundle2 = __esm({
     init_dist();
     init_json_with_bigint();
     init_dist_src();
-    VERSION3 = "10.0.16";
+    VERSION4 = "10.0.16";
     defaults_default = {
       headers: {
-        "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+        "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent()}`
       }
     };
     noop = () => "";
@@ -37941,12 +37941,12 @@ function withCustomRequest(customRequest) {
     url: "/graphql"
   });
 }
-var VERSION4, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var VERSION5, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
 var init_dist_bundle3 = __esm({
   "node_modules/@octokit/graphql/dist-bundle/index.js"() {
     init_dist_bundle2();
     init_universal_user_agent();
-    VERSION4 = "0.0.0-development";
+    VERSION5 = "0.0.0-development";
     GraphqlResponseError = class extends Error {
       constructor(request2, headers, response) {
         super(_buildMessageForResponseErrors(response));
@@ -37980,7 +37980,7 @@ var init_dist_bundle3 = __esm({
     GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
     graphql2 = withDefaults3(request, {
       headers: {
-        "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+        "user-agent": `octokit-graphql.js/${VERSION5} ${getUserAgent()}`
       },
       method: "POST",
       url: "/graphql"
@@ -38039,10 +38039,10 @@ var init_dist_bundle4 = __esm({
 });
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION5;
+var VERSION6;
 var init_version = __esm({
   "node_modules/@octokit/core/dist-src/version.js"() {
-    VERSION5 = "7.0.8";
+    VERSION6 = "7.0.8";
   }
 });
 
@@ -38075,9 +38075,9 @@ var init_dist_src2 = __esm({
     };
     consoleWarn = console.warn.bind(console);
     consoleError = console.error.bind(console);
-    userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+    userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
     Octokit = class {
-      static VERSION = VERSION5;
+      static VERSION = VERSION6;
       static defaults(defaults2) {
         const OctokitWithDefaults = class extends this {
           constructor(...args) {
@@ -38192,10 +38192,10 @@ var init_dist_src2 = __esm({
 });
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION6;
+var VERSION7;
 var init_version2 = __esm({
   "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
-    VERSION6 = "17.0.0";
+    VERSION7 = "17.0.0";
   }
 });
 
@@ -40643,8 +40643,8 @@ var init_dist_src3 = __esm({
   "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
     init_version2();
     init_endpoints_to_methods();
-    restEndpointMethods.VERSION = VERSION6;
-    legacyRestEndpointMethods.VERSION = VERSION6;
+    restEndpointMethods.VERSION = VERSION7;
+    legacyRestEndpointMethods.VERSION = VERSION7;
   }
 });
 
@@ -40758,14 +40758,14 @@ function paginateRest(octokit) {
     })
   };
 }
-var VERSION7, composePaginateRest;
+var VERSION8, composePaginateRest;
 var init_dist_bundle5 = __esm({
   "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
-    VERSION7 = "0.0.0-development";
+    VERSION8 = "0.0.0-development";
     composePaginateRest = Object.assign(paginate, {
       iterator
     });
-    paginateRest.VERSION = VERSION7;
+    paginateRest.VERSION = VERSION8;
   }
 });
 
@@ -41405,85 +41405,6 @@ function startGroup(name) {
 function endGroup() {
   issue("endgroup");
 }
-
-// package.json
-var package_default = {
-  name: "mcp-nhi-guard",
-  version: "0.1.0",
-  description: "Least-privilege, short-lived non-human identities for MCP servers: a Terraform plan check, a GitHub Action and CDKTF constructs.",
-  license: "Apache-2.0",
-  type: "module",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    "mcp-nhi-guard": "dist/cli.js"
-  },
-  exports: {
-    ".": {
-      types: "./lib/action/api.d.ts",
-      default: "./lib/action/api.js"
-    },
-    "./cdktf": {
-      types: "./lib/cdktf/index.d.ts",
-      default: "./lib/cdktf/index.js"
-    },
-    "./schemas/*": "./schemas/*",
-    "./package.json": "./package.json"
-  },
-  files: [
-    "dist",
-    "lib",
-    "schemas",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    "build:lib": "tsc -p tsconfig.build.json",
-    typecheck: "tsc --noEmit",
-    lint: "biome check .",
-    format: "biome check --write .",
-    test: "vitest run",
-    example: "node scripts/build.mjs && node scripts/example.mjs",
-    bench: "node scripts/build.mjs && node --expose-gc scripts/bench.mjs && node scripts/bench-action.mjs && node --expose-gc scripts/bench-synth.mjs",
-    "check:dist": "node scripts/build.mjs --check",
-    prepack: "npm run build && npm run build:lib",
-    "package-smoke": "node scripts/package-smoke.mjs"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@cdktn/hcl2json": "^0.24.0",
-    "@cedar-policy/cedar-wasm": "^4.13.0",
-    ajv: "^8.20.0",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "^0.3.61",
-    "@biomejs/biome": "^2.6.8",
-    "@types/node": "^20.19.43",
-    cdktf: "^0.21.0",
-    constructs: "^10.8.1",
-    esbuild: "^0.28.2",
-    typescript: "5.9",
-    vitest: "^4.1.12"
-  },
-  allowScripts: {
-    esbuild: false
-  },
-  peerDependencies: {
-    cdktf: "0.21.0",
-    constructs: "^10.3.0"
-  },
-  peerDependenciesMeta: {
-    cdktf: {
-      optional: true
-    },
-    constructs: {
-      optional: true
-    }
-  }
-};
 
 // action/controls/control-set.ts
 var import__ = __toESM(require__(), 1);
@@ -49909,6 +49830,9 @@ function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// action/version.ts
+var VERSION2 = "0.1.0";
+
 // action/check.ts
 async function checkPaths(paths, options = {}) {
   return checkReadResult(await readInputs(paths), options);
@@ -49939,7 +49863,7 @@ function checkReadResult(read, options = {}) {
   }
   const report2 = {
     version: 1,
-    tool: { name: "mcp-nhi-guard", version: package_default.version },
+    tool: { name: "mcp-nhi-guard", version: VERSION2 },
     scope: policy.scope,
     inputs: read.inputs,
     findings,
@@ -52660,7 +52584,7 @@ async function postComment(result, scrub, inputs, context3) {
     workingDirectory: inputs.workingDirectory
   });
   const footer = [
-    `<sub>mcp-nhi-guard ${package_default.version}`,
+    `<sub>mcp-nhi-guard ${VERSION2}`,
     context3.sha ? ` \xB7 commit ${context3.sha.slice(0, 7)}` : "",
     context3.runUrl ? ` \xB7 [blast-radius graphs and full report in the job summary](${context3.runUrl})` : "",
     "</sub>"

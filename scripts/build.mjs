@@ -59,6 +59,17 @@ const precompiledControls = {
   },
 };
 
+/** Replaces action/version.ts with the version alone, so the bundle does not embed package.json. */
+const versionOnly = {
+  name: 'version-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]action[\\/]version\.ts$/ }, async () => {
+      const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+      return { contents: `export const VERSION = ${JSON.stringify(version)};\n`, loader: 'js' };
+    });
+  },
+};
+
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: entries,
@@ -70,7 +81,7 @@ const result = await esbuild.build({
   write: false,
   external,
   legalComments: 'none',
-  plugins: [precompiledControls],
+  plugins: [precompiledControls, versionOnly],
   logLevel: 'warning',
   banner: { js: ESM_REQUIRE_BANNER },
 });
