@@ -22,7 +22,6 @@ const cases = [
   {
     name: 'cdktf compliant (Lambda, GitHub and issue-tracker tools)',
     synth: { file: 'examples/cdktf/compliant-lambda.ts', build: 'buildCompliantLambdaApp' },
-    input: 'cdktf.out/examples/compliant-lambda',
     args: ['--scope', 'all'],
     exit: 0,
     controls: [],
@@ -30,7 +29,6 @@ const cases = [
   {
     name: 'cdktf compliant (multi-tenant, ECS Fargate)',
     synth: { file: 'examples/cdktf/multi-tenant-ecs.ts', build: 'buildMultiTenantEcsApp' },
-    input: 'cdktf.out/examples/multi-tenant-ecs',
     args: ['--scope', 'all'],
     exit: 0,
     controls: [],
@@ -38,7 +36,6 @@ const cases = [
   {
     name: 'cdktf compliant (one identity per tenant, Lambda)',
     synth: { file: 'examples/cdktf/per-tenant-lambda.ts', build: 'buildPerTenantLambdaApp' },
-    input: 'cdktf.out/examples/per-tenant-lambda',
     args: ['--scope', 'all'],
     exit: 0,
     controls: [],
@@ -46,7 +43,6 @@ const cases = [
   {
     name: 'cdktf noncompliant',
     synth: { file: 'examples/cdktf/noncompliant.ts', build: 'buildNoncompliantApp' },
-    input: 'cdktf.out/examples/noncompliant',
     exit: 1,
     controls: [
       'MCP-NHI-001',
@@ -114,11 +110,16 @@ function run(args) {
 }
 
 let ok = true;
+/** A CDKTF example synthesizes into cdktf.out/examples/<its file name>, and is checked there. */
+const inputOf = (example) =>
+  example.input ?? path.relative(root, path.join(synthRoot, path.basename(example.synth.file, '.ts')));
+
 for (const example of cases) {
-  const args = ['check', example.input, ...(example.args ?? [])];
+  const input = inputOf(example);
+  const args = ['check', input, ...(example.args ?? [])];
   if (example.synth) {
     console.log(`\n━━ ${example.name}: synthesize ${example.synth.file}`);
-    const synth = await synthesize(example.synth, path.join(root, example.input));
+    const synth = await synthesize(example.synth, path.join(root, input));
     if (!synth.ok) {
       ok = false;
       process.stdout.write(synth.stdout);
