@@ -19915,72 +19915,96 @@ function loadControlSet(policy) {
 init_record();
 function evaluateControls(inventory, controlSet, sourceOf) {
   const findings = [];
-  const seen = /* @__PURE__ */ new Set();
   for (const control of controlSet.controls) {
     if (control.validate(inventory)) continue;
+    const base = {
+      control: control.meta.id,
+      severity: control.meta.severity,
+      fix: control.meta.fix,
+      frameworks: control.meta.frameworks
+    };
+    const seen = /* @__PURE__ */ new Set();
+    const keep = (finding2) => {
+      const key = `${finding2.address}\0${finding2.attribute ?? ""}\0${finding2.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(finding2);
+    };
     for (const error of control.validate.errors ?? []) {
       if (error.keyword === "if") continue;
-      for (const finding of errorToFindings(inventory, control, error, sourceOf)) {
-        const key = `${finding.control}\0${finding.address}\0${finding.attribute ?? ""}\0${finding.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push(finding);
-      }
+      errorToFindings(inventory, base, error, sourceOf, keep);
     }
   }
   return findings;
 }
-function errorToFindings(inventory, control, error, sourceOf) {
-  const segments = error.instancePath.split("/").slice(1).map(unescapePointer);
+var NO_OWNER = Object.freeze({});
+function errorToFindings(inventory, base, error, sourceOf, keep) {
+  const segments = error.instancePath.split("/");
   let value = inventory;
   let entity;
   let collection;
-  for (const segment of segments) {
+  for (let i = 1; i < segments.length; i++) {
+    const segment = unescapePointer(segments[i]);
+    segments[i] = segment;
     if (entity === void 0 && collection === void 0) collection = segment;
     value = value?.[segment];
     if (isEntity(value)) entity = value;
   }
-  const fact = segments.at(-1) ?? "";
-  const base = {
-    control: control.meta.id,
-    severity: control.meta.severity,
-    fix: control.meta.fix,
-    frameworks: control.meta.frameworks
-  };
+  const depth = segments.length - 1;
+  const fact = depth > 0 ? segments[depth] : "";
   const owner = attributionOf(entity, collection);
-  if (Array.isArray(value) && error.keyword === "maxItems" && error.params.limit === 0 && value.some(isEvidenceLike)) {
-    const itemsAreEntities = segments.length === 1;
-    return value.filter(isEvidenceLike).map((item) => {
-      const itemOwner = itemsAreEntities ? attributionOf(item, collection) : owner;
-      const source = item.address === entity?.address ? entity.source : sourceOf(item.address) ?? entity?.source;
-      return compact({
-        ...base,
-        status: statusOf(item),
-        address: item.address,
-        attribute: item.attribute,
-        ...itemOwner,
-        message: item.detail ?? `${item.address} ${error.message ?? "fails"}`,
-        source,
-        refs: isUnknown(item) ? [...item.refs] : void 0
-      });
-    });
+  if (Array.isArray(value) && error.keyword === "maxItems" && error.params.limit === 0 && value.some(isEntity)) {
+    const itemsAreEntities = depth === 1;
+    for (const item of value) {
+      if (!isEntity(item)) continue;
+      const evidence2 = item;
+      const unknown2 = isUnknown(item);
+      keep(
+        finding(base, {
+          status: unknown2 ? "unknown" : "fail",
+          address: evidence2.address,
+          attribute: evidence2.attribute,
+          owner: itemsAreEntities ? attributionOf(evidence2, collection) : owner,
+          message: evidence2.detail ?? `${evidence2.address} ${error.message ?? "fails"}`,
+          source: evidence2.address === entity?.address ? entity.source : sourceOf(evidence2.address) ?? entity?.source,
+          refs: unknown2 ? [...item.refs] : void 0
+        })
+      );
+    }
+    return;
   }
   const address = entity?.address ?? (inventory.servers[0]?.address || "inventory");
   const attribute2 = entity?.at?.[fact] ?? (fact && !/^\d+$/.test(fact) ? fact : void 0);
   const unknown = isUnknown(value) ? value : void 0;
   const message = unknown ? `${attribute2 ?? fact} is known only after apply${unknown.expression ? ` (${unknown.expression})` : ""}, so this control cannot be decided yet` : messageFor(error, value);
-  return [
-    compact({
-      ...base,
+  keep(
+    finding(base, {
       status: unknown ? "unknown" : "fail",
       address,
       attribute: attribute2,
-      ...owner,
+      owner,
       message,
       source: entity?.source ?? sourceOf(address),
       refs: unknown ? [...unknown.refs] : void 0
     })
-  ];
+  );
+}
+function finding(base, facts2) {
+  const out = {
+    control: base.control,
+    severity: base.severity,
+    fix: base.fix,
+    frameworks: base.frameworks,
+    status: facts2.status,
+    address: facts2.address
+  };
+  if (facts2.attribute !== void 0) out.attribute = facts2.attribute;
+  if (facts2.owner.server !== void 0) out.server = facts2.owner.server;
+  if (facts2.owner.tool !== void 0) out.tool = facts2.owner.tool;
+  out.message = facts2.message;
+  if (facts2.source !== void 0) out.source = facts2.source;
+  if (facts2.refs !== void 0) out.refs = facts2.refs;
+  return out;
 }
 function messageFor(error, value) {
   const template = error.parentSchema?.["x-nhi-message"];
@@ -19991,26 +20015,18 @@ function messageFor(error, value) {
   return `${error.instancePath.split("/").at(-1)} ${error.message ?? "does not match the control"} (is ${shown})`;
 }
 function attributionOf(entity, collection) {
-  if (!entity) return {};
+  if (!entity) return NO_OWNER;
   const server = entity.server ?? entity.servers?.[0];
   const tool = entity.tool ?? (collection === "tools" && typeof entity.name === "string" ? entity.name : void 0);
-  return { ...server ? { server } : {}, ...tool ? { tool } : {} };
-}
-function statusOf(item) {
-  return isUnknown(item) ? "unknown" : "fail";
+  if (!server && !tool) return NO_OWNER;
+  return server && tool ? { server, tool } : server ? { server } : { tool };
 }
 function isEntity(value) {
   return typeof value === "object" && value !== null && typeof value.address === "string";
 }
-function isEvidenceLike(value) {
-  return isEntity(value);
-}
 function unescapePointer(segment) {
+  if (!segment.includes("~")) return segment;
   return segment.replaceAll("~1", "/").replaceAll("~0", "~");
-}
-function compact(finding) {
-  for (const key of Object.keys(finding)) if (finding[key] === void 0) delete finding[key];
-  return finding;
 }
 
 // action/policy/glob.ts
@@ -23865,20 +23881,20 @@ function waiverUse(waiver) {
     reason: waiver.reason
   };
 }
-function matches(waiver, finding) {
-  return waiver.control === finding.control && matchAddress(waiver.address, finding.address);
+function matches(waiver, finding2) {
+  return waiver.control === finding2.control && matchAddress(waiver.address, finding2.address);
 }
 function applyWaivers(findings, waivers, today) {
   const active = waivers.filter((waiver) => waiver.expires >= today);
   const used = /* @__PURE__ */ new Set();
-  const result = findings.map((finding) => {
-    if (finding.status === "waived") return finding;
-    const matching = active.filter((waiver) => matches(waiver, finding));
+  const result = findings.map((finding2) => {
+    if (finding2.status === "waived") return finding2;
+    const matching = active.filter((waiver) => matches(waiver, finding2));
     const first = matching[0];
-    if (first === void 0) return finding;
+    if (first === void 0) return finding2;
     for (const waiver of matching) used.add(waiver);
     return {
-      ...finding,
+      ...finding2,
       status: "waived",
       waiver: { reason: first.reason, owner: first.owner, expires: first.expires }
     };
@@ -24122,26 +24138,24 @@ function applyUnknowns(after, mirror, path, markerFor) {
 }
 function trueLeaves(mirror, path, start = []) {
   const out = [];
-  const stack = [{ node: mirror, prefix: start }];
-  while (stack.length > 0) {
-    const { node, prefix } = stack.pop();
+  const prefix = [...start];
+  const visit = (node) => {
     if (prefix.length > MAX_NESTING) tooDeep(path);
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i];
-        if (child === true) out.push([...prefix, i]);
-        else if (typeof child === "object" && child !== null)
-          stack.push({ node: child, prefix: [...prefix, i] });
-      }
+      for (let i = 0; i < node.length; i++) visitChild(node[i], i);
     } else {
-      for (const key of Object.keys(node)) {
-        const child = node[key];
-        if (child === true) out.push([...prefix, key]);
-        else if (typeof child === "object" && child !== null)
-          stack.push({ node: child, prefix: [...prefix, key] });
-      }
+      for (const key in node) if (Object.hasOwn(node, key)) visitChild(node[key], key);
     }
-  }
+  };
+  const visitChild = (child, segment) => {
+    if (child === true) out.push([...prefix, segment]);
+    else if (typeof child === "object" && child !== null) {
+      prefix.push(segment);
+      visit(child);
+      prefix.pop();
+    }
+  };
+  visit(mirror);
   return out;
 }
 function sensitivePathsOf(mirror, values, path) {
@@ -24169,6 +24183,8 @@ var ReferenceResolver = class {
   scopes = /* @__PURE__ */ new Map();
   /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
   instances;
+  /** referencesAt() results: configuration resource → attribute path → references written there. */
+  writtenReferences = /* @__PURE__ */ new WeakMap();
   get moduleInstances() {
     if (this.instances !== void 0) return this.instances;
     this.instances = /* @__PURE__ */ new Set();
@@ -24189,25 +24205,52 @@ var ReferenceResolver = class {
   }
   markerFor(module, configResource, segments) {
     if (configResource === void 0) return COMPUTED;
-    const expression = expressionAt(configResource.expressions, segments);
-    if (expression === void 0) return COMPUTED;
-    const written = collectReferences(expression, this.path);
+    const written = this.referencesAt(configResource, segments);
     if (written.length === 0) return COMPUTED;
     const scope = this.scope(module);
     if (scope === void 0) return unknownValue([], written[0]);
     const refs = [];
     let firstResolved;
     for (const reference of written) {
-      const resolved = this.resolve(reference, scope, 0);
+      const resolved = this.resolveInScope(reference, scope);
       if (resolved.length > 0 && firstResolved === void 0) firstResolved = reference;
       refs.push(...resolved);
     }
     return unknownValue(mostSpecific(refs), firstResolved ?? written[0]);
   }
+  /**
+   * The references written for the value at `segments` of a configuration resource. Every
+   * instance of a module (for_each over services) shares its configuration, so this is worked
+   * out once per configuration resource and attribute rather than once per instance.
+   */
+  referencesAt(configResource, segments) {
+    let byPath = this.writtenReferences.get(configResource);
+    if (byPath === void 0) {
+      byPath = /* @__PURE__ */ new Map();
+      this.writtenReferences.set(configResource, byPath);
+    }
+    const key = segments.length === 1 ? String(segments[0]) : segments.join("\0");
+    let written = byPath.get(key);
+    if (written === void 0) {
+      const expression = expressionAt(configResource.expressions, segments);
+      written = expression === void 0 ? [] : collectReferences(expression, this.path);
+      byPath.set(key, written);
+    }
+    return written;
+  }
+  /** resolve() for a top-level reference, remembered per module instance. */
+  resolveInScope(reference, scope) {
+    let resolved = scope.resolved.get(reference);
+    if (resolved === void 0) {
+      resolved = this.resolve(reference, scope, 0);
+      scope.resolved.set(reference, resolved);
+    }
+    return resolved;
+  }
   /** A reference as written in `scope` → full addresses of the resources it reads. */
   resolve(reference, scope, depth) {
     if (depth > MAX_RESOLVE_DEPTH) return [];
-    const steps = splitTraversal(reference);
+    const steps = cachedTraversal(reference);
     if (steps === void 0 || steps.length === 0) return [];
     const [first, second, third] = steps;
     if (first.name === "var") {
@@ -24252,7 +24295,8 @@ var ReferenceResolver = class {
         prefix: `${instance}.`,
         config: child.module,
         call: child.call,
-        parent: scope
+        parent: scope,
+        resolved: /* @__PURE__ */ new Map()
       };
       out.push(...this.resolveAll(written, childScope, depth));
     }
@@ -24262,7 +24306,7 @@ var ReferenceResolver = class {
     if (this.root === void 0) return void 0;
     const cached = this.scopes.get(module);
     if (cached !== void 0) return cached;
-    let scope = { prefix: "", config: this.root };
+    let scope = { prefix: "", config: this.root, resolved: /* @__PURE__ */ new Map() };
     if (module !== "") {
       const steps = splitTraversal(module);
       if (steps === void 0 || steps.length % 2 !== 0) return void 0;
@@ -24274,6 +24318,7 @@ var ReferenceResolver = class {
           prefix: `${scope.prefix}module.${step.name}${step.key ?? ""}.`,
           config: child?.module,
           parent: scope,
+          resolved: /* @__PURE__ */ new Map(),
           ...child === void 0 ? {} : { call: child.call }
         };
       }
@@ -24379,6 +24424,14 @@ function splitTraversal(text) {
       if (i === text.length) return void 0;
     }
   }
+  return steps;
+}
+var traversals = /* @__PURE__ */ new Map();
+function cachedTraversal(reference) {
+  if (traversals.has(reference)) return traversals.get(reference);
+  const steps = splitTraversal(reference);
+  if (traversals.size > 1e5) traversals.clear();
+  traversals.set(reference, steps);
   return steps;
 }
 function closingBracket(text, open) {
@@ -24971,13 +25024,13 @@ function checkReadResult(read, options = {}) {
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
   const unknownBlocks = policy.unknown === "block";
-  const blocks2 = (finding) => atOrAbove(finding.severity, policy.failOn) && (finding.status === "fail" || unknownBlocks && finding.status === "unknown");
+  const blocks2 = (finding2) => atOrAbove(finding2.severity, policy.failOn) && (finding2.status === "fail" || unknownBlocks && finding2.status === "unknown");
   const blocking = findings.filter(blocks2).length;
   const counts = { fail: 0, unknown: 0, waived: 0 };
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const finding of findings) {
-    counts[finding.status] += 1;
-    if (finding.status !== "waived") bySeverity[finding.severity] += 1;
+  for (const finding2 of findings) {
+    counts[finding2.status] += 1;
+    if (finding2.status !== "waived") bySeverity[finding2.severity] += 1;
   }
   const report = {
     version: 1,
@@ -25033,8 +25086,12 @@ function notes(read, full, judged, policy, unknown) {
   }
   return out;
 }
+var collator = new Intl.Collator();
+var SEVERITY_RANK = Object.fromEntries(
+  SEVERITIES.map((severity, rank) => [severity, rank])
+);
 function byImportance(a, b) {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.control.localeCompare(b.control) || a.address.localeCompare(b.address) || (a.attribute ?? "").localeCompare(b.attribute ?? "");
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || collator.compare(a.control, b.control) || collator.compare(a.address, b.address) || collator.compare(a.attribute ?? "", b.attribute ?? "");
 }
 
 // action/cli.ts
@@ -26153,10 +26210,10 @@ function severityRank(severity) {
   const rank = SEVERITIES.indexOf(severity);
   return rank < 0 ? SEVERITIES.length : rank;
 }
-function isBlocking(finding, summary) {
-  if (finding.status === "waived") return false;
-  if (finding.status === "unknown" && !summary.unknownBlocks) return false;
-  return atOrAbove(finding.severity, summary.failOn);
+function isBlocking(finding2, summary) {
+  if (finding2.status === "waived") return false;
+  if (finding2.status === "unknown" && !summary.unknownBlocks) return false;
+  return atOrAbove(finding2.severity, summary.failOn);
 }
 function frameworkKeys(frameworks) {
   const known = FRAMEWORK_ORDER.filter((key) => Object.hasOwn(frameworks, key));
@@ -26181,17 +26238,17 @@ function orderedFrameworks(frameworks) {
 function controlsWithFindings(controls, findings) {
   const out = [...controls];
   const seen = new Set(controls.map((control) => control.id));
-  for (const finding of findings) {
-    if (seen.has(finding.control)) continue;
-    seen.add(finding.control);
+  for (const finding2 of findings) {
+    if (seen.has(finding2.control)) continue;
+    seen.add(finding2.control);
     out.push({
-      id: finding.control,
-      title: finding.control,
-      severity: finding.severity,
+      id: finding2.control,
+      title: finding2.control,
+      severity: finding2.severity,
       scope: "any",
-      frameworks: finding.frameworks,
-      description: finding.message,
-      fix: finding.fix,
+      frameworks: finding2.frameworks,
+      description: finding2.message,
+      fix: finding2.fix,
       origin: "unknown"
     });
   }
@@ -26203,17 +26260,17 @@ function oneLine(value) {
 function plural(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
-function location(finding) {
-  return finding.attribute ? `${finding.address} (${finding.attribute})` : finding.address;
+function location(finding2) {
+  return finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
 }
 function sortFindings(findings, summary) {
-  return findings.map((finding, index) => ({ finding, index })).sort((a, b) => {
+  return findings.map((finding2, index) => ({ finding: finding2, index })).sort((a, b) => {
     const block = Number(isBlocking(b.finding, summary)) - Number(isBlocking(a.finding, summary));
     if (block !== 0) return block;
     const sev = severityRank(a.finding.severity) - severityRank(b.finding.severity);
     if (sev !== 0) return sev;
     return compare(a.finding.control, b.finding.control) || compare(a.finding.address, b.finding.address) || compare(a.finding.attribute ?? "", b.finding.attribute ?? "") || a.index - b.index;
-  }).map(({ finding }) => finding);
+  }).map(({ finding: finding2 }) => finding2);
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -26261,26 +26318,26 @@ function jsonInput(input) {
     ["formatVersion", input.formatVersion]
   ]);
 }
-function jsonFinding(finding) {
+function jsonFinding(finding2) {
   return object([
-    ["control", finding.control],
-    ["severity", finding.severity],
-    ["status", finding.status],
-    ["address", finding.address],
-    ["attribute", finding.attribute],
-    ["server", finding.server],
-    ["tool", finding.tool],
-    ["message", finding.message],
-    ["fix", finding.fix],
-    ["frameworks", orderedFrameworks(finding.frameworks)],
-    ["source", finding.source ? jsonSource(finding.source) : void 0],
-    ["refs", finding.refs ? [...finding.refs] : void 0],
+    ["control", finding2.control],
+    ["severity", finding2.severity],
+    ["status", finding2.status],
+    ["address", finding2.address],
+    ["attribute", finding2.attribute],
+    ["server", finding2.server],
+    ["tool", finding2.tool],
+    ["message", finding2.message],
+    ["fix", finding2.fix],
+    ["frameworks", orderedFrameworks(finding2.frameworks)],
+    ["source", finding2.source ? jsonSource(finding2.source) : void 0],
+    ["refs", finding2.refs ? [...finding2.refs] : void 0],
     [
       "waiver",
-      finding.waiver ? object([
-        ["reason", finding.waiver.reason],
-        ["owner", finding.waiver.owner],
-        ["expires", finding.waiver.expires]
+      finding2.waiver ? object([
+        ["reason", finding2.waiver.reason],
+        ["owner", finding2.waiver.owner],
+        ["expires", finding2.waiver.expires]
       ]) : void 0
     ]
   ]);
@@ -26404,20 +26461,20 @@ function attrs(values) {
 }
 function renderJunit(report) {
   const controls = controlsWithFindings(report.controls, report.findings);
-  const byControl = groupBy(report.findings, (finding) => finding.control);
+  const byControl = groupBy(report.findings, (finding2) => finding2.control);
   const suites = [];
   let tests = 0;
   let failures = 0;
   let skipped = 0;
   for (const control of controls) {
     const findings = byControl.get(control.id) ?? [];
-    const suiteFailures = findings.filter((finding) => finding.status === "fail").length;
+    const suiteFailures = findings.filter((finding2) => finding2.status === "fail").length;
     const suiteSkipped = findings.length - suiteFailures;
     const suiteTests = Math.max(findings.length, 1);
     tests += suiteTests;
     failures += suiteFailures;
     skipped += suiteSkipped;
-    const cases = findings.length === 0 ? [passingCase(control)] : findings.map((finding) => findingCase(control, finding));
+    const cases = findings.length === 0 ? [passingCase(control)] : findings.map((finding2) => findingCase(control, finding2));
     suites.push(
       [
         `  <testsuite${attrs({
@@ -26450,41 +26507,41 @@ function renderJunit(report) {
 function passingCase(control) {
   return `    <testcase${attrs({ classname: control.id, name: `${control.id}: no findings` })}/>`;
 }
-function findingCase(control, finding) {
+function findingCase(control, finding2) {
   const open = `    <testcase${attrs({
     classname: control.id,
-    name: location(finding),
-    file: finding.source?.file,
-    line: finding.source?.line
+    name: location(finding2),
+    file: finding2.source?.file,
+    line: finding2.source?.line
   })}>`;
   const context = [
-    finding.server === void 0 ? void 0 : `server: ${finding.server}`,
-    finding.tool === void 0 ? void 0 : `tool: ${finding.tool}`
+    finding2.server === void 0 ? void 0 : `server: ${finding2.server}`,
+    finding2.tool === void 0 ? void 0 : `tool: ${finding2.tool}`
   ].filter((line) => line !== void 0);
-  if (finding.status === "fail") {
+  if (finding2.status === "fail") {
     const body = [
-      finding.message,
-      `address: ${location(finding)}`,
+      finding2.message,
+      `address: ${location(finding2)}`,
       ...context,
-      `fix: ${finding.fix}`,
-      `frameworks: ${frameworkTags(finding.frameworks).join(", ")}`
+      `fix: ${finding2.fix}`,
+      `frameworks: ${frameworkTags(finding2.frameworks).join(", ")}`
     ].join("\n");
     return [
       open,
-      `      <failure${attrs({ type: finding.severity, message: finding.message })}>${xmlEscape(body)}</failure>`,
+      `      <failure${attrs({ type: finding2.severity, message: finding2.message })}>${xmlEscape(body)}</failure>`,
       "    </testcase>"
     ].join("\n");
   }
   let reason;
-  if (finding.status === "waived") {
-    reason = finding.waiver ? `waived by ${finding.waiver.owner} until ${finding.waiver.expires}: ${finding.waiver.reason}` : "waived";
+  if (finding2.status === "waived") {
+    reason = finding2.waiver ? `waived by ${finding2.waiver.owner} until ${finding2.waiver.expires}: ${finding2.waiver.reason}` : "waived";
   } else {
-    const refs = finding.refs && finding.refs.length > 0 ? finding.refs.join(", ") : "not known";
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
     reason = `unknown until apply, decided by: ${refs}`;
   }
   return [
     open,
-    `      <skipped${attrs({ message: `${reason} (${finding.message})` })}/>`,
+    `      <skipped${attrs({ message: `${reason} (${finding2.message})` })}/>`,
     "    </testcase>"
   ].join("\n");
 }
@@ -26602,8 +26659,8 @@ ${notes2}`}`;
 function serverSection(report) {
   const summary = report.summary;
   const names = report.inventory.servers.map((server) => server.name);
-  for (const finding of report.findings) {
-    if (finding.server !== void 0 && !names.includes(finding.server)) names.push(finding.server);
+  for (const finding2 of report.findings) {
+    if (finding2.server !== void 0 && !names.includes(finding2.server)) names.push(finding2.server);
   }
   if (names.length === 0) return "";
   const counts = (findings) => {
@@ -26615,12 +26672,12 @@ function serverSection(report) {
   const out = ["### Servers", ""];
   for (const name of names) {
     const server = report.inventory.servers.find((candidate) => candidate.name === name);
-    const findings = report.findings.filter((finding) => finding.server === name);
+    const findings = report.findings.filter((finding2) => finding2.server === name);
     const toolNames = report.inventory.tools.filter((tool) => tool.server === name).map((tool) => tool.name);
-    for (const finding of findings) {
-      if (finding.tool !== void 0 && !toolNames.includes(finding.tool)) toolNames.push(finding.tool);
+    for (const finding2 of findings) {
+      if (finding2.tool !== void 0 && !toolNames.includes(finding2.tool)) toolNames.push(finding2.tool);
     }
-    const own = counts(findings.filter((finding) => finding.tool === void 0));
+    const own = counts(findings.filter((finding2) => finding2.tool === void 0));
     out.push(
       `#### Server ${mdCode(name)}`,
       "",
@@ -26634,7 +26691,7 @@ function serverSection(report) {
     );
     for (const toolName of toolNames) {
       const tool = report.inventory.tools.find((t) => t.server === name && t.name === toolName);
-      const c = counts(findings.filter((finding) => finding.tool === toolName));
+      const c = counts(findings.filter((finding2) => finding2.tool === toolName));
       out.push(
         `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
           tool?.identities ?? []
@@ -26643,7 +26700,7 @@ function serverSection(report) {
     }
     out.push("");
   }
-  const unattributed = counts(report.findings.filter((finding) => finding.server === void 0));
+  const unattributed = counts(report.findings.filter((finding2) => finding2.server === void 0));
   if (unattributed.blocking + unattributed.other > 0) {
     out.push(
       `Not attributed to any server: ${plural(unattributed.blocking, "blocking finding")}, ${unattributed.other} other.`,
@@ -26665,12 +26722,12 @@ function sessionCell(report, address) {
 function mark(blocking) {
   return blocking > 0 ? `\u274C ${blocking}` : "0";
 }
-function statusCell(finding, summary) {
-  if (finding.status === "waived") return `\u{1F4A4} waived (${finding.severity})`;
-  if (finding.status === "unknown") {
-    return `\u23F3 unknown (${finding.severity})${isBlocking(finding, summary) ? ", blocking" : ""}`;
+function statusCell(finding2, summary) {
+  if (finding2.status === "waived") return `\u{1F4A4} waived (${finding2.severity})`;
+  if (finding2.status === "unknown") {
+    return `\u23F3 unknown (${finding2.severity})${isBlocking(finding2, summary) ? ", blocking" : ""}`;
   }
-  return isBlocking(finding, summary) ? `\u274C **${finding.severity}**` : `\u26A0\uFE0F ${finding.severity}`;
+  return isBlocking(finding2, summary) ? `\u274C **${finding2.severity}**` : `\u26A0\uFE0F ${finding2.severity}`;
 }
 var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
 function findingSection(report, plan) {
@@ -26679,7 +26736,7 @@ function findingSection(report, plan) {
   const controls = new Map(
     controlsWithFindings(report.controls, report.findings).map((control) => [control.id, control])
   );
-  const byControl = groupBy(report.findings, (finding) => finding.control);
+  const byControl = groupBy(report.findings, (finding2) => finding2.control);
   const ordered = [...byControl.entries()].map(([id, findings]) => ({
     control: controls.get(id),
     findings: findings.sort(
@@ -26711,19 +26768,19 @@ function findingSection(report, plan) {
       "| Status | Address | Attribute | Server / tool | Message |",
       "|---|---|---|---|---|"
     );
-    for (const finding of rows) {
-      const owner = finding.server === void 0 ? "\u2014" : `${md(finding.server)}${finding.tool === void 0 ? "" : ` / ${md(finding.tool)}`}`;
-      let message = md(finding.message);
-      if (finding.status === "unknown" && finding.refs && finding.refs.length > 0) {
-        message += `<br>Decided at apply by ${finding.refs.map(mdCode).join(", ")}`;
+    for (const finding2 of rows) {
+      const owner = finding2.server === void 0 ? "\u2014" : `${md(finding2.server)}${finding2.tool === void 0 ? "" : ` / ${md(finding2.tool)}`}`;
+      let message = md(finding2.message);
+      if (finding2.status === "unknown" && finding2.refs && finding2.refs.length > 0) {
+        message += `<br>Decided at apply by ${finding2.refs.map(mdCode).join(", ")}`;
       }
-      if (finding.status === "waived" && finding.waiver) {
-        message += `<br>Waived by ${md(finding.waiver.owner)} until ${md(finding.waiver.expires)}: ${md(
-          finding.waiver.reason
+      if (finding2.status === "waived" && finding2.waiver) {
+        message += `<br>Waived by ${md(finding2.waiver.owner)} until ${md(finding2.waiver.expires)}: ${md(
+          finding2.waiver.reason
         )}`;
       }
       out.push(
-        `| ${statusCell(finding, summary)} | ${mdCode(finding.address)} | ${finding.attribute ? mdCode(finding.attribute) : "\u2014"} | ${owner} | ${message} |`
+        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
       );
     }
     if (rows.length < group.findings.length) {
@@ -26752,16 +26809,16 @@ function findingSection(report, plan) {
   return out.join("\n");
 }
 function unknownSection(report, shown) {
-  const all = report.findings.filter((finding) => finding.status === "unknown");
+  const all = report.findings.filter((finding2) => finding2.status === "unknown");
   if (all.length === 0) return "";
-  const unknown = shown ? all.filter((finding) => shown.has(finding)) : all;
+  const unknown = shown ? all.filter((finding2) => shown.has(finding2)) : all;
   const consequence = report.summary.unknownBlocks ? "The policy says `unknown: block`, so they block like failures." : "They do not block; set `unknown: block` in the policy to make them block.";
   const byRef = /* @__PURE__ */ new Map();
-  for (const finding of unknown) {
-    const refs = finding.refs && finding.refs.length > 0 ? finding.refs : ["(not known)"];
+  for (const finding2 of unknown) {
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs : ["(not known)"];
     for (const ref of refs) {
       const controls = byRef.get(ref) ?? /* @__PURE__ */ new Set();
-      controls.add(finding.control);
+      controls.add(finding2.control);
       byRef.set(ref, controls);
     }
   }
@@ -26852,7 +26909,7 @@ function sarifLog(report, options = {}) {
   };
   if (baseUri !== void 0) run2.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run2.results = report.findings.map(
-    (finding) => sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile)
+    (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile)
   );
   run2.properties = {
     verdict: report.summary.verdict,
@@ -26892,61 +26949,61 @@ Frameworks: ${frameworksText}`,
     }
   };
 }
-function sarifResult(finding, ruleIndex, baseUri, fallbackFile) {
-  let text = finding.message;
-  if (finding.status === "unknown") {
-    const refs = finding.refs && finding.refs.length > 0 ? finding.refs.join(", ") : "not known";
+function sarifResult(finding2, ruleIndex, baseUri, fallbackFile) {
+  let text = finding2.message;
+  if (finding2.status === "unknown") {
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
     text += ` Decided at apply time by: ${refs}.`;
   }
-  text += ` Fix: ${finding.fix}`;
+  text += ` Fix: ${finding2.fix}`;
   const artifactLocation = {
-    uri: artifactUri(finding.source?.file ?? fallbackFile, baseUri)
+    uri: artifactUri(finding2.source?.file ?? fallbackFile, baseUri)
   };
   if (baseUri !== void 0 && !isAbsoluteUri(artifactLocation.uri)) {
     artifactLocation.uriBaseId = "SRCROOT";
   }
   const result = {
-    ruleId: finding.control,
+    ruleId: finding2.control,
     ruleIndex,
-    level: finding.status === "unknown" ? "note" : LEVEL[finding.severity],
+    level: finding2.status === "unknown" ? "note" : LEVEL[finding2.severity],
     message: { text },
     locations: [
       {
         physicalLocation: {
           artifactLocation,
-          region: { startLine: finding.source?.line && finding.source.line > 0 ? finding.source.line : 1 }
+          region: { startLine: finding2.source?.line && finding2.source.line > 0 ? finding2.source.line : 1 }
         },
         logicalLocations: [
-          finding.attribute ? { name: finding.attribute, fullyQualifiedName: finding.address, kind: "resource" } : { fullyQualifiedName: finding.address, kind: "resource" }
+          finding2.attribute ? { name: finding2.attribute, fullyQualifiedName: finding2.address, kind: "resource" } : { fullyQualifiedName: finding2.address, kind: "resource" }
         ]
       }
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint2(finding) }
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint2(finding2) }
   };
-  if (finding.status === "waived") {
+  if (finding2.status === "waived") {
     result.suppressions = [
       {
         kind: "external",
         status: "accepted",
-        justification: finding.waiver ? `${finding.waiver.reason} (owner ${finding.waiver.owner}, expires ${finding.waiver.expires})` : "waived by policy"
+        justification: finding2.waiver ? `${finding2.waiver.reason} (owner ${finding2.waiver.owner}, expires ${finding2.waiver.expires})` : "waived by policy"
       }
     ];
   }
   const properties = {
-    status: finding.status,
-    severity: finding.severity,
-    address: finding.address
+    status: finding2.status,
+    severity: finding2.severity,
+    address: finding2.address
   };
-  if (finding.attribute !== void 0) properties.attribute = finding.attribute;
-  if (finding.server !== void 0) properties.server = finding.server;
-  if (finding.tool !== void 0) properties.tool = finding.tool;
-  if (finding.refs && finding.refs.length > 0) properties.refs = [...finding.refs];
-  if (finding.source?.constructPath) properties.constructPath = finding.source.constructPath;
+  if (finding2.attribute !== void 0) properties.attribute = finding2.attribute;
+  if (finding2.server !== void 0) properties.server = finding2.server;
+  if (finding2.tool !== void 0) properties.tool = finding2.tool;
+  if (finding2.refs && finding2.refs.length > 0) properties.refs = [...finding2.refs];
+  if (finding2.source?.constructPath) properties.constructPath = finding2.source.constructPath;
   result.properties = properties;
   return result;
 }
-function fingerprint2(finding) {
-  return createHash2("sha256").update(`${finding.control}\0${finding.address}\0${finding.attribute ?? ""}`).digest("hex");
+function fingerprint2(finding2) {
+  return createHash2("sha256").update(`${finding2.control}\0${finding2.address}\0${finding2.attribute ?? ""}`).digest("hex");
 }
 function pascalCase(text) {
   return text.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word[0]?.toUpperCase() + word.slice(1)).join("");
@@ -27012,24 +27069,24 @@ function renderText(report, options) {
   );
   for (const note of summary.notes ?? []) lines.push(paint(`note: ${oneLine(note)}`, "yellow"));
   let fixesShown = /* @__PURE__ */ new Set();
-  const findingLines = (finding, indent, extra) => {
-    const showFix = !fixesShown.has(finding.control);
-    fixesShown.add(finding.control);
-    const label = finding.severity.toUpperCase().padEnd(LABEL_WIDTH);
-    const marker = isBlocking(finding, summary) ? "\u2716" : "\u2022";
+  const findingLines = (finding2, indent, extra) => {
+    const showFix = !fixesShown.has(finding2.control);
+    fixesShown.add(finding2.control);
+    const label = finding2.severity.toUpperCase().padEnd(LABEL_WIDTH);
+    const marker = isBlocking(finding2, summary) ? "\u2716" : "\u2022";
     const pad = " ".repeat(2 + LABEL_WIDTH + 1);
     return [
-      `${indent}${paint(marker, ...SEVERITY_STYLE[finding.severity])} ${paint(label, ...SEVERITY_STYLE[finding.severity])} ${paint(
-        oneLine(finding.control),
+      `${indent}${paint(marker, ...SEVERITY_STYLE[finding2.severity])} ${paint(label, ...SEVERITY_STYLE[finding2.severity])} ${paint(
+        oneLine(finding2.control),
         "bold"
-      )}  ${oneLine(location(finding))}  ${oneLine(finding.message)}`,
+      )}  ${oneLine(location(finding2))}  ${oneLine(finding2.message)}`,
       ...extra.map((line) => `${indent}${pad}${line}`),
-      ...showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, "dim")}`] : []
+      ...showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding2.fix)}`, "dim")}`] : []
     ];
   };
-  const failed = report.findings.filter((finding) => finding.status === "fail");
-  const unknown = report.findings.filter((finding) => finding.status === "unknown");
-  const waived = report.findings.filter((finding) => finding.status === "waived");
+  const failed = report.findings.filter((finding2) => finding2.status === "fail");
+  const unknown = report.findings.filter((finding2) => finding2.status === "unknown");
+  const waived = report.findings.filter((finding2) => finding2.status === "waived");
   if (failed.length > 0) {
     lines.push("", paint(`Findings (${failed.length})`, "bold"));
     for (const group of attributionGroups(report, failed)) {
@@ -27043,8 +27100,8 @@ function renderText(report, options) {
           indent = "    ";
         }
         fixesShown = /* @__PURE__ */ new Set();
-        for (const finding of sortFindings(sub.findings, summary))
-          lines.push(...findingLines(finding, indent, []));
+        for (const finding2 of sortFindings(sub.findings, summary))
+          lines.push(...findingLines(finding2, indent, []));
       }
     }
   } else if (report.findings.length === 0) {
@@ -27058,19 +27115,19 @@ function renderText(report, options) {
       paint(`  These depend on values Terraform only knows after apply; ${consequence}.`, "dim")
     );
     fixesShown = /* @__PURE__ */ new Set();
-    for (const finding of sortFindings(unknown, summary)) {
-      const refs = finding.refs && finding.refs.length > 0 ? finding.refs.map(oneLine).join(", ") : "not known";
-      lines.push(...findingLines(finding, "  ", [`decided by: ${refs}`]));
+    for (const finding2 of sortFindings(unknown, summary)) {
+      const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.map(oneLine).join(", ") : "not known";
+      lines.push(...findingLines(finding2, "  ", [`decided by: ${refs}`]));
     }
   }
   if (waived.length > 0) {
     lines.push("", paint(`Waived (${waived.length})`, "bold"));
-    for (const finding of sortFindings(waived, summary)) {
-      const waiver = finding.waiver;
+    for (const finding2 of sortFindings(waived, summary)) {
+      const waiver = finding2.waiver;
       const extra = waiver ? [
         `waived: ${oneLine(waiver.reason)} (owner ${oneLine(waiver.owner)}, expires ${oneLine(waiver.expires)})`
       ] : ["waived"];
-      lines.push(...findingLines(finding, "  ", extra));
+      lines.push(...findingLines(finding2, "  ", extra));
     }
   }
   const { expired, unused } = summary.waivers;
@@ -27104,12 +27161,12 @@ function summaryLine(summary, paint) {
 }
 function attributionGroups(report, findings) {
   const serverOrder = report.inventory.servers.map((server) => server.name);
-  const byServer = groupBy(findings, (finding) => finding.server);
+  const byServer = groupBy(findings, (finding2) => finding2.server);
   const servers = [...byServer.keys()].filter((server) => server !== void 0).sort((a, b) => orderIndex(serverOrder, a) - orderIndex(serverOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
   const groups = [];
   for (const server of servers) {
     const toolOrder = report.inventory.tools.filter((tool) => tool.server === server).map((tool) => tool.name);
-    const byTool = groupBy(byServer.get(server) ?? [], (finding) => finding.tool);
+    const byTool = groupBy(byServer.get(server) ?? [], (finding2) => finding2.tool);
     const tools = [...byTool.keys()].filter((tool) => tool !== void 0).sort((a, b) => orderIndex(toolOrder, a) - orderIndex(toolOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
     if (byTool.has(void 0)) tools.unshift(void 0);
     groups.push({ server, subgroups: tools.map((tool) => ({ tool, findings: byTool.get(tool) ?? [] })) });

@@ -44797,72 +44797,96 @@ function loadControlSet(policy) {
 init_record();
 function evaluateControls(inventory, controlSet, sourceOf) {
   const findings = [];
-  const seen = /* @__PURE__ */ new Set();
   for (const control of controlSet.controls) {
     if (control.validate(inventory)) continue;
+    const base = {
+      control: control.meta.id,
+      severity: control.meta.severity,
+      fix: control.meta.fix,
+      frameworks: control.meta.frameworks
+    };
+    const seen = /* @__PURE__ */ new Set();
+    const keep = (finding2) => {
+      const key = `${finding2.address}\0${finding2.attribute ?? ""}\0${finding2.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(finding2);
+    };
     for (const error2 of control.validate.errors ?? []) {
       if (error2.keyword === "if") continue;
-      for (const finding of errorToFindings(inventory, control, error2, sourceOf)) {
-        const key = `${finding.control}\0${finding.address}\0${finding.attribute ?? ""}\0${finding.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push(finding);
-      }
+      errorToFindings(inventory, base, error2, sourceOf, keep);
     }
   }
   return findings;
 }
-function errorToFindings(inventory, control, error2, sourceOf) {
-  const segments = error2.instancePath.split("/").slice(1).map(unescapePointer);
+var NO_OWNER = Object.freeze({});
+function errorToFindings(inventory, base, error2, sourceOf, keep) {
+  const segments = error2.instancePath.split("/");
   let value = inventory;
   let entity;
   let collection;
-  for (const segment of segments) {
+  for (let i = 1; i < segments.length; i++) {
+    const segment = unescapePointer(segments[i]);
+    segments[i] = segment;
     if (entity === void 0 && collection === void 0) collection = segment;
     value = value?.[segment];
     if (isEntity(value)) entity = value;
   }
-  const fact = segments.at(-1) ?? "";
-  const base = {
-    control: control.meta.id,
-    severity: control.meta.severity,
-    fix: control.meta.fix,
-    frameworks: control.meta.frameworks
-  };
+  const depth = segments.length - 1;
+  const fact = depth > 0 ? segments[depth] : "";
   const owner = attributionOf(entity, collection);
-  if (Array.isArray(value) && error2.keyword === "maxItems" && error2.params.limit === 0 && value.some(isEvidenceLike)) {
-    const itemsAreEntities = segments.length === 1;
-    return value.filter(isEvidenceLike).map((item) => {
-      const itemOwner = itemsAreEntities ? attributionOf(item, collection) : owner;
-      const source = item.address === entity?.address ? entity.source : sourceOf(item.address) ?? entity?.source;
-      return compact({
-        ...base,
-        status: statusOf(item),
-        address: item.address,
-        attribute: item.attribute,
-        ...itemOwner,
-        message: item.detail ?? `${item.address} ${error2.message ?? "fails"}`,
-        source,
-        refs: isUnknown(item) ? [...item.refs] : void 0
-      });
-    });
+  if (Array.isArray(value) && error2.keyword === "maxItems" && error2.params.limit === 0 && value.some(isEntity)) {
+    const itemsAreEntities = depth === 1;
+    for (const item of value) {
+      if (!isEntity(item)) continue;
+      const evidence2 = item;
+      const unknown2 = isUnknown(item);
+      keep(
+        finding(base, {
+          status: unknown2 ? "unknown" : "fail",
+          address: evidence2.address,
+          attribute: evidence2.attribute,
+          owner: itemsAreEntities ? attributionOf(evidence2, collection) : owner,
+          message: evidence2.detail ?? `${evidence2.address} ${error2.message ?? "fails"}`,
+          source: evidence2.address === entity?.address ? entity.source : sourceOf(evidence2.address) ?? entity?.source,
+          refs: unknown2 ? [...item.refs] : void 0
+        })
+      );
+    }
+    return;
   }
   const address = entity?.address ?? (inventory.servers[0]?.address || "inventory");
   const attribute2 = entity?.at?.[fact] ?? (fact && !/^\d+$/.test(fact) ? fact : void 0);
   const unknown = isUnknown(value) ? value : void 0;
   const message2 = unknown ? `${attribute2 ?? fact} is known only after apply${unknown.expression ? ` (${unknown.expression})` : ""}, so this control cannot be decided yet` : messageFor(error2, value);
-  return [
-    compact({
-      ...base,
+  keep(
+    finding(base, {
       status: unknown ? "unknown" : "fail",
       address,
       attribute: attribute2,
-      ...owner,
+      owner,
       message: message2,
       source: entity?.source ?? sourceOf(address),
       refs: unknown ? [...unknown.refs] : void 0
     })
-  ];
+  );
+}
+function finding(base, facts2) {
+  const out = {
+    control: base.control,
+    severity: base.severity,
+    fix: base.fix,
+    frameworks: base.frameworks,
+    status: facts2.status,
+    address: facts2.address
+  };
+  if (facts2.attribute !== void 0) out.attribute = facts2.attribute;
+  if (facts2.owner.server !== void 0) out.server = facts2.owner.server;
+  if (facts2.owner.tool !== void 0) out.tool = facts2.owner.tool;
+  out.message = facts2.message;
+  if (facts2.source !== void 0) out.source = facts2.source;
+  if (facts2.refs !== void 0) out.refs = facts2.refs;
+  return out;
 }
 function messageFor(error2, value) {
   const template = error2.parentSchema?.["x-nhi-message"];
@@ -44873,26 +44897,18 @@ function messageFor(error2, value) {
   return `${error2.instancePath.split("/").at(-1)} ${error2.message ?? "does not match the control"} (is ${shown})`;
 }
 function attributionOf(entity, collection) {
-  if (!entity) return {};
+  if (!entity) return NO_OWNER;
   const server = entity.server ?? entity.servers?.[0];
   const tool = entity.tool ?? (collection === "tools" && typeof entity.name === "string" ? entity.name : void 0);
-  return { ...server ? { server } : {}, ...tool ? { tool } : {} };
-}
-function statusOf(item) {
-  return isUnknown(item) ? "unknown" : "fail";
+  if (!server && !tool) return NO_OWNER;
+  return server && tool ? { server, tool } : server ? { server } : { tool };
 }
 function isEntity(value) {
   return typeof value === "object" && value !== null && typeof value.address === "string";
 }
-function isEvidenceLike(value) {
-  return isEntity(value);
-}
 function unescapePointer(segment) {
+  if (!segment.includes("~")) return segment;
   return segment.replaceAll("~1", "/").replaceAll("~0", "~");
-}
-function compact(finding) {
-  for (const key of Object.keys(finding)) if (finding[key] === void 0) delete finding[key];
-  return finding;
 }
 
 // action/policy/glob.ts
@@ -48747,20 +48763,20 @@ function waiverUse(waiver) {
     reason: waiver.reason
   };
 }
-function matches(waiver, finding) {
-  return waiver.control === finding.control && matchAddress(waiver.address, finding.address);
+function matches(waiver, finding2) {
+  return waiver.control === finding2.control && matchAddress(waiver.address, finding2.address);
 }
 function applyWaivers(findings, waivers, today) {
   const active = waivers.filter((waiver) => waiver.expires >= today);
   const used = /* @__PURE__ */ new Set();
-  const result = findings.map((finding) => {
-    if (finding.status === "waived") return finding;
-    const matching = active.filter((waiver) => matches(waiver, finding));
+  const result = findings.map((finding2) => {
+    if (finding2.status === "waived") return finding2;
+    const matching = active.filter((waiver) => matches(waiver, finding2));
     const first = matching[0];
-    if (first === void 0) return finding;
+    if (first === void 0) return finding2;
     for (const waiver of matching) used.add(waiver);
     return {
-      ...finding,
+      ...finding2,
       status: "waived",
       waiver: { reason: first.reason, owner: first.owner, expires: first.expires }
     };
@@ -49004,26 +49020,24 @@ function applyUnknowns(after, mirror, path5, markerFor) {
 }
 function trueLeaves(mirror, path5, start = []) {
   const out = [];
-  const stack = [{ node: mirror, prefix: start }];
-  while (stack.length > 0) {
-    const { node, prefix } = stack.pop();
+  const prefix = [...start];
+  const visit = (node) => {
     if (prefix.length > MAX_NESTING) tooDeep(path5);
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i];
-        if (child === true) out.push([...prefix, i]);
-        else if (typeof child === "object" && child !== null)
-          stack.push({ node: child, prefix: [...prefix, i] });
-      }
+      for (let i = 0; i < node.length; i++) visitChild(node[i], i);
     } else {
-      for (const key of Object.keys(node)) {
-        const child = node[key];
-        if (child === true) out.push([...prefix, key]);
-        else if (typeof child === "object" && child !== null)
-          stack.push({ node: child, prefix: [...prefix, key] });
-      }
+      for (const key in node) if (Object.hasOwn(node, key)) visitChild(node[key], key);
     }
-  }
+  };
+  const visitChild = (child, segment) => {
+    if (child === true) out.push([...prefix, segment]);
+    else if (typeof child === "object" && child !== null) {
+      prefix.push(segment);
+      visit(child);
+      prefix.pop();
+    }
+  };
+  visit(mirror);
   return out;
 }
 function sensitivePathsOf(mirror, values, path5) {
@@ -49051,6 +49065,8 @@ var ReferenceResolver = class {
   scopes = /* @__PURE__ */ new Map();
   /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
   instances;
+  /** referencesAt() results: configuration resource → attribute path → references written there. */
+  writtenReferences = /* @__PURE__ */ new WeakMap();
   get moduleInstances() {
     if (this.instances !== void 0) return this.instances;
     this.instances = /* @__PURE__ */ new Set();
@@ -49071,25 +49087,52 @@ var ReferenceResolver = class {
   }
   markerFor(module, configResource, segments) {
     if (configResource === void 0) return COMPUTED;
-    const expression = expressionAt(configResource.expressions, segments);
-    if (expression === void 0) return COMPUTED;
-    const written = collectReferences(expression, this.path);
+    const written = this.referencesAt(configResource, segments);
     if (written.length === 0) return COMPUTED;
     const scope = this.scope(module);
     if (scope === void 0) return unknownValue([], written[0]);
     const refs = [];
     let firstResolved;
     for (const reference of written) {
-      const resolved = this.resolve(reference, scope, 0);
+      const resolved = this.resolveInScope(reference, scope);
       if (resolved.length > 0 && firstResolved === void 0) firstResolved = reference;
       refs.push(...resolved);
     }
     return unknownValue(mostSpecific(refs), firstResolved ?? written[0]);
   }
+  /**
+   * The references written for the value at `segments` of a configuration resource. Every
+   * instance of a module (for_each over services) shares its configuration, so this is worked
+   * out once per configuration resource and attribute rather than once per instance.
+   */
+  referencesAt(configResource, segments) {
+    let byPath = this.writtenReferences.get(configResource);
+    if (byPath === void 0) {
+      byPath = /* @__PURE__ */ new Map();
+      this.writtenReferences.set(configResource, byPath);
+    }
+    const key = segments.length === 1 ? String(segments[0]) : segments.join("\0");
+    let written = byPath.get(key);
+    if (written === void 0) {
+      const expression = expressionAt(configResource.expressions, segments);
+      written = expression === void 0 ? [] : collectReferences(expression, this.path);
+      byPath.set(key, written);
+    }
+    return written;
+  }
+  /** resolve() for a top-level reference, remembered per module instance. */
+  resolveInScope(reference, scope) {
+    let resolved = scope.resolved.get(reference);
+    if (resolved === void 0) {
+      resolved = this.resolve(reference, scope, 0);
+      scope.resolved.set(reference, resolved);
+    }
+    return resolved;
+  }
   /** A reference as written in `scope` → full addresses of the resources it reads. */
   resolve(reference, scope, depth) {
     if (depth > MAX_RESOLVE_DEPTH) return [];
-    const steps = splitTraversal(reference);
+    const steps = cachedTraversal(reference);
     if (steps === void 0 || steps.length === 0) return [];
     const [first, second, third] = steps;
     if (first.name === "var") {
@@ -49134,7 +49177,8 @@ var ReferenceResolver = class {
         prefix: `${instance}.`,
         config: child.module,
         call: child.call,
-        parent: scope
+        parent: scope,
+        resolved: /* @__PURE__ */ new Map()
       };
       out.push(...this.resolveAll(written, childScope, depth));
     }
@@ -49144,7 +49188,7 @@ var ReferenceResolver = class {
     if (this.root === void 0) return void 0;
     const cached = this.scopes.get(module);
     if (cached !== void 0) return cached;
-    let scope = { prefix: "", config: this.root };
+    let scope = { prefix: "", config: this.root, resolved: /* @__PURE__ */ new Map() };
     if (module !== "") {
       const steps = splitTraversal(module);
       if (steps === void 0 || steps.length % 2 !== 0) return void 0;
@@ -49156,6 +49200,7 @@ var ReferenceResolver = class {
           prefix: `${scope.prefix}module.${step.name}${step.key ?? ""}.`,
           config: child?.module,
           parent: scope,
+          resolved: /* @__PURE__ */ new Map(),
           ...child === void 0 ? {} : { call: child.call }
         };
       }
@@ -49261,6 +49306,14 @@ function splitTraversal(text2) {
       if (i === text2.length) return void 0;
     }
   }
+  return steps;
+}
+var traversals = /* @__PURE__ */ new Map();
+function cachedTraversal(reference) {
+  if (traversals.has(reference)) return traversals.get(reference);
+  const steps = splitTraversal(reference);
+  if (traversals.size > 1e5) traversals.clear();
+  traversals.set(reference, steps);
   return steps;
 }
 function closingBracket(text2, open2) {
@@ -49853,13 +49906,13 @@ function checkReadResult(read, options = {}) {
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
   const unknownBlocks = policy.unknown === "block";
-  const blocks2 = (finding) => atOrAbove(finding.severity, policy.failOn) && (finding.status === "fail" || unknownBlocks && finding.status === "unknown");
+  const blocks2 = (finding2) => atOrAbove(finding2.severity, policy.failOn) && (finding2.status === "fail" || unknownBlocks && finding2.status === "unknown");
   const blocking = findings.filter(blocks2).length;
   const counts = { fail: 0, unknown: 0, waived: 0 };
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const finding of findings) {
-    counts[finding.status] += 1;
-    if (finding.status !== "waived") bySeverity[finding.severity] += 1;
+  for (const finding2 of findings) {
+    counts[finding2.status] += 1;
+    if (finding2.status !== "waived") bySeverity[finding2.severity] += 1;
   }
   const report2 = {
     version: 1,
@@ -49915,8 +49968,12 @@ function notes(read, full, judged, policy, unknown) {
   }
   return out;
 }
+var collator = new Intl.Collator();
+var SEVERITY_RANK = Object.fromEntries(
+  SEVERITIES.map((severity, rank) => [severity, rank])
+);
 function byImportance(a, b) {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.control.localeCompare(b.control) || a.address.localeCompare(b.address) || (a.attribute ?? "").localeCompare(b.attribute ?? "");
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || collator.compare(a.control, b.control) || collator.compare(a.address, b.address) || collator.compare(a.attribute ?? "", b.attribute ?? "");
 }
 
 // action/main.ts
@@ -49931,10 +49988,10 @@ function severityRank(severity) {
   const rank = SEVERITIES.indexOf(severity);
   return rank < 0 ? SEVERITIES.length : rank;
 }
-function isBlocking(finding, summary2) {
-  if (finding.status === "waived") return false;
-  if (finding.status === "unknown" && !summary2.unknownBlocks) return false;
-  return atOrAbove(finding.severity, summary2.failOn);
+function isBlocking(finding2, summary2) {
+  if (finding2.status === "waived") return false;
+  if (finding2.status === "unknown" && !summary2.unknownBlocks) return false;
+  return atOrAbove(finding2.severity, summary2.failOn);
 }
 function frameworkKeys(frameworks) {
   const known = FRAMEWORK_ORDER.filter((key) => Object.hasOwn(frameworks, key));
@@ -49959,17 +50016,17 @@ function orderedFrameworks(frameworks) {
 function controlsWithFindings(controls, findings) {
   const out = [...controls];
   const seen = new Set(controls.map((control) => control.id));
-  for (const finding of findings) {
-    if (seen.has(finding.control)) continue;
-    seen.add(finding.control);
+  for (const finding2 of findings) {
+    if (seen.has(finding2.control)) continue;
+    seen.add(finding2.control);
     out.push({
-      id: finding.control,
-      title: finding.control,
-      severity: finding.severity,
+      id: finding2.control,
+      title: finding2.control,
+      severity: finding2.severity,
       scope: "any",
-      frameworks: finding.frameworks,
-      description: finding.message,
-      fix: finding.fix,
+      frameworks: finding2.frameworks,
+      description: finding2.message,
+      fix: finding2.fix,
       origin: "unknown"
     });
   }
@@ -49981,17 +50038,17 @@ function oneLine(value) {
 function plural(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
-function location(finding) {
-  return finding.attribute ? `${finding.address} (${finding.attribute})` : finding.address;
+function location(finding2) {
+  return finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
 }
 function sortFindings(findings, summary2) {
-  return findings.map((finding, index) => ({ finding, index })).sort((a, b) => {
+  return findings.map((finding2, index) => ({ finding: finding2, index })).sort((a, b) => {
     const block = Number(isBlocking(b.finding, summary2)) - Number(isBlocking(a.finding, summary2));
     if (block !== 0) return block;
     const sev = severityRank(a.finding.severity) - severityRank(b.finding.severity);
     if (sev !== 0) return sev;
     return compare(a.finding.control, b.finding.control) || compare(a.finding.address, b.finding.address) || compare(a.finding.attribute ?? "", b.finding.attribute ?? "") || a.index - b.index;
-  }).map(({ finding }) => finding);
+  }).map(({ finding: finding2 }) => finding2);
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -50014,28 +50071,28 @@ function planAnnotations(report2, root, cwd = process.cwd()) {
   const annotations = [];
   const omitted = { error: 0, warning: 0 };
   const counts = { error: 0, warning: 0 };
-  for (const finding of sortFindings(report2.findings, report2.summary)) {
-    if (finding.status === "waived") continue;
-    const level = isBlocking(finding, report2.summary) ? "error" : "warning";
+  for (const finding2 of sortFindings(report2.findings, report2.summary)) {
+    if (finding2.status === "waived") continue;
+    const level = isBlocking(finding2, report2.summary) ? "error" : "warning";
     if (counts[level] >= ANNOTATION_LIMIT) {
       omitted[level] += 1;
       continue;
     }
     counts[level] += 1;
-    annotations.push({ level, message: message(finding), properties: properties(finding, root, cwd) });
+    annotations.push({ level, message: message(finding2), properties: properties(finding2, root, cwd) });
   }
   return { annotations, omitted };
 }
-function message(finding) {
-  const parts = [`${location(finding)}: ${finding.message}`];
-  if (finding.source?.constructPath) parts.push(`construct: ${finding.source.constructPath}`);
-  if (finding.status === "unknown") parts.push("decided at apply time");
-  if (finding.fix) parts.push(`fix: ${finding.fix}`);
+function message(finding2) {
+  const parts = [`${location(finding2)}: ${finding2.message}`];
+  if (finding2.source?.constructPath) parts.push(`construct: ${finding2.source.constructPath}`);
+  if (finding2.status === "unknown") parts.push("decided at apply time");
+  if (finding2.fix) parts.push(`fix: ${finding2.fix}`);
   return oneLine(parts.join(" \xB7 "));
 }
-function properties(finding, root, cwd) {
-  const title = oneLine(`${finding.control} (${finding.severity})`);
-  const source = finding.source;
+function properties(finding2, root, cwd) {
+  const title = oneLine(`${finding2.control} (${finding2.severity})`);
+  const source = finding2.source;
   if (source?.line === void 0) return { title };
   const relative = path.relative(root, path.resolve(cwd, source.file));
   if (relative.startsWith("..") || path.isAbsolute(relative)) return { title };
@@ -50168,8 +50225,8 @@ ${notes2}`}`;
 function serverSection(report2) {
   const summary2 = report2.summary;
   const names = report2.inventory.servers.map((server) => server.name);
-  for (const finding of report2.findings) {
-    if (finding.server !== void 0 && !names.includes(finding.server)) names.push(finding.server);
+  for (const finding2 of report2.findings) {
+    if (finding2.server !== void 0 && !names.includes(finding2.server)) names.push(finding2.server);
   }
   if (names.length === 0) return "";
   const counts = (findings) => {
@@ -50181,12 +50238,12 @@ function serverSection(report2) {
   const out = ["### Servers", ""];
   for (const name of names) {
     const server = report2.inventory.servers.find((candidate) => candidate.name === name);
-    const findings = report2.findings.filter((finding) => finding.server === name);
+    const findings = report2.findings.filter((finding2) => finding2.server === name);
     const toolNames = report2.inventory.tools.filter((tool) => tool.server === name).map((tool) => tool.name);
-    for (const finding of findings) {
-      if (finding.tool !== void 0 && !toolNames.includes(finding.tool)) toolNames.push(finding.tool);
+    for (const finding2 of findings) {
+      if (finding2.tool !== void 0 && !toolNames.includes(finding2.tool)) toolNames.push(finding2.tool);
     }
-    const own = counts(findings.filter((finding) => finding.tool === void 0));
+    const own = counts(findings.filter((finding2) => finding2.tool === void 0));
     out.push(
       `#### Server ${mdCode(name)}`,
       "",
@@ -50200,7 +50257,7 @@ function serverSection(report2) {
     );
     for (const toolName of toolNames) {
       const tool = report2.inventory.tools.find((t) => t.server === name && t.name === toolName);
-      const c = counts(findings.filter((finding) => finding.tool === toolName));
+      const c = counts(findings.filter((finding2) => finding2.tool === toolName));
       out.push(
         `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
           tool?.identities ?? []
@@ -50209,7 +50266,7 @@ function serverSection(report2) {
     }
     out.push("");
   }
-  const unattributed = counts(report2.findings.filter((finding) => finding.server === void 0));
+  const unattributed = counts(report2.findings.filter((finding2) => finding2.server === void 0));
   if (unattributed.blocking + unattributed.other > 0) {
     out.push(
       `Not attributed to any server: ${plural(unattributed.blocking, "blocking finding")}, ${unattributed.other} other.`,
@@ -50231,12 +50288,12 @@ function sessionCell(report2, address) {
 function mark(blocking) {
   return blocking > 0 ? `\u274C ${blocking}` : "0";
 }
-function statusCell(finding, summary2) {
-  if (finding.status === "waived") return `\u{1F4A4} waived (${finding.severity})`;
-  if (finding.status === "unknown") {
-    return `\u23F3 unknown (${finding.severity})${isBlocking(finding, summary2) ? ", blocking" : ""}`;
+function statusCell(finding2, summary2) {
+  if (finding2.status === "waived") return `\u{1F4A4} waived (${finding2.severity})`;
+  if (finding2.status === "unknown") {
+    return `\u23F3 unknown (${finding2.severity})${isBlocking(finding2, summary2) ? ", blocking" : ""}`;
   }
-  return isBlocking(finding, summary2) ? `\u274C **${finding.severity}**` : `\u26A0\uFE0F ${finding.severity}`;
+  return isBlocking(finding2, summary2) ? `\u274C **${finding2.severity}**` : `\u26A0\uFE0F ${finding2.severity}`;
 }
 var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
 function findingSection(report2, plan) {
@@ -50245,7 +50302,7 @@ function findingSection(report2, plan) {
   const controls = new Map(
     controlsWithFindings(report2.controls, report2.findings).map((control) => [control.id, control])
   );
-  const byControl = groupBy(report2.findings, (finding) => finding.control);
+  const byControl = groupBy(report2.findings, (finding2) => finding2.control);
   const ordered = [...byControl.entries()].map(([id, findings]) => ({
     control: controls.get(id),
     findings: findings.sort(
@@ -50277,19 +50334,19 @@ function findingSection(report2, plan) {
       "| Status | Address | Attribute | Server / tool | Message |",
       "|---|---|---|---|---|"
     );
-    for (const finding of rows) {
-      const owner = finding.server === void 0 ? "\u2014" : `${md(finding.server)}${finding.tool === void 0 ? "" : ` / ${md(finding.tool)}`}`;
-      let message2 = md(finding.message);
-      if (finding.status === "unknown" && finding.refs && finding.refs.length > 0) {
-        message2 += `<br>Decided at apply by ${finding.refs.map(mdCode).join(", ")}`;
+    for (const finding2 of rows) {
+      const owner = finding2.server === void 0 ? "\u2014" : `${md(finding2.server)}${finding2.tool === void 0 ? "" : ` / ${md(finding2.tool)}`}`;
+      let message2 = md(finding2.message);
+      if (finding2.status === "unknown" && finding2.refs && finding2.refs.length > 0) {
+        message2 += `<br>Decided at apply by ${finding2.refs.map(mdCode).join(", ")}`;
       }
-      if (finding.status === "waived" && finding.waiver) {
-        message2 += `<br>Waived by ${md(finding.waiver.owner)} until ${md(finding.waiver.expires)}: ${md(
-          finding.waiver.reason
+      if (finding2.status === "waived" && finding2.waiver) {
+        message2 += `<br>Waived by ${md(finding2.waiver.owner)} until ${md(finding2.waiver.expires)}: ${md(
+          finding2.waiver.reason
         )}`;
       }
       out.push(
-        `| ${statusCell(finding, summary2)} | ${mdCode(finding.address)} | ${finding.attribute ? mdCode(finding.attribute) : "\u2014"} | ${owner} | ${message2} |`
+        `| ${statusCell(finding2, summary2)} | ${mdCode(finding2.address)} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message2} |`
       );
     }
     if (rows.length < group.findings.length) {
@@ -50318,16 +50375,16 @@ function findingSection(report2, plan) {
   return out.join("\n");
 }
 function unknownSection(report2, shown) {
-  const all = report2.findings.filter((finding) => finding.status === "unknown");
+  const all = report2.findings.filter((finding2) => finding2.status === "unknown");
   if (all.length === 0) return "";
-  const unknown = shown ? all.filter((finding) => shown.has(finding)) : all;
+  const unknown = shown ? all.filter((finding2) => shown.has(finding2)) : all;
   const consequence = report2.summary.unknownBlocks ? "The policy says `unknown: block`, so they block like failures." : "They do not block; set `unknown: block` in the policy to make them block.";
   const byRef = /* @__PURE__ */ new Map();
-  for (const finding of unknown) {
-    const refs = finding.refs && finding.refs.length > 0 ? finding.refs : ["(not known)"];
+  for (const finding2 of unknown) {
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs : ["(not known)"];
     for (const ref of refs) {
       const controls = byRef.get(ref) ?? /* @__PURE__ */ new Set();
-      controls.add(finding.control);
+      controls.add(finding2.control);
       byRef.set(ref, controls);
     }
   }
@@ -50688,26 +50745,26 @@ function jsonInput(input2) {
     ["formatVersion", input2.formatVersion]
   ]);
 }
-function jsonFinding(finding) {
+function jsonFinding(finding2) {
   return object([
-    ["control", finding.control],
-    ["severity", finding.severity],
-    ["status", finding.status],
-    ["address", finding.address],
-    ["attribute", finding.attribute],
-    ["server", finding.server],
-    ["tool", finding.tool],
-    ["message", finding.message],
-    ["fix", finding.fix],
-    ["frameworks", orderedFrameworks(finding.frameworks)],
-    ["source", finding.source ? jsonSource(finding.source) : void 0],
-    ["refs", finding.refs ? [...finding.refs] : void 0],
+    ["control", finding2.control],
+    ["severity", finding2.severity],
+    ["status", finding2.status],
+    ["address", finding2.address],
+    ["attribute", finding2.attribute],
+    ["server", finding2.server],
+    ["tool", finding2.tool],
+    ["message", finding2.message],
+    ["fix", finding2.fix],
+    ["frameworks", orderedFrameworks(finding2.frameworks)],
+    ["source", finding2.source ? jsonSource(finding2.source) : void 0],
+    ["refs", finding2.refs ? [...finding2.refs] : void 0],
     [
       "waiver",
-      finding.waiver ? object([
-        ["reason", finding.waiver.reason],
-        ["owner", finding.waiver.owner],
-        ["expires", finding.waiver.expires]
+      finding2.waiver ? object([
+        ["reason", finding2.waiver.reason],
+        ["owner", finding2.waiver.owner],
+        ["expires", finding2.waiver.expires]
       ]) : void 0
     ]
   ]);
@@ -50857,7 +50914,7 @@ function sarifLog(report2, options = {}) {
   };
   if (baseUri !== void 0) run2.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run2.results = report2.findings.map(
-    (finding) => sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile)
+    (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile)
   );
   run2.properties = {
     verdict: report2.summary.verdict,
@@ -50897,61 +50954,61 @@ Frameworks: ${frameworksText}`,
     }
   };
 }
-function sarifResult(finding, ruleIndex, baseUri, fallbackFile) {
-  let text2 = finding.message;
-  if (finding.status === "unknown") {
-    const refs = finding.refs && finding.refs.length > 0 ? finding.refs.join(", ") : "not known";
+function sarifResult(finding2, ruleIndex, baseUri, fallbackFile) {
+  let text2 = finding2.message;
+  if (finding2.status === "unknown") {
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
     text2 += ` Decided at apply time by: ${refs}.`;
   }
-  text2 += ` Fix: ${finding.fix}`;
+  text2 += ` Fix: ${finding2.fix}`;
   const artifactLocation = {
-    uri: artifactUri(finding.source?.file ?? fallbackFile, baseUri)
+    uri: artifactUri(finding2.source?.file ?? fallbackFile, baseUri)
   };
   if (baseUri !== void 0 && !isAbsoluteUri(artifactLocation.uri)) {
     artifactLocation.uriBaseId = "SRCROOT";
   }
   const result = {
-    ruleId: finding.control,
+    ruleId: finding2.control,
     ruleIndex,
-    level: finding.status === "unknown" ? "note" : LEVEL[finding.severity],
+    level: finding2.status === "unknown" ? "note" : LEVEL[finding2.severity],
     message: { text: text2 },
     locations: [
       {
         physicalLocation: {
           artifactLocation,
-          region: { startLine: finding.source?.line && finding.source.line > 0 ? finding.source.line : 1 }
+          region: { startLine: finding2.source?.line && finding2.source.line > 0 ? finding2.source.line : 1 }
         },
         logicalLocations: [
-          finding.attribute ? { name: finding.attribute, fullyQualifiedName: finding.address, kind: "resource" } : { fullyQualifiedName: finding.address, kind: "resource" }
+          finding2.attribute ? { name: finding2.attribute, fullyQualifiedName: finding2.address, kind: "resource" } : { fullyQualifiedName: finding2.address, kind: "resource" }
         ]
       }
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint2(finding) }
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint2(finding2) }
   };
-  if (finding.status === "waived") {
+  if (finding2.status === "waived") {
     result.suppressions = [
       {
         kind: "external",
         status: "accepted",
-        justification: finding.waiver ? `${finding.waiver.reason} (owner ${finding.waiver.owner}, expires ${finding.waiver.expires})` : "waived by policy"
+        justification: finding2.waiver ? `${finding2.waiver.reason} (owner ${finding2.waiver.owner}, expires ${finding2.waiver.expires})` : "waived by policy"
       }
     ];
   }
   const properties2 = {
-    status: finding.status,
-    severity: finding.severity,
-    address: finding.address
+    status: finding2.status,
+    severity: finding2.severity,
+    address: finding2.address
   };
-  if (finding.attribute !== void 0) properties2.attribute = finding.attribute;
-  if (finding.server !== void 0) properties2.server = finding.server;
-  if (finding.tool !== void 0) properties2.tool = finding.tool;
-  if (finding.refs && finding.refs.length > 0) properties2.refs = [...finding.refs];
-  if (finding.source?.constructPath) properties2.constructPath = finding.source.constructPath;
+  if (finding2.attribute !== void 0) properties2.attribute = finding2.attribute;
+  if (finding2.server !== void 0) properties2.server = finding2.server;
+  if (finding2.tool !== void 0) properties2.tool = finding2.tool;
+  if (finding2.refs && finding2.refs.length > 0) properties2.refs = [...finding2.refs];
+  if (finding2.source?.constructPath) properties2.constructPath = finding2.source.constructPath;
   result.properties = properties2;
   return result;
 }
-function fingerprint2(finding) {
-  return createHash3("sha256").update(`${finding.control}\0${finding.address}\0${finding.attribute ?? ""}`).digest("hex");
+function fingerprint2(finding2) {
+  return createHash3("sha256").update(`${finding2.control}\0${finding2.address}\0${finding2.attribute ?? ""}`).digest("hex");
 }
 function pascalCase(text2) {
   return text2.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word[0]?.toUpperCase() + word.slice(1)).join("");
@@ -51153,7 +51210,7 @@ var Graph = class {
     const failingEdges = [];
     this.edges.forEach((edge, index) => {
       const risky = edge.risk === "to" ? edge.to : edge.from;
-      const controls = [...new Set((onNode.get(risky) ?? []).map((finding) => finding.control))].sort();
+      const controls = [...new Set((onNode.get(risky) ?? []).map((finding2) => finding2.control))].sort();
       const label = controls.length > 0 ? `${edge.label}: \u274C ${controls.join(", ")}` : edge.label;
       if (controls.length > 0) failingEdges.push(index);
       lines.push(`  ${edge.from} -->|"${text(label)}"| ${edge.to}`);
@@ -51165,20 +51222,20 @@ var Graph = class {
   /** Blocking findings per node id: exact address matches first, then tool and server owners. */
   assignFindings(report2, server) {
     const out = /* @__PURE__ */ new Map();
-    const add = (id, finding) => out.set(id, [...out.get(id) ?? [], finding]);
+    const add = (id, finding2) => out.set(id, [...out.get(id) ?? [], finding2]);
     const nodes = [...this.nodes.values()];
-    for (const finding of report2.findings) {
-      if (!isBlocking(finding, report2.summary)) continue;
+    for (const finding2 of report2.findings) {
+      if (!isBlocking(finding2, report2.summary)) continue;
       const exact2 = nodes.filter(
-        (node) => node.address === finding.address && (node.attribute === void 0 || node.attribute === finding.attribute)
+        (node) => node.address === finding2.address && (node.attribute === void 0 || node.attribute === finding2.attribute)
       );
       if (exact2.length > 0) {
-        for (const node of exact2) add(node.id, finding);
+        for (const node of exact2) add(node.id, finding2);
         continue;
       }
-      if (finding.server !== server) continue;
-      const owner = nodes.find((node) => node.owner?.tool !== void 0 && node.owner.tool === finding.tool) ?? (finding.tool === void 0 ? nodes.find((node) => node.owner !== void 0 && node.owner.tool === void 0) : void 0);
-      if (owner !== void 0) add(owner.id, finding);
+      if (finding2.server !== server) continue;
+      const owner = nodes.find((node) => node.owner?.tool !== void 0 && node.owner.tool === finding2.tool) ?? (finding2.tool === void 0 ? nodes.find((node) => node.owner !== void 0 && node.owner.tool === void 0) : void 0);
+      if (owner !== void 0) add(owner.id, finding2);
     }
     return out;
   }
@@ -52385,24 +52442,24 @@ function renderText(report2, options) {
   );
   for (const note of summary2.notes ?? []) lines.push(paint(`note: ${oneLine(note)}`, "yellow"));
   let fixesShown = /* @__PURE__ */ new Set();
-  const findingLines = (finding, indent, extra) => {
-    const showFix = !fixesShown.has(finding.control);
-    fixesShown.add(finding.control);
-    const label = finding.severity.toUpperCase().padEnd(LABEL_WIDTH);
-    const marker = isBlocking(finding, summary2) ? "\u2716" : "\u2022";
+  const findingLines = (finding2, indent, extra) => {
+    const showFix = !fixesShown.has(finding2.control);
+    fixesShown.add(finding2.control);
+    const label = finding2.severity.toUpperCase().padEnd(LABEL_WIDTH);
+    const marker = isBlocking(finding2, summary2) ? "\u2716" : "\u2022";
     const pad = " ".repeat(2 + LABEL_WIDTH + 1);
     return [
-      `${indent}${paint(marker, ...SEVERITY_STYLE[finding.severity])} ${paint(label, ...SEVERITY_STYLE[finding.severity])} ${paint(
-        oneLine(finding.control),
+      `${indent}${paint(marker, ...SEVERITY_STYLE[finding2.severity])} ${paint(label, ...SEVERITY_STYLE[finding2.severity])} ${paint(
+        oneLine(finding2.control),
         "bold"
-      )}  ${oneLine(location(finding))}  ${oneLine(finding.message)}`,
+      )}  ${oneLine(location(finding2))}  ${oneLine(finding2.message)}`,
       ...extra.map((line) => `${indent}${pad}${line}`),
-      ...showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, "dim")}`] : []
+      ...showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding2.fix)}`, "dim")}`] : []
     ];
   };
-  const failed = report2.findings.filter((finding) => finding.status === "fail");
-  const unknown = report2.findings.filter((finding) => finding.status === "unknown");
-  const waived = report2.findings.filter((finding) => finding.status === "waived");
+  const failed = report2.findings.filter((finding2) => finding2.status === "fail");
+  const unknown = report2.findings.filter((finding2) => finding2.status === "unknown");
+  const waived = report2.findings.filter((finding2) => finding2.status === "waived");
   if (failed.length > 0) {
     lines.push("", paint(`Findings (${failed.length})`, "bold"));
     for (const group of attributionGroups(report2, failed)) {
@@ -52416,8 +52473,8 @@ function renderText(report2, options) {
           indent = "    ";
         }
         fixesShown = /* @__PURE__ */ new Set();
-        for (const finding of sortFindings(sub.findings, summary2))
-          lines.push(...findingLines(finding, indent, []));
+        for (const finding2 of sortFindings(sub.findings, summary2))
+          lines.push(...findingLines(finding2, indent, []));
       }
     }
   } else if (report2.findings.length === 0) {
@@ -52431,19 +52488,19 @@ function renderText(report2, options) {
       paint(`  These depend on values Terraform only knows after apply; ${consequence}.`, "dim")
     );
     fixesShown = /* @__PURE__ */ new Set();
-    for (const finding of sortFindings(unknown, summary2)) {
-      const refs = finding.refs && finding.refs.length > 0 ? finding.refs.map(oneLine).join(", ") : "not known";
-      lines.push(...findingLines(finding, "  ", [`decided by: ${refs}`]));
+    for (const finding2 of sortFindings(unknown, summary2)) {
+      const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.map(oneLine).join(", ") : "not known";
+      lines.push(...findingLines(finding2, "  ", [`decided by: ${refs}`]));
     }
   }
   if (waived.length > 0) {
     lines.push("", paint(`Waived (${waived.length})`, "bold"));
-    for (const finding of sortFindings(waived, summary2)) {
-      const waiver = finding.waiver;
+    for (const finding2 of sortFindings(waived, summary2)) {
+      const waiver = finding2.waiver;
       const extra = waiver ? [
         `waived: ${oneLine(waiver.reason)} (owner ${oneLine(waiver.owner)}, expires ${oneLine(waiver.expires)})`
       ] : ["waived"];
-      lines.push(...findingLines(finding, "  ", extra));
+      lines.push(...findingLines(finding2, "  ", extra));
     }
   }
   const { expired, unused } = summary2.waivers;
@@ -52477,12 +52534,12 @@ function summaryLine(summary2, paint) {
 }
 function attributionGroups(report2, findings) {
   const serverOrder = report2.inventory.servers.map((server) => server.name);
-  const byServer = groupBy(findings, (finding) => finding.server);
+  const byServer = groupBy(findings, (finding2) => finding2.server);
   const servers = [...byServer.keys()].filter((server) => server !== void 0).sort((a, b) => orderIndex(serverOrder, a) - orderIndex(serverOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
   const groups = [];
   for (const server of servers) {
     const toolOrder = report2.inventory.tools.filter((tool) => tool.server === server).map((tool) => tool.name);
-    const byTool = groupBy(byServer.get(server) ?? [], (finding) => finding.tool);
+    const byTool = groupBy(byServer.get(server) ?? [], (finding2) => finding2.tool);
     const tools = [...byTool.keys()].filter((tool) => tool !== void 0).sort((a, b) => orderIndex(toolOrder, a) - orderIndex(toolOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
     if (byTool.has(void 0)) tools.unshift(void 0);
     groups.push({ server, subgroups: tools.map((tool) => ({ tool, findings: byTool.get(tool) ?? [] })) });

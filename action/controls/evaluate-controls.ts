@@ -6,8 +6,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding, FindingStatus } from '../findings.js';
 import type { Evidence, Inventory } from '../inventory/model.js';
-import { isUnknown, type SourceLocation } from '../read/record.js';
-import type { CompiledControl, ControlSet } from './control-set.js';
+import { isUnknown, type SourceLocation, type UnknownValue } from '../read/record.js';
+import type { ControlSet } from './control-set.js';
 
 /** Where a resource came from, for findings whose evidence sits on another resource. */
 export type SourceOf = (address: string) => SourceLocation | undefined;
@@ -28,45 +28,77 @@ export function evaluateControls(
   sourceOf: SourceOf,
 ): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Set<string>();
   for (const control of controlSet.controls) {
     if (control.validate(inventory)) continue;
+    const base: FindingBase = {
+      control: control.meta.id,
+      severity: control.meta.severity,
+      fix: control.meta.fix,
+      frameworks: control.meta.frameworks,
+    };
+    // Findings repeat when several subschemas of one control fail on the same fact.
+    const seen = new Set<string>();
+    const keep = (finding: Finding) => {
+      const key = `${finding.address}\0${finding.attribute ?? ''}\0${finding.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(finding);
+    };
     for (const error of control.validate.errors ?? []) {
       // `if` errors only repeat the `then` error they come with.
       if (error.keyword === 'if') continue;
-      for (const finding of errorToFindings(inventory, control, error, sourceOf)) {
-        const key = `${finding.control}\0${finding.address}\0${finding.attribute ?? ''}\0${finding.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push(finding);
-      }
+      errorToFindings(inventory, base, error, sourceOf, keep);
     }
   }
   return findings;
 }
 
+/** What every finding of one control shares, built once per control rather than per finding. */
+interface FindingBase {
+  readonly control: string;
+  readonly severity: Finding['severity'];
+  readonly fix: string;
+  readonly frameworks: Finding['frameworks'];
+}
+
+interface FindingFacts {
+  readonly status: FindingStatus;
+  readonly address: string;
+  readonly attribute: string | undefined;
+  readonly owner: Owner;
+  readonly message: string;
+  readonly source: SourceLocation | undefined;
+  readonly refs: readonly string[] | undefined;
+}
+
+interface Owner {
+  readonly server?: string;
+  readonly tool?: string;
+}
+
+const NO_OWNER: Owner = Object.freeze({});
+
 function errorToFindings(
   inventory: Inventory,
-  control: CompiledControl,
+  base: FindingBase,
   error: ErrorObject,
   sourceOf: SourceOf,
-): Finding[] {
-  const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+  keep: (finding: Finding) => void,
+): void {
+  const segments = error.instancePath.split('/');
   let value: unknown = inventory;
   let entity: Entity | undefined;
   let collection: string | undefined;
-  for (const segment of segments) {
+  // segments[0] is the empty string before the pointer's leading slash.
+  for (let i = 1; i < segments.length; i++) {
+    const segment = unescapePointer(segments[i]!);
+    segments[i] = segment;
     if (entity === undefined && collection === undefined) collection = segment;
     value = (value as Record<string, unknown> | undefined)?.[segment];
     if (isEntity(value)) entity = value;
   }
-  const fact = segments.at(-1) ?? '';
-  const base = {
-    control: control.meta.id,
-    severity: control.meta.severity,
-    fix: control.meta.fix,
-    frameworks: control.meta.frameworks,
-  };
+  const depth = segments.length - 1;
+  const fact = depth > 0 ? segments[depth]! : '';
   const owner = attributionOf(entity, collection);
 
   // A list of evidence objects fans out to one finding per item; a list of plain values
@@ -75,25 +107,30 @@ function errorToFindings(
     Array.isArray(value) &&
     error.keyword === 'maxItems' &&
     error.params.limit === 0 &&
-    value.some(isEvidenceLike)
+    value.some(isEntity)
   ) {
     // A top-level collection (`/credentials`) lists entities; any deeper list is its entity's evidence.
-    const itemsAreEntities = segments.length === 1;
-    return value.filter(isEvidenceLike).map((item) => {
-      const itemOwner = itemsAreEntities ? attributionOf(item, collection) : owner;
-      const source =
-        item.address === entity?.address ? entity.source : (sourceOf(item.address) ?? entity?.source);
-      return compact({
-        ...base,
-        status: statusOf(item),
-        address: item.address,
-        attribute: item.attribute,
-        ...itemOwner,
-        message: item.detail ?? `${item.address} ${error.message ?? 'fails'}`,
-        source,
-        refs: isUnknown(item) ? [...item.refs] : undefined,
-      });
-    });
+    const itemsAreEntities = depth === 1;
+    for (const item of value) {
+      if (!isEntity(item)) continue;
+      const evidence = item as Evidence & Entity;
+      const unknown = isUnknown(item);
+      keep(
+        finding(base, {
+          status: unknown ? 'unknown' : 'fail',
+          address: evidence.address,
+          attribute: evidence.attribute,
+          owner: itemsAreEntities ? attributionOf(evidence, collection) : owner,
+          message: evidence.detail ?? `${evidence.address} ${error.message ?? 'fails'}`,
+          source:
+            evidence.address === entity?.address
+              ? entity.source
+              : (sourceOf(evidence.address) ?? entity?.source),
+          refs: unknown ? [...(item as UnknownValue).refs] : undefined,
+        }),
+      );
+    }
+    return;
   }
 
   const address = entity?.address ?? (inventory.servers[0]?.address || 'inventory');
@@ -102,18 +139,40 @@ function errorToFindings(
   const message = unknown
     ? `${attribute ?? fact} is known only after apply${unknown.expression ? ` (${unknown.expression})` : ''}, so this control cannot be decided yet`
     : messageFor(error, value);
-  return [
-    compact({
-      ...base,
+  keep(
+    finding(base, {
       status: unknown ? 'unknown' : 'fail',
       address,
       attribute,
-      ...owner,
+      owner,
       message,
       source: entity?.source ?? sourceOf(address),
       refs: unknown ? [...unknown.refs] : undefined,
     }),
-  ];
+  );
+}
+
+/**
+ * Builds the finding with its optional fields left out rather than set to undefined. Written
+ * out, not spread and then cleaned with `delete`: deleting keys turns tens of thousands of
+ * findings into slow dictionary-mode objects that every report then walks.
+ */
+function finding(base: FindingBase, facts: FindingFacts): Finding {
+  const out: { -readonly [K in keyof Finding]?: Finding[K] } = {
+    control: base.control,
+    severity: base.severity,
+    fix: base.fix,
+    frameworks: base.frameworks,
+    status: facts.status,
+    address: facts.address,
+  };
+  if (facts.attribute !== undefined) out.attribute = facts.attribute;
+  if (facts.owner.server !== undefined) out.server = facts.owner.server;
+  if (facts.owner.tool !== undefined) out.tool = facts.owner.tool;
+  out.message = facts.message;
+  if (facts.source !== undefined) out.source = facts.source;
+  if (facts.refs !== undefined) out.refs = facts.refs;
+  return out as Finding;
 }
 
 /** `x-nhi-message` of the failing subschema with {value}, {count}, {limit} filled in; ajv's words otherwise. */
@@ -133,34 +192,20 @@ function messageFor(error: ErrorObject, value: unknown): string {
   return `${error.instancePath.split('/').at(-1)} ${error.message ?? 'does not match the control'} (is ${shown})`;
 }
 
-function attributionOf(
-  entity: Entity | undefined,
-  collection: string | undefined,
-): { server?: string; tool?: string } {
-  if (!entity) return {};
+function attributionOf(entity: Entity | undefined, collection: string | undefined): Owner {
+  if (!entity) return NO_OWNER;
   const server = entity.server ?? entity.servers?.[0];
   const tool =
     entity.tool ?? (collection === 'tools' && typeof entity.name === 'string' ? entity.name : undefined);
-  return { ...(server ? { server } : {}), ...(tool ? { tool } : {}) };
-}
-
-function statusOf(item: unknown): FindingStatus {
-  return isUnknown(item) ? 'unknown' : 'fail';
+  if (!server && !tool) return NO_OWNER;
+  return server && tool ? { server, tool } : server ? { server } : { tool };
 }
 
 function isEntity(value: unknown): value is Entity {
   return typeof value === 'object' && value !== null && typeof (value as Entity).address === 'string';
 }
 
-function isEvidenceLike(value: unknown): value is Evidence & Entity {
-  return isEntity(value);
-}
-
 function unescapePointer(segment: string): string {
+  if (!segment.includes('~')) return segment;
   return segment.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-function compact<T extends Record<string, unknown>>(finding: T): Finding {
-  for (const key of Object.keys(finding)) if (finding[key] === undefined) delete finding[key];
-  return finding as unknown as Finding;
 }

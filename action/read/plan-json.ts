@@ -322,29 +322,31 @@ function applyUnknowns(
   return root ?? after;
 }
 
-/** Paths of `true` leaves in an after_unknown / after_sensitive mirror (iterative, depth-limited). */
+/**
+ * Paths of `true` leaves in an after_unknown / after_sensitive mirror (depth-limited). Most
+ * mirrors are empty containers (`tags = {}`), so one path is extended and shortened in place
+ * and copied only when a leaf is found.
+ */
 function trueLeaves(mirror: Json | unknown[], path: string, start: Segment[] = []): Segment[][] {
   const out: Segment[][] = [];
-  const stack: { node: Json | unknown[]; prefix: Segment[] }[] = [{ node: mirror, prefix: start }];
-  while (stack.length > 0) {
-    const { node, prefix } = stack.pop()!;
+  const prefix = [...start];
+  const visit = (node: Json | unknown[]): void => {
     if (prefix.length > MAX_NESTING) tooDeep(path);
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i];
-        if (child === true) out.push([...prefix, i]);
-        else if (typeof child === 'object' && child !== null)
-          stack.push({ node: child as Json | unknown[], prefix: [...prefix, i] });
-      }
+      for (let i = 0; i < node.length; i++) visitChild(node[i], i);
     } else {
-      for (const key of Object.keys(node)) {
-        const child = node[key];
-        if (child === true) out.push([...prefix, key]);
-        else if (typeof child === 'object' && child !== null)
-          stack.push({ node: child as Json | unknown[], prefix: [...prefix, key] });
-      }
+      for (const key in node) if (Object.hasOwn(node, key)) visitChild(node[key], key);
     }
-  }
+  };
+  const visitChild = (child: unknown, segment: Segment): void => {
+    if (child === true) out.push([...prefix, segment]);
+    else if (typeof child === 'object' && child !== null) {
+      prefix.push(segment);
+      visit(child as Json | unknown[]);
+      prefix.pop();
+    }
+  };
+  visit(mirror);
   return out;
 }
 
@@ -378,6 +380,8 @@ interface Scope {
   /** The module call that made this instance, evaluated in `parent`. */
   readonly call?: Json;
   readonly parent?: Scope;
+  /** Top-level references already resolved in this scope (a cache; see resolveInScope). */
+  readonly resolved: Map<string, readonly string[]>;
 }
 
 const NOT_RESOURCES = new Set(['var', 'local', 'each', 'count', 'path', 'terraform', 'self']);
@@ -389,6 +393,8 @@ class ReferenceResolver {
   private readonly scopes = new Map<string, Scope>();
   /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
   private instances: Set<string> | undefined;
+  /** referencesAt() results: configuration resource → attribute path → references written there. */
+  private readonly writtenReferences = new WeakMap<Json, Map<string, readonly string[]>>();
 
   constructor(
     configuration: Json | undefined,
@@ -424,26 +430,55 @@ class ReferenceResolver {
 
   markerFor(module: string, configResource: Json | undefined, segments: readonly Segment[]): UnknownValue {
     if (configResource === undefined) return COMPUTED;
-    const expression = expressionAt(configResource.expressions, segments);
-    if (expression === undefined) return COMPUTED;
-    const written = collectReferences(expression, this.path);
+    const written = this.referencesAt(configResource, segments);
     if (written.length === 0) return COMPUTED;
     const scope = this.scope(module);
     if (scope === undefined) return unknownValue([], written[0]);
     const refs: string[] = [];
     let firstResolved: string | undefined;
     for (const reference of written) {
-      const resolved = this.resolve(reference, scope, 0);
+      const resolved = this.resolveInScope(reference, scope);
       if (resolved.length > 0 && firstResolved === undefined) firstResolved = reference;
       refs.push(...resolved);
     }
     return unknownValue(mostSpecific(refs), firstResolved ?? written[0]);
   }
 
+  /**
+   * The references written for the value at `segments` of a configuration resource. Every
+   * instance of a module (for_each over services) shares its configuration, so this is worked
+   * out once per configuration resource and attribute rather than once per instance.
+   */
+  private referencesAt(configResource: Json, segments: readonly Segment[]): readonly string[] {
+    let byPath = this.writtenReferences.get(configResource);
+    if (byPath === undefined) {
+      byPath = new Map();
+      this.writtenReferences.set(configResource, byPath);
+    }
+    const key = segments.length === 1 ? String(segments[0]) : segments.join('\u0000');
+    let written = byPath.get(key);
+    if (written === undefined) {
+      const expression = expressionAt(configResource.expressions, segments);
+      written = expression === undefined ? [] : collectReferences(expression, this.path);
+      byPath.set(key, written);
+    }
+    return written;
+  }
+
+  /** resolve() for a top-level reference, remembered per module instance. */
+  private resolveInScope(reference: string, scope: Scope): readonly string[] {
+    let resolved = scope.resolved.get(reference);
+    if (resolved === undefined) {
+      resolved = this.resolve(reference, scope, 0);
+      scope.resolved.set(reference, resolved);
+    }
+    return resolved;
+  }
+
   /** A reference as written in `scope` → full addresses of the resources it reads. */
   private resolve(reference: string, scope: Scope, depth: number): string[] {
     if (depth > MAX_RESOLVE_DEPTH) return [];
-    const steps = splitTraversal(reference);
+    const steps = cachedTraversal(reference);
     if (steps === undefined || steps.length === 0) return [];
     const [first, second, third] = steps;
     if (first!.name === 'var') {
@@ -501,6 +536,7 @@ class ReferenceResolver {
         config: child.module,
         call: child.call,
         parent: scope,
+        resolved: new Map(),
       };
       out.push(...this.resolveAll(written, childScope, depth));
     }
@@ -511,7 +547,7 @@ class ReferenceResolver {
     if (this.root === undefined) return undefined;
     const cached = this.scopes.get(module);
     if (cached !== undefined) return cached;
-    let scope: Scope = { prefix: '', config: this.root };
+    let scope: Scope = { prefix: '', config: this.root, resolved: new Map() };
     if (module !== '') {
       const steps = splitTraversal(module);
       if (steps === undefined || steps.length % 2 !== 0) return undefined;
@@ -523,6 +559,7 @@ class ReferenceResolver {
           prefix: `${scope.prefix}module.${step.name}${step.key ?? ''}.`,
           config: child?.module,
           parent: scope,
+          resolved: new Map(),
           ...(child === undefined ? {} : { call: child.call }),
         };
       }
@@ -654,6 +691,19 @@ export function splitTraversal(text: string): Step[] | undefined {
       if (i === text.length) return undefined;
     }
   }
+  return steps;
+}
+
+/**
+ * splitTraversal for references in configuration, which repeat across every instance of a
+ * module; the steps are shared, so callers must not change them.
+ */
+const traversals = new Map<string, readonly Step[] | undefined>();
+function cachedTraversal(reference: string): readonly Step[] | undefined {
+  if (traversals.has(reference)) return traversals.get(reference);
+  const steps = splitTraversal(reference);
+  if (traversals.size > 100_000) traversals.clear();
+  traversals.set(reference, steps);
   return steps;
 }
 
