@@ -11,8 +11,9 @@ import {
 /**
  * Reads `terraform show -json <planfile>` output (format_version 0.1 to 1.x) into resource records.
  *
- * Speed matters (plans of tens of thousands of resources): after-values are used as they are,
- * and only the containers along an unknown leaf's path are copied to hold its marker.
+ * Speed matters (plans of tens of thousands of resources): after-values are used as they are.
+ * Markers for unknown leaves go into a copy of the containers along the leaf's path, unless the
+ * reader parsed the document itself and nobody else holds it: then they go in place.
  */
 
 /** Deeper than any provider schema nests; a guard against hostile input, not a real limit. */
@@ -24,7 +25,15 @@ type Json = Record<string, unknown>;
 type Segment = string | number;
 
 export function readPlanJson(text: string, path: string, format: InputFormat = 'plan'): ReadResult {
-  return readPlanObject(parseJson(text, path), path, format);
+  return readPlanObject(parseJson(text, path), path, format, { owned: true });
+}
+
+export interface ReadPlanOptions {
+  /**
+   * The document was parsed for this read alone, so marking unknown values may change it in
+   * place. Left false, the caller's object is never modified.
+   */
+  readonly owned?: boolean;
 }
 
 /** Cheap test used by the input dispatcher: does this parsed JSON claim to be a plan or state? */
@@ -53,7 +62,12 @@ export function parseJson(text: string, path: string): unknown {
   }
 }
 
-export function readPlanObject(doc: unknown, path: string, format: InputFormat = 'plan'): ReadResult {
+export function readPlanObject(
+  doc: unknown,
+  path: string,
+  format: InputFormat = 'plan',
+  options: ReadPlanOptions = {},
+): ReadResult {
   if (!isObj(doc) || !Object.hasOwn(doc, 'format_version')) {
     throw new InputError(path, `not a Terraform plan: ${EXPECTED_PLAN} (found ${describeJsonValue(doc)})`);
   }
@@ -77,7 +91,7 @@ export function readPlanObject(doc: unknown, path: string, format: InputFormat =
     }
     records = stateRecords(state, path);
   } else {
-    records = planRecords(doc, path);
+    records = planRecords(doc, path, options.owned === true);
   }
   const summary = {
     path,
@@ -118,7 +132,7 @@ function checkType(value: unknown, key: string, want: 'array' | 'object', path: 
 // ---------------------------------------------------------------------------------------------
 // Plans
 
-function planRecords(doc: Json, path: string): ResourceRecord[] {
+function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] {
   const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path) : [];
   let plannedByAddress: Map<string, Json> | undefined;
   const plannedValuesOf = (address: string): unknown => {
@@ -175,6 +189,7 @@ function planRecords(doc: Json, path: string): ResourceRecord[] {
       configResource === undefined
         ? undefined
         : (segments) => resolver.markerFor(module, configResource, segments),
+      owned,
     );
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
 
@@ -273,31 +288,34 @@ function moduleResources(root: unknown, path: string): Snapshot[] {
 // Unknown and sensitive marks
 
 /**
- * Puts a marker at every `true` leaf of the `after_unknown` mirror. Copy-on-write: `after` and
- * anything not on a marked path stay shared with the parsed document.
+ * Puts a marker at every `true` leaf of the `after_unknown` mirror. In place when the document
+ * is `owned`; otherwise copy-on-write: `after` and anything not on a marked path stay shared
+ * with the caller's document.
  */
 function applyUnknowns(
   after: Json,
   mirror: unknown,
   path: string,
   markerFor: ((segments: readonly Segment[]) => UnknownValue) | undefined,
+  owned: boolean,
 ): Json {
   if (mirror === true) return {}; // The whole object is unknown: no attribute is known.
   if (!isObj(mirror)) return after;
   let root: Json | undefined;
   let copied: Set<object> | undefined;
+  const writable = owned ? (value: Json) => value : copyObject;
   for (const key of Object.keys(mirror)) {
     const child = mirror[key];
     if (child === true) {
       // Most unknowns are top-level computed attributes (arn, id): no path to copy.
-      root ??= copyObject(after);
+      root ??= writable(after);
       setOwn(root, key, markerFor === undefined ? COMPUTED : markerFor([key]));
       continue;
     }
     if (typeof child !== 'object' || child === null) continue;
     const leaves = trueLeaves(child as Json | unknown[], path, [key]);
     if (leaves.length === 0) continue;
-    root ??= copyObject(after);
+    root ??= writable(after);
     copied ??= new Set<object>([root]);
     for (const segments of leaves) {
       let current: Json | unknown[] = root;
@@ -305,8 +323,8 @@ function applyUnknowns(
         const segment = segments[i]!;
         const existing = ownValue(current, segment);
         let next: Json | unknown[];
-        if (Array.isArray(existing)) next = copied.has(existing) ? existing : existing.slice();
-        else if (isObj(existing)) next = copied.has(existing) ? existing : copyObject(existing);
+        if (Array.isArray(existing)) next = owned || copied.has(existing) ? existing : existing.slice();
+        else if (isObj(existing)) next = owned || copied.has(existing) ? existing : copyObject(existing);
         else next = typeof segments[i + 1] === 'number' ? [] : {};
         copied.add(next);
         if (next !== existing) setOwn(current, segment, next);
@@ -430,6 +448,8 @@ class ReferenceResolver {
 
   markerFor(module: string, configResource: Json | undefined, segments: readonly Segment[]): UnknownValue {
     if (configResource === undefined) return COMPUTED;
+    // Attributes the configuration does not set (id, arn) are the common case: nothing to look up.
+    if (ownValue(configResource.expressions, segments[0]!) === undefined) return COMPUTED;
     const written = this.referencesAt(configResource, segments);
     if (written.length === 0) return COMPUTED;
     const scope = this.scope(module);

@@ -82,7 +82,8 @@ export async function readInput(path: string, options: ReadInputsOptions = {}): 
     }
     throw error;
   }
-  if (isObject(doc) && Object.hasOwn(doc, 'format_version')) return readPlanObject(doc, path);
+  if (isObject(doc) && Object.hasOwn(doc, 'format_version'))
+    return readPlanObject(doc, path, 'plan', { owned: true });
   if (isObject(doc) && CONFIG_KEYS.some((key) => Object.hasOwn(doc, key))) {
     return (await tfjsonReader()).readTerraformJsonConfig(path);
   }
