@@ -4,6 +4,7 @@ import {
   type InputFormat,
   type ReadResult,
   type ResourceRecord,
+  type SourceLocation,
   type UnknownValue,
   unknownValue,
 } from './record.js';
@@ -145,6 +146,8 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records: ResourceRecord[] = [];
   const seen = new Set<string>();
+  // Every record of this plan comes from the same file: one location object serves them all.
+  const source: SourceLocation = { file: path };
 
   for (let i = 0; i < changes.length; i++) {
     const rc: unknown = changes[i];
@@ -156,7 +159,9 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     if (!isObj(change) || !Array.isArray(change.actions)) {
       throw new InputError(path, `resource_changes[${i}] (${address}) has no change.actions list`);
     }
-    const actions = change.actions.filter((a): a is string => typeof a === 'string');
+    const actions: string[] = change.actions.every((a) => typeof a === 'string')
+      ? change.actions
+      : change.actions.filter((a): a is string => typeof a === 'string');
     // A deposed object is always on its way out; the current object has its own entry.
     if (isGone(actions) || rc.deposed !== undefined) continue;
 
@@ -194,7 +199,7 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
 
     if (mode === 'data') seen.add(address);
-    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, path));
+    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
   }
 
   // Data sources read while planning are not changes: Terraform lists them in planned_values
@@ -228,7 +233,7 @@ function recordFromSnapshot(snapshot: Snapshot, actions: string[], path: string)
   const values = isObj(r.values) ? r.values : {};
   const sensitivePaths = sensitivePathsOf(r.sensitive_values, values, path);
   const module = parsed?.module ?? snapshot.module;
-  return record(address, mode, type, name, module, index, values, sensitivePaths, actions, path);
+  return record(address, mode, type, name, module, index, values, sensitivePaths, actions, { file: path });
 }
 
 function record(
@@ -241,9 +246,8 @@ function record(
   values: Json,
   sensitivePaths: string[],
   actions: string[],
-  file: string,
+  source: SourceLocation,
 ): ResourceRecord {
-  const source = { file };
   return index === undefined
     ? { address, mode, type, name, module, values, sensitivePaths, actions, source }
     : { address, mode, type, name, module, index, values, sensitivePaths, actions, source };
