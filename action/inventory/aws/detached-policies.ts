@@ -8,7 +8,7 @@
 import type { ResourceRecord } from '../../read/record.js';
 import type { InventoryContext } from '../context.js';
 import type { PolicyFacts } from '../model.js';
-import { attributionFields } from './facts-common.js';
+import { attributed } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { resolveRefs } from './resolve.js';
 import { type AppliedPolicy, policyDocumentData, policyValue } from './role-policies.js';
@@ -43,14 +43,15 @@ export function awsDetachedPolicies(ctx: InventoryContext, used: ReadonlySet<str
       if (policy.via) reached.add(policy.via);
     }
     const { broadGrants, escalationGrants } = analysePermissions(applied);
-    out.push({
-      ...attributionFields(ctx.attributionOf(record.address)),
-      address: record.address,
-      source: record.source,
-      kind: record.mode === 'data' ? `data.${record.type}` : record.type,
-      broadGrants,
-      escalationGrants,
-    });
+    out.push(
+      attributed({}, ctx.attributionOf(record.address), {
+        address: record.address,
+        source: record.source,
+        kind: record.mode === 'data' ? `data.${record.type}` : record.type,
+        broadGrants,
+        escalationGrants,
+      }),
+    );
   };
   for (const [type, attribute] of POLICY_HOLDERS) {
     for (const record of ctx.index.byType(type)) {

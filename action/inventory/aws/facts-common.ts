@@ -55,6 +55,28 @@ export function attributionFields(attribution: Attribution): Attribution {
   return out;
 }
 
+/**
+ * An entity object with its keys in this order: `head`, the attribution keys that are set,
+ * then `body`. Object.assign instead of a literal with `...attributionFields(a)` in it: V8
+ * defines every property written after a spread one by one on the slow path, which made
+ * building the entity objects cost more than computing their facts (about 15 µs for a
+ * 25-key identity); Object.assign copies a literal's properties on the fast path.
+ */
+export function attributed<Head extends object, Body extends object>(
+  head: Head,
+  attribution: Attribution,
+  body: Body,
+): Head & Attribution & Body {
+  const out: Record<string, unknown> = head as Record<string, unknown>;
+  if (attribution.server !== undefined) out.server = attribution.server;
+  if (attribution.tool !== undefined) out.tool = attribution.tool;
+  if (attribution.tenant !== undefined) out.tenant = attribution.tenant;
+  if (attribution.attributedBy !== undefined) out.attributedBy = attribution.attributedBy;
+  return Object.assign(out, body) as Head & Attribution & Body;
+}
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function claims(attribution: Attribution): boolean {
   return attribution.server !== undefined || attribution.tool !== undefined;
 }

@@ -8,7 +8,7 @@ import type { DeclaredServer, DeclaredTool, InventoryContext } from '../context.
 import type { Manifest } from '../manifest.js';
 import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
 import { readTags, tagValue } from '../tags.js';
-import { attributionFields } from './facts-common.js';
+import { attributed } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { analyseTrust, type TrustOptions } from './iam-trust.js';
 import { recordsReferring, resolveRefs } from './resolve.js';
@@ -35,6 +35,9 @@ interface Declarations {
   readonly serversByIdentity: ReadonlyMap<string, string[]>;
   readonly serverByName: ReadonlyMap<string, DeclaredServer>;
   readonly usedPolicies: Set<string> | undefined;
+  /** Attribute paths of the ownership tags, for `at` (the same for every identity). */
+  readonly ownerPath: string;
+  readonly reviewByPath: string;
 }
 
 /**
@@ -56,6 +59,8 @@ export function awsIdentities(ctx: InventoryContext, usedPolicies?: Set<string>)
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
     usedPolicies,
+    ownerPath: formatPath(['tags', ctx.policy.tags.owner]),
+    reviewByPath: formatPath(['tags', ctx.policy.tags.reviewBy]),
   };
   const out: IdentityFacts[] = [];
   for (const type of ['aws_iam_role', 'aws_iam_user'] as const) {
@@ -132,8 +137,7 @@ function identityFacts(
   const owner = tagFact(tagValue(tags, names.owner));
   const reviewBy = tagFact(tagValue(tags, names.reviewBy));
 
-  return {
-    ...attributionFields(attribution),
+  return attributed({}, attribution, {
     address,
     source: record.source,
     at: {
@@ -141,9 +145,9 @@ function identityFacts(
       maxSessionSeconds: 'max_session_duration',
       hasPermissionsBoundary: 'permissions_boundary',
       trustIssues: 'assume_role_policy',
-      owner: formatPath(['tags', names.owner]),
-      reviewBy: formatPath(['tags', names.reviewBy]),
-      reviewOverdue: formatPath(['tags', names.reviewBy]),
+      owner: declarations.ownerPath,
+      reviewBy: declarations.reviewByPath,
+      reviewOverdue: declarations.reviewByPath,
       missingTags: 'tags',
     },
     kind,
@@ -166,7 +170,7 @@ function identityFacts(
     sensitive: declaredTools.some((tool) => tool.sensitive || tool.writeCapable),
     hasContextConditions: permissions.hasContextConditions,
     orphan: isOrphan(ctx, manifests, attribution, toolTag, tagValue(tags, names.server), declaredTools),
-  };
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Evidence, SecretFacts } from '../model.js';
 import { fingerprint, looksLikeSecretValue } from '../secret-shapes.js';
 import { blocks, firstBlock } from '../values.js';
 import {
+  attributed,
   blockSegments,
   describeUnknown,
   evidence,
@@ -89,14 +90,11 @@ function facts(
   valueInState: Evidence[],
   rotationIssues: Evidence[],
 ): SecretFacts {
-  return {
-    address: record.address,
-    source: record.source,
-    ...inheritedAttribution(ctx, record.address, related),
-    kind: record.type,
-    valueInState,
-    rotationIssues,
-  };
+  return attributed(
+    { address: record.address, source: record.source },
+    inheritedAttribution(ctx, record.address, related),
+    { kind: record.type, valueInState, rotationIssues },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

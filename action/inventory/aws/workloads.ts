@@ -15,10 +15,12 @@ import {
 } from '../secret-shapes.js';
 import { blocks, firstBlock, isPlainObject } from '../values.js';
 import {
+  attributed,
   blockSegments,
   describeUnknown,
   evidence,
   inheritedAttribution,
+  type Mutable,
   type RuntimeParameters,
   runtimeParameters,
   secretValueReference,
@@ -103,19 +105,21 @@ function workloadFacts(
   }
   const environment = ctx.environmentOf(record.address);
   const roleAttribute = ROLE_ATTRIBUTE[record.type];
-  return {
-    address: record.address,
-    source: record.source,
-    ...inheritedAttribution(ctx, record.address, identities),
-    kind: record.type,
-    identities,
-    plaintextSecrets,
-    unpinnedImages: workloadImages(record).flatMap(({ path, value }) =>
-      unpinnedImage(record.address, formatPath(path), value),
-    ),
-    ...(environment === undefined ? {} : { environment }),
-    ...(roleAttribute === undefined ? {} : { at: { identities: roleAttribute } }),
-  };
+  const facts: Mutable<WorkloadFacts> = attributed(
+    { address: record.address, source: record.source },
+    inheritedAttribution(ctx, record.address, identities),
+    {
+      kind: record.type,
+      identities,
+      plaintextSecrets,
+      unpinnedImages: workloadImages(record).flatMap(({ path, value }) =>
+        unpinnedImage(record.address, formatPath(path), value),
+      ),
+    },
+  );
+  if (environment !== undefined) facts.environment = environment;
+  if (roleAttribute !== undefined) facts.at = { identities: roleAttribute };
+  return facts;
 }
 
 const ROLE_ATTRIBUTE: Readonly<Record<string, string>> = {
