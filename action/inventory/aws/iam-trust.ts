@@ -15,6 +15,7 @@ import {
   type PrincipalEntry,
   principalEntries,
   readPolicyDocument,
+  readPolicyDocumentOnce,
   type StatementKey,
   statementPath,
   unknownLeaves,
@@ -68,7 +69,7 @@ export function analyseTrust(
 ): TrustFacts {
   const facts: TrustFacts = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
   const base = ['assume_role_policy'];
-  const read = readPolicyDocument(role.values.assume_role_policy);
+  const read = readPolicyDocumentOnce(index, role.values.assume_role_policy);
   if (read.kind === 'absent') {
     if (options.tool)
       facts.trustIssues.push({

@@ -14,7 +14,7 @@ import {
 } from '../../read/record.js';
 import type { RecordIndex } from '../context.js';
 import { blocks } from '../values.js';
-import { documentFromStatementBlocks, type PolicyDocument, readPolicyDocument } from './iam-document.js';
+import { documentFromStatementBlocks, type PolicyDocument, readPolicyDocumentOnce } from './iam-document.js';
 import { parsePolicyArn, recordsReferring, resolveRefs } from './resolve.js';
 
 export interface AppliedPolicy {
@@ -146,7 +146,7 @@ export function policyValue(
   depth = 0,
 ): AppliedPolicy[] {
   const base = { address, attribute: formatPath(path), basePath: path, ...(via ? { via } : {}) };
-  const read = readPolicyDocument(value);
+  const read = readPolicyDocumentOnce(index, value);
   switch (read.kind) {
     case 'absent':
       return [];
@@ -237,7 +237,7 @@ export function policyDocumentData(
   depth = 0,
 ): AppliedPolicy[] {
   const viaPart = via && via !== record.address ? { via } : {};
-  const json = readPolicyDocument(record.values.json);
+  const json = readPolicyDocumentOnce(index, record.values.json);
   if (json.kind === 'document') {
     return [
       { address: record.address, attribute: 'json', basePath: ['json'], ...viaPart, document: json.document },
