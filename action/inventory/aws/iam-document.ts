@@ -227,6 +227,15 @@ export function statementPath(statement: PolicyStatement, key: StatementKey): (s
   return [...statement.path, statement.fields[key]];
 }
 
+/**
+ * `formatPath([...a, ...b])` from `formatPath(a)` and `formatPath(b)`: a path below a prefix
+ * that was formatted once (`policy` + `Statement[0].Action` → `policy.Statement[0].Action`).
+ */
+export function appendPath(prefix: string, path: string): string {
+  if (prefix === '' || path === '' || path.startsWith('[')) return prefix + path;
+  return `${prefix}.${path}`;
+}
+
 /** The literal strings among leaves (unknown leaves and an unknown list give none). */
 export function literals(leaves: Leaves | undefined): string[] {
   if (leaves === undefined || isUnknown(leaves)) return [];
