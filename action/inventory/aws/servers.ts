@@ -11,7 +11,14 @@
  * Workloads and gateways running as the server's or its tools' roles belong to it too.
  */
 import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
-import type { DeclaredServer, DeclaredTool, InventoryContext, RecordIndex } from '../context.js';
+import {
+  type DeclaredServer,
+  type DeclaredTool,
+  type InventoryContext,
+  inInputOrder,
+  oncePerIndex,
+  type RecordIndex,
+} from '../context.js';
 import type { Evidence, ServerFacts, ToolFacts } from '../model.js';
 import { nameSegments } from '../secret-shapes.js';
 import { blocks, firstBlock, isPlainObject } from '../values.js';
@@ -84,10 +91,6 @@ function ofType(records: readonly ResourceRecord[], type: string): ResourceRecor
   return records.filter((record) => record.type === type && record.mode === 'managed');
 }
 
-function managed(index: RecordIndex, type: string): ResourceRecord[] {
-  return index.byType(type).filter((record) => record.mode === 'managed');
-}
-
 /**
  * Records of `type` that are the server's own or whose `refersTo(record)` resolves into `into`.
  * `link` names the relation; its reverse map (target → records) is built once per check, so
@@ -104,11 +107,10 @@ function attached(
   const found = new Set(ofType(own, type));
   const reverse = referrers(index, type, link, refersTo);
   for (const target of into) for (const record of reverse.get(target) ?? []) found.add(record);
-  return inIndexOrder(index, found);
+  return inInputOrder(index, found);
 }
 
 const reverseLinks = new WeakMap<RecordIndex, Map<string, Map<string, ResourceRecord[]>>>();
-const positions = new WeakMap<RecordIndex, Map<ResourceRecord, number>>();
 
 function referrers(
   index: RecordIndex,
@@ -125,7 +127,7 @@ function referrers(
   let reverse = links.get(key);
   if (!reverse) {
     reverse = new Map();
-    for (const record of managed(index, type)) {
+    for (const record of index.managed(type)) {
       for (const target of new Set(refersTo(record))) {
         const list = reverse.get(target);
         if (list) list.push(record);
@@ -137,14 +139,14 @@ function referrers(
   return reverse;
 }
 
-function inIndexOrder(index: RecordIndex, records: Iterable<ResourceRecord>): ResourceRecord[] {
-  let position = positions.get(index);
-  if (!position) {
-    position = new Map(index.all.map((record, i) => [record, i]));
-    positions.set(index, position);
+/** The managed records of `type` among `addresses` (which may name anything). */
+function recordsOf(index: RecordIndex, addresses: Iterable<string>, type: string): ResourceRecord[] {
+  const out: ResourceRecord[] = [];
+  for (const address of addresses) {
+    const record = index.byAddress.get(address);
+    if (record?.type === type && record.mode === 'managed') out.push(record);
   }
-  const order = position;
-  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return out;
 }
 
 function serverResources(
@@ -157,7 +159,7 @@ function serverResources(
     ...(declared.identity === undefined ? [] : [declared.identity]),
     ...declared.tools.flatMap((tool) => tool.identities),
   ]);
-  const workloads = inIndexOrder(
+  const workloads = inInputOrder(
     index,
     new Set(
       [...WORKLOAD_TYPES].flatMap((type) =>
@@ -182,7 +184,7 @@ function serverResources(
         httpApiSet.add(api);
     }
   }
-  const httpApis = managed(index, 'aws_apigatewayv2_api').filter((record) => httpApiSet.has(record.address));
+  const httpApis = inInputOrder(index, recordsOf(index, httpApiSet, 'aws_apigatewayv2_api'));
   const routes = attached(
     index,
     own,
@@ -279,7 +281,7 @@ function serverResources(
     logGroupRefs,
   );
   for (const name of lambdaLogGroups) logGroups.push(...(byName.get(name) ?? []));
-  const uniqueLogGroups = inIndexOrder(index, new Set(logGroups));
+  const uniqueLogGroups = inInputOrder(index, new Set(logGroups));
 
   const sgRefs = new Set<string>();
   for (const workload of workloads) {
@@ -324,9 +326,47 @@ export function resolveLambda(index: RecordIndex, value: unknown): string[] {
   if (typeof value !== 'string' || value === '') return [];
   const arn = INVOKE_ARN.exec(value)?.[1] ?? value;
   const name = LAMBDA_ARN.exec(arn)?.[1] ?? value;
-  return managed(index, 'aws_lambda_function')
-    .filter((record) => record.values.function_name === name || record.values.arn === arn)
-    .map((record) => record.address);
+  const lambdas = lambdasByKey(index);
+  return matching(index, lambdas.function_name.get(name), lambdas.arn.get(arn));
+}
+
+/** Managed records of a type by the string value of some of their attributes. */
+type ByAttribute<K extends string> = Readonly<Record<K, ReadonlyMap<string, ResourceRecord[]>>>;
+
+function byAttribute<K extends string>(
+  records: readonly ResourceRecord[],
+  attributes: readonly K[],
+): ByAttribute<K> {
+  const out = {} as Record<K, Map<string, ResourceRecord[]>>;
+  for (const attribute of attributes) out[attribute] = new Map();
+  for (const record of records) {
+    for (const attribute of attributes) {
+      const value = record.values[attribute];
+      if (typeof value !== 'string') continue;
+      const list = out[attribute].get(value);
+      if (list) list.push(record);
+      else out[attribute].set(value, [record]);
+    }
+  }
+  return out;
+}
+
+const lambdasByKey = oncePerIndex((index) =>
+  byAttribute(index.managed('aws_lambda_function'), ['function_name', 'arn']),
+);
+const securityGroupsByKey = oncePerIndex((index) =>
+  byAttribute(index.managed('aws_security_group'), ['id', 'name']),
+);
+
+/** Addresses of the records matched one way or the other, each once, in input order. */
+function matching(
+  index: RecordIndex,
+  one: readonly ResourceRecord[] | undefined,
+  other: readonly ResourceRecord[] | undefined,
+): string[] {
+  const records = one === undefined ? (other ?? []) : other === undefined ? one : [...one, ...other];
+  const ordered = one !== undefined && other !== undefined ? inInputOrder(index, new Set(records)) : records;
+  return ordered.map((record) => record.address);
 }
 
 function workloadSecurityGroups(workload: ResourceRecord): unknown[] {
@@ -348,9 +388,8 @@ function listItems(value: unknown): unknown[] {
 function resolveSecurityGroup(index: RecordIndex, value: unknown): string[] {
   if (isUnknown(value)) return resolveRefs(index, value, 'aws_security_group');
   if (typeof value !== 'string' || value === '') return [];
-  return managed(index, 'aws_security_group')
-    .filter((record) => record.values.id === value || record.values.name === value)
-    .map((record) => record.address);
+  const groups = securityGroupsByKey(index);
+  return matching(index, groups.id.get(value), groups.name.get(value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,13 +805,12 @@ function authorizationIssues(
     }
   }
   const statements: { policy: ResourceRecord; attribute: string; text: string | UnknownValue }[] = [];
-  for (const policy of managed(ctx.index, 'aws_verifiedpermissions_policy')) {
-    const stores = resolveRefs(
-      ctx.index,
-      policy.values.policy_store_id,
-      'aws_verifiedpermissions_policy_store',
-    );
-    if (!stores.some((store) => storeSet.has(store))) continue;
+  const policiesByStore = referrers(ctx.index, 'aws_verifiedpermissions_policy', 'store', (policy) =>
+    resolveRefs(ctx.index, policy.values.policy_store_id, 'aws_verifiedpermissions_policy_store'),
+  );
+  const policies = new Set<ResourceRecord>();
+  for (const store of storeSet) for (const policy of policiesByStore.get(store) ?? []) policies.add(policy);
+  for (const policy of inInputOrder(ctx.index, policies)) {
     statements.push(...policyStatements(ctx.index, policy));
   }
   for (const { policy, attribute, text } of statements) {
@@ -975,23 +1013,16 @@ function auditIssues(
   serverAddress: string,
 ): Evidence[] {
   if (params.auditTrailExternal) return [];
-  let unknown: Evidence | undefined;
-  for (const trail of managed(ctx.index, 'aws_cloudtrail')) {
-    const v = trail.values;
-    if (v.enable_logging === false) continue;
-    const multi = v.is_multi_region_trail;
-    const validation = v.enable_log_file_validation;
-    if (multi === true && validation === true) return [];
-    const pending = [multi, validation].find(isUnknown);
-    if (pending && (multi === true || isUnknown(multi)) && (validation === true || isUnknown(validation))) {
-      unknown ??= unknownEvidence(
-        trail.address,
-        undefined,
-        'CloudTrail settings are known only after apply',
-        pending,
-      );
-    }
-  }
+  const trail = planTrail(ctx.index);
+  if (trail.audited) return [];
+  let unknown: Evidence | undefined =
+    trail.pending &&
+    unknownEvidence(
+      trail.pending.address,
+      undefined,
+      'CloudTrail settings are known only after apply',
+      trail.pending.value,
+    );
   for (const group of r.logGroups) {
     const retention = group.values.retention_in_days;
     if (typeof retention === 'number' && retention > 0) return [];
@@ -1013,6 +1044,29 @@ function auditIssues(
     ),
   ];
 }
+
+/**
+ * Whether the plan has a multi-region CloudTrail with log file validation (and logging not
+ * switched off), else the first trail that may turn out to be one. The same for every server,
+ * so read once per check.
+ */
+const planTrail = oncePerIndex(
+  (index): { audited: boolean; pending?: { address: string; value: UnknownValue } } => {
+    let pending: { address: string; value: UnknownValue } | undefined;
+    for (const trail of index.managed('aws_cloudtrail')) {
+      const v = trail.values;
+      if (v.enable_logging === false) continue;
+      const multi = v.is_multi_region_trail;
+      const validation = v.enable_log_file_validation;
+      if (multi === true && validation === true) return { audited: true };
+      const value = [multi, validation].find(isUnknown);
+      if (value && (multi === true || isUnknown(multi)) && (validation === true || isUnknown(validation))) {
+        pending ??= { address: trail.address, value };
+      }
+    }
+    return pending === undefined ? { audited: false } : { audited: false, pending };
+  },
+);
 
 // MCP-NHI-023 ---------------------------------------------------------------------------------
 
@@ -1051,24 +1105,32 @@ function egressIssues(ctx: InventoryContext, r: ServerResources): Evidence[] {
       }
     }
   }
-  for (const rule of managed(ctx.index, 'aws_security_group_rule')) {
+  for (const rule of rulesOf(ctx.index, 'aws_security_group_rule', groups)) {
     const v = rule.values;
     if (v.type !== 'egress') continue;
-    if (!resolveSecurityGroup(ctx.index, v.security_group_id).some((group) => groups.has(group))) continue;
     const cidrs = openCidrs(v.cidr_blocks, v.ipv6_cidr_blocks);
     if (cidrs.length > 0 && allPorts(v.protocol, v.from_port, v.to_port)) {
       out.push(evidence(rule.address, 'cidr_blocks', detail(cidrs)));
     }
   }
-  for (const rule of managed(ctx.index, 'aws_vpc_security_group_egress_rule')) {
+  for (const rule of rulesOf(ctx.index, 'aws_vpc_security_group_egress_rule', groups)) {
     const v = rule.values;
-    if (!resolveSecurityGroup(ctx.index, v.security_group_id).some((group) => groups.has(group))) continue;
     const cidrs = openCidrs(v.cidr_ipv4, v.cidr_ipv6);
     if (cidrs.length > 0 && allPorts(v.ip_protocol, v.from_port, v.to_port)) {
       out.push(evidence(rule.address, cidrs[0] === ANY_IPV4 ? 'cidr_ipv4' : 'cidr_ipv6', detail(cidrs)));
     }
   }
   return out;
+}
+
+/** The rules of `type` whose `security_group_id` is one of `groups`, in input order. */
+function rulesOf(index: RecordIndex, type: string, groups: ReadonlySet<string>): ResourceRecord[] {
+  const byGroup = referrers(index, type, 'security group', (rule) =>
+    resolveSecurityGroup(index, rule.values.security_group_id),
+  );
+  const rules = new Set<ResourceRecord>();
+  for (const group of groups) for (const rule of byGroup.get(group) ?? []) rules.add(rule);
+  return inInputOrder(index, rules);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1171,9 +1233,7 @@ function scopeIssues(
   };
   if (tool.scopes !== undefined) check(tool.address, ['scopes'], tool.scopes);
   const targets = new Set<ResourceRecord>(r.targets.filter((target) => targetIsTool(ctx, target, tool)));
-  for (const target of managed(ctx.index, 'aws_bedrockagentcore_gateway_target')) {
-    if (ctx.attributionOf(target.address).tool === tool.name) targets.add(target);
-  }
+  for (const target of targetsByTool(ctx).get(tool.name) ?? []) targets.add(target);
   for (const target of targets) {
     const configValue = target.values.credential_provider_configuration;
     for (const [i, config] of blocks(configValue).entries()) {
@@ -1200,6 +1260,25 @@ function scopeIssues(
     }
   }
   return out;
+}
+
+/** Gateway targets by the tool they are attributed to, in input order; built once per check. */
+const targetsByToolOf = new WeakMap<InventoryContext, Map<string, ResourceRecord[]>>();
+
+function targetsByTool(ctx: InventoryContext): ReadonlyMap<string, ResourceRecord[]> {
+  let byTool = targetsByToolOf.get(ctx);
+  if (byTool === undefined) {
+    byTool = new Map();
+    for (const target of ctx.index.managed('aws_bedrockagentcore_gateway_target')) {
+      const tool = ctx.attributionOf(target.address).tool;
+      if (tool === undefined) continue;
+      const list = byTool.get(tool);
+      if (list) list.push(target);
+      else byTool.set(tool, [target]);
+    }
+    targetsByToolOf.set(ctx, byTool);
+  }
+  return byTool;
 }
 
 function targetIsTool(ctx: InventoryContext, target: ResourceRecord, tool: DeclaredTool): boolean {

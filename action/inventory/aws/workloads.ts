@@ -47,8 +47,8 @@ export interface EnvironmentEntry {
 
 /** What a workload's environment is: entries, or an unknown marker for a map known only after apply. */
 export interface WorkloadEnvironment {
-  readonly entries: EnvironmentEntry[];
-  readonly unknown: { readonly path: readonly (string | number)[]; readonly value: UnknownValue }[];
+  readonly entries: readonly EnvironmentEntry[];
+  readonly unknown: readonly { readonly path: readonly (string | number)[]; readonly value: UnknownValue }[];
 }
 
 export function awsWorkloads(ctx: InventoryContext): WorkloadFacts[] {
@@ -132,10 +132,25 @@ const ROLE_ATTRIBUTE: Readonly<Record<string, string>> = {
 // Environment
 // ---------------------------------------------------------------------------------------------
 
-/** The environment variables of a Lambda, ECS task definition or AgentCore runtime. */
+const environments = new WeakMap<ResourceRecord, WorkloadEnvironment>();
+
+/**
+ * The environment variables of a Lambda, ECS task definition or AgentCore runtime. Read once
+ * per record (server, secret and workload facts all ask; ECS definitions are JSON to parse):
+ * it depends on the record alone, and callers only read it.
+ */
 export function workloadEnvironment(record: ResourceRecord): WorkloadEnvironment {
+  let environment = environments.get(record);
+  if (environment === undefined) {
+    environment = readWorkloadEnvironment(record);
+    environments.set(record, environment);
+  }
+  return environment;
+}
+
+function readWorkloadEnvironment(record: ResourceRecord): WorkloadEnvironment {
   const entries: EnvironmentEntry[] = [];
-  const unknown: WorkloadEnvironment['unknown'] = [];
+  const unknown: { path: readonly (string | number)[]; value: UnknownValue }[] = [];
   const addMap = (map: unknown, path: (string | number)[]) => {
     if (isUnknown(map)) unknown.push({ path, value: map });
     else if (isPlainObject(map)) {
