@@ -55,11 +55,26 @@ export function recordsReferring(
 /** Addresses of the records of one type by the value of their `name`, `arn` and `id`. */
 type KeyTables = Readonly<Record<'name' | 'arn' | 'id', ReadonlyMap<string, string[]>>>;
 
+/**
+ * Managed records of `type` whose `attribute` (a value or a list of values) is the literal
+ * string `literal`, in input order.
+ */
+export function recordsNaming(
+  index: RecordIndex,
+  type: string,
+  attribute: string,
+  literal: string,
+): readonly ResourceRecord[] {
+  return tablesOf(index).literals(type, attribute).get(literal) ?? [];
+}
+
 interface Tables {
   keys(type: string): KeyTables;
   /** Address without its instance key → every instance's address. */
   instances(type: string): ReadonlyMap<string, string[]>;
   reverse(type: string, attribute: string, targetType: string): ReadonlyMap<string, ResourceRecord[]>;
+  /** String value (or list element) of `attribute` → managed records of `type` that have it. */
+  literals(type: string, attribute: string): ReadonlyMap<string, ResourceRecord[]>;
 }
 
 const tablesByIndex = new WeakMap<RecordIndex, Tables>();
@@ -69,12 +84,15 @@ function tablesOf(index: RecordIndex): Tables {
   if (tables) return tables;
   const keys = new Map<string, KeyTables>();
   const instances = new Map<string, Map<string, string[]>>();
-  const reverse = new Map<string, Map<string, ResourceRecord[]>>();
+  // type → attribute → target type → table: nested rather than one joined key, so a lookup
+  // hashes the (constant) names instead of a string built per call.
+  const reverse = new Map<string, Map<string, Map<string, Map<string, ResourceRecord[]>>>>();
   const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
   };
+  const literals = new Map<string, Map<string, Map<string, ResourceRecord[]>>>();
   tables = {
     keys(type) {
       let table = keys.get(type);
@@ -104,18 +122,50 @@ function tablesOf(index: RecordIndex): Tables {
       return table;
     },
     reverse(type, attribute, targetType) {
-      const key = `${type}\0${attribute}\0${targetType}`;
-      let table = reverse.get(key);
+      let byAttribute = reverse.get(type);
+      if (!byAttribute) {
+        byAttribute = new Map();
+        reverse.set(type, byAttribute);
+      }
+      let byTarget = byAttribute.get(attribute);
+      if (!byTarget) {
+        byTarget = new Map();
+        byAttribute.set(attribute, byTarget);
+      }
+      let table = byTarget.get(targetType);
       if (!table) {
         table = new Map();
         for (const record of index.byType(type)) {
           if (record.mode !== 'managed') continue;
           const value = record.values[attribute];
-          const elements = Array.isArray(value) ? value : [value];
-          const targets = new Set(elements.flatMap((element) => resolveRefs(index, element, targetType)));
+          const targets = new Set<string>();
+          for (const element of Array.isArray(value) ? value : [value]) {
+            for (const target of resolveRefs(index, element, targetType)) targets.add(target);
+          }
           for (const target of targets) push(table, target, record);
         }
-        reverse.set(key, table);
+        byTarget.set(targetType, table);
+      }
+      return table;
+    },
+    literals(type, attribute) {
+      let byAttribute = literals.get(type);
+      if (!byAttribute) {
+        byAttribute = new Map();
+        literals.set(type, byAttribute);
+      }
+      let table = byAttribute.get(attribute);
+      if (!table) {
+        table = new Map();
+        for (const record of index.managed(type)) {
+          const value = record.values[attribute];
+          const strings = new Set<string>();
+          for (const element of Array.isArray(value) ? value : [value]) {
+            if (typeof element === 'string') strings.add(element);
+          }
+          for (const literal of strings) push(table, literal, record);
+        }
+        byAttribute.set(attribute, table);
       }
       return table;
     },

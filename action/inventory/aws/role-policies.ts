@@ -12,10 +12,10 @@ import {
   type UnknownValue,
   unknownValue,
 } from '../../read/record.js';
-import type { RecordIndex } from '../context.js';
+import { inInputOrder, type RecordIndex } from '../context.js';
 import { blocks } from '../values.js';
 import { documentFromStatementBlocks, type PolicyDocument, readPolicyDocumentOnce } from './iam-document.js';
-import { parsePolicyArn, recordsReferring, resolveRefs } from './resolve.js';
+import { parsePolicyArn, recordsNaming, recordsReferring, resolveRefs } from './resolve.js';
 
 export interface AppliedPolicy {
   /** Resource whose attribute holds the document (the policy, the role for inline blocks, the data source). */
@@ -110,14 +110,11 @@ function userPolicies(index: RecordIndex, user: ResourceRecord): AppliedPolicy[]
         found.add(record);
     }
     if (groupNames.size > 0) {
-      for (const record of managed(index, type)) {
-        const value = record.values[attribute];
-        if (
-          (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && groupNames.has(v))
-        ) {
-          found.add(record);
-        }
+      const named = new Set<ResourceRecord>();
+      for (const name of groupNames) {
+        for (const record of recordsNaming(index, type, attribute, name)) named.add(record);
       }
+      for (const record of inInputOrder(index, named)) found.add(record);
     }
     return [...found];
   };
@@ -267,10 +264,6 @@ export function policyDocumentData(
   if (out.length > 0) return out;
   const unknown = isUnknown(record.values.json) ? record.values.json : unknownValue([record.address]);
   return [{ address: record.address, attribute: 'json', basePath: ['json'], ...viaPart, unknown }];
-}
-
-function managed(index: RecordIndex, type: string): ResourceRecord[] {
-  return index.byType(type).filter((record) => record.mode === 'managed');
 }
 
 /** Calls `fn` for each element of a list attribute (or the value itself when it is not a list). */
