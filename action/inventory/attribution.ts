@@ -9,7 +9,7 @@ import { isUnknown, type ResourceRecord } from '../read/record.js';
 import type { DeclaredServer, DeclaredTool, RecordIndex } from './context.js';
 import type { Manifest } from './manifest.js';
 import type { Attribution } from './model.js';
-import { readTag } from './tags.js';
+import { tagOf } from './tags.js';
 
 /** Resource types that are non-human identities a tool or server can run as. */
 export const IDENTITY_TYPES: ReadonlySet<string> = new Set([
@@ -120,17 +120,22 @@ export function attribute(
   const { tags: names } = policy;
   for (const record of index.all) {
     if (record.mode !== 'managed') continue;
-    const environment = readTag(record, names.environment);
+    const { values } = record;
+    const tags = values.tags ?? values.labels;
+    const all = values.tags_all;
+    // No tag maps at all (the usual case for resources without tags): no tag to read.
+    if ((tags === undefined || tags === null) && (all === undefined || all === null)) continue;
+    const environment = tagOf(tags, all, names.environment);
     if (typeof environment === 'string') environments.set(record.address, environment);
     if (claims.has(record.address)) continue;
-    const serverTag = readTag(record, names.server);
-    const toolTag = readTag(record, names.tool);
+    const serverTag = tagOf(tags, all, names.server);
+    const toolTag = tagOf(tags, all, names.tool);
     if (isUnknown(serverTag) || isUnknown(toolTag)) {
       if (IDENTITY_TYPES.has(record.type)) claims.set(record.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== 'string') continue;
-    const tenant = readTag(record, names.tenant);
+    const tenant = tagOf(tags, all, names.tenant);
     claims.set(record.address, tagClaim(serverTag, toolTag, tenant));
     const server = serverOf(serverTag);
     if (typeof environment === 'string' && !server.environment) server.environment = environment;

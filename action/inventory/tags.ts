@@ -11,7 +11,7 @@ export type TagMap = Readonly<Record<string, string | UnknownValue>>;
 const EMPTY: TagMap = Object.freeze({});
 
 /** The resource's tags (merged `tags_all` over `tags`), or an unknown marker when the map itself is unknown. */
-export function readTags(record: ResourceRecord): TagMap | UnknownValue {
+export function readTags(record: Pick<ResourceRecord, 'values'>): TagMap | UnknownValue {
   const values = record.values;
   const tags = values.tags ?? values.labels;
   const all = values.tags_all;
@@ -31,11 +31,17 @@ export function readTags(record: ResourceRecord): TagMap | UnknownValue {
  * merged map: attribution reads a few tags of every resource in the plan.
  */
 export function readTag(record: ResourceRecord, key: string): string | UnknownValue | undefined {
-  // The merged map is a plain object, where `__proto__` is no own key: ask it.
-  if (key === '__proto__') return tagValue(readTags(record), key);
   const values = record.values;
-  const tags = values.tags ?? values.labels;
-  const all = values.tags_all;
+  return tagOf(values.tags ?? values.labels, values.tags_all, key);
+}
+
+/**
+ * readTag from a resource's `tags` (or `labels`) and `tags_all` values, for callers that read
+ * several tags of one resource.
+ */
+export function tagOf(tags: unknown, all: unknown, key: string): string | UnknownValue | undefined {
+  // The merged map is a plain object, where `__proto__` is no own key: ask it.
+  if (key === '__proto__') return tagValue(readTags({ values: { tags, tags_all: all } }), key);
   if (isUnknown(tags) && !isPlainObject(all)) return tags;
   const own = tagIn(tags, key);
   if (own !== undefined) return own;
