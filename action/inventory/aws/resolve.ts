@@ -16,18 +16,9 @@ const POLICY_ARN = /^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/(?:[\w+=,.@/-]*\/)?
  * Lookups go through tables built once per record index, so resolving is O(1) per value.
  */
 export function resolveRefs(index: RecordIndex, value: unknown, type: string): string[] {
-  const tables = tablesOf(index);
-  if (isUnknown(value)) {
-    const out: string[] = [];
-    for (const ref of value.refs) {
-      if (addressType(ref) !== type) continue;
-      const instances = index.byAddress.has(ref) ? undefined : tables.instances(type).get(ref);
-      if (instances) out.push(...instances);
-      else out.push(ref);
-    }
-    return out;
-  }
+  if (isUnknown(value)) return resolveRefList(index, value.refs, type);
   if (typeof value !== 'string' || value === '') return [];
+  const tables = tablesOf(index);
   const keys = tables.keys(type);
   const name = type === 'aws_iam_role' ? (ROLE_ARN.exec(value)?.[1] ?? value) : lastArnSegment(value);
   const byName = keys.name.get(name) ?? [];
@@ -35,6 +26,18 @@ export function resolveRefs(index: RecordIndex, value: unknown, type: string): s
   const byId = keys.id.get(value);
   if (byArn === undefined && byId === undefined) return byName;
   return [...new Set([...byName, ...(byArn ?? []), ...(byId ?? [])])];
+}
+
+/** The addresses of `type` that the refs of an unknown value name (see resolveRefs). */
+export function resolveRefList(index: RecordIndex, refs: readonly string[], type: string): string[] {
+  const out: string[] = [];
+  for (const ref of refs) {
+    if (addressType(ref) !== type) continue;
+    const instances = index.byAddress.has(ref) ? undefined : tablesOf(index).instances(type).get(ref);
+    if (instances) out.push(...instances);
+    else out.push(ref);
+  }
+  return out;
 }
 
 /**
