@@ -88,14 +88,36 @@ function claims(attribution: Attribution): boolean {
 export function identityAttribution(ctx: InventoryContext, identity: string): Attribution {
   const own = ctx.attributionOf(identity);
   if (claims(own)) return own;
-  for (const server of ctx.servers) {
-    for (const tool of server.tools) {
-      if (tool.identities.includes(identity))
-        return { server: server.name, tool: tool.name, attributedBy: 'identity' };
+  return declaredIdentities(ctx).get(identity) ?? own;
+}
+
+const declaredByContext = new WeakMap<InventoryContext, ReadonlyMap<string, Attribution>>();
+
+/**
+ * Each identity a declared server or tool names, with the first that does (servers in order,
+ * a server's tools before the server itself): a map built once per check rather than a scan
+ * of every tool for every workload, secret and credential. Its entries are never written to.
+ */
+function declaredIdentities(ctx: InventoryContext): ReadonlyMap<string, Attribution> {
+  let declared = declaredByContext.get(ctx);
+  if (declared === undefined) {
+    const map = new Map<string, Attribution>();
+    for (const server of ctx.servers) {
+      for (const tool of server.tools) {
+        for (const identity of tool.identities) {
+          if (!map.has(identity)) {
+            map.set(identity, { server: server.name, tool: tool.name, attributedBy: 'identity' });
+          }
+        }
+      }
+      if (server.identity !== undefined && !map.has(server.identity)) {
+        map.set(server.identity, { server: server.name, attributedBy: 'identity' });
+      }
     }
-    if (server.identity === identity) return { server: server.name, attributedBy: 'identity' };
+    declared = map;
+    declaredByContext.set(ctx, declared);
   }
-  return own;
+  return declared;
 }
 
 /**
