@@ -87,8 +87,18 @@ const WORKLOAD_TYPES = new Set([
   'aws_bedrockagentcore_agent_runtime',
 ]);
 
-function ofType(records: readonly ResourceRecord[], type: string): ResourceRecord[] {
-  return records.filter((record) => record.type === type && record.mode === 'managed');
+/** A server's own managed records of one type, in input order. */
+type OwnOfType = (type: string) => readonly ResourceRecord[];
+
+function byOwnType(own: readonly ResourceRecord[]): OwnOfType {
+  const types = new Map<string, ResourceRecord[]>();
+  for (const record of own) {
+    if (record.mode !== 'managed') continue;
+    const list = types.get(record.type);
+    if (list) list.push(record);
+    else types.set(record.type, [record]);
+  }
+  return (type) => types.get(type) ?? [];
 }
 
 /**
@@ -98,16 +108,23 @@ function ofType(records: readonly ResourceRecord[], type: string): ResourceRecor
  */
 function attached(
   index: RecordIndex,
-  own: readonly ResourceRecord[],
+  ownOfType: OwnOfType,
   type: string,
   link: string,
   refersTo: (record: ResourceRecord) => readonly string[],
   into: ReadonlySet<string>,
 ): ResourceRecord[] {
-  const found = new Set(ofType(own, type));
+  const own = ownOfType(type);
   const reverse = referrers(index, type, link, refersTo);
-  for (const target of into) for (const record of reverse.get(target) ?? []) found.add(record);
-  return inInputOrder(index, found);
+  let found: Set<ResourceRecord> | undefined;
+  for (const target of into) {
+    for (const record of reverse.get(target) ?? []) {
+      found ??= new Set(own);
+      found.add(record);
+    }
+  }
+  // The server's own records are in input order already; only additions need sorting in.
+  return found === undefined ? [...own] : inInputOrder(index, found);
 }
 
 const reverseLinks = new WeakMap<RecordIndex, Map<string, Map<string, ResourceRecord[]>>>();
@@ -155,6 +172,7 @@ function serverResources(
   own: readonly ResourceRecord[],
 ): ServerResources {
   const index = ctx.index;
+  const ownOfType = byOwnType(own);
   const roles = new Set<string>([
     ...(declared.identity === undefined ? [] : [declared.identity]),
     ...declared.tools.flatMap((tool) => tool.identities),
@@ -163,18 +181,25 @@ function serverResources(
     index,
     new Set(
       [...WORKLOAD_TYPES].flatMap((type) =>
-        attached(index, own, type, 'identity', (record) => workloadIdentities(ctx, record), roles),
+        attached(index, ownOfType, type, 'identity', (record) => workloadIdentities(ctx, record), roles),
       ),
     ),
   );
   const lambdas = workloads.filter((record) => record.type === 'aws_lambda_function');
   const lambdaSet = new Set(lambdas.map((record) => record.address));
   const byFunction = (record: ResourceRecord) => resolveLambda(index, record.values.function_name);
-  const functionUrls = attached(index, own, 'aws_lambda_function_url', 'function', byFunction, lambdaSet);
-  const permissions = attached(index, own, 'aws_lambda_permission', 'function', byFunction, lambdaSet);
+  const functionUrls = attached(
+    index,
+    ownOfType,
+    'aws_lambda_function_url',
+    'function',
+    byFunction,
+    lambdaSet,
+  );
+  const permissions = attached(index, ownOfType, 'aws_lambda_permission', 'function', byFunction, lambdaSet);
 
   // HTTP/WebSocket APIs: the server's own, or any API with an integration to one of its Lambdas.
-  const httpApiSet = new Set(ofType(own, 'aws_apigatewayv2_api').map((record) => record.address));
+  const httpApiSet = new Set(ownOfType('aws_apigatewayv2_api').map((record) => record.address));
   const httpToLambda = referrers(index, 'aws_apigatewayv2_integration', 'uri', (record) =>
     resolveLambda(index, record.values.integration_uri),
   );
@@ -187,7 +212,7 @@ function serverResources(
   const httpApis = inInputOrder(index, recordsOf(index, httpApiSet, 'aws_apigatewayv2_api'));
   const routes = attached(
     index,
-    own,
+    ownOfType,
     'aws_apigatewayv2_route',
     'api',
     (record) => resolveRefs(index, record.values.api_id, 'aws_apigatewayv2_api'),
@@ -195,7 +220,7 @@ function serverResources(
   );
   const httpIntegrations = attached(
     index,
-    own,
+    ownOfType,
     'aws_apigatewayv2_integration',
     'api',
     (record) => resolveRefs(index, record.values.api_id, 'aws_apigatewayv2_api'),
@@ -203,7 +228,7 @@ function serverResources(
   );
 
   // REST APIs, the same way through aws_api_gateway_integration.uri.
-  const restApiSet = new Set(ofType(own, 'aws_api_gateway_rest_api').map((record) => record.address));
+  const restApiSet = new Set(ownOfType('aws_api_gateway_rest_api').map((record) => record.address));
   const restToLambda = referrers(index, 'aws_api_gateway_integration', 'uri', (record) =>
     resolveLambda(index, record.values.uri),
   );
@@ -216,12 +241,19 @@ function serverResources(
   }
   const byRestApi = (record: ResourceRecord) =>
     resolveRefs(index, record.values.rest_api_id, 'aws_api_gateway_rest_api');
-  const restMethods = attached(index, own, 'aws_api_gateway_method', 'api', byRestApi, restApiSet);
-  const restIntegrations = attached(index, own, 'aws_api_gateway_integration', 'api', byRestApi, restApiSet);
+  const restMethods = attached(index, ownOfType, 'aws_api_gateway_method', 'api', byRestApi, restApiSet);
+  const restIntegrations = attached(
+    index,
+    ownOfType,
+    'aws_api_gateway_integration',
+    'api',
+    byRestApi,
+    restApiSet,
+  );
 
   const gateways = attached(
     index,
-    own,
+    ownOfType,
     'aws_bedrockagentcore_gateway',
     'role',
     (record) => resolveRole(index, record.values.role_arn),
@@ -230,7 +262,7 @@ function serverResources(
   const gatewaySet = new Set(gateways.map((record) => record.address));
   const targets = attached(
     index,
-    own,
+    ownOfType,
     'aws_bedrockagentcore_gateway_target',
     'gateway',
     (record) => resolveRefs(index, record.values.gateway_identifier, 'aws_bedrockagentcore_gateway'),
@@ -250,7 +282,7 @@ function serverResources(
   }
   const stores = attached(
     index,
-    own,
+    ownOfType,
     'aws_verifiedpermissions_policy_store',
     'self',
     (record) => [record.address],
@@ -274,7 +306,7 @@ function serverResources(
   );
   const logGroups = attached(
     index,
-    own,
+    ownOfType,
     'aws_cloudwatch_log_group',
     'self',
     (record) => [record.address],
@@ -291,7 +323,7 @@ function serverResources(
   }
   const securityGroups = attached(
     index,
-    own,
+    ownOfType,
     'aws_security_group',
     'self',
     (record) => [record.address],
