@@ -156,15 +156,24 @@ function referrers(
   return reverse;
 }
 
-/** The managed records of `type` among `addresses` (which may name anything). */
-function recordsOf(index: RecordIndex, addresses: Iterable<string>, type: string): ResourceRecord[] {
+/** The managed HTTP APIs among `addresses` (which may name anything). */
+function httpApisOf(index: RecordIndex, addresses: Iterable<string>): ResourceRecord[] {
+  const byAddress = httpApisByAddress(index);
   const out: ResourceRecord[] = [];
-  for (const address of addresses) {
-    const record = index.byAddress.get(address);
-    if (record?.type === type && record.mode === 'managed') out.push(record);
-  }
+  for (const address of addresses) out.push(...(byAddress.get(address) ?? []));
   return out;
 }
+
+/** Managed HTTP APIs by address (several when inputs repeat an address). */
+const httpApisByAddress = oncePerIndex((index) => {
+  const out = new Map<string, ResourceRecord[]>();
+  for (const record of index.managed('aws_apigatewayv2_api')) {
+    const list = out.get(record.address);
+    if (list) list.push(record);
+    else out.set(record.address, [record]);
+  }
+  return out;
+});
 
 function serverResources(
   ctx: InventoryContext,
@@ -209,7 +218,7 @@ function serverResources(
         httpApiSet.add(api);
     }
   }
-  const httpApis = inInputOrder(index, recordsOf(index, httpApiSet, 'aws_apigatewayv2_api'));
+  const httpApis = inInputOrder(index, httpApisOf(index, httpApiSet));
   const routes = attached(
     index,
     ownOfType,
