@@ -9,7 +9,7 @@ import { isUnknown, type ResourceRecord } from '../read/record.js';
 import type { DeclaredServer, DeclaredTool, RecordIndex } from './context.js';
 import type { Manifest } from './manifest.js';
 import type { Attribution } from './model.js';
-import { readTags, tagValue } from './tags.js';
+import { tagOf } from './tags.js';
 
 /** Resource types that are non-human identities a tool or server can run as. */
 export const IDENTITY_TYPES: ReadonlySet<string> = new Set([
@@ -45,6 +45,16 @@ interface MutableTool {
 }
 
 const NONE: Attribution = Object.freeze({});
+const UNRESOLVED: Attribution = Object.freeze({ attributedBy: 'unresolved' });
+
+/** A claim by tags, with only the keys that are set (no spread: it runs for every tagged resource). */
+function tagClaim(server: string, tool: unknown, tenant: unknown): Attribution {
+  const claim: { -readonly [K in keyof Attribution]: Attribution[K] } = { server };
+  if (typeof tool === 'string') claim.tool = tool;
+  if (typeof tenant === 'string') claim.tenant = tenant;
+  claim.attributedBy = 'tags';
+  return claim;
+}
 
 export function attribute(
   index: RecordIndex,
@@ -110,26 +120,23 @@ export function attribute(
   const { tags: names } = policy;
   for (const record of index.all) {
     if (record.mode !== 'managed') continue;
-    const tags = readTags(record);
-    const environment = tagValue(tags, names.environment);
+    const { values } = record;
+    const tags = values.tags ?? values.labels;
+    const all = values.tags_all;
+    // No tag maps at all (the usual case for resources without tags): no tag to read.
+    if ((tags === undefined || tags === null) && (all === undefined || all === null)) continue;
+    const environment = tagOf(tags, all, names.environment);
     if (typeof environment === 'string') environments.set(record.address, environment);
     if (claims.has(record.address)) continue;
-    const serverTag = tagValue(tags, names.server);
-    const toolTag = tagValue(tags, names.tool);
+    const serverTag = tagOf(tags, all, names.server);
+    const toolTag = tagOf(tags, all, names.tool);
     if (isUnknown(serverTag) || isUnknown(toolTag)) {
-      if (isUnknown(tags) || serverTag !== undefined || toolTag !== undefined) {
-        if (IDENTITY_TYPES.has(record.type)) claims.set(record.address, { attributedBy: 'unresolved' });
-      }
+      if (IDENTITY_TYPES.has(record.type)) claims.set(record.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== 'string') continue;
-    const tenant = tagValue(tags, names.tenant);
-    claims.set(record.address, {
-      server: serverTag,
-      ...(typeof toolTag === 'string' ? { tool: toolTag } : {}),
-      ...(typeof tenant === 'string' ? { tenant } : {}),
-      attributedBy: 'tags',
-    });
+    const tenant = tagOf(tags, all, names.tenant);
+    claims.set(record.address, tagClaim(serverTag, toolTag, tenant));
     const server = serverOf(serverTag);
     if (typeof environment === 'string' && !server.environment) server.environment = environment;
     if (typeof toolTag === 'string') toolOf(server, toolTag).address ??= record.address;

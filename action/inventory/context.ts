@@ -12,6 +12,8 @@ export interface RecordIndex {
   readonly byAddress: ReadonlyMap<string, ResourceRecord>;
   /** Records of one type (managed and data alike), in input order. */
   byType(type: string): readonly ResourceRecord[];
+  /** The managed records of one type, in input order. */
+  managed(type: string): readonly ResourceRecord[];
 }
 
 export function indexRecords(records: readonly ResourceRecord[]): RecordIndex {
@@ -23,7 +25,51 @@ export function indexRecords(records: readonly ResourceRecord[]): RecordIndex {
     if (list) list.push(record);
     else types.set(record.type, [record]);
   }
-  return { all: records, byAddress, byType: (type) => types.get(type) ?? [] };
+  const managedTypes = new Map<string, readonly ResourceRecord[]>();
+  const byType = (type: string): readonly ResourceRecord[] => types.get(type) ?? [];
+  return {
+    all: records,
+    byAddress,
+    byType,
+    managed(type) {
+      let list = managedTypes.get(type);
+      if (list === undefined) {
+        list = byType(type).filter((record) => record.mode === 'managed');
+        managedTypes.set(type, list);
+      }
+      return list;
+    },
+  };
+}
+
+const positions = new WeakMap<RecordIndex, Map<ResourceRecord, number>>();
+
+/** Records of the index, each once, in input order. */
+export function inInputOrder(index: RecordIndex, records: Iterable<ResourceRecord>): ResourceRecord[] {
+  let position = positions.get(index);
+  if (!position) {
+    position = new Map();
+    for (let i = 0; i < index.all.length; i++) position.set(index.all[i]!, i);
+    positions.set(index, position);
+  }
+  const order = position;
+  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+/**
+ * `make(index)` computed once per record index, that is once per check: for lookup tables
+ * built on first use. The table goes when the index does.
+ */
+export function oncePerIndex<T>(make: (index: RecordIndex) => T): (index: RecordIndex) => T {
+  const made = new WeakMap<RecordIndex, T>();
+  return (index) => {
+    let value = made.get(index);
+    if (value === undefined) {
+      value = make(index);
+      made.set(index, value);
+    }
+    return value;
+  };
 }
 
 /** A declared MCP server and its tools, merged from the manifest, tags and policy selectors. */

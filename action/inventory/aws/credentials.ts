@@ -4,7 +4,7 @@
  * the control schema decides that any of them is a finding.
  */
 import { isUnknown, type ResourceRecord } from '../../read/record.js';
-import type { InventoryContext } from '../context.js';
+import { type InventoryContext, oncePerIndex } from '../context.js';
 import type { CredentialFacts } from '../model.js';
 import { readTags } from '../tags.js';
 import { describeUnknown, inheritedAttribution } from './facts-common.js';
@@ -83,6 +83,15 @@ function credentialDetail(record: ResourceRecord, user: string): string {
   }
 }
 
+/** The users that an access key in the plan belongs to; built once per check. */
+const usersWithAccessKeys = oncePerIndex((index) => {
+  const users = new Set<string>();
+  for (const key of index.byType('aws_iam_access_key')) {
+    for (const user of resolveRefs(index, key.values.user, 'aws_iam_user')) users.add(user);
+  }
+  return users;
+});
+
 /** Path segments and name fragments that mark an IAM user as a machine, not a person. */
 const WORKLOAD_USER =
   /(?:^|[^a-z])(?:svc|service|bot|robot|machine|system|automation|ci|cd|deploy(?:er)?|pipeline|mcp|agent|app|workload|integration|terraform|github|gitlab|jenkins)(?:[^a-z]|$)/i;
@@ -103,9 +112,7 @@ function isWorkloadUser(
   const attribution = inheritedAttribution(ctx, record.address, identity === undefined ? [] : [identity]);
   if (attribution.server !== undefined || attribution.tool !== undefined) return true;
   if (identity !== undefined) {
-    for (const key of ctx.index.byType('aws_iam_access_key')) {
-      if (resolveRefs(ctx.index, key.values.user, 'aws_iam_user').includes(identity)) return true;
-    }
+    if (usersWithAccessKeys(ctx.index).has(identity)) return true;
     const userRecord = ctx.index.byAddress.get(identity);
     if (userRecord) {
       const { path, name } = userRecord.values;

@@ -8,7 +8,7 @@
 import type { ResourceRecord } from '../../read/record.js';
 import type { InventoryContext } from '../context.js';
 import type { PolicyFacts } from '../model.js';
-import { attributionFields } from './facts-common.js';
+import { attributed } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { resolveRefs } from './resolve.js';
 import { type AppliedPolicy, policyDocumentData, policyValue } from './role-policies.js';
@@ -27,7 +27,9 @@ const POLICY_HOLDERS: readonly (readonly [string, string])[] = [
  */
 export function awsDetachedPolicies(ctx: InventoryContext, used: ReadonlySet<string>): PolicyFacts[] {
   const out: PolicyFacts[] = [];
-  const reached = new Set(used);
+  // What this function reaches itself; `used` is only read.
+  const reached = new Set<string>();
+  const isReached = (address: string) => used.has(address) || reached.has(address);
   // A permissions boundary is a ceiling, not a grant: the policies roles and users name there
   // grant nothing by themselves.
   for (const type of ['aws_iam_role', 'aws_iam_user']) {
@@ -43,25 +45,28 @@ export function awsDetachedPolicies(ctx: InventoryContext, used: ReadonlySet<str
       if (policy.via) reached.add(policy.via);
     }
     const { broadGrants, escalationGrants } = analysePermissions(applied);
-    out.push({
-      ...attributionFields(ctx.attributionOf(record.address)),
-      address: record.address,
-      source: record.source,
-      kind: record.mode === 'data' ? `data.${record.type}` : record.type,
-      broadGrants,
-      escalationGrants,
-    });
+    // Only policies with broad or escalating grants are listed.
+    if (broadGrants.length === 0 && escalationGrants.length === 0) return;
+    out.push(
+      attributed({}, ctx.attributionOf(record.address), {
+        address: record.address,
+        source: record.source,
+        kind: record.mode === 'data' ? `data.${record.type}` : record.type,
+        broadGrants,
+        escalationGrants,
+      }),
+    );
   };
   for (const [type, attribute] of POLICY_HOLDERS) {
     for (const record of ctx.index.byType(type)) {
-      if (record.mode !== 'managed' || reached.has(record.address)) continue;
+      if (record.mode !== 'managed' || isReached(record.address)) continue;
       judge(record, policyValue(ctx.index, record.address, [attribute], record.values[attribute]));
     }
   }
   // Documents last: one that a detached policy renders was judged with that policy.
   for (const record of ctx.index.byType('aws_iam_policy_document')) {
-    if (record.mode !== 'data' || reached.has(record.address)) continue;
+    if (record.mode !== 'data' || isReached(record.address)) continue;
     judge(record, policyDocumentData(ctx.index, record));
   }
-  return out.filter((policy) => policy.broadGrants.length > 0 || policy.escalationGrants.length > 0);
+  return out;
 }

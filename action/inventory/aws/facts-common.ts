@@ -55,6 +55,28 @@ export function attributionFields(attribution: Attribution): Attribution {
   return out;
 }
 
+/**
+ * An entity object with its keys in this order: `head`, the attribution keys that are set,
+ * then `body`. Object.assign instead of a literal with `...attributionFields(a)` in it: V8
+ * defines every property written after a spread one by one on the slow path, which made
+ * building the entity objects cost more than computing their facts (about 15 µs for a
+ * 25-key identity); Object.assign copies a literal's properties on the fast path.
+ */
+export function attributed<Head extends object, Body extends object>(
+  head: Head,
+  attribution: Attribution,
+  body: Body,
+): Head & Attribution & Body {
+  const out: Record<string, unknown> = head as Record<string, unknown>;
+  if (attribution.server !== undefined) out.server = attribution.server;
+  if (attribution.tool !== undefined) out.tool = attribution.tool;
+  if (attribution.tenant !== undefined) out.tenant = attribution.tenant;
+  if (attribution.attributedBy !== undefined) out.attributedBy = attribution.attributedBy;
+  return Object.assign(out, body) as Head & Attribution & Body;
+}
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function claims(attribution: Attribution): boolean {
   return attribution.server !== undefined || attribution.tool !== undefined;
 }
@@ -66,14 +88,36 @@ function claims(attribution: Attribution): boolean {
 export function identityAttribution(ctx: InventoryContext, identity: string): Attribution {
   const own = ctx.attributionOf(identity);
   if (claims(own)) return own;
-  for (const server of ctx.servers) {
-    for (const tool of server.tools) {
-      if (tool.identities.includes(identity))
-        return { server: server.name, tool: tool.name, attributedBy: 'identity' };
+  return declaredIdentities(ctx).get(identity) ?? own;
+}
+
+const declaredByContext = new WeakMap<InventoryContext, ReadonlyMap<string, Attribution>>();
+
+/**
+ * Each identity a declared server or tool names, with the first that does (servers in order,
+ * a server's tools before the server itself): a map built once per check rather than a scan
+ * of every tool for every workload, secret and credential. Its entries are never written to.
+ */
+function declaredIdentities(ctx: InventoryContext): ReadonlyMap<string, Attribution> {
+  let declared = declaredByContext.get(ctx);
+  if (declared === undefined) {
+    const map = new Map<string, Attribution>();
+    for (const server of ctx.servers) {
+      for (const tool of server.tools) {
+        for (const identity of tool.identities) {
+          if (!map.has(identity)) {
+            map.set(identity, { server: server.name, tool: tool.name, attributedBy: 'identity' });
+          }
+        }
+      }
+      if (server.identity !== undefined && !map.has(server.identity)) {
+        map.set(server.identity, { server: server.name, attributedBy: 'identity' });
+      }
     }
-    if (server.identity === identity) return { server: server.name, attributedBy: 'identity' };
+    declared = map;
+    declaredByContext.set(ctx, declared);
   }
-  return own;
+  return declared;
 }
 
 /**

@@ -158,6 +158,31 @@ export function readPolicyDocument(value: unknown): PolicyRead {
   };
 }
 
+const readsByScope = new WeakMap<object, Map<string, PolicyRead>>();
+
+/**
+ * readPolicyDocument that reads each distinct JSON text once per `scope` (the check's record
+ * index, so the memory goes with the check). Plans repeat documents: a module under for_each
+ * repeats its policies, most roles share a handful of trust policies, and an `aws_iam_policy`
+ * is read again for every identity it is attached to. What a text reads as depends on the text
+ * alone, and nothing writes to a PolicyRead or the document in it (their types are readonly
+ * throughout), so every caller may share one.
+ */
+export function readPolicyDocumentOnce(scope: object, value: unknown): PolicyRead {
+  if (typeof value !== 'string') return readPolicyDocument(value);
+  let reads = readsByScope.get(scope);
+  if (reads === undefined) {
+    reads = new Map();
+    readsByScope.set(scope, reads);
+  }
+  let read = reads.get(value);
+  if (read === undefined) {
+    read = readPolicyDocument(value);
+    reads.set(value, read);
+  }
+  return read;
+}
+
 /**
  * A document built from the `statement` blocks of an `aws_iam_policy_document` data source,
  * for when its rendered `json` is unknown until apply. Paths name the blocks
@@ -200,6 +225,15 @@ export function documentFromStatementBlocks(values: Readonly<Record<string, unkn
 /** Path segments of a statement field, for evidence (`['Statement', 0, 'Action']`). */
 export function statementPath(statement: PolicyStatement, key: StatementKey): (string | number)[] {
   return [...statement.path, statement.fields[key]];
+}
+
+/**
+ * `formatPath([...a, ...b])` from `formatPath(a)` and `formatPath(b)`: a path below a prefix
+ * that was formatted once (`policy` + `Statement[0].Action` → `policy.Statement[0].Action`).
+ */
+export function appendPath(prefix: string, path: string): string {
+  if (prefix === '' || path === '' || path.startsWith('[')) return prefix + path;
+  return `${prefix}.${path}`;
 }
 
 /** The literal strings among leaves (unknown leaves and an unknown list give none). */

@@ -16,9 +16,11 @@ import {
   isTelemetry,
 } from './iam-actions.js';
 import {
+  appendPath,
   conditionEntries,
   type Leaves,
   literals,
+  type PolicyDocument,
   type PolicyStatement,
   type StatementKey,
   statementPath,
@@ -98,9 +100,7 @@ export function analysePermissions(
       facts.contextUnknown.push(unknown);
       continue;
     }
-    for (const statement of policy.document.statements) {
-      analyseStatement(policy, statement, facts, tenantKeys);
-    }
+    applyVerdict(policy, documentVerdict(policy.document, tenantKeys), facts);
   }
 
   let hasContextConditions: Fact<boolean> = true;
@@ -115,6 +115,67 @@ export function analysePermissions(
 }
 
 type Accumulator = PermissionFacts & { contextUnknown: UnknownValue[]; contextMissing: boolean };
+
+type EvidenceList = 'broadGrants' | 'escalationGrants' | 'tenantIssues';
+
+/** One piece of evidence a document gives, wherever it is applied. */
+interface DocumentEvidence {
+  readonly list: EvidenceList;
+  /** Attribute path below the document (`Statement[0].Action`). */
+  readonly path: string;
+  readonly detail: string;
+  readonly unknown?: UnknownValue;
+}
+
+/** What a document's statements say, before it is tied to the resource that holds it. */
+interface DocumentVerdict {
+  readonly evidence: DocumentEvidence[];
+  readonly contextUnknown: UnknownValue[];
+  contextMissing: boolean;
+}
+
+/**
+ * Verdicts by document and tenant keys. The statements alone decide a verdict: the holder's
+ * address and attribute are added by applyVerdict, per use. Documents of the same text are
+ * one object for the whole check (readPolicyDocumentOnce), so a document attached to many
+ * identities, or repeated by for_each, is analysed once per set of tenant keys. Verdicts are
+ * never written to after they are made.
+ */
+const verdicts = new WeakMap<PolicyDocument, Map<string, DocumentVerdict>>();
+
+function documentVerdict(
+  document: PolicyDocument,
+  tenantKeys: readonly string[] | undefined,
+): DocumentVerdict {
+  let byKeys = verdicts.get(document);
+  if (byKeys === undefined) {
+    byKeys = new Map();
+    verdicts.set(document, byKeys);
+  }
+  const key = tenantKeys === undefined ? '' : `tenant\0${tenantKeys.join('\0')}`;
+  let verdict = byKeys.get(key);
+  if (verdict === undefined) {
+    verdict = { evidence: [], contextUnknown: [], contextMissing: false };
+    for (const statement of document.statements) analyseStatement(statement, verdict, tenantKeys);
+    byKeys.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** A document's verdict as evidence on the resource and attribute that hold it. */
+function applyVerdict(policy: AppliedPolicy, verdict: DocumentVerdict, facts: Accumulator): void {
+  const base = formatPath(policy.basePath);
+  for (const { list, path, detail, unknown } of verdict.evidence) {
+    const attribute = appendPath(base, path);
+    facts[list].push(
+      unknown
+        ? unknownEvidence(policy.address, attribute, detail, unknown)
+        : { address: policy.address, attribute, detail },
+    );
+  }
+  for (const unknown of verdict.contextUnknown) facts.contextUnknown.push(unknown);
+  if (verdict.contextMissing) facts.contextMissing = true;
+}
 
 function managedPolicy(
   policy: AppliedPolicy,
@@ -151,25 +212,19 @@ function managedPolicy(
 }
 
 function analyseStatement(
-  policy: AppliedPolicy,
   statement: PolicyStatement,
-  facts: Accumulator,
+  facts: DocumentVerdict,
   tenantKeys?: readonly string[],
 ): void {
   const effect = statement.effect;
   if (typeof effect === 'string' && effect !== 'Allow') return;
   // An unknown Effect may be Allow: whatever it would grant is reported as unknown.
   const effectUnknown = isUnknown(effect) ? effect : undefined;
-  const where = (key: StatementKey) => formatPath([...policy.basePath, ...statementPath(statement, key)]);
   const label = statement.sid ? `statement "${statement.sid}"` : 'statement';
-  const push = (list: Evidence[], key: StatementKey, detail: string, unknown?: UnknownValue) => {
+  const push = (list: EvidenceList, key: StatementKey, detail: string, unknown?: UnknownValue) => {
     const marker = unknown ?? effectUnknown;
-    const attribute = where(key);
-    list.push(
-      marker
-        ? unknownEvidence(policy.address, attribute, detail, marker)
-        : { address: policy.address, attribute, detail },
-    );
+    const path = formatPath(statementPath(statement, key));
+    facts.evidence.push(marker ? { list, path, detail, unknown: marker } : { list, path, detail });
   };
 
   const actions = literals(statement.action);
@@ -186,16 +241,16 @@ function analyseStatement(
   const all = actions.filter(isAllActions);
   const services = actions.filter((action) => !isAllActions(action) && isServiceWildcard(action));
   if (all.length > 0) {
-    push(facts.broadGrants, 'Action', `${label} allows every action ("*")`);
+    push('broadGrants', 'Action', `${label} allows every action ("*")`);
   } else if (services.length > 0) {
-    push(facts.broadGrants, 'Action', `${label} allows every action of a service (${quoteList(services)})`);
+    push('broadGrants', 'Action', `${label} allows every action of a service (${quoteList(services)})`);
   }
   if (hasNotAction) {
-    push(facts.broadGrants, 'NotAction', `${label} allows every action except the ones listed in NotAction`);
+    push('broadGrants', 'NotAction', `${label} allows every action except the ones listed in NotAction`);
   }
   if (hasNotResource) {
     push(
-      facts.broadGrants,
+      'broadGrants',
       'NotResource',
       `${label} allows its actions on every resource except the ones listed in NotResource`,
     );
@@ -207,13 +262,13 @@ function analyseStatement(
   if (writes.length > 0 && !hasNotResource) {
     if (resources.some(isAllResources)) {
       push(
-        facts.broadGrants,
+        'broadGrants',
         'Resource',
         `${label} allows write actions on every resource ("*"): ${quoteList(writes)}`,
       );
     } else if (resourceUnknown) {
       push(
-        facts.broadGrants,
+        'broadGrants',
         'Resource',
         `${label} allows write actions on resources known only after apply`,
         resourceUnknown,
@@ -221,7 +276,7 @@ function analyseStatement(
     }
   }
   if (actionUnknown && all.length === 0 && !hasNotAction) {
-    push(facts.broadGrants, 'Action', `${label} has actions known only after apply`, actionUnknown);
+    push('broadGrants', 'Action', `${label} has actions known only after apply`, actionUnknown);
   }
 
   // Escalation (MCP-NHI-007): one evidence per statement.
@@ -237,10 +292,10 @@ function analyseStatement(
       escalations.length > 4
         ? [...escalations.slice(0, 4), `and ${escalations.length - 4} more`]
         : escalations;
-    push(facts.escalationGrants, actionKey, `${label} allows privilege escalation: ${shown.join(', ')}`);
+    push('escalationGrants', actionKey, `${label} allows privilege escalation: ${shown.join(', ')}`);
   } else if (actionUnknown || (hasNotAction && unknownLeaves(notActions).length > 0)) {
     push(
-      facts.escalationGrants,
+      'escalationGrants',
       actionKey,
       `${label} has actions known only after apply`,
       actionUnknown ?? unknownLeaves(notActions)[0],
@@ -273,12 +328,12 @@ function analyseStatement(
       const tags = tenantKeys.map((tag) => `\${aws:PrincipalTag/${tag}}`).join(' or ');
       if (scoped === false) {
         push(
-          facts.tenantIssues,
+          'tenantIssues',
           key,
           `${label} is not scoped by tenant: no ${tags} in its Resource or Condition`,
         );
       } else if (scoped !== true) {
-        push(facts.tenantIssues, key, `${label} has a Condition known only after apply`, scoped);
+        push('tenantIssues', key, `${label} has a Condition known only after apply`, scoped);
       }
     }
   }

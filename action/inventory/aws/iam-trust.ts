@@ -11,10 +11,12 @@ import {
   type ConditionEntry,
   conditionEntries,
   literals,
+  type PolicyDocument,
   type PolicyStatement,
   type PrincipalEntry,
   principalEntries,
   readPolicyDocument,
+  readPolicyDocumentOnce,
   type StatementKey,
   statementPath,
   unknownLeaves,
@@ -67,8 +69,7 @@ export function analyseTrust(
   options: TrustOptions = {},
 ): TrustFacts {
   const facts: TrustFacts = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
-  const base = ['assume_role_policy'];
-  const read = readPolicyDocument(role.values.assume_role_policy);
+  const read = readPolicyDocumentOnce(index, role.values.assume_role_policy);
   if (read.kind === 'absent') {
     if (options.tool)
       facts.trustIssues.push({
@@ -87,7 +88,64 @@ export function analyseTrust(
     }
     return facts;
   }
-  const statements = read.document.statements.filter(
+  if (options.tool) return documentTrust(index, role.address, read.document, options);
+  const shared = sharedDocumentTrust(index, read.document, options.accounts);
+  return {
+    trustIssues: shared.trustIssues.map((item) => withAddress(item, role.address)),
+    federationIssues: shared.federationIssues.map((item) => withAddress(item, role.address)),
+    humanPrincipals: shared.humanPrincipals.map((item) => withAddress(item, role.address)),
+  };
+}
+
+type SharedTrust = Map<ReadonlySet<string> | undefined, TrustFacts>;
+const sharedTrust = new WeakMap<RecordIndex, WeakMap<PolicyDocument, SharedTrust>>();
+
+/**
+ * The trust facts of a role that is not a tool's, with an empty address. They depend on the
+ * document, the plan (principals resolved to its roles) and the accounts, not on the role, so
+ * every such role with the same trust text (most roles share a handful) reuses them. Never
+ * written to; withAddress copies each item for its role.
+ */
+function sharedDocumentTrust(
+  index: RecordIndex,
+  document: PolicyDocument,
+  accounts: ReadonlySet<string> | undefined,
+): TrustFacts {
+  let byDocument = sharedTrust.get(index);
+  if (byDocument === undefined) {
+    byDocument = new WeakMap();
+    sharedTrust.set(index, byDocument);
+  }
+  let byAccounts = byDocument.get(document);
+  if (byAccounts === undefined) {
+    byAccounts = new Map();
+    byDocument.set(document, byAccounts);
+  }
+  let facts = byAccounts.get(accounts);
+  if (facts === undefined) {
+    facts = documentTrust(index, '', document, accounts === undefined ? {} : { accounts });
+    byAccounts.set(accounts, facts);
+  }
+  return facts;
+}
+
+function withAddress(item: Evidence, address: string): Evidence {
+  const attribute = item.attribute!;
+  return item.$unknown
+    ? { address, attribute, detail: item.detail, $unknown: true, refs: item.refs! }
+    : { address, attribute, detail: item.detail };
+}
+
+/** Trust facts of a role's trust document, as evidence on `address`. */
+function documentTrust(
+  index: RecordIndex,
+  address: string,
+  document: PolicyDocument,
+  options: TrustOptions,
+): TrustFacts {
+  const facts: TrustFacts = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
+  const base = ['assume_role_policy'];
+  const statements = document.statements.filter(
     (statement) => !(typeof statement.effect === 'string' && statement.effect !== 'Allow'),
   );
   const at = (statement: PolicyStatement, path: readonly (string | number)[]) =>
@@ -95,9 +153,7 @@ export function analyseTrust(
   const field = (statement: PolicyStatement, key: StatementKey) =>
     formatPath([...base, ...statementPath(statement, key)]);
   const evidence = (attribute: string, detail: string, unknown?: UnknownValue): Evidence =>
-    unknown
-      ? unknownEvidence(role.address, attribute, detail, unknown)
-      : { address: role.address, attribute, detail };
+    unknown ? unknownEvidence(address, attribute, detail, unknown) : { address, attribute, detail };
 
   for (const statement of statements) {
     const label = statement.sid ? `trust statement "${statement.sid}"` : 'trust statement';
@@ -136,7 +192,7 @@ export function analyseTrust(
   }
 
   podIdentity(statements, facts.federationIssues, field, evidence);
-  if (options.tool) toolSessionControls(role.address, statements, options.tool, index, facts.trustIssues);
+  if (options.tool) toolSessionControls(address, statements, options.tool, index, facts.trustIssues);
   return facts;
 }
 

@@ -7,8 +7,8 @@ import { formatPath, isUnknown, type ResourceRecord, unknownValue } from '../../
 import type { DeclaredServer, DeclaredTool, InventoryContext } from '../context.js';
 import type { Manifest } from '../manifest.js';
 import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
-import { readTags, tagValue } from '../tags.js';
-import { attributionFields } from './facts-common.js';
+import { readTag, readTags } from '../tags.js';
+import { attributed } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { analyseTrust, type TrustOptions } from './iam-trust.js';
 import { recordsReferring, resolveRefs } from './resolve.js';
@@ -29,12 +29,18 @@ const ROLE_CONSUMERS: readonly (readonly [string, readonly string[]])[] = [
 
 /** Who uses which identity, computed once per check rather than once per identity. */
 interface Declarations {
-  readonly accounts: ReadonlySet<string>;
+  /** Trust options of every role that is not a tool's (the plan's accounts). */
+  readonly trustOptions: TrustOptions & { readonly accounts: ReadonlySet<string> };
+  /** Session tag keys that scope a multi-tenant tool's grants. */
+  readonly tenantKeys: readonly string[];
   readonly manifests: readonly Manifest[];
   readonly toolsByIdentity: ReadonlyMap<string, DeclaredTool[]>;
   readonly serversByIdentity: ReadonlyMap<string, string[]>;
   readonly serverByName: ReadonlyMap<string, DeclaredServer>;
   readonly usedPolicies: Set<string> | undefined;
+  /** Attribute paths of the ownership tags, for `at` (the same for every identity). */
+  readonly ownerPath: string;
+  readonly reviewByPath: string;
 }
 
 /**
@@ -50,12 +56,15 @@ export function awsIdentities(ctx: InventoryContext, usedPolicies?: Set<string>)
       for (const identity of tool.identities) push(toolsByIdentity, identity, tool);
   }
   const declarations: Declarations = {
-    accounts: callerAccounts(ctx),
+    trustOptions: { accounts: callerAccounts(ctx) },
+    tenantKeys: distinct([TENANT_SESSION_TAG, ctx.policy.tags.tenant]),
     manifests: ctx.manifests,
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
     usedPolicies,
+    ownerPath: formatPath(['tags', ctx.policy.tags.owner]),
+    reviewByPath: formatPath(['tags', ctx.policy.tags.reviewBy]),
   };
   const out: IdentityFacts[] = [];
   for (const type of ['aws_iam_role', 'aws_iam_user'] as const) {
@@ -79,27 +88,24 @@ function identityFacts(
   kind: 'aws_iam_role' | 'aws_iam_user',
   declarations: Declarations,
 ): IdentityFacts {
-  const { accounts, manifests } = declarations;
+  const { manifests } = declarations;
   const { address, values } = record;
   const attribution = ctx.attributionOf(address);
   const declaredTools = declarations.toolsByIdentity.get(address) ?? [];
-  const tools = distinct([...declaredTools.map((tool) => tool.name), attribution.tool]);
-  const servers = distinct([
-    ...(declarations.serversByIdentity.get(address) ?? []),
-    ...declaredTools.map((tool) => tool.server),
-    attribution.server,
-  ]);
-  const tags = readTags(record);
+  const tools: string[] = [];
+  for (const tool of declaredTools) addDistinct(tools, tool.name);
+  addDistinct(tools, attribution.tool);
+  const servers: string[] = [];
+  for (const server of declarations.serversByIdentity.get(address) ?? []) addDistinct(servers, server);
+  for (const tool of declaredTools) addDistinct(servers, tool.server);
+  addDistinct(servers, attribution.server);
   const names = ctx.policy.tags;
-  const toolTag = tagValue(tags, names.tool);
+  const toolTag = readTag(record, names.tool);
   const isTool = declaredTools.length > 0 || attribution.tool !== undefined;
+  const toolServers = isTool ? serversOfTool(declarations, declaredTools, attribution) : [];
 
   // Permission policies (MCP-NHI-007, 014, 015).
-  const toolServers = distinct([
-    ...declaredTools.map((tool) => tool.server),
-    attribution.tool !== undefined ? attribution.server : undefined,
-  ]).flatMap((name) => declarations.serverByName.get(name) ?? []);
-  const perTenant = attribution.tenant !== undefined || typeof tagValue(tags, names.tenant) === 'string';
+  const perTenant = attribution.tenant !== undefined || typeof readTag(record, names.tenant) === 'string';
   const tenantScoped = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
   const applied = permissionPolicies(ctx.index, record);
   if (declarations.usedPolicies) {
@@ -108,32 +114,25 @@ function identityFacts(
       if (policy.via) declarations.usedPolicies.add(policy.via);
     }
   }
-  const permissions = analysePermissions(applied, {
-    ...(tenantScoped ? { tenantKeys: distinct([TENANT_SESSION_TAG, names.tenant]) } : {}),
-  });
+  const permissions = analysePermissions(
+    applied,
+    tenantScoped ? { tenantKeys: declarations.tenantKeys } : {},
+  );
 
   // Trust (MCP-NHI-006, 009, 017): roles only.
-  const trustOptions: TrustOptions = {
-    accounts,
-    ...(isTool
-      ? {
-          tool: {
-            serverIdentities: distinct(toolServers.map((server) => server.identity)),
-            otherServerIdentities: otherServerIdentities(declarations, toolServers, address),
-          },
-        }
-      : {}),
-  };
   const trust: { trustIssues: Evidence[]; federationIssues: Evidence[]; humanPrincipals: Evidence[] } =
     kind === 'aws_iam_role'
-      ? analyseTrust(ctx.index, record, trustOptions)
+      ? analyseTrust(
+          ctx.index,
+          record,
+          isTool ? toolTrustOptions(declarations, toolServers, address) : declarations.trustOptions,
+        )
       : { trustIssues: [], federationIssues: [], humanPrincipals: [] };
 
-  const owner = tagFact(tagValue(tags, names.owner));
-  const reviewBy = tagFact(tagValue(tags, names.reviewBy));
+  const owner = tagFact(readTag(record, names.owner));
+  const reviewBy = tagFact(readTag(record, names.reviewBy));
 
-  return {
-    ...attributionFields(attribution),
+  const facts = {
     address,
     source: record.source,
     at: {
@@ -141,9 +140,9 @@ function identityFacts(
       maxSessionSeconds: 'max_session_duration',
       hasPermissionsBoundary: 'permissions_boundary',
       trustIssues: 'assume_role_policy',
-      owner: formatPath(['tags', names.owner]),
-      reviewBy: formatPath(['tags', names.reviewBy]),
-      reviewOverdue: formatPath(['tags', names.reviewBy]),
+      owner: declarations.ownerPath,
+      reviewBy: declarations.reviewByPath,
+      reviewOverdue: declarations.reviewByPath,
       missingTags: 'tags',
     },
     kind,
@@ -162,11 +161,56 @@ function identityFacts(
     owner,
     reviewBy,
     reviewOverdue: overdue(reviewBy, ctx.today),
-    missingTags: missingTags(tags, ctx.parameters.requiredTags),
+    missingTags: missingTags(record, ctx.parameters.requiredTags),
     sensitive: declaredTools.some((tool) => tool.sensitive || tool.writeCapable),
     hasContextConditions: permissions.hasContextConditions,
-    orphan: isOrphan(ctx, manifests, attribution, toolTag, tagValue(tags, names.server), declaredTools),
+    orphan: isOrphan(ctx, manifests, attribution, toolTag, readTag(record, names.server), declaredTools),
   };
+  // An unclaimed identity is the literal itself: the attribution keys would come first.
+  return isClaimed(attribution) ? attributed({}, attribution, facts) : facts;
+}
+
+/** The declared servers a tool identity's tools belong to. */
+function serversOfTool(
+  declarations: Declarations,
+  declaredTools: readonly DeclaredTool[],
+  attribution: Attribution,
+): DeclaredServer[] {
+  const names: string[] = [];
+  for (const tool of declaredTools) addDistinct(names, tool.server);
+  if (attribution.tool !== undefined) addDistinct(names, attribution.server);
+  const out: DeclaredServer[] = [];
+  for (const name of names) {
+    const server = declarations.serverByName.get(name);
+    if (server) out.push(server);
+  }
+  return out;
+}
+
+/** A tool role's trust is judged against its servers' identities. */
+function toolTrustOptions(
+  declarations: Declarations,
+  toolServers: readonly DeclaredServer[],
+  address: string,
+): TrustOptions {
+  const serverIdentities: string[] = [];
+  for (const server of toolServers) addDistinct(serverIdentities, server.identity);
+  return {
+    accounts: declarations.trustOptions.accounts,
+    tool: {
+      serverIdentities,
+      otherServerIdentities: otherServerIdentities(declarations, toolServers, address),
+    },
+  };
+}
+
+function isClaimed(attribution: Attribution): boolean {
+  return (
+    attribution.server !== undefined ||
+    attribution.tool !== undefined ||
+    attribution.tenant !== undefined ||
+    attribution.attributedBy !== undefined
+  );
 }
 
 /**
@@ -242,8 +286,9 @@ function tagFact(value: string | ReturnType<typeof unknownValue> | undefined): F
 }
 
 /** Required tag keys (policy `requiredTags`) absent from the tags; unknown when the tags are. */
-function missingTags(tags: ReturnType<typeof readTags>, required: unknown): Fact<readonly string[]> {
+function missingTags(record: ResourceRecord, required: unknown): Fact<readonly string[]> {
   if (!Array.isArray(required) || required.length === 0) return [];
+  const tags = readTags(record);
   if (isUnknown(tags)) return tags;
   return required.filter(
     (key): key is string => typeof key === 'string' && (tags[key] === undefined || tags[key] === ''),
@@ -260,17 +305,18 @@ function overdue(reviewBy: Fact<string> | null, today: string): Fact<boolean> {
 }
 
 function environments(ctx: InventoryContext, record: ResourceRecord): string[] {
-  const found: (string | undefined)[] = [ctx.environmentOf(record.address)];
+  const found: string[] = [];
+  addDistinct(found, ctx.environmentOf(record.address));
   if (record.type === 'aws_iam_role') {
     for (const [type, attributes] of ROLE_CONSUMERS) {
       for (const attribute of attributes) {
         for (const consumer of recordsReferring(ctx.index, type, attribute, 'aws_iam_role', record.address)) {
-          found.push(ctx.environmentOf(consumer.address));
+          addDistinct(found, ctx.environmentOf(consumer.address));
         }
       }
     }
   }
-  return distinct(found).sort();
+  return found.sort();
 }
 
 /** Account IDs of `data.aws_caller_identity`, when the plan knows them. */
@@ -284,5 +330,12 @@ function callerAccounts(ctx: InventoryContext): ReadonlySet<string> {
 }
 
 function distinct(values: readonly (string | undefined)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== undefined && value !== ''))];
+  const out: string[] = [];
+  for (const value of values) addDistinct(out, value);
+  return out;
+}
+
+/** Appends a set, non-empty value not in the list yet (lists here hold a handful of names). */
+function addDistinct(list: string[], value: string | undefined): void {
+  if (value !== undefined && value !== '' && !list.includes(value)) list.push(value);
 }

@@ -16,25 +16,28 @@ const POLICY_ARN = /^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/(?:[\w+=,.@/-]*\/)?
  * Lookups go through tables built once per record index, so resolving is O(1) per value.
  */
 export function resolveRefs(index: RecordIndex, value: unknown, type: string): string[] {
-  const tables = tablesOf(index);
-  if (isUnknown(value)) {
-    const out: string[] = [];
-    for (const ref of value.refs) {
-      if (addressType(ref) !== type) continue;
-      const instances = index.byAddress.has(ref) ? undefined : tables.instances(type).get(ref);
-      if (instances) out.push(...instances);
-      else out.push(ref);
-    }
-    return out;
-  }
+  if (isUnknown(value)) return resolveRefList(index, value.refs, type);
   if (typeof value !== 'string' || value === '') return [];
+  const tables = tablesOf(index);
   const keys = tables.keys(type);
   const name = type === 'aws_iam_role' ? (ROLE_ARN.exec(value)?.[1] ?? value) : lastArnSegment(value);
-  const byName = keys.get(`name\0${name}`) ?? [];
-  const byArn = keys.get(`arn\0${value}`) ?? [];
-  const byId = keys.get(`id\0${value}`) ?? [];
-  if (byArn.length === 0 && byId.length === 0) return byName;
-  return [...new Set([...byName, ...byArn, ...byId])];
+  const byName = keys.name.get(name) ?? [];
+  const byArn = keys.arn.get(value);
+  const byId = keys.id.get(value);
+  if (byArn === undefined && byId === undefined) return byName;
+  return [...new Set([...byName, ...(byArn ?? []), ...(byId ?? [])])];
+}
+
+/** The addresses of `type` that the refs of an unknown value name (see resolveRefs). */
+export function resolveRefList(index: RecordIndex, refs: readonly string[], type: string): string[] {
+  const out: string[] = [];
+  for (const ref of refs) {
+    if (addressType(ref) !== type) continue;
+    const instances = index.byAddress.has(ref) ? undefined : tablesOf(index).instances(type).get(ref);
+    if (instances) out.push(...instances);
+    else out.push(ref);
+  }
+  return out;
 }
 
 /**
@@ -52,12 +55,29 @@ export function recordsReferring(
   return tablesOf(index).reverse(type, attribute, targetType).get(target) ?? [];
 }
 
+/** Addresses of the records of one type by the value of their `name`, `arn` and `id`. */
+type KeyTables = Readonly<Record<'name' | 'arn' | 'id', ReadonlyMap<string, string[]>>>;
+
+/**
+ * Managed records of `type` whose `attribute` (a value or a list of values) is the literal
+ * string `literal`, in input order.
+ */
+export function recordsNaming(
+  index: RecordIndex,
+  type: string,
+  attribute: string,
+  literal: string,
+): readonly ResourceRecord[] {
+  return tablesOf(index).literals(type, attribute).get(literal) ?? [];
+}
+
 interface Tables {
-  /** `name\0x` / `arn\0x` / `id\0x` → addresses of records of a type. */
-  keys(type: string): ReadonlyMap<string, string[]>;
+  keys(type: string): KeyTables;
   /** Address without its instance key → every instance's address. */
   instances(type: string): ReadonlyMap<string, string[]>;
   reverse(type: string, attribute: string, targetType: string): ReadonlyMap<string, ResourceRecord[]>;
+  /** String value (or list element) of `attribute` → managed records of `type` that have it. */
+  literals(type: string, attribute: string): ReadonlyMap<string, ResourceRecord[]>;
 }
 
 const tablesByIndex = new WeakMap<RecordIndex, Tables>();
@@ -65,25 +85,29 @@ const tablesByIndex = new WeakMap<RecordIndex, Tables>();
 function tablesOf(index: RecordIndex): Tables {
   let tables = tablesByIndex.get(index);
   if (tables) return tables;
-  const keys = new Map<string, Map<string, string[]>>();
+  const keys = new Map<string, KeyTables>();
   const instances = new Map<string, Map<string, string[]>>();
-  const reverse = new Map<string, Map<string, ResourceRecord[]>>();
+  // type → attribute → target type → table: nested rather than one joined key, so a lookup
+  // hashes the (constant) names instead of a string built per call.
+  const reverse = new Map<string, Map<string, Map<string, Map<string, ResourceRecord[]>>>>();
   const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
   };
+  const literals = new Map<string, Map<string, Map<string, ResourceRecord[]>>>();
   tables = {
     keys(type) {
       let table = keys.get(type);
       if (!table) {
-        table = new Map();
+        const byField = { name: new Map(), arn: new Map(), id: new Map() };
         for (const record of index.byType(type)) {
           for (const field of ['name', 'arn', 'id'] as const) {
             const value = record.values[field];
-            if (typeof value === 'string' && value !== '') push(table, `${field}\0${value}`, record.address);
+            if (typeof value === 'string' && value !== '') push(byField[field], value, record.address);
           }
         }
+        table = byField;
         keys.set(type, table);
       }
       return table;
@@ -101,18 +125,50 @@ function tablesOf(index: RecordIndex): Tables {
       return table;
     },
     reverse(type, attribute, targetType) {
-      const key = `${type}\0${attribute}\0${targetType}`;
-      let table = reverse.get(key);
+      let byAttribute = reverse.get(type);
+      if (!byAttribute) {
+        byAttribute = new Map();
+        reverse.set(type, byAttribute);
+      }
+      let byTarget = byAttribute.get(attribute);
+      if (!byTarget) {
+        byTarget = new Map();
+        byAttribute.set(attribute, byTarget);
+      }
+      let table = byTarget.get(targetType);
       if (!table) {
         table = new Map();
         for (const record of index.byType(type)) {
           if (record.mode !== 'managed') continue;
           const value = record.values[attribute];
-          const elements = Array.isArray(value) ? value : [value];
-          const targets = new Set(elements.flatMap((element) => resolveRefs(index, element, targetType)));
+          const targets = new Set<string>();
+          for (const element of Array.isArray(value) ? value : [value]) {
+            for (const target of resolveRefs(index, element, targetType)) targets.add(target);
+          }
           for (const target of targets) push(table, target, record);
         }
-        reverse.set(key, table);
+        byTarget.set(targetType, table);
+      }
+      return table;
+    },
+    literals(type, attribute) {
+      let byAttribute = literals.get(type);
+      if (!byAttribute) {
+        byAttribute = new Map();
+        literals.set(type, byAttribute);
+      }
+      let table = byAttribute.get(attribute);
+      if (!table) {
+        table = new Map();
+        for (const record of index.managed(type)) {
+          const value = record.values[attribute];
+          const strings = new Set<string>();
+          for (const element of Array.isArray(value) ? value : [value]) {
+            if (typeof element === 'string') strings.add(element);
+          }
+          for (const literal of strings) push(table, literal, record);
+        }
+        byAttribute.set(attribute, table);
       }
       return table;
     },
@@ -137,21 +193,40 @@ export function parsePolicyArn(arn: string): { account: string; name: string } |
   return match ? { account: match[1]!, name: match[2]! } : undefined;
 }
 
-/** The resource type of a full address: `module.a["x"].aws_iam_role.r[0]` → `aws_iam_role`. */
+/**
+ * The resource type of a full address: `module.a["x"].aws_iam_role.r[0]` → `aws_iam_role`.
+ * A scan rather than split and regex replace: it runs for every ref of every value resolved,
+ * and this way it allocates only the returned type.
+ */
 export function addressType(address: string): string | undefined {
-  const parts = stripModule(address).split('.');
-  if (parts[0] === 'data') return parts[1];
-  return parts[0];
+  const start = afterModules(address);
+  const dot = address.indexOf('.', start);
+  const first = dot < 0 ? address.slice(start) : address.slice(start, dot);
+  if (first !== 'data') return first;
+  if (dot < 0) return undefined;
+  const next = address.indexOf('.', dot + 1);
+  return next < 0 ? address.slice(dot + 1) : address.slice(dot + 1, next);
 }
 
-function stripModule(address: string): string {
-  let rest = address;
-  while (rest.startsWith('module.')) {
-    const afterName = rest.slice('module.'.length).replace(/^[^.[]+(\[[^\]]*\])?\.?/, '');
-    if (afterName === rest) break;
-    rest = afterName;
+/**
+ * Where the resource part of an address starts, past every `module.<name>`, its optional
+ * `[key]` (up to the first `]`) and the `.` after it.
+ */
+function afterModules(address: string): number {
+  let at = 0;
+  while (address.startsWith('module.', at)) {
+    at += 'module.'.length;
+    let end = at;
+    while (end < address.length && address[end] !== '.' && address[end] !== '[') end++;
+    if (end === at) continue;
+    if (address[end] === '[') {
+      const close = address.indexOf(']', end + 1);
+      if (close >= 0) end = close + 1;
+    }
+    if (address[end] === '.') end++;
+    at = end;
   }
-  return rest;
+  return at;
 }
 
 function lastArnSegment(value: string): string {

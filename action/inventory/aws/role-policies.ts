@@ -12,10 +12,10 @@ import {
   type UnknownValue,
   unknownValue,
 } from '../../read/record.js';
-import type { RecordIndex } from '../context.js';
+import { inInputOrder, type RecordIndex } from '../context.js';
 import { blocks } from '../values.js';
-import { documentFromStatementBlocks, type PolicyDocument, readPolicyDocument } from './iam-document.js';
-import { parsePolicyArn, recordsReferring, resolveRefs } from './resolve.js';
+import { documentFromStatementBlocks, type PolicyDocument, readPolicyDocumentOnce } from './iam-document.js';
+import { parsePolicyArn, recordsNaming, recordsReferring, resolveRefList, resolveRefs } from './resolve.js';
 
 export interface AppliedPolicy {
   /** Resource whose attribute holds the document (the policy, the role for inline blocks, the data source). */
@@ -50,25 +50,23 @@ function rolePolicies(index: RecordIndex, role: ResourceRecord): AppliedPolicy[]
     recordsReferring(index, type, attribute, 'aws_iam_role', role.address);
 
   blocks(role.values.inline_policy).forEach((block, i) => {
-    out.push(...policyValue(index, role.address, ['inline_policy', i, 'policy'], block.policy));
+    const path = ['inline_policy', i, 'policy'];
+    addPolicyValue(out, index, role.address, path, formatPath(path), block.policy, undefined, 0);
   });
-  eachElement(role.values.managed_policy_arns, (arn, path) => {
-    out.push(...policyArn(index, role.address, ['managed_policy_arns', ...path], arn));
+  eachElement(role.values.managed_policy_arns, (arn, at) => {
+    const path = ['managed_policy_arns', ...at];
+    addPolicyArn(out, index, role.address, path, formatPath(path), arn);
   });
-  for (const record of referring('aws_iam_role_policy', 'role')) {
-    out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
-  }
-  for (const record of referring('aws_iam_role_policy_attachment', 'role')) {
-    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-  }
+  for (const record of referring('aws_iam_role_policy', 'role')) addPolicyOf(out, index, record);
+  for (const record of referring('aws_iam_role_policy_attachment', 'role'))
+    addPolicyArnOf(out, index, record);
   for (const record of referring('aws_iam_role_policy_attachments_exclusive', 'role_name')) {
-    eachElement(record.values.policy_arns, (arn, path) => {
-      out.push(...policyArn(index, record.address, ['policy_arns', ...path], arn));
+    eachElement(record.values.policy_arns, (arn, at) => {
+      const path = ['policy_arns', ...at];
+      addPolicyArn(out, index, record.address, path, formatPath(path), arn);
     });
   }
-  for (const record of referring('aws_iam_policy_attachment', 'roles')) {
-    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-  }
+  for (const record of referring('aws_iam_policy_attachment', 'roles')) addPolicyArnOf(out, index, record);
   return dedupe(out);
 }
 
@@ -77,15 +75,10 @@ function userPolicies(index: RecordIndex, user: ResourceRecord): AppliedPolicy[]
   const referring = (type: string, attribute: string) =>
     recordsReferring(index, type, attribute, 'aws_iam_user', user.address);
 
-  for (const record of referring('aws_iam_user_policy', 'user')) {
-    out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
-  }
-  for (const record of referring('aws_iam_user_policy_attachment', 'user')) {
-    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-  }
-  for (const record of referring('aws_iam_policy_attachment', 'users')) {
-    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-  }
+  for (const record of referring('aws_iam_user_policy', 'user')) addPolicyOf(out, index, record);
+  for (const record of referring('aws_iam_user_policy_attachment', 'user'))
+    addPolicyArnOf(out, index, record);
+  for (const record of referring('aws_iam_policy_attachment', 'users')) addPolicyArnOf(out, index, record);
 
   // Groups the user belongs to: each as the value that names it (a name or a reference).
   const groups: unknown[] = [];
@@ -110,27 +103,31 @@ function userPolicies(index: RecordIndex, user: ResourceRecord): AppliedPolicy[]
         found.add(record);
     }
     if (groupNames.size > 0) {
-      for (const record of managed(index, type)) {
-        const value = record.values[attribute];
-        if (
-          (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && groupNames.has(v))
-        ) {
-          found.add(record);
-        }
+      const named = new Set<ResourceRecord>();
+      for (const name of groupNames) {
+        for (const record of recordsNaming(index, type, attribute, name)) named.add(record);
       }
+      for (const record of inInputOrder(index, named)) found.add(record);
     }
     return [...found];
   };
-  for (const record of groupRecords('aws_iam_group_policy', 'group')) {
-    out.push(...policyValue(index, record.address, ['policy'], record.values.policy));
-  }
+  for (const record of groupRecords('aws_iam_group_policy', 'group')) addPolicyOf(out, index, record);
   for (const record of groupRecords('aws_iam_group_policy_attachment', 'group')) {
-    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
+    addPolicyArnOf(out, index, record);
   }
-  for (const record of groupRecords('aws_iam_policy_attachment', 'groups')) {
-    out.push(...policyArn(index, record.address, ['policy_arn'], record.values.policy_arn));
-  }
+  for (const record of groupRecords('aws_iam_policy_attachment', 'groups'))
+    addPolicyArnOf(out, index, record);
   return dedupe(out);
+}
+
+/** The `policy` of an inline policy resource (`aws_iam_role_policy`, ...). */
+function addPolicyOf(out: AppliedPolicy[], index: RecordIndex, record: ResourceRecord): void {
+  addPolicyValue(out, index, record.address, POLICY, 'policy', record.values.policy, undefined, 0);
+}
+
+/** The policy an attachment's `policy_arn` names. */
+function addPolicyArnOf(out: AppliedPolicy[], index: RecordIndex, record: ResourceRecord): void {
+  addPolicyArn(out, index, record.address, POLICY_ARN, 'policy_arn', record.values.policy_arn);
 }
 
 /**
@@ -145,32 +142,62 @@ export function policyValue(
   via?: string,
   depth = 0,
 ): AppliedPolicy[] {
-  const base = { address, attribute: formatPath(path), basePath: path, ...(via ? { via } : {}) };
-  const read = readPolicyDocument(value);
+  const out: AppliedPolicy[] = [];
+  addPolicyValue(out, index, address, path, formatPath(path), value, via, depth);
+  return out;
+}
+
+/**
+ * policyValue into `out`, with the attribute path already formatted; gives how many it added.
+ * The `add...` functions push rather than return arrays: plans whose references name every
+ * instance of a for_each module apply dozens of policies to each identity.
+ */
+function addPolicyValue(
+  out: AppliedPolicy[],
+  index: RecordIndex,
+  address: string,
+  basePath: Segments,
+  attribute: string,
+  value: unknown,
+  via: string | undefined,
+  depth: number,
+): number {
+  const read = readPolicyDocumentOnce(index, value);
+  const holderVia = via ? via : undefined;
   switch (read.kind) {
     case 'absent':
-      return [];
+      return 0;
     case 'document':
-      return [{ ...base, document: read.document }];
+      out.push({ address, attribute, basePath, via: holderVia, document: read.document });
+      return 1;
     case 'invalid':
-      return [{ ...base, unknown: unknownValue([]), problem: read.reason }];
+      out.push({
+        address,
+        attribute,
+        basePath,
+        via: holderVia,
+        unknown: unknownValue([]),
+        problem: read.reason,
+      });
+      return 1;
     case 'unknown':
       break;
   }
   const unknown = read.value;
   if (depth < 4) {
-    const followed: AppliedPolicy[] = [];
+    const before = out.length;
     for (const record of lookupRefs(index, unknown.refs, 'aws_iam_policy_document')) {
-      followed.push(...policyDocumentData(index, record, via ?? address, depth + 1));
+      addPolicyDocumentData(out, index, record, via ?? address, depth + 1);
     }
-    if (followed.length === 0) {
+    if (out.length === before) {
       for (const record of lookupRefs(index, unknown.refs, 'aws_iam_policy')) {
-        followed.push(...policyRecord(index, record, via ?? address, depth + 1));
+        addPolicyRecord(out, index, record, via ?? address, depth + 1);
       }
     }
-    if (followed.length > 0) return followed;
+    if (out.length > before) return out.length - before;
   }
-  return [{ ...base, unknown }];
+  out.push({ address, attribute, basePath, via: holderVia, unknown });
+  return 1;
 }
 
 /** The policy a `policy_arn`-like value names: an `aws_iam_policy` in the plan, or an AWS managed policy. */
@@ -180,50 +207,80 @@ export function policyArn(
   path: Segments,
   value: unknown,
 ): AppliedPolicy[] {
-  const base = { address, attribute: formatPath(path), basePath: path };
-  if (value === undefined || value === null || value === '') return [];
-  if (isUnknown(value)) {
-    const records = lookupRefs(index, value.refs, 'aws_iam_policy');
-    if (records.length === 0) return [{ ...base, unknown: value }];
-    return records.flatMap((record) => policyRecord(index, record, address, 0));
-  }
-  if (typeof value !== 'string') return [];
-  const parsed = parsePolicyArn(value);
-  if (parsed?.account === 'aws') return [{ ...base, managedArn: value }];
-  const found = resolveRefs(index, value, 'aws_iam_policy')
-    .map((ref) => index.byAddress.get(ref))
-    .filter((record): record is ResourceRecord => record !== undefined);
-  if (found.length === 0) {
-    return [{ ...base, unknown: unknownValue([], value), problem: `policy ${value} is not in the plan` }];
-  }
-  return found.flatMap((record) => policyRecord(index, record, address, 0));
+  const out: AppliedPolicy[] = [];
+  addPolicyArn(out, index, address, path, formatPath(path), value);
+  return out;
 }
 
+function addPolicyArn(
+  out: AppliedPolicy[],
+  index: RecordIndex,
+  address: string,
+  basePath: Segments,
+  attribute: string,
+  value: unknown,
+): void {
+  if (value === undefined || value === null || value === '') return;
+  if (isUnknown(value)) {
+    const records = lookupRefs(index, value.refs, 'aws_iam_policy');
+    if (records.length === 0) out.push({ address, attribute, basePath, unknown: value });
+    for (const record of records) addPolicyRecord(out, index, record, address, 0);
+    return;
+  }
+  if (typeof value !== 'string') return;
+  const parsed = parsePolicyArn(value);
+  if (parsed?.account === 'aws') {
+    out.push({ address, attribute, basePath, managedArn: value });
+    return;
+  }
+  let found = 0;
+  for (const ref of resolveRefs(index, value, 'aws_iam_policy')) {
+    const record = index.byAddress.get(ref);
+    if (record === undefined) continue;
+    addPolicyRecord(out, index, record, address, 0);
+    found++;
+  }
+  if (found === 0) {
+    out.push({
+      address,
+      attribute,
+      basePath,
+      unknown: unknownValue([], value),
+      problem: `policy ${value} is not in the plan`,
+    });
+  }
+}
+
+const POLICY: Segments = ['policy'];
+const POLICY_ARN: Segments = ['policy_arn'];
+const ARN: Segments = ['arn'];
+const JSON_PATH: Segments = ['json'];
+const NO_PATH: Segments = [];
+
 /** An `aws_iam_policy` resource or data source: its `policy`, or its managed ARN when only that is known. */
-function policyRecord(
+function addPolicyRecord(
+  out: AppliedPolicy[],
   index: RecordIndex,
   record: ResourceRecord,
   via: string,
   depth: number,
-): AppliedPolicy[] {
+): void {
   const { policy, arn } = record.values;
   if (record.mode === 'data' && (policy === undefined || policy === null || isUnknown(policy))) {
     if (typeof arn === 'string' && parsePolicyArn(arn)?.account === 'aws') {
-      return [{ address: record.address, attribute: 'arn', basePath: ['arn'], via, managedArn: arn }];
+      out.push({ address: record.address, attribute: 'arn', basePath: ARN, via, managedArn: arn });
+      return;
     }
   }
-  const found = policyValue(index, record.address, ['policy'], policy, via, depth);
-  if (found.length > 0) return found;
-  return [
-    {
-      address: record.address,
-      attribute: 'policy',
-      basePath: ['policy'],
-      via,
-      unknown: unknownValue([record.address]),
-      problem: 'policy document is empty',
-    },
-  ];
+  if (addPolicyValue(out, index, record.address, POLICY, 'policy', policy, via, depth) > 0) return;
+  out.push({
+    address: record.address,
+    attribute: 'policy',
+    basePath: POLICY,
+    via,
+    unknown: unknownValue([record.address]),
+    problem: 'policy document is empty',
+  });
 }
 
 /**
@@ -236,41 +293,61 @@ export function policyDocumentData(
   via?: string,
   depth = 0,
 ): AppliedPolicy[] {
-  const viaPart = via && via !== record.address ? { via } : {};
-  const json = readPolicyDocument(record.values.json);
-  if (json.kind === 'document') {
-    return [
-      { address: record.address, attribute: 'json', basePath: ['json'], ...viaPart, document: json.document },
-    ];
-  }
   const out: AppliedPolicy[] = [];
-  const fromBlocks = documentFromStatementBlocks(record.values);
-  if (fromBlocks.statements.length > 0) {
-    out.push({
-      address: record.address,
-      attribute: 'statement',
-      basePath: [],
-      ...viaPart,
-      document: fromBlocks,
-    });
-  }
-  for (const key of [
-    'source_policy_documents',
-    'override_policy_documents',
-    'source_json',
-    'override_json',
-  ]) {
-    eachElement(record.values[key], (value, path) => {
-      out.push(...policyValue(index, record.address, [key, ...path], value, via, depth + 1));
-    });
-  }
-  if (out.length > 0) return out;
-  const unknown = isUnknown(record.values.json) ? record.values.json : unknownValue([record.address]);
-  return [{ address: record.address, attribute: 'json', basePath: ['json'], ...viaPart, unknown }];
+  addPolicyDocumentData(out, index, record, via, depth);
+  return out;
 }
 
-function managed(index: RecordIndex, type: string): ResourceRecord[] {
-  return index.byType(type).filter((record) => record.mode === 'managed');
+function addPolicyDocumentData(
+  out: AppliedPolicy[],
+  index: RecordIndex,
+  record: ResourceRecord,
+  via: string | undefined,
+  depth: number,
+): void {
+  const { address } = record;
+  const holderVia = via && via !== address ? via : undefined;
+  const json = readPolicyDocumentOnce(index, record.values.json);
+  if (json.kind === 'document') {
+    out.push({ address, attribute: 'json', basePath: JSON_PATH, via: holderVia, document: json.document });
+    return;
+  }
+  const before = out.length;
+  const fromBlocks = statementBlocksDocument(record);
+  if (fromBlocks.statements.length > 0) {
+    out.push({ address, attribute: 'statement', basePath: NO_PATH, via: holderVia, document: fromBlocks });
+  }
+  for (const key of MERGED_DOCUMENTS) {
+    eachElement(record.values[key], (value, path) => {
+      const basePath = [key, ...path];
+      addPolicyValue(out, index, address, basePath, formatPath(basePath), value, via, depth + 1);
+    });
+  }
+  if (out.length > before) return;
+  const unknown = isUnknown(record.values.json) ? record.values.json : unknownValue([address]);
+  out.push({ address, attribute: 'json', basePath: JSON_PATH, via: holderVia, unknown });
+}
+
+const MERGED_DOCUMENTS = [
+  'source_policy_documents',
+  'override_policy_documents',
+  'source_json',
+  'override_json',
+] as const;
+
+const blockDocuments = new WeakMap<ResourceRecord, PolicyDocument>();
+
+/**
+ * The document of a data source's `statement` blocks, built once per record: identities that
+ * share a document data source all reach it. It depends on the record alone, never written to.
+ */
+function statementBlocksDocument(record: ResourceRecord): PolicyDocument {
+  let document = blockDocuments.get(record);
+  if (document === undefined) {
+    document = documentFromStatementBlocks(record.values);
+    blockDocuments.set(record, document);
+  }
+  return document;
 }
 
 /** Calls `fn` for each element of a list attribute (or the value itself when it is not a list). */
@@ -285,16 +362,31 @@ function eachElement(value: unknown, fn: (element: unknown, path: (string | numb
 
 /** Records of `type` that refs name, including every instance of a counted resource. */
 function lookupRefs(index: RecordIndex, refs: readonly string[], type: string): ResourceRecord[] {
-  const addresses = resolveRefs(index, unknownValue(refs), type);
-  return [...new Set(addresses)].flatMap((address) => index.byAddress.get(address) ?? []);
+  const addresses = resolveRefList(index, refs, type);
+  const out: ResourceRecord[] = [];
+  for (const address of addresses.length > 1 ? new Set(addresses) : addresses) {
+    const record = index.byAddress.get(address);
+    if (record !== undefined) out.push(record);
+  }
+  return out;
 }
 
+/** The policies without repeats of the same holder, attribute and managed ARN, first kept. */
 function dedupe(policies: AppliedPolicy[]): AppliedPolicy[] {
-  const seen = new Set<string>();
+  // Grouped by holder address rather than keyed by a joined string: no string per policy.
+  const seen = new Map<string, AppliedPolicy[]>();
   return policies.filter((policy) => {
-    const key = `${policy.address}\u0000${policy.attribute}\u0000${policy.managedArn ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const same = seen.get(policy.address);
+    if (same === undefined) {
+      seen.set(policy.address, [policy]);
+      return true;
+    }
+    if (
+      same.some((other) => other.attribute === policy.attribute && other.managedArn === policy.managedArn)
+    ) {
+      return false;
+    }
+    same.push(policy);
     return true;
   });
 }

@@ -10,6 +10,7 @@ import type { Evidence, SecretFacts } from '../model.js';
 import { fingerprint, looksLikeSecretValue } from '../secret-shapes.js';
 import { blocks, firstBlock } from '../values.js';
 import {
+  attributed,
   blockSegments,
   describeUnknown,
   evidence,
@@ -47,7 +48,7 @@ export function awsSecrets(ctx: InventoryContext): SecretFacts[] {
   const consumers = secretConsumers(ctx);
   const out: SecretFacts[] = [];
   const rotations = rotationsBySecret(ctx.index);
-  for (const record of managed(ctx.index, SECRET)) {
+  for (const record of ctx.index.managed(SECRET)) {
     out.push(
       facts(
         ctx,
@@ -58,28 +59,24 @@ export function awsSecrets(ctx: InventoryContext): SecretFacts[] {
       ),
     );
   }
-  for (const record of managed(ctx.index, VERSION)) {
+  for (const record of ctx.index.managed(VERSION)) {
     const secrets = resolveSecret(ctx.index, record.values.secret_id);
     const related = [...secrets, ...secrets.flatMap((secret) => consumers.get(secret) ?? [])];
     out.push(facts(ctx, record, related, versionValues(record), []));
   }
-  for (const record of managed(ctx.index, SSM_PARAMETER)) {
+  for (const record of ctx.index.managed(SSM_PARAMETER)) {
     const found = ssmParameterValues(record, params);
     if (found === undefined) continue;
     out.push(facts(ctx, record, consumers.get(record.address) ?? [], found, []));
   }
-  for (const record of managed(ctx.index, API_KEY_PROVIDER)) {
+  for (const record of ctx.index.managed(API_KEY_PROVIDER)) {
     const found = writeOnlyValue(record, 'api_key', 'api_key_wo');
     out.push(facts(ctx, record, consumers.get(record.address) ?? [], found, []));
   }
-  for (const record of managed(ctx.index, OAUTH2_PROVIDER)) {
+  for (const record of ctx.index.managed(OAUTH2_PROVIDER)) {
     out.push(facts(ctx, record, consumers.get(record.address) ?? [], oauth2ProviderValues(record), []));
   }
   return out;
-}
-
-function managed(index: RecordIndex, type: string): ResourceRecord[] {
-  return index.byType(type).filter((record) => record.mode === 'managed');
 }
 
 function facts(
@@ -89,14 +86,11 @@ function facts(
   valueInState: Evidence[],
   rotationIssues: Evidence[],
 ): SecretFacts {
-  return {
-    address: record.address,
-    source: record.source,
-    ...inheritedAttribution(ctx, record.address, related),
-    kind: record.type,
-    valueInState,
-    rotationIssues,
-  };
+  return attributed(
+    { address: record.address, source: record.source },
+    inheritedAttribution(ctx, record.address, related),
+    { kind: record.type, valueInState, rotationIssues },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +316,7 @@ function rotationIssue(rotation: ResourceRecord, params: RuntimeParameters): Evi
 
 function rotationsBySecret(index: RecordIndex): Map<string, ResourceRecord[]> {
   const out = new Map<string, ResourceRecord[]>();
-  for (const rotation of managed(index, ROTATION)) {
+  for (const rotation of index.managed(ROTATION)) {
     for (const secret of resolveSecret(index, rotation.values.secret_id)) {
       const list = out.get(secret);
       if (list) list.push(rotation);

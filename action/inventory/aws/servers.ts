@@ -11,7 +11,14 @@
  * Workloads and gateways running as the server's or its tools' roles belong to it too.
  */
 import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
-import type { DeclaredServer, DeclaredTool, InventoryContext, RecordIndex } from '../context.js';
+import {
+  type DeclaredServer,
+  type DeclaredTool,
+  type InventoryContext,
+  inInputOrder,
+  oncePerIndex,
+  type RecordIndex,
+} from '../context.js';
 import type { Evidence, ServerFacts, ToolFacts } from '../model.js';
 import { nameSegments } from '../secret-shapes.js';
 import { blocks, firstBlock, isPlainObject } from '../values.js';
@@ -80,12 +87,18 @@ const WORKLOAD_TYPES = new Set([
   'aws_bedrockagentcore_agent_runtime',
 ]);
 
-function ofType(records: readonly ResourceRecord[], type: string): ResourceRecord[] {
-  return records.filter((record) => record.type === type && record.mode === 'managed');
-}
+/** A server's own managed records of one type, in input order. */
+type OwnOfType = (type: string) => readonly ResourceRecord[];
 
-function managed(index: RecordIndex, type: string): ResourceRecord[] {
-  return index.byType(type).filter((record) => record.mode === 'managed');
+function byOwnType(own: readonly ResourceRecord[]): OwnOfType {
+  const types = new Map<string, ResourceRecord[]>();
+  for (const record of own) {
+    if (record.mode !== 'managed') continue;
+    const list = types.get(record.type);
+    if (list) list.push(record);
+    else types.set(record.type, [record]);
+  }
+  return (type) => types.get(type) ?? [];
 }
 
 /**
@@ -95,20 +108,26 @@ function managed(index: RecordIndex, type: string): ResourceRecord[] {
  */
 function attached(
   index: RecordIndex,
-  own: readonly ResourceRecord[],
+  ownOfType: OwnOfType,
   type: string,
   link: string,
   refersTo: (record: ResourceRecord) => readonly string[],
   into: ReadonlySet<string>,
 ): ResourceRecord[] {
-  const found = new Set(ofType(own, type));
+  const own = ownOfType(type);
   const reverse = referrers(index, type, link, refersTo);
-  for (const target of into) for (const record of reverse.get(target) ?? []) found.add(record);
-  return inIndexOrder(index, found);
+  let found: Set<ResourceRecord> | undefined;
+  for (const target of into) {
+    for (const record of reverse.get(target) ?? []) {
+      found ??= new Set(own);
+      found.add(record);
+    }
+  }
+  // The server's own records are in input order already; only additions need sorting in.
+  return found === undefined ? [...own] : inInputOrder(index, found);
 }
 
 const reverseLinks = new WeakMap<RecordIndex, Map<string, Map<string, ResourceRecord[]>>>();
-const positions = new WeakMap<RecordIndex, Map<ResourceRecord, number>>();
 
 function referrers(
   index: RecordIndex,
@@ -125,7 +144,7 @@ function referrers(
   let reverse = links.get(key);
   if (!reverse) {
     reverse = new Map();
-    for (const record of managed(index, type)) {
+    for (const record of index.managed(type)) {
       for (const target of new Set(refersTo(record))) {
         const list = reverse.get(target);
         if (list) list.push(record);
@@ -137,15 +156,24 @@ function referrers(
   return reverse;
 }
 
-function inIndexOrder(index: RecordIndex, records: Iterable<ResourceRecord>): ResourceRecord[] {
-  let position = positions.get(index);
-  if (!position) {
-    position = new Map(index.all.map((record, i) => [record, i]));
-    positions.set(index, position);
-  }
-  const order = position;
-  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+/** The managed HTTP APIs among `addresses` (which may name anything). */
+function httpApisOf(index: RecordIndex, addresses: Iterable<string>): ResourceRecord[] {
+  const byAddress = httpApisByAddress(index);
+  const out: ResourceRecord[] = [];
+  for (const address of addresses) out.push(...(byAddress.get(address) ?? []));
+  return out;
 }
+
+/** Managed HTTP APIs by address (several when inputs repeat an address). */
+const httpApisByAddress = oncePerIndex((index) => {
+  const out = new Map<string, ResourceRecord[]>();
+  for (const record of index.managed('aws_apigatewayv2_api')) {
+    const list = out.get(record.address);
+    if (list) list.push(record);
+    else out.set(record.address, [record]);
+  }
+  return out;
+});
 
 function serverResources(
   ctx: InventoryContext,
@@ -153,26 +181,34 @@ function serverResources(
   own: readonly ResourceRecord[],
 ): ServerResources {
   const index = ctx.index;
+  const ownOfType = byOwnType(own);
   const roles = new Set<string>([
     ...(declared.identity === undefined ? [] : [declared.identity]),
     ...declared.tools.flatMap((tool) => tool.identities),
   ]);
-  const workloads = inIndexOrder(
+  const workloads = inInputOrder(
     index,
     new Set(
       [...WORKLOAD_TYPES].flatMap((type) =>
-        attached(index, own, type, 'identity', (record) => workloadIdentities(ctx, record), roles),
+        attached(index, ownOfType, type, 'identity', (record) => workloadIdentities(ctx, record), roles),
       ),
     ),
   );
   const lambdas = workloads.filter((record) => record.type === 'aws_lambda_function');
   const lambdaSet = new Set(lambdas.map((record) => record.address));
   const byFunction = (record: ResourceRecord) => resolveLambda(index, record.values.function_name);
-  const functionUrls = attached(index, own, 'aws_lambda_function_url', 'function', byFunction, lambdaSet);
-  const permissions = attached(index, own, 'aws_lambda_permission', 'function', byFunction, lambdaSet);
+  const functionUrls = attached(
+    index,
+    ownOfType,
+    'aws_lambda_function_url',
+    'function',
+    byFunction,
+    lambdaSet,
+  );
+  const permissions = attached(index, ownOfType, 'aws_lambda_permission', 'function', byFunction, lambdaSet);
 
   // HTTP/WebSocket APIs: the server's own, or any API with an integration to one of its Lambdas.
-  const httpApiSet = new Set(ofType(own, 'aws_apigatewayv2_api').map((record) => record.address));
+  const httpApiSet = new Set(ownOfType('aws_apigatewayv2_api').map((record) => record.address));
   const httpToLambda = referrers(index, 'aws_apigatewayv2_integration', 'uri', (record) =>
     resolveLambda(index, record.values.integration_uri),
   );
@@ -182,10 +218,10 @@ function serverResources(
         httpApiSet.add(api);
     }
   }
-  const httpApis = managed(index, 'aws_apigatewayv2_api').filter((record) => httpApiSet.has(record.address));
+  const httpApis = inInputOrder(index, httpApisOf(index, httpApiSet));
   const routes = attached(
     index,
-    own,
+    ownOfType,
     'aws_apigatewayv2_route',
     'api',
     (record) => resolveRefs(index, record.values.api_id, 'aws_apigatewayv2_api'),
@@ -193,7 +229,7 @@ function serverResources(
   );
   const httpIntegrations = attached(
     index,
-    own,
+    ownOfType,
     'aws_apigatewayv2_integration',
     'api',
     (record) => resolveRefs(index, record.values.api_id, 'aws_apigatewayv2_api'),
@@ -201,7 +237,7 @@ function serverResources(
   );
 
   // REST APIs, the same way through aws_api_gateway_integration.uri.
-  const restApiSet = new Set(ofType(own, 'aws_api_gateway_rest_api').map((record) => record.address));
+  const restApiSet = new Set(ownOfType('aws_api_gateway_rest_api').map((record) => record.address));
   const restToLambda = referrers(index, 'aws_api_gateway_integration', 'uri', (record) =>
     resolveLambda(index, record.values.uri),
   );
@@ -214,12 +250,19 @@ function serverResources(
   }
   const byRestApi = (record: ResourceRecord) =>
     resolveRefs(index, record.values.rest_api_id, 'aws_api_gateway_rest_api');
-  const restMethods = attached(index, own, 'aws_api_gateway_method', 'api', byRestApi, restApiSet);
-  const restIntegrations = attached(index, own, 'aws_api_gateway_integration', 'api', byRestApi, restApiSet);
+  const restMethods = attached(index, ownOfType, 'aws_api_gateway_method', 'api', byRestApi, restApiSet);
+  const restIntegrations = attached(
+    index,
+    ownOfType,
+    'aws_api_gateway_integration',
+    'api',
+    byRestApi,
+    restApiSet,
+  );
 
   const gateways = attached(
     index,
-    own,
+    ownOfType,
     'aws_bedrockagentcore_gateway',
     'role',
     (record) => resolveRole(index, record.values.role_arn),
@@ -228,7 +271,7 @@ function serverResources(
   const gatewaySet = new Set(gateways.map((record) => record.address));
   const targets = attached(
     index,
-    own,
+    ownOfType,
     'aws_bedrockagentcore_gateway_target',
     'gateway',
     (record) => resolveRefs(index, record.values.gateway_identifier, 'aws_bedrockagentcore_gateway'),
@@ -248,7 +291,7 @@ function serverResources(
   }
   const stores = attached(
     index,
-    own,
+    ownOfType,
     'aws_verifiedpermissions_policy_store',
     'self',
     (record) => [record.address],
@@ -272,14 +315,14 @@ function serverResources(
   );
   const logGroups = attached(
     index,
-    own,
+    ownOfType,
     'aws_cloudwatch_log_group',
     'self',
     (record) => [record.address],
     logGroupRefs,
   );
   for (const name of lambdaLogGroups) logGroups.push(...(byName.get(name) ?? []));
-  const uniqueLogGroups = inIndexOrder(index, new Set(logGroups));
+  const uniqueLogGroups = inInputOrder(index, new Set(logGroups));
 
   const sgRefs = new Set<string>();
   for (const workload of workloads) {
@@ -289,7 +332,7 @@ function serverResources(
   }
   const securityGroups = attached(
     index,
-    own,
+    ownOfType,
     'aws_security_group',
     'self',
     (record) => [record.address],
@@ -324,9 +367,47 @@ export function resolveLambda(index: RecordIndex, value: unknown): string[] {
   if (typeof value !== 'string' || value === '') return [];
   const arn = INVOKE_ARN.exec(value)?.[1] ?? value;
   const name = LAMBDA_ARN.exec(arn)?.[1] ?? value;
-  return managed(index, 'aws_lambda_function')
-    .filter((record) => record.values.function_name === name || record.values.arn === arn)
-    .map((record) => record.address);
+  const lambdas = lambdasByKey(index);
+  return matching(index, lambdas.function_name.get(name), lambdas.arn.get(arn));
+}
+
+/** Managed records of a type by the string value of some of their attributes. */
+type ByAttribute<K extends string> = Readonly<Record<K, ReadonlyMap<string, ResourceRecord[]>>>;
+
+function byAttribute<K extends string>(
+  records: readonly ResourceRecord[],
+  attributes: readonly K[],
+): ByAttribute<K> {
+  const out = {} as Record<K, Map<string, ResourceRecord[]>>;
+  for (const attribute of attributes) out[attribute] = new Map();
+  for (const record of records) {
+    for (const attribute of attributes) {
+      const value = record.values[attribute];
+      if (typeof value !== 'string') continue;
+      const list = out[attribute].get(value);
+      if (list) list.push(record);
+      else out[attribute].set(value, [record]);
+    }
+  }
+  return out;
+}
+
+const lambdasByKey = oncePerIndex((index) =>
+  byAttribute(index.managed('aws_lambda_function'), ['function_name', 'arn']),
+);
+const securityGroupsByKey = oncePerIndex((index) =>
+  byAttribute(index.managed('aws_security_group'), ['id', 'name']),
+);
+
+/** Addresses of the records matched one way or the other, each once, in input order. */
+function matching(
+  index: RecordIndex,
+  one: readonly ResourceRecord[] | undefined,
+  other: readonly ResourceRecord[] | undefined,
+): string[] {
+  const records = one === undefined ? (other ?? []) : other === undefined ? one : [...one, ...other];
+  const ordered = one !== undefined && other !== undefined ? inInputOrder(index, new Set(records)) : records;
+  return ordered.map((record) => record.address);
 }
 
 function workloadSecurityGroups(workload: ResourceRecord): unknown[] {
@@ -348,9 +429,8 @@ function listItems(value: unknown): unknown[] {
 function resolveSecurityGroup(index: RecordIndex, value: unknown): string[] {
   if (isUnknown(value)) return resolveRefs(index, value, 'aws_security_group');
   if (typeof value !== 'string' || value === '') return [];
-  return managed(index, 'aws_security_group')
-    .filter((record) => record.values.id === value || record.values.name === value)
-    .map((record) => record.address);
+  const groups = securityGroupsByKey(index);
+  return matching(index, groups.id.get(value), groups.name.get(value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,13 +846,12 @@ function authorizationIssues(
     }
   }
   const statements: { policy: ResourceRecord; attribute: string; text: string | UnknownValue }[] = [];
-  for (const policy of managed(ctx.index, 'aws_verifiedpermissions_policy')) {
-    const stores = resolveRefs(
-      ctx.index,
-      policy.values.policy_store_id,
-      'aws_verifiedpermissions_policy_store',
-    );
-    if (!stores.some((store) => storeSet.has(store))) continue;
+  const policiesByStore = referrers(ctx.index, 'aws_verifiedpermissions_policy', 'store', (policy) =>
+    resolveRefs(ctx.index, policy.values.policy_store_id, 'aws_verifiedpermissions_policy_store'),
+  );
+  const policies = new Set<ResourceRecord>();
+  for (const store of storeSet) for (const policy of policiesByStore.get(store) ?? []) policies.add(policy);
+  for (const policy of inInputOrder(ctx.index, policies)) {
     statements.push(...policyStatements(ctx.index, policy));
   }
   for (const { policy, attribute, text } of statements) {
@@ -975,23 +1054,16 @@ function auditIssues(
   serverAddress: string,
 ): Evidence[] {
   if (params.auditTrailExternal) return [];
-  let unknown: Evidence | undefined;
-  for (const trail of managed(ctx.index, 'aws_cloudtrail')) {
-    const v = trail.values;
-    if (v.enable_logging === false) continue;
-    const multi = v.is_multi_region_trail;
-    const validation = v.enable_log_file_validation;
-    if (multi === true && validation === true) return [];
-    const pending = [multi, validation].find(isUnknown);
-    if (pending && (multi === true || isUnknown(multi)) && (validation === true || isUnknown(validation))) {
-      unknown ??= unknownEvidence(
-        trail.address,
-        undefined,
-        'CloudTrail settings are known only after apply',
-        pending,
-      );
-    }
-  }
+  const trail = planTrail(ctx.index);
+  if (trail.audited) return [];
+  let unknown: Evidence | undefined =
+    trail.pending &&
+    unknownEvidence(
+      trail.pending.address,
+      undefined,
+      'CloudTrail settings are known only after apply',
+      trail.pending.value,
+    );
   for (const group of r.logGroups) {
     const retention = group.values.retention_in_days;
     if (typeof retention === 'number' && retention > 0) return [];
@@ -1013,6 +1085,29 @@ function auditIssues(
     ),
   ];
 }
+
+/**
+ * Whether the plan has a multi-region CloudTrail with log file validation (and logging not
+ * switched off), else the first trail that may turn out to be one. The same for every server,
+ * so read once per check.
+ */
+const planTrail = oncePerIndex(
+  (index): { audited: boolean; pending?: { address: string; value: UnknownValue } } => {
+    let pending: { address: string; value: UnknownValue } | undefined;
+    for (const trail of index.managed('aws_cloudtrail')) {
+      const v = trail.values;
+      if (v.enable_logging === false) continue;
+      const multi = v.is_multi_region_trail;
+      const validation = v.enable_log_file_validation;
+      if (multi === true && validation === true) return { audited: true };
+      const value = [multi, validation].find(isUnknown);
+      if (value && (multi === true || isUnknown(multi)) && (validation === true || isUnknown(validation))) {
+        pending ??= { address: trail.address, value };
+      }
+    }
+    return pending === undefined ? { audited: false } : { audited: false, pending };
+  },
+);
 
 // MCP-NHI-023 ---------------------------------------------------------------------------------
 
@@ -1051,24 +1146,32 @@ function egressIssues(ctx: InventoryContext, r: ServerResources): Evidence[] {
       }
     }
   }
-  for (const rule of managed(ctx.index, 'aws_security_group_rule')) {
+  for (const rule of rulesOf(ctx.index, 'aws_security_group_rule', groups)) {
     const v = rule.values;
     if (v.type !== 'egress') continue;
-    if (!resolveSecurityGroup(ctx.index, v.security_group_id).some((group) => groups.has(group))) continue;
     const cidrs = openCidrs(v.cidr_blocks, v.ipv6_cidr_blocks);
     if (cidrs.length > 0 && allPorts(v.protocol, v.from_port, v.to_port)) {
       out.push(evidence(rule.address, 'cidr_blocks', detail(cidrs)));
     }
   }
-  for (const rule of managed(ctx.index, 'aws_vpc_security_group_egress_rule')) {
+  for (const rule of rulesOf(ctx.index, 'aws_vpc_security_group_egress_rule', groups)) {
     const v = rule.values;
-    if (!resolveSecurityGroup(ctx.index, v.security_group_id).some((group) => groups.has(group))) continue;
     const cidrs = openCidrs(v.cidr_ipv4, v.cidr_ipv6);
     if (cidrs.length > 0 && allPorts(v.ip_protocol, v.from_port, v.to_port)) {
       out.push(evidence(rule.address, cidrs[0] === ANY_IPV4 ? 'cidr_ipv4' : 'cidr_ipv6', detail(cidrs)));
     }
   }
   return out;
+}
+
+/** The rules of `type` whose `security_group_id` is one of `groups`, in input order. */
+function rulesOf(index: RecordIndex, type: string, groups: ReadonlySet<string>): ResourceRecord[] {
+  const byGroup = referrers(index, type, 'security group', (rule) =>
+    resolveSecurityGroup(index, rule.values.security_group_id),
+  );
+  const rules = new Set<ResourceRecord>();
+  for (const group of groups) for (const rule of byGroup.get(group) ?? []) rules.add(rule);
+  return inInputOrder(index, rules);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1171,9 +1274,7 @@ function scopeIssues(
   };
   if (tool.scopes !== undefined) check(tool.address, ['scopes'], tool.scopes);
   const targets = new Set<ResourceRecord>(r.targets.filter((target) => targetIsTool(ctx, target, tool)));
-  for (const target of managed(ctx.index, 'aws_bedrockagentcore_gateway_target')) {
-    if (ctx.attributionOf(target.address).tool === tool.name) targets.add(target);
-  }
+  for (const target of targetsByTool(ctx).get(tool.name) ?? []) targets.add(target);
   for (const target of targets) {
     const configValue = target.values.credential_provider_configuration;
     for (const [i, config] of blocks(configValue).entries()) {
@@ -1200,6 +1301,25 @@ function scopeIssues(
     }
   }
   return out;
+}
+
+/** Gateway targets by the tool they are attributed to, in input order; built once per check. */
+const targetsByToolOf = new WeakMap<InventoryContext, Map<string, ResourceRecord[]>>();
+
+function targetsByTool(ctx: InventoryContext): ReadonlyMap<string, ResourceRecord[]> {
+  let byTool = targetsByToolOf.get(ctx);
+  if (byTool === undefined) {
+    byTool = new Map();
+    for (const target of ctx.index.managed('aws_bedrockagentcore_gateway_target')) {
+      const tool = ctx.attributionOf(target.address).tool;
+      if (tool === undefined) continue;
+      const list = byTool.get(tool);
+      if (list) list.push(target);
+      else byTool.set(tool, [target]);
+    }
+    targetsByToolOf.set(ctx, byTool);
+  }
+  return byTool;
 }
 
 function targetIsTool(ctx: InventoryContext, target: ResourceRecord, tool: DeclaredTool): boolean {

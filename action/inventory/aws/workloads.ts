@@ -15,10 +15,12 @@ import {
 } from '../secret-shapes.js';
 import { blocks, firstBlock, isPlainObject } from '../values.js';
 import {
+  attributed,
   blockSegments,
   describeUnknown,
   evidence,
   inheritedAttribution,
+  type Mutable,
   type RuntimeParameters,
   runtimeParameters,
   secretValueReference,
@@ -45,8 +47,8 @@ export interface EnvironmentEntry {
 
 /** What a workload's environment is: entries, or an unknown marker for a map known only after apply. */
 export interface WorkloadEnvironment {
-  readonly entries: EnvironmentEntry[];
-  readonly unknown: { readonly path: readonly (string | number)[]; readonly value: UnknownValue }[];
+  readonly entries: readonly EnvironmentEntry[];
+  readonly unknown: readonly { readonly path: readonly (string | number)[]; readonly value: UnknownValue }[];
 }
 
 export function awsWorkloads(ctx: InventoryContext): WorkloadFacts[] {
@@ -103,19 +105,21 @@ function workloadFacts(
   }
   const environment = ctx.environmentOf(record.address);
   const roleAttribute = ROLE_ATTRIBUTE[record.type];
-  return {
-    address: record.address,
-    source: record.source,
-    ...inheritedAttribution(ctx, record.address, identities),
-    kind: record.type,
-    identities,
-    plaintextSecrets,
-    unpinnedImages: workloadImages(record).flatMap(({ path, value }) =>
-      unpinnedImage(record.address, formatPath(path), value),
-    ),
-    ...(environment === undefined ? {} : { environment }),
-    ...(roleAttribute === undefined ? {} : { at: { identities: roleAttribute } }),
-  };
+  const facts: Mutable<WorkloadFacts> = attributed(
+    { address: record.address, source: record.source },
+    inheritedAttribution(ctx, record.address, identities),
+    {
+      kind: record.type,
+      identities,
+      plaintextSecrets,
+      unpinnedImages: workloadImages(record).flatMap(({ path, value }) =>
+        unpinnedImage(record.address, formatPath(path), value),
+      ),
+    },
+  );
+  if (environment !== undefined) facts.environment = environment;
+  if (roleAttribute !== undefined) facts.at = { identities: roleAttribute };
+  return facts;
 }
 
 const ROLE_ATTRIBUTE: Readonly<Record<string, string>> = {
@@ -128,10 +132,25 @@ const ROLE_ATTRIBUTE: Readonly<Record<string, string>> = {
 // Environment
 // ---------------------------------------------------------------------------------------------
 
-/** The environment variables of a Lambda, ECS task definition or AgentCore runtime. */
+const environments = new WeakMap<ResourceRecord, WorkloadEnvironment>();
+
+/**
+ * The environment variables of a Lambda, ECS task definition or AgentCore runtime. Read once
+ * per record (server, secret and workload facts all ask; ECS definitions are JSON to parse):
+ * it depends on the record alone, and callers only read it.
+ */
 export function workloadEnvironment(record: ResourceRecord): WorkloadEnvironment {
+  let environment = environments.get(record);
+  if (environment === undefined) {
+    environment = readWorkloadEnvironment(record);
+    environments.set(record, environment);
+  }
+  return environment;
+}
+
+function readWorkloadEnvironment(record: ResourceRecord): WorkloadEnvironment {
   const entries: EnvironmentEntry[] = [];
-  const unknown: WorkloadEnvironment['unknown'] = [];
+  const unknown: { path: readonly (string | number)[]; value: UnknownValue }[] = [];
   const addMap = (map: unknown, path: (string | number)[]) => {
     if (isUnknown(map)) unknown.push({ path, value: map });
     else if (isPlainObject(map)) {
@@ -208,26 +227,16 @@ function plaintextSecret(
   entry: EnvironmentEntry,
   params: RuntimeParameters,
 ): Evidence | undefined {
-  const attribute = formatPath(entry.path);
   const where = entry.container === undefined ? '' : ` of container ${entry.container}`;
   const { name, value } = entry;
+  const verdicts = secretVerdicts(params);
   if (typeof value === 'string') {
-    const shape = credentialShape(value);
-    const allowed = params.allowNames.has(name.toLowerCase());
-    let what: string | undefined;
-    if (shape !== undefined) what = `a ${shape} credential`;
-    else if (!allowed && looksLikeSecretValue(name, value, params.secretNamePatterns)) {
-      what = isSecretName(name, params.secretNamePatterns)
-        ? 'a literal value under a secret-like name'
-        : isHighEntropyToken(value.trim())
-          ? 'a high-entropy literal'
-          : 'a literal value that carries a secret';
-    }
+    const what = verdicts.literal(name, value);
     if (what === undefined) return undefined;
     return evidence(
       address,
-      attribute,
-      `environment variable ${name}${where} holds ${what} (${fingerprint(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`,
+      formatPath(entry.path),
+      `environment variable ${name}${where} holds ${what} (${verdicts.fingerprint(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`,
     );
   }
   if (!isUnknown(value)) return undefined;
@@ -235,19 +244,82 @@ function plaintextSecret(
   if (secretRef !== undefined) {
     return evidence(
       address,
-      attribute,
+      formatPath(entry.path),
       `environment variable ${name}${where} is set from ${secretRef}: the secret value is copied in plain text into the configuration and state; pass the secret's ARN or name and read it at runtime`,
     );
   }
-  if (params.allowNames.has(name.toLowerCase()) || !isSecretName(name, params.secretNamePatterns))
-    return undefined;
+  if (params.allowNames.has(name.toLowerCase()) || !verdicts.secretName(name)) return undefined;
   if (value.expression !== undefined && REFERENCE_ATTRIBUTE.test(value.expression)) return undefined;
   return unknownEvidence(
     address,
-    attribute,
+    formatPath(entry.path),
     `environment variable ${name}${where} is set from ${describeUnknown(value)}, known only after apply; if that is a secret value rather than a reference to one, it lands in plain text`,
     value,
   );
+}
+
+/** What a literal value under a name is, when it is a secret (`a github-token credential`). */
+function literalSecret(name: string, value: string, params: RuntimeParameters): string | undefined {
+  const shape = credentialShape(value);
+  if (shape !== undefined) return `a ${shape} credential`;
+  if (params.allowNames.has(name.toLowerCase())) return undefined;
+  if (!looksLikeSecretValue(name, value, params.secretNamePatterns)) return undefined;
+  if (isSecretName(name, params.secretNamePatterns)) return 'a literal value under a secret-like name';
+  return isHighEntropyToken(value.trim())
+    ? 'a high-entropy literal'
+    : 'a literal value that carries a secret';
+}
+
+interface SecretVerdicts {
+  literal(name: string, value: string): string | undefined;
+  secretName(name: string): boolean;
+  fingerprint(value: string): string;
+}
+
+const verdictsByParams = new WeakMap<RuntimeParameters, SecretVerdicts>();
+
+/**
+ * literalSecret, isSecretName and fingerprint remembered for one check (one set of runtime
+ * parameters): for_each modules repeat whole environments, and the shape regexes and the hash
+ * are the costly part. Each answer depends on its arguments and the parameters alone.
+ */
+function secretVerdicts(params: RuntimeParameters): SecretVerdicts {
+  let verdicts = verdictsByParams.get(params);
+  if (verdicts !== undefined) return verdicts;
+  const literals = new Map<string, Map<string, string | undefined>>();
+  const names = new Map<string, boolean>();
+  const fingerprints = new Map<string, string>();
+  verdicts = {
+    literal(name, value) {
+      let byValue = literals.get(name);
+      if (byValue === undefined) {
+        byValue = new Map();
+        literals.set(name, byValue);
+      }
+      if (byValue.has(value)) return byValue.get(value);
+      const what = literalSecret(name, value, params);
+      byValue.set(value, what);
+      return what;
+    },
+    secretName(name) {
+      let secret = names.get(name);
+      if (secret === undefined) {
+        secret = isSecretName(name, params.secretNamePatterns);
+        names.set(name, secret);
+      }
+      return secret;
+    },
+    fingerprint(value) {
+      let print = fingerprints.get(value);
+      if (print === undefined) {
+        print = fingerprint(value);
+        fingerprints.set(value, print);
+      }
+      return print;
+    },
+  };
+  verdictsByParams.set(params, verdicts);
+  return verdicts;
 }
 
 /**
