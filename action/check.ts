@@ -13,7 +13,7 @@ import {
   SEVERITIES,
   type Severity,
 } from './findings.js';
-import { buildInventory } from './inventory/build-inventory.js';
+import { buildInventory, identityCount } from './inventory/build-inventory.js';
 import type { Attribution, Inventory } from './inventory/model.js';
 import { defaultPolicy, type Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
@@ -52,7 +52,12 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const full = buildInventory(read.records, { policy, parameters: controlSet.parameters, today });
+  const full = buildInventory(read.records, {
+    policy,
+    parameters: controlSet.parameters,
+    today,
+    claimedIdentitiesOnly: policy.scope === 'mcp',
+  });
   const inventory = policy.scope === 'all' ? full : mcpView(full);
   const sources = new Map(read.records.map((record) => [record.address, record.source]));
   const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
@@ -129,7 +134,7 @@ function notes(
   if (policy.scope === 'mcp' && judged.servers.length === 0) {
     out.push(
       `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ` +
-        `${full.identities.length} identities and ${full.credentials.length} static credentials were not judged. ` +
+        `${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. ` +
         'Run with --scope all to judge every non-human identity.',
     );
   }

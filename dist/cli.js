@@ -20100,6 +20100,34 @@ function readTags(record2) {
   }
   return Object.keys(merged).length === 0 ? isUnknown(all) ? all : EMPTY : merged;
 }
+function readTag(record2, key) {
+  const values = record2.values;
+  return tagOf(values.tags ?? values.labels, values.tags_all, key);
+}
+function tagOf(tags, all, key) {
+  if (key === "__proto__") return tagValue(readTags({ values: { tags, tags_all: all } }), key);
+  if (isUnknown(tags) && !isPlainObject(all)) return tags;
+  const own = tagIn(tags, key);
+  if (own !== void 0) return own;
+  const inherited = tagIn(all, key);
+  if (inherited !== void 0) return inherited;
+  if (isUnknown(all) && !hasTags(tags)) return all;
+  return void 0;
+}
+function tagIn(source, key) {
+  if (!isPlainObject(source) || isUnknown(source) || !Object.hasOwn(source, key)) return void 0;
+  const value = source[key];
+  return typeof value === "string" || isUnknown(value) ? value : void 0;
+}
+function hasTags(source) {
+  if (!isPlainObject(source) || isUnknown(source)) return false;
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue;
+    const value = source[key];
+    if (typeof value === "string" || isUnknown(value)) return true;
+  }
+  return false;
+}
 function tagValue(tags, key) {
   if (isUnknown(tags)) return tags;
   return Object.hasOwn(tags, key) ? tags[key] : void 0;
@@ -20115,9 +20143,17 @@ var IDENTITY_TYPES = /* @__PURE__ */ new Set([
   "kubernetes_service_account_v1"
 ]);
 var NONE = Object.freeze({});
+var UNRESOLVED = Object.freeze({ attributedBy: "unresolved" });
+function tagClaim(server, tool, tenant) {
+  const claim = { server };
+  if (typeof tool === "string") claim.tool = tool;
+  if (typeof tenant === "string") claim.tenant = tenant;
+  claim.attributedBy = "tags";
+  return claim;
+}
 function attribute(index, manifests, policy) {
   const claims2 = /* @__PURE__ */ new Map();
-  const environments2 = /* @__PURE__ */ new Map();
+  const environments3 = /* @__PURE__ */ new Map();
   const servers = /* @__PURE__ */ new Map();
   const serverOf = (name) => {
     let server = servers.get(name);
@@ -20170,26 +20206,22 @@ function attribute(index, manifests, policy) {
   const { tags: names } = policy;
   for (const record2 of index.all) {
     if (record2.mode !== "managed") continue;
-    const tags = readTags(record2);
-    const environment = tagValue(tags, names.environment);
-    if (typeof environment === "string") environments2.set(record2.address, environment);
+    const { values } = record2;
+    const tags = values.tags ?? values.labels;
+    const all = values.tags_all;
+    if ((tags === void 0 || tags === null) && (all === void 0 || all === null)) continue;
+    const environment = tagOf(tags, all, names.environment);
+    if (typeof environment === "string") environments3.set(record2.address, environment);
     if (claims2.has(record2.address)) continue;
-    const serverTag = tagValue(tags, names.server);
-    const toolTag = tagValue(tags, names.tool);
+    const serverTag = tagOf(tags, all, names.server);
+    const toolTag = tagOf(tags, all, names.tool);
     if (isUnknown(serverTag) || isUnknown(toolTag)) {
-      if (isUnknown(tags) || serverTag !== void 0 || toolTag !== void 0) {
-        if (IDENTITY_TYPES.has(record2.type)) claims2.set(record2.address, { attributedBy: "unresolved" });
-      }
+      if (IDENTITY_TYPES.has(record2.type)) claims2.set(record2.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== "string") continue;
-    const tenant = tagValue(tags, names.tenant);
-    claims2.set(record2.address, {
-      server: serverTag,
-      ...typeof toolTag === "string" ? { tool: toolTag } : {},
-      ...typeof tenant === "string" ? { tenant } : {},
-      attributedBy: "tags"
-    });
+    const tenant = tagOf(tags, all, names.tenant);
+    claims2.set(record2.address, tagClaim(serverTag, toolTag, tenant));
     const server = serverOf(serverTag);
     if (typeof environment === "string" && !server.environment) server.environment = environment;
     if (typeof toolTag === "string") toolOf(server, toolTag).address ??= record2.address;
@@ -20251,7 +20283,7 @@ function attribute(index, manifests, policy) {
     servers: declared,
     attributionOf: (address) => claims2.get(address) ?? NONE,
     environmentOf: (address) => {
-      const own = environments2.get(address);
+      const own = environments3.get(address);
       if (own) return own;
       const server = claims2.get(address)?.server;
       return server ? serverEnvironment.get(server) : void 0;
@@ -20262,33 +20294,86 @@ function attribute(index, manifests, policy) {
 // action/inventory/aws/credentials.ts
 init_record();
 
+// action/inventory/context.ts
+function indexRecords(records) {
+  const byAddress = /* @__PURE__ */ new Map();
+  const types = /* @__PURE__ */ new Map();
+  for (const record2 of records) {
+    byAddress.set(record2.address, record2);
+    const list = types.get(record2.type);
+    if (list) list.push(record2);
+    else types.set(record2.type, [record2]);
+  }
+  const managedTypes = /* @__PURE__ */ new Map();
+  const byType = (type) => types.get(type) ?? [];
+  return {
+    all: records,
+    byAddress,
+    byType,
+    managed(type) {
+      let list = managedTypes.get(type);
+      if (list === void 0) {
+        list = byType(type).filter((record2) => record2.mode === "managed");
+        managedTypes.set(type, list);
+      }
+      return list;
+    }
+  };
+}
+var positions = /* @__PURE__ */ new WeakMap();
+function inInputOrder(index, records) {
+  let position = positions.get(index);
+  if (!position) {
+    position = /* @__PURE__ */ new Map();
+    for (let i = 0; i < index.all.length; i++) position.set(index.all[i], i);
+    positions.set(index, position);
+  }
+  const order = position;
+  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+function oncePerIndex(make) {
+  const made = /* @__PURE__ */ new WeakMap();
+  return (index) => {
+    let value = made.get(index);
+    if (value === void 0) {
+      value = make(index);
+      made.set(index, value);
+    }
+    return value;
+  };
+}
+
 // action/inventory/aws/resolve.ts
 init_record();
 var ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 var POLICY_ARN = /^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 function resolveRefs(index, value, type) {
-  const tables = tablesOf(index);
-  if (isUnknown(value)) {
-    const out = [];
-    for (const ref of value.refs) {
-      if (addressType(ref) !== type) continue;
-      const instances = index.byAddress.has(ref) ? void 0 : tables.instances(type).get(ref);
-      if (instances) out.push(...instances);
-      else out.push(ref);
-    }
-    return out;
-  }
+  if (isUnknown(value)) return resolveRefList(index, value.refs, type);
   if (typeof value !== "string" || value === "") return [];
+  const tables = tablesOf(index);
   const keys = tables.keys(type);
   const name = type === "aws_iam_role" ? ROLE_ARN.exec(value)?.[1] ?? value : lastArnSegment(value);
-  const byName = keys.get(`name\0${name}`) ?? [];
-  const byArn = keys.get(`arn\0${value}`) ?? [];
-  const byId = keys.get(`id\0${value}`) ?? [];
-  if (byArn.length === 0 && byId.length === 0) return byName;
-  return [.../* @__PURE__ */ new Set([...byName, ...byArn, ...byId])];
+  const byName = keys.name.get(name) ?? [];
+  const byArn = keys.arn.get(value);
+  const byId = keys.id.get(value);
+  if (byArn === void 0 && byId === void 0) return byName;
+  return [.../* @__PURE__ */ new Set([...byName, ...byArn ?? [], ...byId ?? []])];
+}
+function resolveRefList(index, refs, type) {
+  const out = [];
+  for (const ref of refs) {
+    if (addressType(ref) !== type) continue;
+    const instances = index.byAddress.has(ref) ? void 0 : tablesOf(index).instances(type).get(ref);
+    if (instances) out.push(...instances);
+    else out.push(ref);
+  }
+  return out;
 }
 function recordsReferring(index, type, attribute2, targetType, target) {
   return tablesOf(index).reverse(type, attribute2, targetType).get(target) ?? [];
+}
+function recordsNaming(index, type, attribute2, literal) {
+  return tablesOf(index).literals(type, attribute2).get(literal) ?? [];
 }
 var tablesByIndex = /* @__PURE__ */ new WeakMap();
 function tablesOf(index) {
@@ -20302,17 +20387,19 @@ function tablesOf(index) {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
+  const literals2 = /* @__PURE__ */ new Map();
   tables = {
     keys(type) {
       let table = keys.get(type);
       if (!table) {
-        table = /* @__PURE__ */ new Map();
+        const byField = { name: /* @__PURE__ */ new Map(), arn: /* @__PURE__ */ new Map(), id: /* @__PURE__ */ new Map() };
         for (const record2 of index.byType(type)) {
           for (const field2 of ["name", "arn", "id"]) {
             const value = record2.values[field2];
-            if (typeof value === "string" && value !== "") push2(table, `${field2}\0${value}`, record2.address);
+            if (typeof value === "string" && value !== "") push2(byField[field2], value, record2.address);
           }
         }
+        table = byField;
         keys.set(type, table);
       }
       return table;
@@ -20330,18 +20417,50 @@ function tablesOf(index) {
       return table;
     },
     reverse(type, attribute2, targetType) {
-      const key = `${type}\0${attribute2}\0${targetType}`;
-      let table = reverse.get(key);
+      let byAttribute2 = reverse.get(type);
+      if (!byAttribute2) {
+        byAttribute2 = /* @__PURE__ */ new Map();
+        reverse.set(type, byAttribute2);
+      }
+      let byTarget = byAttribute2.get(attribute2);
+      if (!byTarget) {
+        byTarget = /* @__PURE__ */ new Map();
+        byAttribute2.set(attribute2, byTarget);
+      }
+      let table = byTarget.get(targetType);
       if (!table) {
         table = /* @__PURE__ */ new Map();
         for (const record2 of index.byType(type)) {
           if (record2.mode !== "managed") continue;
           const value = record2.values[attribute2];
-          const elements = Array.isArray(value) ? value : [value];
-          const targets = new Set(elements.flatMap((element) => resolveRefs(index, element, targetType)));
+          const targets = /* @__PURE__ */ new Set();
+          for (const element of Array.isArray(value) ? value : [value]) {
+            for (const target of resolveRefs(index, element, targetType)) targets.add(target);
+          }
           for (const target of targets) push2(table, target, record2);
         }
-        reverse.set(key, table);
+        byTarget.set(targetType, table);
+      }
+      return table;
+    },
+    literals(type, attribute2) {
+      let byAttribute2 = literals2.get(type);
+      if (!byAttribute2) {
+        byAttribute2 = /* @__PURE__ */ new Map();
+        literals2.set(type, byAttribute2);
+      }
+      let table = byAttribute2.get(attribute2);
+      if (!table) {
+        table = /* @__PURE__ */ new Map();
+        for (const record2 of index.managed(type)) {
+          const value = record2.values[attribute2];
+          const strings2 = /* @__PURE__ */ new Set();
+          for (const element of Array.isArray(value) ? value : [value]) {
+            if (typeof element === "string") strings2.add(element);
+          }
+          for (const literal of strings2) push2(table, literal, record2);
+        }
+        byAttribute2.set(attribute2, table);
       }
       return table;
     }
@@ -20360,18 +20479,29 @@ function parsePolicyArn(arn) {
   return match ? { account: match[1], name: match[2] } : void 0;
 }
 function addressType(address) {
-  const parts = stripModule(address).split(".");
-  if (parts[0] === "data") return parts[1];
-  return parts[0];
+  const start = afterModules(address);
+  const dot = address.indexOf(".", start);
+  const first = dot < 0 ? address.slice(start) : address.slice(start, dot);
+  if (first !== "data") return first;
+  if (dot < 0) return void 0;
+  const next = address.indexOf(".", dot + 1);
+  return next < 0 ? address.slice(dot + 1) : address.slice(dot + 1, next);
 }
-function stripModule(address) {
-  let rest = address;
-  while (rest.startsWith("module.")) {
-    const afterName = rest.slice("module.".length).replace(/^[^.[]+(\[[^\]]*\])?\.?/, "");
-    if (afterName === rest) break;
-    rest = afterName;
+function afterModules(address) {
+  let at = 0;
+  while (address.startsWith("module.", at)) {
+    at += "module.".length;
+    let end = at;
+    while (end < address.length && address[end] !== "." && address[end] !== "[") end++;
+    if (end === at) continue;
+    if (address[end] === "[") {
+      const close = address.indexOf("]", end + 1);
+      if (close >= 0) end = close + 1;
+    }
+    if (address[end] === ".") end++;
+    at = end;
   }
-  return rest;
+  return at;
 }
 function lastArnSegment(value) {
   const slash = value.lastIndexOf("/");
@@ -20406,20 +20536,43 @@ function attributionFields(attribution) {
   if (attribution.attributedBy !== void 0) out.attributedBy = attribution.attributedBy;
   return out;
 }
+function attributed(head, attribution, body) {
+  const out = head;
+  if (attribution.server !== void 0) out.server = attribution.server;
+  if (attribution.tool !== void 0) out.tool = attribution.tool;
+  if (attribution.tenant !== void 0) out.tenant = attribution.tenant;
+  if (attribution.attributedBy !== void 0) out.attributedBy = attribution.attributedBy;
+  return Object.assign(out, body);
+}
 function claims(attribution) {
   return attribution.server !== void 0 || attribution.tool !== void 0;
 }
 function identityAttribution(ctx, identity) {
   const own = ctx.attributionOf(identity);
   if (claims(own)) return own;
-  for (const server of ctx.servers) {
-    for (const tool of server.tools) {
-      if (tool.identities.includes(identity))
-        return { server: server.name, tool: tool.name, attributedBy: "identity" };
+  return declaredIdentities(ctx).get(identity) ?? own;
+}
+var declaredByContext = /* @__PURE__ */ new WeakMap();
+function declaredIdentities(ctx) {
+  let declared = declaredByContext.get(ctx);
+  if (declared === void 0) {
+    const map = /* @__PURE__ */ new Map();
+    for (const server of ctx.servers) {
+      for (const tool of server.tools) {
+        for (const identity of tool.identities) {
+          if (!map.has(identity)) {
+            map.set(identity, { server: server.name, tool: tool.name, attributedBy: "identity" });
+          }
+        }
+      }
+      if (server.identity !== void 0 && !map.has(server.identity)) {
+        map.set(server.identity, { server: server.name, attributedBy: "identity" });
+      }
     }
-    if (server.identity === identity) return { server: server.name, attributedBy: "identity" };
+    declared = map;
+    declaredByContext.set(ctx, declared);
   }
-  return own;
+  return declared;
 }
 function inheritedAttribution(ctx, address, related) {
   const own = ctx.attributionOf(address);
@@ -20543,14 +20696,19 @@ function credentialDetail(record2, user) {
       return `static credential of IAM user ${user}.`;
   }
 }
+var usersWithAccessKeys = oncePerIndex((index) => {
+  const users = /* @__PURE__ */ new Set();
+  for (const key of index.byType("aws_iam_access_key")) {
+    for (const user of resolveRefs(index, key.values.user, "aws_iam_user")) users.add(user);
+  }
+  return users;
+});
 var WORKLOAD_USER = /(?:^|[^a-z])(?:svc|service|bot|robot|machine|system|automation|ci|cd|deploy(?:er)?|pipeline|mcp|agent|app|workload|integration|terraform|github|gitlab|jenkins)(?:[^a-z]|$)/i;
 function isWorkloadUser(ctx, record2, identity, user) {
   const attribution = inheritedAttribution(ctx, record2.address, identity === void 0 ? [] : [identity]);
   if (attribution.server !== void 0 || attribution.tool !== void 0) return true;
   if (identity !== void 0) {
-    for (const key of ctx.index.byType("aws_iam_access_key")) {
-      if (resolveRefs(ctx.index, key.values.user, "aws_iam_user").includes(identity)) return true;
-    }
+    if (usersWithAccessKeys(ctx.index).has(identity)) return true;
     const userRecord = ctx.index.byAddress.get(identity);
     if (userRecord) {
       const { path, name } = userRecord.values;
@@ -20776,6 +20934,21 @@ function readPolicyDocument(value) {
     document: typeof version === "string" ? { version, statements } : { statements }
   };
 }
+var readsByScope = /* @__PURE__ */ new WeakMap();
+function readPolicyDocumentOnce(scope, value) {
+  if (typeof value !== "string") return readPolicyDocument(value);
+  let reads = readsByScope.get(scope);
+  if (reads === void 0) {
+    reads = /* @__PURE__ */ new Map();
+    readsByScope.set(scope, reads);
+  }
+  let read = reads.get(value);
+  if (read === void 0) {
+    read = readPolicyDocument(value);
+    reads.set(value, read);
+  }
+  return read;
+}
 function documentFromStatementBlocks(values) {
   const statements = [];
   blocks(values.statement).forEach((block, i) => {
@@ -20811,6 +20984,10 @@ function documentFromStatementBlocks(values) {
 }
 function statementPath(statement, key) {
   return [...statement.path, statement.fields[key]];
+}
+function appendPath(prefix, path) {
+  if (prefix === "" || path === "" || path.startsWith("[")) return prefix + path;
+  return `${prefix}.${path}`;
 }
 function literals(leaves) {
   if (leaves === void 0 || isUnknown(leaves)) return [];
@@ -21028,9 +21205,7 @@ function analysePermissions(policies, options = {}) {
       facts2.contextUnknown.push(unknown);
       continue;
     }
-    for (const statement of policy.document.statements) {
-      analyseStatement(policy, statement, facts2, tenantKeys);
-    }
+    applyVerdict(policy, documentVerdict(policy.document, tenantKeys), facts2);
   }
   let hasContextConditions = true;
   if (facts2.contextMissing) hasContextConditions = false;
@@ -21041,6 +21216,33 @@ function analysePermissions(policies, options = {}) {
     hasContextConditions,
     tenantIssues: facts2.tenantIssues
   };
+}
+var verdicts = /* @__PURE__ */ new WeakMap();
+function documentVerdict(document, tenantKeys) {
+  let byKeys = verdicts.get(document);
+  if (byKeys === void 0) {
+    byKeys = /* @__PURE__ */ new Map();
+    verdicts.set(document, byKeys);
+  }
+  const key = tenantKeys === void 0 ? "" : `tenant\0${tenantKeys.join("\0")}`;
+  let verdict = byKeys.get(key);
+  if (verdict === void 0) {
+    verdict = { evidence: [], contextUnknown: [], contextMissing: false };
+    for (const statement of document.statements) analyseStatement(statement, verdict, tenantKeys);
+    byKeys.set(key, verdict);
+  }
+  return verdict;
+}
+function applyVerdict(policy, verdict, facts2) {
+  const base = formatPath(policy.basePath);
+  for (const { list, path, detail, unknown } of verdict.evidence) {
+    const attribute2 = appendPath(base, path);
+    facts2[list].push(
+      unknown ? unknownEvidence2(policy.address, attribute2, detail, unknown) : { address: policy.address, attribute: attribute2, detail }
+    );
+  }
+  for (const unknown of verdict.contextUnknown) facts2.contextUnknown.push(unknown);
+  if (verdict.contextMissing) facts2.contextMissing = true;
 }
 function managedPolicy(policy, arn, facts2, tenantKeys) {
   const name = parsePolicyArn(arn)?.name ?? arn;
@@ -21070,18 +21272,15 @@ function managedPolicy(policy, arn, facts2, tenantKeys) {
     }
   }
 }
-function analyseStatement(policy, statement, facts2, tenantKeys) {
+function analyseStatement(statement, facts2, tenantKeys) {
   const effect = statement.effect;
   if (typeof effect === "string" && effect !== "Allow") return;
   const effectUnknown = isUnknown(effect) ? effect : void 0;
-  const where = (key) => formatPath([...policy.basePath, ...statementPath(statement, key)]);
   const label = statement.sid ? `statement "${statement.sid}"` : "statement";
   const push2 = (list, key, detail, unknown) => {
     const marker = unknown ?? effectUnknown;
-    const attribute2 = where(key);
-    list.push(
-      marker ? unknownEvidence2(policy.address, attribute2, detail, marker) : { address: policy.address, attribute: attribute2, detail }
-    );
+    const path = formatPath(statementPath(statement, key));
+    facts2.evidence.push(marker ? { list, path, detail, unknown: marker } : { list, path, detail });
   };
   const actions = literals(statement.action);
   const actionUnknown = unknownLeaves(statement.action)[0];
@@ -21095,16 +21294,16 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   const all = actions.filter(isAllActions);
   const services = actions.filter((action) => !isAllActions(action) && isServiceWildcard(action));
   if (all.length > 0) {
-    push2(facts2.broadGrants, "Action", `${label} allows every action ("*")`);
+    push2("broadGrants", "Action", `${label} allows every action ("*")`);
   } else if (services.length > 0) {
-    push2(facts2.broadGrants, "Action", `${label} allows every action of a service (${quoteList(services)})`);
+    push2("broadGrants", "Action", `${label} allows every action of a service (${quoteList(services)})`);
   }
   if (hasNotAction) {
-    push2(facts2.broadGrants, "NotAction", `${label} allows every action except the ones listed in NotAction`);
+    push2("broadGrants", "NotAction", `${label} allows every action except the ones listed in NotAction`);
   }
   if (hasNotResource) {
     push2(
-      facts2.broadGrants,
+      "broadGrants",
       "NotResource",
       `${label} allows its actions on every resource except the ones listed in NotResource`
     );
@@ -21115,13 +21314,13 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   if (writes.length > 0 && !hasNotResource) {
     if (resources.some(isAllResources)) {
       push2(
-        facts2.broadGrants,
+        "broadGrants",
         "Resource",
         `${label} allows write actions on every resource ("*"): ${quoteList(writes)}`
       );
     } else if (resourceUnknown) {
       push2(
-        facts2.broadGrants,
+        "broadGrants",
         "Resource",
         `${label} allows write actions on resources known only after apply`,
         resourceUnknown
@@ -21129,7 +21328,7 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
     }
   }
   if (actionUnknown && all.length === 0 && !hasNotAction) {
-    push2(facts2.broadGrants, "Action", `${label} has actions known only after apply`, actionUnknown);
+    push2("broadGrants", "Action", `${label} has actions known only after apply`, actionUnknown);
   }
   const grants = (action) => hasNotAction ? !literals(notActions).some((pattern) => actionMatches(pattern, action)) : actions.some((pattern) => actionMatches(pattern, action));
   const escalations = ESCALATION_ACTIONS.filter(
@@ -21137,10 +21336,10 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
   ).map(({ action, onAnyResource }) => onAnyResource ? `${action} on every resource` : action);
   if (escalations.length > 0) {
     const shown = escalations.length > 4 ? [...escalations.slice(0, 4), `and ${escalations.length - 4} more`] : escalations;
-    push2(facts2.escalationGrants, actionKey, `${label} allows privilege escalation: ${shown.join(", ")}`);
+    push2("escalationGrants", actionKey, `${label} allows privilege escalation: ${shown.join(", ")}`);
   } else if (actionUnknown || hasNotAction && unknownLeaves(notActions).length > 0) {
     push2(
-      facts2.escalationGrants,
+      "escalationGrants",
       actionKey,
       `${label} has actions known only after apply`,
       actionUnknown ?? unknownLeaves(notActions)[0]
@@ -21163,12 +21362,12 @@ function analyseStatement(policy, statement, facts2, tenantKeys) {
       const tags = tenantKeys.map((tag) => `\${aws:PrincipalTag/${tag}}`).join(" or ");
       if (scoped === false) {
         push2(
-          facts2.tenantIssues,
+          "tenantIssues",
           key,
           `${label} is not scoped by tenant: no ${tags} in its Resource or Condition`
         );
       } else if (scoped !== true) {
-        push2(facts2.tenantIssues, key, `${label} has a Condition known only after apply`, scoped);
+        push2("tenantIssues", key, `${label} has a Condition known only after apply`, scoped);
       }
     }
   }
@@ -21217,39 +21416,32 @@ function rolePolicies(index, role) {
   const out = [];
   const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_role", role.address);
   blocks(role.values.inline_policy).forEach((block, i) => {
-    out.push(...policyValue(index, role.address, ["inline_policy", i, "policy"], block.policy));
+    const path = ["inline_policy", i, "policy"];
+    addPolicyValue(out, index, role.address, path, formatPath(path), block.policy, void 0, 0);
   });
-  eachElement(role.values.managed_policy_arns, (arn, path) => {
-    out.push(...policyArn(index, role.address, ["managed_policy_arns", ...path], arn));
+  eachElement(role.values.managed_policy_arns, (arn, at) => {
+    const path = ["managed_policy_arns", ...at];
+    addPolicyArn(out, index, role.address, path, formatPath(path), arn);
   });
-  for (const record2 of referring("aws_iam_role_policy", "role")) {
-    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-  }
-  for (const record2 of referring("aws_iam_role_policy_attachment", "role")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
+  for (const record2 of referring("aws_iam_role_policy", "role")) addPolicyOf(out, index, record2);
+  for (const record2 of referring("aws_iam_role_policy_attachment", "role"))
+    addPolicyArnOf(out, index, record2);
   for (const record2 of referring("aws_iam_role_policy_attachments_exclusive", "role_name")) {
-    eachElement(record2.values.policy_arns, (arn, path) => {
-      out.push(...policyArn(index, record2.address, ["policy_arns", ...path], arn));
+    eachElement(record2.values.policy_arns, (arn, at) => {
+      const path = ["policy_arns", ...at];
+      addPolicyArn(out, index, record2.address, path, formatPath(path), arn);
     });
   }
-  for (const record2 of referring("aws_iam_policy_attachment", "roles")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
+  for (const record2 of referring("aws_iam_policy_attachment", "roles")) addPolicyArnOf(out, index, record2);
   return dedupe(out);
 }
 function userPolicies(index, user) {
   const out = [];
   const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_user", user.address);
-  for (const record2 of referring("aws_iam_user_policy", "user")) {
-    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-  }
-  for (const record2 of referring("aws_iam_user_policy_attachment", "user")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
-  for (const record2 of referring("aws_iam_policy_attachment", "users")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
+  for (const record2 of referring("aws_iam_user_policy", "user")) addPolicyOf(out, index, record2);
+  for (const record2 of referring("aws_iam_user_policy_attachment", "user"))
+    addPolicyArnOf(out, index, record2);
+  for (const record2 of referring("aws_iam_policy_attachment", "users")) addPolicyArnOf(out, index, record2);
   const groups = [];
   for (const record2 of referring("aws_iam_user_group_membership", "user")) {
     eachElement(record2.values.groups, (group) => groups.push(group));
@@ -21270,126 +21462,167 @@ function userPolicies(index, user) {
         found.add(record2);
     }
     if (groupNames.size > 0) {
-      for (const record2 of managed(index, type)) {
-        const value = record2.values[attribute2];
-        if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && groupNames.has(v))) {
-          found.add(record2);
-        }
+      const named = /* @__PURE__ */ new Set();
+      for (const name of groupNames) {
+        for (const record2 of recordsNaming(index, type, attribute2, name)) named.add(record2);
       }
+      for (const record2 of inInputOrder(index, named)) found.add(record2);
     }
     return [...found];
   };
-  for (const record2 of groupRecords("aws_iam_group_policy", "group")) {
-    out.push(...policyValue(index, record2.address, ["policy"], record2.values.policy));
-  }
+  for (const record2 of groupRecords("aws_iam_group_policy", "group")) addPolicyOf(out, index, record2);
   for (const record2 of groupRecords("aws_iam_group_policy_attachment", "group")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
+    addPolicyArnOf(out, index, record2);
   }
-  for (const record2 of groupRecords("aws_iam_policy_attachment", "groups")) {
-    out.push(...policyArn(index, record2.address, ["policy_arn"], record2.values.policy_arn));
-  }
+  for (const record2 of groupRecords("aws_iam_policy_attachment", "groups"))
+    addPolicyArnOf(out, index, record2);
   return dedupe(out);
 }
+function addPolicyOf(out, index, record2) {
+  addPolicyValue(out, index, record2.address, POLICY, "policy", record2.values.policy, void 0, 0);
+}
+function addPolicyArnOf(out, index, record2) {
+  addPolicyArn(out, index, record2.address, POLICY_ARN2, "policy_arn", record2.values.policy_arn);
+}
 function policyValue(index, address, path, value, via, depth = 0) {
-  const base = { address, attribute: formatPath(path), basePath: path, ...via ? { via } : {} };
-  const read = readPolicyDocument(value);
+  const out = [];
+  addPolicyValue(out, index, address, path, formatPath(path), value, via, depth);
+  return out;
+}
+function addPolicyValue(out, index, address, basePath, attribute2, value, via, depth) {
+  const read = readPolicyDocumentOnce(index, value);
+  const holderVia = via ? via : void 0;
   switch (read.kind) {
     case "absent":
-      return [];
+      return 0;
     case "document":
-      return [{ ...base, document: read.document }];
+      out.push({ address, attribute: attribute2, basePath, via: holderVia, document: read.document });
+      return 1;
     case "invalid":
-      return [{ ...base, unknown: unknownValue([]), problem: read.reason }];
+      out.push({
+        address,
+        attribute: attribute2,
+        basePath,
+        via: holderVia,
+        unknown: unknownValue([]),
+        problem: read.reason
+      });
+      return 1;
     case "unknown":
       break;
   }
   const unknown = read.value;
   if (depth < 4) {
-    const followed = [];
+    const before = out.length;
     for (const record2 of lookupRefs(index, unknown.refs, "aws_iam_policy_document")) {
-      followed.push(...policyDocumentData(index, record2, via ?? address, depth + 1));
+      addPolicyDocumentData(out, index, record2, via ?? address, depth + 1);
     }
-    if (followed.length === 0) {
+    if (out.length === before) {
       for (const record2 of lookupRefs(index, unknown.refs, "aws_iam_policy")) {
-        followed.push(...policyRecord(index, record2, via ?? address, depth + 1));
+        addPolicyRecord(out, index, record2, via ?? address, depth + 1);
       }
     }
-    if (followed.length > 0) return followed;
+    if (out.length > before) return out.length - before;
   }
-  return [{ ...base, unknown }];
+  out.push({ address, attribute: attribute2, basePath, via: holderVia, unknown });
+  return 1;
 }
-function policyArn(index, address, path, value) {
-  const base = { address, attribute: formatPath(path), basePath: path };
-  if (value === void 0 || value === null || value === "") return [];
+function addPolicyArn(out, index, address, basePath, attribute2, value) {
+  if (value === void 0 || value === null || value === "") return;
   if (isUnknown(value)) {
     const records = lookupRefs(index, value.refs, "aws_iam_policy");
-    if (records.length === 0) return [{ ...base, unknown: value }];
-    return records.flatMap((record2) => policyRecord(index, record2, address, 0));
+    if (records.length === 0) out.push({ address, attribute: attribute2, basePath, unknown: value });
+    for (const record2 of records) addPolicyRecord(out, index, record2, address, 0);
+    return;
   }
-  if (typeof value !== "string") return [];
+  if (typeof value !== "string") return;
   const parsed = parsePolicyArn(value);
-  if (parsed?.account === "aws") return [{ ...base, managedArn: value }];
-  const found = resolveRefs(index, value, "aws_iam_policy").map((ref) => index.byAddress.get(ref)).filter((record2) => record2 !== void 0);
-  if (found.length === 0) {
-    return [{ ...base, unknown: unknownValue([], value), problem: `policy ${value} is not in the plan` }];
+  if (parsed?.account === "aws") {
+    out.push({ address, attribute: attribute2, basePath, managedArn: value });
+    return;
   }
-  return found.flatMap((record2) => policyRecord(index, record2, address, 0));
+  let found = 0;
+  for (const ref of resolveRefs(index, value, "aws_iam_policy")) {
+    const record2 = index.byAddress.get(ref);
+    if (record2 === void 0) continue;
+    addPolicyRecord(out, index, record2, address, 0);
+    found++;
+  }
+  if (found === 0) {
+    out.push({
+      address,
+      attribute: attribute2,
+      basePath,
+      unknown: unknownValue([], value),
+      problem: `policy ${value} is not in the plan`
+    });
+  }
 }
-function policyRecord(index, record2, via, depth) {
+var POLICY = ["policy"];
+var POLICY_ARN2 = ["policy_arn"];
+var ARN = ["arn"];
+var JSON_PATH = ["json"];
+var NO_PATH = [];
+function addPolicyRecord(out, index, record2, via, depth) {
   const { policy, arn } = record2.values;
   if (record2.mode === "data" && (policy === void 0 || policy === null || isUnknown(policy))) {
     if (typeof arn === "string" && parsePolicyArn(arn)?.account === "aws") {
-      return [{ address: record2.address, attribute: "arn", basePath: ["arn"], via, managedArn: arn }];
+      out.push({ address: record2.address, attribute: "arn", basePath: ARN, via, managedArn: arn });
+      return;
     }
   }
-  const found = policyValue(index, record2.address, ["policy"], policy, via, depth);
-  if (found.length > 0) return found;
-  return [
-    {
-      address: record2.address,
-      attribute: "policy",
-      basePath: ["policy"],
-      via,
-      unknown: unknownValue([record2.address]),
-      problem: "policy document is empty"
-    }
-  ];
+  if (addPolicyValue(out, index, record2.address, POLICY, "policy", policy, via, depth) > 0) return;
+  out.push({
+    address: record2.address,
+    attribute: "policy",
+    basePath: POLICY,
+    via,
+    unknown: unknownValue([record2.address]),
+    problem: "policy document is empty"
+  });
 }
 function policyDocumentData(index, record2, via, depth = 0) {
-  const viaPart = via && via !== record2.address ? { via } : {};
-  const json = readPolicyDocument(record2.values.json);
-  if (json.kind === "document") {
-    return [
-      { address: record2.address, attribute: "json", basePath: ["json"], ...viaPart, document: json.document }
-    ];
-  }
   const out = [];
-  const fromBlocks = documentFromStatementBlocks(record2.values);
-  if (fromBlocks.statements.length > 0) {
-    out.push({
-      address: record2.address,
-      attribute: "statement",
-      basePath: [],
-      ...viaPart,
-      document: fromBlocks
-    });
-  }
-  for (const key of [
-    "source_policy_documents",
-    "override_policy_documents",
-    "source_json",
-    "override_json"
-  ]) {
-    eachElement(record2.values[key], (value, path) => {
-      out.push(...policyValue(index, record2.address, [key, ...path], value, via, depth + 1));
-    });
-  }
-  if (out.length > 0) return out;
-  const unknown = isUnknown(record2.values.json) ? record2.values.json : unknownValue([record2.address]);
-  return [{ address: record2.address, attribute: "json", basePath: ["json"], ...viaPart, unknown }];
+  addPolicyDocumentData(out, index, record2, via, depth);
+  return out;
 }
-function managed(index, type) {
-  return index.byType(type).filter((record2) => record2.mode === "managed");
+function addPolicyDocumentData(out, index, record2, via, depth) {
+  const { address } = record2;
+  const holderVia = via && via !== address ? via : void 0;
+  const json = readPolicyDocumentOnce(index, record2.values.json);
+  if (json.kind === "document") {
+    out.push({ address, attribute: "json", basePath: JSON_PATH, via: holderVia, document: json.document });
+    return;
+  }
+  const before = out.length;
+  const fromBlocks = statementBlocksDocument(record2);
+  if (fromBlocks.statements.length > 0) {
+    out.push({ address, attribute: "statement", basePath: NO_PATH, via: holderVia, document: fromBlocks });
+  }
+  for (const key of MERGED_DOCUMENTS) {
+    eachElement(record2.values[key], (value, path) => {
+      const basePath = [key, ...path];
+      addPolicyValue(out, index, address, basePath, formatPath(basePath), value, via, depth + 1);
+    });
+  }
+  if (out.length > before) return;
+  const unknown = isUnknown(record2.values.json) ? record2.values.json : unknownValue([address]);
+  out.push({ address, attribute: "json", basePath: JSON_PATH, via: holderVia, unknown });
+}
+var MERGED_DOCUMENTS = [
+  "source_policy_documents",
+  "override_policy_documents",
+  "source_json",
+  "override_json"
+];
+var blockDocuments = /* @__PURE__ */ new WeakMap();
+function statementBlocksDocument(record2) {
+  let document = blockDocuments.get(record2);
+  if (document === void 0) {
+    document = documentFromStatementBlocks(record2.values);
+    blockDocuments.set(record2, document);
+  }
+  return document;
 }
 function eachElement(value, fn) {
   if (value === void 0 || value === null) return;
@@ -21400,15 +21633,26 @@ function eachElement(value, fn) {
   } else fn(value, []);
 }
 function lookupRefs(index, refs, type) {
-  const addresses = resolveRefs(index, unknownValue(refs), type);
-  return [...new Set(addresses)].flatMap((address) => index.byAddress.get(address) ?? []);
+  const addresses = resolveRefList(index, refs, type);
+  const out = [];
+  for (const address of addresses.length > 1 ? new Set(addresses) : addresses) {
+    const record2 = index.byAddress.get(address);
+    if (record2 !== void 0) out.push(record2);
+  }
+  return out;
 }
 function dedupe(policies) {
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   return policies.filter((policy) => {
-    const key = `${policy.address}\0${policy.attribute}\0${policy.managedArn ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const same = seen.get(policy.address);
+    if (same === void 0) {
+      seen.set(policy.address, [policy]);
+      return true;
+    }
+    if (same.some((other) => other.attribute === policy.attribute && other.managedArn === policy.managedArn)) {
+      return false;
+    }
+    same.push(policy);
     return true;
   });
 }
@@ -21422,7 +21666,8 @@ var POLICY_HOLDERS = [
 ];
 function awsDetachedPolicies(ctx, used) {
   const out = [];
-  const reached = new Set(used);
+  const reached = /* @__PURE__ */ new Set();
+  const isReached = (address) => used.has(address) || reached.has(address);
   for (const type of ["aws_iam_role", "aws_iam_user"]) {
     for (const identity of ctx.index.byType(type)) {
       for (const policy of resolveRefs(ctx.index, identity.values.permissions_boundary, "aws_iam_policy")) {
@@ -21436,26 +21681,28 @@ function awsDetachedPolicies(ctx, used) {
       if (policy.via) reached.add(policy.via);
     }
     const { broadGrants, escalationGrants } = analysePermissions(applied);
-    out.push({
-      ...attributionFields(ctx.attributionOf(record2.address)),
-      address: record2.address,
-      source: record2.source,
-      kind: record2.mode === "data" ? `data.${record2.type}` : record2.type,
-      broadGrants,
-      escalationGrants
-    });
+    if (broadGrants.length === 0 && escalationGrants.length === 0) return;
+    out.push(
+      attributed({}, ctx.attributionOf(record2.address), {
+        address: record2.address,
+        source: record2.source,
+        kind: record2.mode === "data" ? `data.${record2.type}` : record2.type,
+        broadGrants,
+        escalationGrants
+      })
+    );
   };
   for (const [type, attribute2] of POLICY_HOLDERS) {
     for (const record2 of ctx.index.byType(type)) {
-      if (record2.mode !== "managed" || reached.has(record2.address)) continue;
+      if (record2.mode !== "managed" || isReached(record2.address)) continue;
       judge(record2, policyValue(ctx.index, record2.address, [attribute2], record2.values[attribute2]));
     }
   }
   for (const record2 of ctx.index.byType("aws_iam_policy_document")) {
-    if (record2.mode !== "data" || reached.has(record2.address)) continue;
+    if (record2.mode !== "data" || isReached(record2.address)) continue;
     judge(record2, policyDocumentData(ctx.index, record2));
   }
-  return out.filter((policy) => policy.broadGrants.length > 0 || policy.escalationGrants.length > 0);
+  return out;
 }
 
 // action/inventory/aws/identities.ts
@@ -21480,8 +21727,7 @@ var IAM_ARN = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):(user|role|assumed-role|fede
 var SSO_ROLE = /(^|\/)aws-reserved\/sso\.amazonaws\.com\/|(^|\/)AWSReservedSSO_/;
 function analyseTrust(index, role, options = {}) {
   const facts2 = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
-  const base = ["assume_role_policy"];
-  const read = readPolicyDocument(role.values.assume_role_policy);
+  const read = readPolicyDocumentOnce(index, role.values.assume_role_policy);
   if (read.kind === "absent") {
     if (options.tool)
       facts2.trustIssues.push({
@@ -21499,12 +21745,46 @@ function analyseTrust(index, role, options = {}) {
     }
     return facts2;
   }
-  const statements = read.document.statements.filter(
+  if (options.tool) return documentTrust(index, role.address, read.document, options);
+  const shared = sharedDocumentTrust(index, read.document, options.accounts);
+  return {
+    trustIssues: shared.trustIssues.map((item) => withAddress(item, role.address)),
+    federationIssues: shared.federationIssues.map((item) => withAddress(item, role.address)),
+    humanPrincipals: shared.humanPrincipals.map((item) => withAddress(item, role.address))
+  };
+}
+var sharedTrust = /* @__PURE__ */ new WeakMap();
+function sharedDocumentTrust(index, document, accounts) {
+  let byDocument = sharedTrust.get(index);
+  if (byDocument === void 0) {
+    byDocument = /* @__PURE__ */ new WeakMap();
+    sharedTrust.set(index, byDocument);
+  }
+  let byAccounts = byDocument.get(document);
+  if (byAccounts === void 0) {
+    byAccounts = /* @__PURE__ */ new Map();
+    byDocument.set(document, byAccounts);
+  }
+  let facts2 = byAccounts.get(accounts);
+  if (facts2 === void 0) {
+    facts2 = documentTrust(index, "", document, accounts === void 0 ? {} : { accounts });
+    byAccounts.set(accounts, facts2);
+  }
+  return facts2;
+}
+function withAddress(item, address) {
+  const attribute2 = item.attribute;
+  return item.$unknown ? { address, attribute: attribute2, detail: item.detail, $unknown: true, refs: item.refs } : { address, attribute: attribute2, detail: item.detail };
+}
+function documentTrust(index, address, document, options) {
+  const facts2 = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
+  const base = ["assume_role_policy"];
+  const statements = document.statements.filter(
     (statement) => !(typeof statement.effect === "string" && statement.effect !== "Allow")
   );
   const at = (statement, path) => formatPath([...base, ...statement.path, ...path]);
   const field2 = (statement, key) => formatPath([...base, ...statementPath(statement, key)]);
-  const evidence2 = (attribute2, detail, unknown) => unknown ? unknownEvidence2(role.address, attribute2, detail, unknown) : { address: role.address, attribute: attribute2, detail };
+  const evidence2 = (attribute2, detail, unknown) => unknown ? unknownEvidence2(address, attribute2, detail, unknown) : { address, attribute: attribute2, detail };
   for (const statement of statements) {
     const label = statement.sid ? `trust statement "${statement.sid}"` : "trust statement";
     const conditions = conditionEntries(statement);
@@ -21541,7 +21821,7 @@ function analyseTrust(index, role, options = {}) {
     federation(statement, conditions, label, facts2.federationIssues, at, evidence2, index);
   }
   podIdentity(statements, facts2.federationIssues, field2, evidence2);
-  if (options.tool) toolSessionControls(role.address, statements, options.tool, index, facts2.trustIssues);
+  if (options.tool) toolSessionControls(address, statements, options.tool, index, facts2.trustIssues);
   return facts2;
 }
 function principalIssue(index, principal, conditions, options) {
@@ -21790,7 +22070,11 @@ var ROLE_CONSUMERS = [
   ["aws_ecs_task_definition", ["task_role_arn", "execution_role_arn"]],
   ["aws_eks_pod_identity_association", ["role_arn"]]
 ];
-function awsIdentities(ctx, usedPolicies) {
+var IDENTITY_TYPES2 = ["aws_iam_role", "aws_iam_user"];
+function isAwsIdentity(record2) {
+  return record2.mode === "managed" && IDENTITY_TYPES2.includes(record2.type);
+}
+function awsIdentities(ctx, usedPolicies, claimedOnly = false) {
   const toolsByIdentity = /* @__PURE__ */ new Map();
   const serversByIdentity = /* @__PURE__ */ new Map();
   for (const server of ctx.servers) {
@@ -21799,18 +22083,23 @@ function awsIdentities(ctx, usedPolicies) {
       for (const identity of tool.identities) push(toolsByIdentity, identity, tool);
   }
   const declarations = {
-    accounts: callerAccounts(ctx),
+    trustOptions: { accounts: callerAccounts(ctx) },
+    tenantKeys: distinct([TENANT_SESSION_TAG, ctx.policy.tags.tenant]),
     manifests: ctx.manifests,
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
-    usedPolicies
+    usedPolicies,
+    claimedOnly,
+    ownerPath: formatPath(["tags", ctx.policy.tags.owner]),
+    reviewByPath: formatPath(["tags", ctx.policy.tags.reviewBy])
   };
   const out = [];
-  for (const type of ["aws_iam_role", "aws_iam_user"]) {
+  for (const type of IDENTITY_TYPES2) {
     for (const record2 of ctx.index.byType(type)) {
       if (record2.mode !== "managed") continue;
-      out.push(identityFacts(ctx, record2, type, declarations));
+      const facts2 = identityFacts(ctx, record2, type, declarations);
+      if (facts2 !== void 0) out.push(facts2);
     }
   }
   return out;
@@ -21821,50 +22110,41 @@ function push(map, key, value) {
   else map.set(key, [value]);
 }
 function identityFacts(ctx, record2, kind, declarations) {
-  const { accounts, manifests } = declarations;
+  const { manifests } = declarations;
   const { address, values } = record2;
   const attribution = ctx.attributionOf(address);
   const declaredTools = declarations.toolsByIdentity.get(address) ?? [];
-  const tools = distinct([...declaredTools.map((tool) => tool.name), attribution.tool]);
-  const servers = distinct([
-    ...declarations.serversByIdentity.get(address) ?? [],
-    ...declaredTools.map((tool) => tool.server),
-    attribution.server
-  ]);
-  const tags = readTags(record2);
+  const tools = [];
+  for (const tool of declaredTools) addDistinct(tools, tool.name);
+  addDistinct(tools, attribution.tool);
+  const servers = [];
+  for (const server of declarations.serversByIdentity.get(address) ?? []) addDistinct(servers, server);
+  for (const tool of declaredTools) addDistinct(servers, tool.server);
+  addDistinct(servers, attribution.server);
+  if (declarations.claimedOnly && !claimedByMcp(attribution, tools, servers)) {
+    noteUsedPolicies(declarations, permissionPolicies(ctx.index, record2));
+    return void 0;
+  }
   const names = ctx.policy.tags;
-  const toolTag = tagValue(tags, names.tool);
+  const toolTag = readTag(record2, names.tool);
   const isTool = declaredTools.length > 0 || attribution.tool !== void 0;
-  const toolServers = distinct([
-    ...declaredTools.map((tool) => tool.server),
-    attribution.tool !== void 0 ? attribution.server : void 0
-  ]).flatMap((name) => declarations.serverByName.get(name) ?? []);
-  const perTenant = attribution.tenant !== void 0 || typeof tagValue(tags, names.tenant) === "string";
+  const toolServers = isTool ? serversOfTool(declarations, declaredTools, attribution) : [];
+  const perTenant = attribution.tenant !== void 0 || typeof readTag(record2, names.tenant) === "string";
   const tenantScoped2 = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
   const applied = permissionPolicies(ctx.index, record2);
-  if (declarations.usedPolicies) {
-    for (const policy of applied) {
-      declarations.usedPolicies.add(policy.address);
-      if (policy.via) declarations.usedPolicies.add(policy.via);
-    }
-  }
-  const permissions = analysePermissions(applied, {
-    ...tenantScoped2 ? { tenantKeys: distinct([TENANT_SESSION_TAG, names.tenant]) } : {}
-  });
-  const trustOptions = {
-    accounts,
-    ...isTool ? {
-      tool: {
-        serverIdentities: distinct(toolServers.map((server) => server.identity)),
-        otherServerIdentities: otherServerIdentities(declarations, toolServers, address)
-      }
-    } : {}
-  };
-  const trust = kind === "aws_iam_role" ? analyseTrust(ctx.index, record2, trustOptions) : { trustIssues: [], federationIssues: [], humanPrincipals: [] };
-  const owner = tagFact(tagValue(tags, names.owner));
-  const reviewBy = tagFact(tagValue(tags, names.reviewBy));
-  return {
-    ...attributionFields(attribution),
+  noteUsedPolicies(declarations, applied);
+  const permissions = analysePermissions(
+    applied,
+    tenantScoped2 ? { tenantKeys: declarations.tenantKeys } : {}
+  );
+  const trust = kind === "aws_iam_role" ? analyseTrust(
+    ctx.index,
+    record2,
+    isTool ? toolTrustOptions(declarations, toolServers, address) : declarations.trustOptions
+  ) : { trustIssues: [], federationIssues: [], humanPrincipals: [] };
+  const owner = tagFact(readTag(record2, names.owner));
+  const reviewBy = tagFact(readTag(record2, names.reviewBy));
+  const facts2 = {
     address,
     source: record2.source,
     at: {
@@ -21872,9 +22152,9 @@ function identityFacts(ctx, record2, kind, declarations) {
       maxSessionSeconds: "max_session_duration",
       hasPermissionsBoundary: "permissions_boundary",
       trustIssues: "assume_role_policy",
-      owner: formatPath(["tags", names.owner]),
-      reviewBy: formatPath(["tags", names.reviewBy]),
-      reviewOverdue: formatPath(["tags", names.reviewBy]),
+      owner: declarations.ownerPath,
+      reviewBy: declarations.reviewByPath,
+      reviewOverdue: declarations.reviewByPath,
       missingTags: "tags"
     },
     kind,
@@ -21893,11 +22173,47 @@ function identityFacts(ctx, record2, kind, declarations) {
     owner,
     reviewBy,
     reviewOverdue: overdue(reviewBy, ctx.today),
-    missingTags: missingTags(tags, ctx.parameters.requiredTags),
+    missingTags: missingTags(record2, ctx.parameters.requiredTags),
     sensitive: declaredTools.some((tool) => tool.sensitive || tool.writeCapable),
     hasContextConditions: permissions.hasContextConditions,
-    orphan: isOrphan(ctx, manifests, attribution, toolTag, tagValue(tags, names.server), declaredTools)
+    orphan: isOrphan(ctx, manifests, attribution, toolTag, readTag(record2, names.server), declaredTools)
   };
+  return isClaimed(attribution) ? attributed({}, attribution, facts2) : facts2;
+}
+function serversOfTool(declarations, declaredTools, attribution) {
+  const names = [];
+  for (const tool of declaredTools) addDistinct(names, tool.server);
+  if (attribution.tool !== void 0) addDistinct(names, attribution.server);
+  const out = [];
+  for (const name of names) {
+    const server = declarations.serverByName.get(name);
+    if (server) out.push(server);
+  }
+  return out;
+}
+function toolTrustOptions(declarations, toolServers, address) {
+  const serverIdentities = [];
+  for (const server of toolServers) addDistinct(serverIdentities, server.identity);
+  return {
+    accounts: declarations.trustOptions.accounts,
+    tool: {
+      serverIdentities,
+      otherServerIdentities: otherServerIdentities(declarations, toolServers, address)
+    }
+  };
+}
+function noteUsedPolicies(declarations, applied) {
+  if (!declarations.usedPolicies) return;
+  for (const policy of applied) {
+    declarations.usedPolicies.add(policy.address);
+    if (policy.via) declarations.usedPolicies.add(policy.via);
+  }
+}
+function claimedByMcp(attribution, tools, servers) {
+  return tools.length > 0 || servers.length > 0 || attribution.attributedBy === "unresolved";
+}
+function isClaimed(attribution) {
+  return attribution.server !== void 0 || attribution.tool !== void 0 || attribution.tenant !== void 0 || attribution.attributedBy !== void 0;
 }
 function isOrphan(ctx, manifests, attribution, toolTag, serverTag, declaredTools) {
   const tool = attribution.tool ?? (typeof toolTag === "string" && toolTag !== "" ? toolTag : void 0);
@@ -21942,8 +22258,9 @@ function tagFact(value) {
   if (typeof value === "string") return value.trim() === "" ? null : value;
   return value;
 }
-function missingTags(tags, required) {
+function missingTags(record2, required) {
   if (!Array.isArray(required) || required.length === 0) return [];
+  const tags = readTags(record2);
   if (isUnknown(tags)) return tags;
   return required.filter(
     (key) => typeof key === "string" && (tags[key] === void 0 || tags[key] === "")
@@ -21957,17 +22274,18 @@ function overdue(reviewBy, today) {
   return date < today;
 }
 function environments(ctx, record2) {
-  const found = [ctx.environmentOf(record2.address)];
+  const found = [];
+  addDistinct(found, ctx.environmentOf(record2.address));
   if (record2.type === "aws_iam_role") {
     for (const [type, attributes] of ROLE_CONSUMERS) {
       for (const attribute2 of attributes) {
         for (const consumer of recordsReferring(ctx.index, type, attribute2, "aws_iam_role", record2.address)) {
-          found.push(ctx.environmentOf(consumer.address));
+          addDistinct(found, ctx.environmentOf(consumer.address));
         }
       }
     }
   }
-  return distinct(found).sort();
+  return found.sort();
 }
 function callerAccounts(ctx) {
   const accounts = /* @__PURE__ */ new Set();
@@ -21978,7 +22296,12 @@ function callerAccounts(ctx) {
   return accounts;
 }
 function distinct(values) {
-  return [...new Set(values.filter((value) => value !== void 0 && value !== ""))];
+  const out = [];
+  for (const value of values) addDistinct(out, value);
+  return out;
+}
+function addDistinct(list, value) {
+  if (value !== void 0 && value !== "" && !list.includes(value)) list.push(value);
 }
 
 // action/inventory/aws/secrets.ts
@@ -22258,7 +22581,7 @@ function isHighEntropyToken(value) {
 var BOOLEAN_WORDS = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|nil|undefined)$/i;
 var SHORT_NUMBER = /^-?\d{1,4}(?:\.\d+)?$/;
 var URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/\S*$/;
-var ARN = /^arn:aws[\w-]*:/;
+var ARN2 = /^arn:aws[\w-]*:/;
 var INTERPOLATION = /^\$\{[^}]*\}$|\{\{\s*resolve:|^\$\([^)]*\)$/;
 var PARAMETER_PATH = /^\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
 var QUERY_PARAM = /[?&]([^=&#\s]{1,64})=([^&#\s]{1,512})/g;
@@ -22269,7 +22592,7 @@ function looksLikeSecretValue(name, value, extraPatterns) {
   if (isHighEntropyToken(trimmed)) return true;
   if (URL_LIKE.test(trimmed)) return urlCarriesSecret(trimmed, extraPatterns);
   if (!isSecretName(name, extraPatterns)) return false;
-  return !(BOOLEAN_WORDS.test(trimmed) || SHORT_NUMBER.test(trimmed) || ARN.test(trimmed) || INTERPOLATION.test(trimmed) || PARAMETER_PATH.test(trimmed));
+  return !(BOOLEAN_WORDS.test(trimmed) || SHORT_NUMBER.test(trimmed) || ARN2.test(trimmed) || INTERPOLATION.test(trimmed) || PARAMETER_PATH.test(trimmed));
 }
 function urlCarriesSecret(url, extraPatterns) {
   for (const match of url.matchAll(QUERY_PARAM)) {
@@ -22339,26 +22662,37 @@ function workloadFacts(ctx, record2, params) {
   }
   const environment = ctx.environmentOf(record2.address);
   const roleAttribute = ROLE_ATTRIBUTE[record2.type];
-  return {
-    address: record2.address,
-    source: record2.source,
-    ...inheritedAttribution(ctx, record2.address, identities),
-    kind: record2.type,
-    identities,
-    plaintextSecrets,
-    unpinnedImages: workloadImages(record2).flatMap(
-      ({ path, value }) => unpinnedImage(record2.address, formatPath(path), value)
-    ),
-    ...environment === void 0 ? {} : { environment },
-    ...roleAttribute === void 0 ? {} : { at: { identities: roleAttribute } }
-  };
+  const facts2 = attributed(
+    { address: record2.address, source: record2.source },
+    inheritedAttribution(ctx, record2.address, identities),
+    {
+      kind: record2.type,
+      identities,
+      plaintextSecrets,
+      unpinnedImages: workloadImages(record2).flatMap(
+        ({ path, value }) => unpinnedImage(record2.address, formatPath(path), value)
+      )
+    }
+  );
+  if (environment !== void 0) facts2.environment = environment;
+  if (roleAttribute !== void 0) facts2.at = { identities: roleAttribute };
+  return facts2;
 }
 var ROLE_ATTRIBUTE = {
   aws_lambda_function: "role",
   aws_ecs_task_definition: "task_role_arn",
   aws_bedrockagentcore_agent_runtime: "role_arn"
 };
+var environments2 = /* @__PURE__ */ new WeakMap();
 function workloadEnvironment(record2) {
+  let environment = environments2.get(record2);
+  if (environment === void 0) {
+    environment = readWorkloadEnvironment(record2);
+    environments2.set(record2, environment);
+  }
+  return environment;
+}
+function readWorkloadEnvironment(record2) {
   const entries = [];
   const unknown = [];
   const addMap = (map, path) => {
@@ -22411,22 +22745,16 @@ function containerDefinitions(value) {
   return blocks(value);
 }
 function plaintextSecret(address, entry, params) {
-  const attribute2 = formatPath(entry.path);
   const where = entry.container === void 0 ? "" : ` of container ${entry.container}`;
   const { name, value } = entry;
+  const verdicts2 = secretVerdicts(params);
   if (typeof value === "string") {
-    const shape = credentialShape(value);
-    const allowed = params.allowNames.has(name.toLowerCase());
-    let what;
-    if (shape !== void 0) what = `a ${shape} credential`;
-    else if (!allowed && looksLikeSecretValue(name, value, params.secretNamePatterns)) {
-      what = isSecretName(name, params.secretNamePatterns) ? "a literal value under a secret-like name" : isHighEntropyToken(value.trim()) ? "a high-entropy literal" : "a literal value that carries a secret";
-    }
+    const what = verdicts2.literal(name, value);
     if (what === void 0) return void 0;
     return evidence(
       address,
-      attribute2,
-      `environment variable ${name}${where} holds ${what} (${fingerprint(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`
+      formatPath(entry.path),
+      `environment variable ${name}${where} holds ${what} (${verdicts2.fingerprint(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`
     );
   }
   if (!isUnknown(value)) return void 0;
@@ -22434,19 +22762,65 @@ function plaintextSecret(address, entry, params) {
   if (secretRef !== void 0) {
     return evidence(
       address,
-      attribute2,
+      formatPath(entry.path),
       `environment variable ${name}${where} is set from ${secretRef}: the secret value is copied in plain text into the configuration and state; pass the secret's ARN or name and read it at runtime`
     );
   }
-  if (params.allowNames.has(name.toLowerCase()) || !isSecretName(name, params.secretNamePatterns))
-    return void 0;
+  if (params.allowNames.has(name.toLowerCase()) || !verdicts2.secretName(name)) return void 0;
   if (value.expression !== void 0 && REFERENCE_ATTRIBUTE.test(value.expression)) return void 0;
   return unknownEvidence(
     address,
-    attribute2,
+    formatPath(entry.path),
     `environment variable ${name}${where} is set from ${describeUnknown(value)}, known only after apply; if that is a secret value rather than a reference to one, it lands in plain text`,
     value
   );
+}
+function literalSecret(name, value, params) {
+  const shape = credentialShape(value);
+  if (shape !== void 0) return `a ${shape} credential`;
+  if (params.allowNames.has(name.toLowerCase())) return void 0;
+  if (!looksLikeSecretValue(name, value, params.secretNamePatterns)) return void 0;
+  if (isSecretName(name, params.secretNamePatterns)) return "a literal value under a secret-like name";
+  return isHighEntropyToken(value.trim()) ? "a high-entropy literal" : "a literal value that carries a secret";
+}
+var verdictsByParams = /* @__PURE__ */ new WeakMap();
+function secretVerdicts(params) {
+  let verdicts2 = verdictsByParams.get(params);
+  if (verdicts2 !== void 0) return verdicts2;
+  const literals2 = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Map();
+  const fingerprints = /* @__PURE__ */ new Map();
+  verdicts2 = {
+    literal(name, value) {
+      let byValue = literals2.get(name);
+      if (byValue === void 0) {
+        byValue = /* @__PURE__ */ new Map();
+        literals2.set(name, byValue);
+      }
+      if (byValue.has(value)) return byValue.get(value);
+      const what = literalSecret(name, value, params);
+      byValue.set(value, what);
+      return what;
+    },
+    secretName(name) {
+      let secret = names.get(name);
+      if (secret === void 0) {
+        secret = isSecretName(name, params.secretNamePatterns);
+        names.set(name, secret);
+      }
+      return secret;
+    },
+    fingerprint(value) {
+      let print = fingerprints.get(value);
+      if (print === void 0) {
+        print = fingerprint(value);
+        fingerprints.set(value, print);
+      }
+      return print;
+    }
+  };
+  verdictsByParams.set(params, verdicts2);
+  return verdicts2;
 }
 var REFERENCE_ATTRIBUTE = /[._](?:arn|arns|id|ids|name|names|arn_suffix)[\s)}"'\]]*$/;
 function workloadImages(record2) {
@@ -22533,7 +22907,7 @@ function awsSecrets(ctx) {
   const consumers = secretConsumers(ctx);
   const out = [];
   const rotations = rotationsBySecret(ctx.index);
-  for (const record2 of managed2(ctx.index, SECRET)) {
+  for (const record2 of ctx.index.managed(SECRET)) {
     out.push(
       facts(
         ctx,
@@ -22544,37 +22918,31 @@ function awsSecrets(ctx) {
       )
     );
   }
-  for (const record2 of managed2(ctx.index, VERSION)) {
+  for (const record2 of ctx.index.managed(VERSION)) {
     const secrets = resolveSecret(ctx.index, record2.values.secret_id);
     const related = [...secrets, ...secrets.flatMap((secret) => consumers.get(secret) ?? [])];
     out.push(facts(ctx, record2, related, versionValues(record2), []));
   }
-  for (const record2 of managed2(ctx.index, SSM_PARAMETER)) {
+  for (const record2 of ctx.index.managed(SSM_PARAMETER)) {
     const found = ssmParameterValues(record2, params);
     if (found === void 0) continue;
     out.push(facts(ctx, record2, consumers.get(record2.address) ?? [], found, []));
   }
-  for (const record2 of managed2(ctx.index, API_KEY_PROVIDER)) {
+  for (const record2 of ctx.index.managed(API_KEY_PROVIDER)) {
     const found = writeOnlyValue(record2, "api_key", "api_key_wo");
     out.push(facts(ctx, record2, consumers.get(record2.address) ?? [], found, []));
   }
-  for (const record2 of managed2(ctx.index, OAUTH2_PROVIDER)) {
+  for (const record2 of ctx.index.managed(OAUTH2_PROVIDER)) {
     out.push(facts(ctx, record2, consumers.get(record2.address) ?? [], oauth2ProviderValues(record2), []));
   }
   return out;
 }
-function managed2(index, type) {
-  return index.byType(type).filter((record2) => record2.mode === "managed");
-}
 function facts(ctx, record2, related, valueInState, rotationIssues) {
-  return {
-    address: record2.address,
-    source: record2.source,
-    ...inheritedAttribution(ctx, record2.address, related),
-    kind: record2.type,
-    valueInState,
-    rotationIssues
-  };
+  return attributed(
+    { address: record2.address, source: record2.source },
+    inheritedAttribution(ctx, record2.address, related),
+    { kind: record2.type, valueInState, rotationIssues }
+  );
 }
 function secretValue(address, path, value, fix) {
   const attribute2 = formatPath(path);
@@ -22744,7 +23112,7 @@ function rotationIssue(rotation, params) {
 }
 function rotationsBySecret(index) {
   const out = /* @__PURE__ */ new Map();
-  for (const rotation of managed2(index, ROTATION)) {
+  for (const rotation of index.managed(ROTATION)) {
     for (const secret of resolveSecret(index, rotation.values.secret_id)) {
       const list = out.get(secret);
       if (list) list.push(rotation);
@@ -22818,18 +23186,18 @@ function secretConsumers(ctx) {
 init_record();
 function awsServerFacts(ctx) {
   const params = runtimeParameters(ctx);
-  const attributed = /* @__PURE__ */ new Map();
+  const attributed2 = /* @__PURE__ */ new Map();
   for (const record2 of ctx.index.all) {
     const server = ctx.attributionOf(record2.address).server;
     if (server === void 0) continue;
-    const list = attributed.get(server);
+    const list = attributed2.get(server);
     if (list) list.push(record2);
-    else attributed.set(server, [record2]);
+    else attributed2.set(server, [record2]);
   }
   const servers = [];
   const tools = [];
   for (const declared of ctx.servers) {
-    const resources = serverResources(ctx, declared, attributed.get(declared.name) ?? []);
+    const resources = serverResources(ctx, declared, attributed2.get(declared.name) ?? []);
     servers.push(serverFacts(ctx, declared, resources, params));
     for (const tool of declared.tools) tools.push(toolFacts(ctx, declared, tool, resources, params));
   }
@@ -22840,20 +23208,29 @@ var WORKLOAD_TYPES2 = /* @__PURE__ */ new Set([
   "aws_ecs_task_definition",
   "aws_bedrockagentcore_agent_runtime"
 ]);
-function ofType(records, type) {
-  return records.filter((record2) => record2.type === type && record2.mode === "managed");
+function byOwnType(own) {
+  const types = /* @__PURE__ */ new Map();
+  for (const record2 of own) {
+    if (record2.mode !== "managed") continue;
+    const list = types.get(record2.type);
+    if (list) list.push(record2);
+    else types.set(record2.type, [record2]);
+  }
+  return (type) => types.get(type) ?? [];
 }
-function managed3(index, type) {
-  return index.byType(type).filter((record2) => record2.mode === "managed");
-}
-function attached(index, own, type, link, refersTo, into) {
-  const found = new Set(ofType(own, type));
+function attached(index, ownOfType, type, link, refersTo, into) {
+  const own = ownOfType(type);
   const reverse = referrers(index, type, link, refersTo);
-  for (const target of into) for (const record2 of reverse.get(target) ?? []) found.add(record2);
-  return inIndexOrder(index, found);
+  let found;
+  for (const target of into) {
+    for (const record2 of reverse.get(target) ?? []) {
+      found ??= new Set(own);
+      found.add(record2);
+    }
+  }
+  return found === void 0 ? [...own] : inInputOrder(index, found);
 }
 var reverseLinks = /* @__PURE__ */ new WeakMap();
-var positions = /* @__PURE__ */ new WeakMap();
 function referrers(index, type, link, refersTo) {
   let links = reverseLinks.get(index);
   if (!links) {
@@ -22864,7 +23241,7 @@ function referrers(index, type, link, refersTo) {
   let reverse = links.get(key);
   if (!reverse) {
     reverse = /* @__PURE__ */ new Map();
-    for (const record2 of managed3(index, type)) {
+    for (const record2 of index.managed(type)) {
       for (const target of new Set(refersTo(record2))) {
         const list = reverse.get(target);
         if (list) list.push(record2);
@@ -22875,35 +23252,49 @@ function referrers(index, type, link, refersTo) {
   }
   return reverse;
 }
-function inIndexOrder(index, records) {
-  let position = positions.get(index);
-  if (!position) {
-    position = new Map(index.all.map((record2, i) => [record2, i]));
-    positions.set(index, position);
-  }
-  const order = position;
-  return [...records].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+function httpApisOf(index, addresses) {
+  const byAddress = httpApisByAddress(index);
+  const out = [];
+  for (const address of addresses) out.push(...byAddress.get(address) ?? []);
+  return out;
 }
+var httpApisByAddress = oncePerIndex((index) => {
+  const out = /* @__PURE__ */ new Map();
+  for (const record2 of index.managed("aws_apigatewayv2_api")) {
+    const list = out.get(record2.address);
+    if (list) list.push(record2);
+    else out.set(record2.address, [record2]);
+  }
+  return out;
+});
 function serverResources(ctx, declared, own) {
   const index = ctx.index;
+  const ownOfType = byOwnType(own);
   const roles = /* @__PURE__ */ new Set([
     ...declared.identity === void 0 ? [] : [declared.identity],
     ...declared.tools.flatMap((tool) => tool.identities)
   ]);
-  const workloads = inIndexOrder(
+  const workloads = inInputOrder(
     index,
     new Set(
       [...WORKLOAD_TYPES2].flatMap(
-        (type) => attached(index, own, type, "identity", (record2) => workloadIdentities(ctx, record2), roles)
+        (type) => attached(index, ownOfType, type, "identity", (record2) => workloadIdentities(ctx, record2), roles)
       )
     )
   );
   const lambdas = workloads.filter((record2) => record2.type === "aws_lambda_function");
   const lambdaSet = new Set(lambdas.map((record2) => record2.address));
   const byFunction = (record2) => resolveLambda(index, record2.values.function_name);
-  const functionUrls = attached(index, own, "aws_lambda_function_url", "function", byFunction, lambdaSet);
-  const permissions = attached(index, own, "aws_lambda_permission", "function", byFunction, lambdaSet);
-  const httpApiSet = new Set(ofType(own, "aws_apigatewayv2_api").map((record2) => record2.address));
+  const functionUrls = attached(
+    index,
+    ownOfType,
+    "aws_lambda_function_url",
+    "function",
+    byFunction,
+    lambdaSet
+  );
+  const permissions = attached(index, ownOfType, "aws_lambda_permission", "function", byFunction, lambdaSet);
+  const httpApiSet = new Set(ownOfType("aws_apigatewayv2_api").map((record2) => record2.address));
   const httpToLambda = referrers(
     index,
     "aws_apigatewayv2_integration",
@@ -22916,10 +23307,10 @@ function serverResources(ctx, declared, own) {
         httpApiSet.add(api);
     }
   }
-  const httpApis = managed3(index, "aws_apigatewayv2_api").filter((record2) => httpApiSet.has(record2.address));
+  const httpApis = inInputOrder(index, httpApisOf(index, httpApiSet));
   const routes = attached(
     index,
-    own,
+    ownOfType,
     "aws_apigatewayv2_route",
     "api",
     (record2) => resolveRefs(index, record2.values.api_id, "aws_apigatewayv2_api"),
@@ -22927,13 +23318,13 @@ function serverResources(ctx, declared, own) {
   );
   const httpIntegrations = attached(
     index,
-    own,
+    ownOfType,
     "aws_apigatewayv2_integration",
     "api",
     (record2) => resolveRefs(index, record2.values.api_id, "aws_apigatewayv2_api"),
     httpApiSet
   );
-  const restApiSet = new Set(ofType(own, "aws_api_gateway_rest_api").map((record2) => record2.address));
+  const restApiSet = new Set(ownOfType("aws_api_gateway_rest_api").map((record2) => record2.address));
   const restToLambda = referrers(
     index,
     "aws_api_gateway_integration",
@@ -22948,11 +23339,18 @@ function serverResources(ctx, declared, own) {
     }
   }
   const byRestApi = (record2) => resolveRefs(index, record2.values.rest_api_id, "aws_api_gateway_rest_api");
-  const restMethods = attached(index, own, "aws_api_gateway_method", "api", byRestApi, restApiSet);
-  const restIntegrations = attached(index, own, "aws_api_gateway_integration", "api", byRestApi, restApiSet);
+  const restMethods = attached(index, ownOfType, "aws_api_gateway_method", "api", byRestApi, restApiSet);
+  const restIntegrations = attached(
+    index,
+    ownOfType,
+    "aws_api_gateway_integration",
+    "api",
+    byRestApi,
+    restApiSet
+  );
   const gateways = attached(
     index,
-    own,
+    ownOfType,
     "aws_bedrockagentcore_gateway",
     "role",
     (record2) => resolveRole(index, record2.values.role_arn),
@@ -22961,7 +23359,7 @@ function serverResources(ctx, declared, own) {
   const gatewaySet = new Set(gateways.map((record2) => record2.address));
   const targets = attached(
     index,
-    own,
+    ownOfType,
     "aws_bedrockagentcore_gateway_target",
     "gateway",
     (record2) => resolveRefs(index, record2.values.gateway_identifier, "aws_bedrockagentcore_gateway"),
@@ -22978,7 +23376,7 @@ function serverResources(ctx, declared, own) {
   }
   const stores = attached(
     index,
-    own,
+    ownOfType,
     "aws_verifiedpermissions_policy_store",
     "self",
     (record2) => [record2.address],
@@ -23004,14 +23402,14 @@ function serverResources(ctx, declared, own) {
   );
   const logGroups = attached(
     index,
-    own,
+    ownOfType,
     "aws_cloudwatch_log_group",
     "self",
     (record2) => [record2.address],
     logGroupRefs
   );
   for (const name of lambdaLogGroups) logGroups.push(...byName.get(name) ?? []);
-  const uniqueLogGroups = inIndexOrder(index, new Set(logGroups));
+  const uniqueLogGroups = inInputOrder(index, new Set(logGroups));
   const sgRefs = /* @__PURE__ */ new Set();
   for (const workload of workloads) {
     for (const value of workloadSecurityGroups(workload)) {
@@ -23020,7 +23418,7 @@ function serverResources(ctx, declared, own) {
   }
   const securityGroups = attached(
     index,
-    own,
+    ownOfType,
     "aws_security_group",
     "self",
     (record2) => [record2.address],
@@ -23051,7 +23449,33 @@ function resolveLambda(index, value) {
   if (typeof value !== "string" || value === "") return [];
   const arn = INVOKE_ARN.exec(value)?.[1] ?? value;
   const name = LAMBDA_ARN.exec(arn)?.[1] ?? value;
-  return managed3(index, "aws_lambda_function").filter((record2) => record2.values.function_name === name || record2.values.arn === arn).map((record2) => record2.address);
+  const lambdas = lambdasByKey(index);
+  return matching(index, lambdas.function_name.get(name), lambdas.arn.get(arn));
+}
+function byAttribute(records, attributes) {
+  const out = {};
+  for (const attribute2 of attributes) out[attribute2] = /* @__PURE__ */ new Map();
+  for (const record2 of records) {
+    for (const attribute2 of attributes) {
+      const value = record2.values[attribute2];
+      if (typeof value !== "string") continue;
+      const list = out[attribute2].get(value);
+      if (list) list.push(record2);
+      else out[attribute2].set(value, [record2]);
+    }
+  }
+  return out;
+}
+var lambdasByKey = oncePerIndex(
+  (index) => byAttribute(index.managed("aws_lambda_function"), ["function_name", "arn"])
+);
+var securityGroupsByKey = oncePerIndex(
+  (index) => byAttribute(index.managed("aws_security_group"), ["id", "name"])
+);
+function matching(index, one, other) {
+  const records = one === void 0 ? other ?? [] : other === void 0 ? one : [...one, ...other];
+  const ordered = one !== void 0 && other !== void 0 ? inInputOrder(index, new Set(records)) : records;
+  return ordered.map((record2) => record2.address);
 }
 function workloadSecurityGroups(workload) {
   const v = workload.values;
@@ -23069,7 +23493,8 @@ function listItems(value) {
 function resolveSecurityGroup(index, value) {
   if (isUnknown(value)) return resolveRefs(index, value, "aws_security_group");
   if (typeof value !== "string" || value === "") return [];
-  return managed3(index, "aws_security_group").filter((record2) => record2.values.id === value || record2.values.name === value).map((record2) => record2.address);
+  const groups = securityGroupsByKey(index);
+  return matching(index, groups.id.get(value), groups.name.get(value));
 }
 function serverFacts(ctx, declared, resources, params) {
   const toolRoles = new Set(declared.tools.flatMap((tool) => tool.identities));
@@ -23405,13 +23830,15 @@ function authorizationIssues(ctx, declared, r, serverAddress) {
     }
   }
   const statements = [];
-  for (const policy of managed3(ctx.index, "aws_verifiedpermissions_policy")) {
-    const stores = resolveRefs(
-      ctx.index,
-      policy.values.policy_store_id,
-      "aws_verifiedpermissions_policy_store"
-    );
-    if (!stores.some((store) => storeSet.has(store))) continue;
+  const policiesByStore = referrers(
+    ctx.index,
+    "aws_verifiedpermissions_policy",
+    "store",
+    (policy) => resolveRefs(ctx.index, policy.values.policy_store_id, "aws_verifiedpermissions_policy_store")
+  );
+  const policies = /* @__PURE__ */ new Set();
+  for (const store of storeSet) for (const policy of policiesByStore.get(store) ?? []) policies.add(policy);
+  for (const policy of inInputOrder(ctx.index, policies)) {
     statements.push(...policyStatements(ctx.index, policy));
   }
   for (const { policy, attribute: attribute2, text } of statements) {
@@ -23567,23 +23994,14 @@ function deepMentions(value, keys) {
 }
 function auditIssues(ctx, r, params, serverAddress) {
   if (params.auditTrailExternal) return [];
-  let unknown;
-  for (const trail of managed3(ctx.index, "aws_cloudtrail")) {
-    const v = trail.values;
-    if (v.enable_logging === false) continue;
-    const multi = v.is_multi_region_trail;
-    const validation = v.enable_log_file_validation;
-    if (multi === true && validation === true) return [];
-    const pending = [multi, validation].find(isUnknown);
-    if (pending && (multi === true || isUnknown(multi)) && (validation === true || isUnknown(validation))) {
-      unknown ??= unknownEvidence(
-        trail.address,
-        void 0,
-        "CloudTrail settings are known only after apply",
-        pending
-      );
-    }
-  }
+  const trail = planTrail(ctx.index);
+  if (trail.audited) return [];
+  let unknown = trail.pending && unknownEvidence(
+    trail.pending.address,
+    void 0,
+    "CloudTrail settings are known only after apply",
+    trail.pending.value
+  );
   for (const group of r.logGroups) {
     const retention = group.values.retention_in_days;
     if (typeof retention === "number" && retention > 0) return [];
@@ -23605,6 +24023,23 @@ function auditIssues(ctx, r, params, serverAddress) {
     )
   ];
 }
+var planTrail = oncePerIndex(
+  (index) => {
+    let pending;
+    for (const trail of index.managed("aws_cloudtrail")) {
+      const v = trail.values;
+      if (v.enable_logging === false) continue;
+      const multi = v.is_multi_region_trail;
+      const validation = v.enable_log_file_validation;
+      if (multi === true && validation === true) return { audited: true };
+      const value = [multi, validation].find(isUnknown);
+      if (value && (multi === true || isUnknown(multi)) && (validation === true || isUnknown(validation))) {
+        pending ??= { address: trail.address, value };
+      }
+    }
+    return pending === void 0 ? { audited: false } : { audited: false, pending };
+  }
+);
 var ANY_IPV4 = "0.0.0.0/0";
 var ANY_IPV6 = "::/0";
 function allProtocols(protocol) {
@@ -23633,24 +24068,33 @@ function egressIssues(ctx, r) {
       }
     }
   }
-  for (const rule of managed3(ctx.index, "aws_security_group_rule")) {
+  for (const rule of rulesOf(ctx.index, "aws_security_group_rule", groups)) {
     const v = rule.values;
     if (v.type !== "egress") continue;
-    if (!resolveSecurityGroup(ctx.index, v.security_group_id).some((group) => groups.has(group))) continue;
     const cidrs = openCidrs(v.cidr_blocks, v.ipv6_cidr_blocks);
     if (cidrs.length > 0 && allPorts(v.protocol, v.from_port, v.to_port)) {
       out.push(evidence(rule.address, "cidr_blocks", detail(cidrs)));
     }
   }
-  for (const rule of managed3(ctx.index, "aws_vpc_security_group_egress_rule")) {
+  for (const rule of rulesOf(ctx.index, "aws_vpc_security_group_egress_rule", groups)) {
     const v = rule.values;
-    if (!resolveSecurityGroup(ctx.index, v.security_group_id).some((group) => groups.has(group))) continue;
     const cidrs = openCidrs(v.cidr_ipv4, v.cidr_ipv6);
     if (cidrs.length > 0 && allPorts(v.ip_protocol, v.from_port, v.to_port)) {
       out.push(evidence(rule.address, cidrs[0] === ANY_IPV4 ? "cidr_ipv4" : "cidr_ipv6", detail(cidrs)));
     }
   }
   return out;
+}
+function rulesOf(index, type, groups) {
+  const byGroup = referrers(
+    index,
+    type,
+    "security group",
+    (rule) => resolveSecurityGroup(index, rule.values.security_group_id)
+  );
+  const rules = /* @__PURE__ */ new Set();
+  for (const group of groups) for (const rule of byGroup.get(group) ?? []) rules.add(rule);
+  return inInputOrder(index, rules);
 }
 function toolFacts(ctx, server, tool, r, params) {
   return {
@@ -23723,9 +24167,7 @@ function scopeIssues(ctx, tool, r, params) {
   };
   if (tool.scopes !== void 0) check(tool.address, ["scopes"], tool.scopes);
   const targets = new Set(r.targets.filter((target) => targetIsTool(ctx, target, tool)));
-  for (const target of managed3(ctx.index, "aws_bedrockagentcore_gateway_target")) {
-    if (ctx.attributionOf(target.address).tool === tool.name) targets.add(target);
-  }
+  for (const target of targetsByTool(ctx).get(tool.name) ?? []) targets.add(target);
   for (const target of targets) {
     const configValue = target.values.credential_provider_configuration;
     for (const [i, config] of blocks(configValue).entries()) {
@@ -23751,26 +24193,29 @@ function scopeIssues(ctx, tool, r, params) {
   }
   return out;
 }
+var targetsByToolOf = /* @__PURE__ */ new WeakMap();
+function targetsByTool(ctx) {
+  let byTool = targetsByToolOf.get(ctx);
+  if (byTool === void 0) {
+    byTool = /* @__PURE__ */ new Map();
+    for (const target of ctx.index.managed("aws_bedrockagentcore_gateway_target")) {
+      const tool = ctx.attributionOf(target.address).tool;
+      if (tool === void 0) continue;
+      const list = byTool.get(tool);
+      if (list) list.push(target);
+      else byTool.set(tool, [target]);
+    }
+    targetsByToolOf.set(ctx, byTool);
+  }
+  return byTool;
+}
 function targetIsTool(ctx, target, tool) {
-  const attributed = ctx.attributionOf(target.address).tool;
-  if (attributed !== void 0) return attributed === tool.name;
+  const attributed2 = ctx.attributionOf(target.address).tool;
+  if (attributed2 !== void 0) return attributed2 === tool.name;
   return target.values.name === tool.name;
 }
 function isOmnibus(scope, params) {
   return params.omnibusScopes.has(scope.toLowerCase()) || scope.includes("*");
-}
-
-// action/inventory/context.ts
-function indexRecords(records) {
-  const byAddress = /* @__PURE__ */ new Map();
-  const types = /* @__PURE__ */ new Map();
-  for (const record2 of records) {
-    byAddress.set(record2.address, record2);
-    const list = types.get(record2.type);
-    if (list) list.push(record2);
-    else types.set(record2.type, [record2]);
-  }
-  return { all: records, byAddress, byType: (type) => types.get(type) ?? [] };
 }
 
 // action/inventory/manifest.ts
@@ -23835,7 +24280,7 @@ function buildInventory(records, options) {
   };
   const { servers, tools } = awsServerFacts(ctx);
   const usedPolicies = /* @__PURE__ */ new Set();
-  const identities = awsIdentities(ctx, usedPolicies);
+  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
@@ -23847,6 +24292,11 @@ function buildInventory(records, options) {
     secrets: awsSecrets(ctx),
     policies: awsDetachedPolicies(ctx, usedPolicies)
   };
+}
+function identityCount(records) {
+  let count = 0;
+  for (const record2 of records) if (isAwsIdentity(record2)) count++;
+  return count;
 }
 
 // action/policy/policy.ts
@@ -23889,10 +24339,10 @@ function applyWaivers(findings, waivers, today) {
   const used = /* @__PURE__ */ new Set();
   const result = findings.map((finding2) => {
     if (finding2.status === "waived") return finding2;
-    const matching = active.filter((waiver) => matches(waiver, finding2));
-    const first = matching[0];
+    const matching2 = active.filter((waiver) => matches(waiver, finding2));
+    const first = matching2[0];
     if (first === void 0) return finding2;
-    for (const waiver of matching) used.add(waiver);
+    for (const waiver of matching2) used.add(waiver);
     return {
       ...finding2,
       status: "waived",
@@ -23924,7 +24374,7 @@ init_record();
 var MAX_NESTING = 1e3;
 var EXPECTED_PLAN = "expected the output of `terraform show -json <planfile>`";
 function readPlanJson(text, path, format2 = "plan") {
-  return readPlanObject(parseJson(text, path), path, format2);
+  return readPlanObject(parseJson(text, path), path, format2, { owned: true });
 }
 function parseJson(text, path) {
   try {
@@ -23938,7 +24388,7 @@ function parseJson(text, path) {
     );
   }
 }
-function readPlanObject(doc, path, format2 = "plan") {
+function readPlanObject(doc, path, format2 = "plan", options = {}) {
   if (!isObj(doc) || !Object.hasOwn(doc, "format_version")) {
     throw new InputError(path, `not a Terraform plan: ${EXPECTED_PLAN} (found ${describeJsonValue(doc)})`);
   }
@@ -23961,7 +24411,7 @@ function readPlanObject(doc, path, format2 = "plan") {
     }
     records = stateRecords(state, path);
   } else {
-    records = planRecords(doc, path);
+    records = planRecords(doc, path, options.owned === true);
   }
   const summary = {
     path,
@@ -23996,7 +24446,7 @@ function checkType(value, key, want, path) {
     );
   }
 }
-function planRecords(doc, path) {
+function planRecords(doc, path, owned) {
   const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path) : [];
   let plannedByAddress;
   const plannedValuesOf = (address) => {
@@ -24008,6 +24458,7 @@ function planRecords(doc, path) {
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records = [];
   const seen = /* @__PURE__ */ new Set();
+  const source = { file: path };
   for (let i = 0; i < changes.length; i++) {
     const rc = changes[i];
     if (!isObj(rc) || typeof rc.address !== "string") {
@@ -24018,7 +24469,7 @@ function planRecords(doc, path) {
     if (!isObj(change) || !Array.isArray(change.actions)) {
       throw new InputError(path, `resource_changes[${i}] (${address}) has no change.actions list`);
     }
-    const actions = change.actions.filter((a) => typeof a === "string");
+    const actions = change.actions.every((a) => typeof a === "string") ? change.actions : change.actions.filter((a) => typeof a === "string");
     if (isGone(actions) || rc.deposed !== void 0) continue;
     const complete = typeof rc.type === "string" && typeof rc.name === "string" && typeof rc.mode === "string";
     const parsed = complete && (typeof rc.module_address === "string" || !address.startsWith("module.")) ? void 0 : parseResourceAddress(address);
@@ -24037,11 +24488,12 @@ function planRecords(doc, path) {
       after,
       change.after_unknown,
       path,
-      configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments)
+      configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments),
+      owned
     );
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
     if (mode === "data") seen.add(address);
-    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, path));
+    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
   }
   const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : void 0;
   const priorResources = prior === void 0 ? [] : moduleResources(prior.root_module, path);
@@ -24068,10 +24520,9 @@ function recordFromSnapshot(snapshot, actions, path) {
   const values = isObj(r.values) ? r.values : {};
   const sensitivePaths = sensitivePathsOf(r.sensitive_values, values, path);
   const module = parsed?.module ?? snapshot.module;
-  return record(address, mode, type, name, module, index, values, sensitivePaths, actions, path);
+  return record(address, mode, type, name, module, index, values, sensitivePaths, actions, { file: path });
 }
-function record(address, mode, type, name, module, index, values, sensitivePaths, actions, file) {
-  const source = { file };
+function record(address, mode, type, name, module, index, values, sensitivePaths, actions, source) {
   return index === void 0 ? { address, mode, type, name, module, values, sensitivePaths, actions, source } : { address, mode, type, name, module, index, values, sensitivePaths, actions, source };
 }
 function moduleResources(root, path) {
@@ -24097,22 +24548,23 @@ function moduleResources(root, path) {
   }
   return out;
 }
-function applyUnknowns(after, mirror, path, markerFor) {
+function applyUnknowns(after, mirror, path, markerFor, owned) {
   if (mirror === true) return {};
   if (!isObj(mirror)) return after;
   let root;
   let copied;
+  const writable = owned ? (value) => value : copyObject;
   for (const key of Object.keys(mirror)) {
     const child = mirror[key];
     if (child === true) {
-      root ??= copyObject(after);
+      root ??= writable(after);
       setOwn(root, key, markerFor === void 0 ? COMPUTED : markerFor([key]));
       continue;
     }
     if (typeof child !== "object" || child === null) continue;
     const leaves = trueLeaves(child, path, [key]);
     if (leaves.length === 0) continue;
-    root ??= copyObject(after);
+    root ??= writable(after);
     copied ??= /* @__PURE__ */ new Set([root]);
     for (const segments of leaves) {
       let current = root;
@@ -24120,8 +24572,8 @@ function applyUnknowns(after, mirror, path, markerFor) {
         const segment = segments[i];
         const existing = ownValue(current, segment);
         let next;
-        if (Array.isArray(existing)) next = copied.has(existing) ? existing : existing.slice();
-        else if (isObj(existing)) next = copied.has(existing) ? existing : copyObject(existing);
+        if (Array.isArray(existing)) next = owned || copied.has(existing) ? existing : existing.slice();
+        else if (isObj(existing)) next = owned || copied.has(existing) ? existing : copyObject(existing);
         else next = typeof segments[i + 1] === "number" ? [] : {};
         copied.add(next);
         if (next !== existing) setOwn(current, segment, next);
@@ -24205,6 +24657,7 @@ var ReferenceResolver = class {
   }
   markerFor(module, configResource, segments) {
     if (configResource === void 0) return COMPUTED;
+    if (ownValue(configResource.expressions, segments[0]) === void 0) return COMPUTED;
     const written = this.referencesAt(configResource, segments);
     if (written.length === 0) return COMPUTED;
     const scope = this.scope(module);
@@ -24833,7 +25286,8 @@ async function readInput(path, options = {}) {
     }
     throw error;
   }
-  if (isObject3(doc) && Object.hasOwn(doc, "format_version")) return readPlanObject(doc, path);
+  if (isObject3(doc) && Object.hasOwn(doc, "format_version"))
+    return readPlanObject(doc, path, "plan", { owned: true });
   if (isObject3(doc) && CONFIG_KEYS2.some((key) => Object.hasOwn(doc, key))) {
     return (await tfjsonReader()).readTerraformJsonConfig(path);
   }
@@ -25017,7 +25471,12 @@ function checkReadResult(read, options = {}) {
   };
   const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const full = buildInventory(read.records, { policy, parameters: controlSet.parameters, today });
+  const full = buildInventory(read.records, {
+    policy,
+    parameters: controlSet.parameters,
+    today,
+    claimedIdentitiesOnly: policy.scope === "mcp"
+  });
   const inventory = policy.scope === "all" ? full : mcpView(full);
   const sources = new Map(read.records.map((record2) => [record2.address, record2.source]));
   const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
@@ -25076,7 +25535,7 @@ function notes(read, full, judged, policy, unknown) {
   );
   if (policy.scope === "mcp" && judged.servers.length === 0) {
     out.push(
-      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ${full.identities.length} identities and ${full.credentials.length} static credentials were not judged. Run with --scope all to judge every non-human identity.`
+      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. Run with --scope all to judge every non-human identity.`
     );
   }
   if (unknown > 0 && policy.unknown !== "block") {

@@ -38,16 +38,30 @@ interface Declarations {
   readonly serversByIdentity: ReadonlyMap<string, string[]>;
   readonly serverByName: ReadonlyMap<string, DeclaredServer>;
   readonly usedPolicies: Set<string> | undefined;
+  readonly claimedOnly: boolean;
   /** Attribute paths of the ownership tags, for `at` (the same for every identity). */
   readonly ownerPath: string;
   readonly reviewByPath: string;
 }
 
+const IDENTITY_TYPES = ['aws_iam_role', 'aws_iam_user'] as const;
+
+/** Whether the record is an IAM identity this inventory describes. */
+export function isAwsIdentity(record: ResourceRecord): boolean {
+  return record.mode === 'managed' && (IDENTITY_TYPES as readonly string[]).includes(record.type);
+}
+
 /**
  * @param usedPolicies when given, receives the address of every policy and document an
  *   identity's grants came from (and the attachments they came through).
+ * @param claimedOnly leave out identities no server or tool claims (their policies still count
+ *   as used, so they are not reported as detached).
  */
-export function awsIdentities(ctx: InventoryContext, usedPolicies?: Set<string>): IdentityFacts[] {
+export function awsIdentities(
+  ctx: InventoryContext,
+  usedPolicies?: Set<string>,
+  claimedOnly = false,
+): IdentityFacts[] {
   const toolsByIdentity = new Map<string, DeclaredTool[]>();
   const serversByIdentity = new Map<string, string[]>();
   for (const server of ctx.servers) {
@@ -63,14 +77,16 @@ export function awsIdentities(ctx: InventoryContext, usedPolicies?: Set<string>)
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
     usedPolicies,
+    claimedOnly,
     ownerPath: formatPath(['tags', ctx.policy.tags.owner]),
     reviewByPath: formatPath(['tags', ctx.policy.tags.reviewBy]),
   };
   const out: IdentityFacts[] = [];
-  for (const type of ['aws_iam_role', 'aws_iam_user'] as const) {
+  for (const type of IDENTITY_TYPES) {
     for (const record of ctx.index.byType(type)) {
       if (record.mode !== 'managed') continue;
-      out.push(identityFacts(ctx, record, type, declarations));
+      const facts = identityFacts(ctx, record, type, declarations);
+      if (facts !== undefined) out.push(facts);
     }
   }
   return out;
@@ -87,7 +103,7 @@ function identityFacts(
   record: ResourceRecord,
   kind: 'aws_iam_role' | 'aws_iam_user',
   declarations: Declarations,
-): IdentityFacts {
+): IdentityFacts | undefined {
   const { manifests } = declarations;
   const { address, values } = record;
   const attribution = ctx.attributionOf(address);
@@ -99,6 +115,10 @@ function identityFacts(
   for (const server of declarations.serversByIdentity.get(address) ?? []) addDistinct(servers, server);
   for (const tool of declaredTools) addDistinct(servers, tool.server);
   addDistinct(servers, attribution.server);
+  if (declarations.claimedOnly && !claimedByMcp(attribution, tools, servers)) {
+    noteUsedPolicies(declarations, permissionPolicies(ctx.index, record));
+    return undefined;
+  }
   const names = ctx.policy.tags;
   const toolTag = readTag(record, names.tool);
   const isTool = declaredTools.length > 0 || attribution.tool !== undefined;
@@ -108,12 +128,7 @@ function identityFacts(
   const perTenant = attribution.tenant !== undefined || typeof readTag(record, names.tenant) === 'string';
   const tenantScoped = isTool && !perTenant && toolServers.some((server) => server.multiTenant);
   const applied = permissionPolicies(ctx.index, record);
-  if (declarations.usedPolicies) {
-    for (const policy of applied) {
-      declarations.usedPolicies.add(policy.address);
-      if (policy.via) declarations.usedPolicies.add(policy.via);
-    }
-  }
+  noteUsedPolicies(declarations, applied);
   const permissions = analysePermissions(
     applied,
     tenantScoped ? { tenantKeys: declarations.tenantKeys } : {},
@@ -202,6 +217,26 @@ function toolTrustOptions(
       otherServerIdentities: otherServerIdentities(declarations, toolServers, address),
     },
   };
+}
+
+function noteUsedPolicies(declarations: Declarations, applied: ReturnType<typeof permissionPolicies>): void {
+  if (!declarations.usedPolicies) return;
+  for (const policy of applied) {
+    declarations.usedPolicies.add(policy.address);
+    if (policy.via) declarations.usedPolicies.add(policy.via);
+  }
+}
+
+/**
+ * What `--scope mcp` judges: an identity a server or tool uses or claims, or one whose
+ * attribution tags are unknown until apply (it might be claimed).
+ */
+function claimedByMcp(
+  attribution: Attribution,
+  tools: readonly string[],
+  servers: readonly string[],
+): boolean {
+  return tools.length > 0 || servers.length > 0 || attribution.attributedBy === 'unresolved';
 }
 
 function isClaimed(attribution: Attribution): boolean {

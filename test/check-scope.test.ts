@@ -1,0 +1,75 @@
+/**
+ * `--scope mcp` judges what MCP servers claim and skips the analysis of every other identity;
+ * skipping must not change what is judged: an unclaimed identity's policies are still in use
+ * (never reported as detached), and the summary still counts every identity not judged.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkReadResult } from '../action/check.js';
+import { buildInventory } from '../action/inventory/build-inventory.js';
+import { defaultPolicy } from '../action/policy/policy.js';
+import type { ResourceRecord } from '../action/read/record.js';
+import { compliantServer, doc, of, record, serverTags, TODAY } from './helpers/records.js';
+
+const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
+
+/** A role no MCP server claims, with a wildcard policy that carries a server's tag. */
+function unclaimedRoleWithTaggedPolicy(): ResourceRecord[] {
+  return [
+    record('aws_iam_role.batch', {
+      name: 'batch',
+      assume_role_policy: doc({
+        Effect: 'Allow',
+        Principal: { Service: 'ecs-tasks.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      }),
+    }),
+    record('aws_iam_policy.shared', { name: 'shared', policy: ADMIN, tags: serverTags }),
+    record('aws_iam_role_policy_attachment.batch', {
+      role: 'batch',
+      policy_arn: 'arn:aws:iam::111122223333:policy/shared',
+    }),
+  ];
+}
+
+function check(records: ResourceRecord[], scope: 'mcp' | 'all') {
+  return checkReadResult(
+    { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+    { today: TODAY, scope },
+  ).report;
+}
+
+describe('--scope mcp', () => {
+  const records = [...compliantServer(), ...unclaimedRoleWithTaggedPolicy()];
+
+  it('judges the unclaimed role only with --scope all', () => {
+    // The wildcard is reported where it is written: the policy the role uses.
+    const all = of([...check(records, 'all').findings], 'MCP-NHI-007');
+    expect(all.map((f) => f.address)).toContain('aws_iam_policy.shared');
+    expect(all.every((f) => f.server === undefined)).toBe(true);
+  });
+
+  it('does not report a policy an unclaimed role uses as detached', () => {
+    // The policy carries a server's tag, so were it detached, --scope mcp would judge it.
+    const findings = check(records, 'mcp').findings;
+    expect(findings.map((f) => f.address)).not.toContain('aws_iam_policy.shared');
+    expect(findings.map((f) => f.address)).not.toContain('aws_iam_role.batch');
+  });
+
+  it('leaves unclaimed identities out of the inventory without changing the claimed ones', () => {
+    const options = { policy: defaultPolicy(), parameters: {}, today: TODAY };
+    const full = buildInventory(records, options);
+    const claimed = buildInventory(records, { ...options, claimedIdentitiesOnly: true });
+    expect(full.identities.map((i) => i.address)).toContain('aws_iam_role.batch');
+    expect(claimed.identities.map((i) => i.address)).not.toContain('aws_iam_role.batch');
+    expect(claimed.identities).toEqual(full.identities.filter((i) => i.address !== 'aws_iam_role.batch'));
+    expect(claimed.policies).toEqual(full.policies);
+  });
+
+  it('still counts every identity in the note when no server is declared', () => {
+    const untagged = unclaimedRoleWithTaggedPolicy().map((r) =>
+      r.address === 'aws_iam_policy.shared' ? { ...r, values: { ...r.values, tags: {} } } : r,
+    );
+    const notes = check(untagged, 'mcp').summary.notes.join('\n');
+    expect(notes).toContain('1 identities and 0 static credentials were not judged');
+  });
+});
