@@ -194,6 +194,7 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
       configResource === undefined
         ? undefined
         : (segments) => resolver.markerFor(module, configResource, segments),
+      isObj(configResource?.expressions) ? configResource.expressions : undefined,
       owned,
     );
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
@@ -301,6 +302,7 @@ function applyUnknowns(
   mirror: unknown,
   path: string,
   markerFor: ((segments: readonly Segment[]) => UnknownValue) | undefined,
+  expressions: Json | undefined,
   owned: boolean,
 ): Json {
   if (mirror === true) return {}; // The whole object is unknown: no attribute is known.
@@ -311,9 +313,11 @@ function applyUnknowns(
   for (const key of Object.keys(mirror)) {
     const child = mirror[key];
     if (child === true) {
-      // Most unknowns are top-level computed attributes (arn, id): no path to copy.
+      // Most unknowns are top-level computed attributes (arn, id): no path to copy, and no
+      // expression in the configuration to look up.
       root ??= writable(after);
-      setOwn(root, key, markerFor === undefined ? COMPUTED : markerFor([key]));
+      const written = markerFor !== undefined && expressions !== undefined && Object.hasOwn(expressions, key);
+      setOwn(root, key, written ? markerFor([key]) : COMPUTED);
       continue;
     }
     if (typeof child !== 'object' || child === null) continue;
