@@ -147,20 +147,23 @@ function notes(
   return out;
 }
 
-/**
- * `localeCompare` order, through one Collator: calling localeCompare on each comparison builds
- * the collation anew and dominated sorting tens of thousands of findings.
- */
-const collator = new Intl.Collator();
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(
   SEVERITIES.map((severity, rank) => [severity, rank]),
 ) as Record<Severity, number>;
 
+/**
+ * Severity first, then control, address and attribute in code-unit order: the same order on
+ * every machine, whatever its locale, so reports of the same plan compare equal.
+ */
 function byImportance(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    collator.compare(a.control, b.control) ||
-    collator.compare(a.address, b.address) ||
-    collator.compare(a.attribute ?? '', b.attribute ?? '')
+    compareText(a.control, b.control) ||
+    compareText(a.address, b.address) ||
+    compareText(a.attribute ?? '', b.attribute ?? '')
   );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

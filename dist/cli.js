@@ -24489,6 +24489,7 @@ function planRecords(doc, path, owned) {
       change.after_unknown,
       path,
       configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments),
+      isObj(configResource?.expressions) ? configResource.expressions : void 0,
       owned
     );
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
@@ -24548,7 +24549,7 @@ function moduleResources(root, path) {
   }
   return out;
 }
-function applyUnknowns(after, mirror, path, markerFor, owned) {
+function applyUnknowns(after, mirror, path, markerFor, expressions, owned) {
   if (mirror === true) return {};
   if (!isObj(mirror)) return after;
   let root;
@@ -24558,7 +24559,8 @@ function applyUnknowns(after, mirror, path, markerFor, owned) {
     const child = mirror[key];
     if (child === true) {
       root ??= writable(after);
-      setOwn(root, key, markerFor === void 0 ? COMPUTED : markerFor([key]));
+      const written = markerFor !== void 0 && expressions !== void 0 && Object.hasOwn(expressions, key);
+      setOwn(root, key, written ? markerFor([key]) : COMPUTED);
       continue;
     }
     if (typeof child !== "object" || child === null) continue;
@@ -25545,12 +25547,14 @@ function notes(read, full, judged, policy, unknown) {
   }
   return out;
 }
-var collator = new Intl.Collator();
 var SEVERITY_RANK = Object.fromEntries(
   SEVERITIES.map((severity, rank) => [severity, rank])
 );
 function byImportance(a, b) {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || collator.compare(a.control, b.control) || collator.compare(a.address, b.address) || collator.compare(a.attribute ?? "", b.attribute ?? "");
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.control, b.control) || compareText(a.address, b.address) || compareText(a.attribute ?? "", b.attribute ?? "");
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // action/cli.ts
