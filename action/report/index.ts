@@ -1,15 +1,18 @@
 /**
  * Report rendering: one pure function per format, from a CheckReport to a string. Writing
  * files, picking colours from the terminal and scrubbing are the caller's job.
+ *
+ * renderReportParts gives the same text in parts, for callers that scrub and write a large
+ * report without ever holding it as one string (Redactor.scrubParts).
  */
 import type { CheckReport } from '../findings.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonParts } from './json.js';
 import { renderJunit } from './junit.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderText } from './text.js';
 
-export { jsonReport, renderJson } from './json.js';
+export { jsonReport, renderJson, renderJsonParts } from './json.js';
 export { renderJunit } from './junit.js';
 export { type MarkdownOptions, renderMarkdown } from './markdown.js';
 export { renderSarif, type SarifOptions, sarifLog } from './sarif.js';
@@ -45,4 +48,13 @@ export function renderReport(report: CheckReport, format: ReportFormat, options:
       throw new Error(`unknown report format: ${String(unknown)}`);
     }
   }
+}
+
+/** renderReport's text in consecutive parts: several for the formats that grow large. */
+export function renderReportParts(
+  report: CheckReport,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): readonly string[] {
+  return format === 'json' ? renderJsonParts(report) : [renderReport(report, format, options)];
 }
