@@ -9,13 +9,13 @@ import type { CheckReport } from '../findings.js';
 import { renderJson, renderJsonParts } from './json.js';
 import { renderJunit } from './junit.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
-import { renderSarif, type SarifOptions } from './sarif.js';
+import { renderSarif, renderSarifParts, type SarifOptions } from './sarif.js';
 import { renderText } from './text.js';
 
 export { jsonReport, renderJson, renderJsonParts } from './json.js';
 export { renderJunit } from './junit.js';
 export { type MarkdownOptions, renderMarkdown } from './markdown.js';
-export { renderSarif, type SarifOptions, sarifLog } from './sarif.js';
+export { renderSarif, renderSarifParts, type SarifOptions, sarifLog } from './sarif.js';
 export { renderText, type TextOptions } from './text.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
@@ -56,5 +56,12 @@ export function renderReportParts(
   format: ReportFormat,
   options: RenderOptions = {},
 ): readonly string[] {
-  return format === 'json' ? renderJsonParts(report) : [renderReport(report, format, options)];
+  switch (format) {
+    case 'json':
+      return renderJsonParts(report);
+    case 'sarif':
+      return renderSarifParts(report, { baseUri: options.baseUri, informationUri: options.informationUri });
+    default:
+      return [renderReport(report, format, options)];
+  }
 }

@@ -5,14 +5,21 @@
  */
 
 /**
- * `JSON.stringify(value, null, 2)` as the value of a top-level member `key` writes it (nested
- * one level deep), or undefined where the member would be left out.
+ * `JSON.stringify(value, null, 2)` as the value of a member `depth` levels deep writes it, or
+ * undefined where the member would be left out. JSON.stringify writes the value inside
+ * single-member wrappers, which are cut off again: no second pass over the text to indent it.
  */
-export function memberJson(key: string, value: unknown): string | undefined {
-  const text = JSON.stringify({ [key]: value }, null, 2);
-  if (text === '{}') return undefined;
-  // `{\n  "key": ` ... `\n}`
-  return text.slice(JSON.stringify(key).length + 6, -2);
+export function nestedJson(value: unknown, depth: number): string | undefined {
+  let wrapped = value;
+  for (let level = 0; level < depth; level++) wrapped = { '': wrapped };
+  const text = JSON.stringify(wrapped, null, 2) as string | undefined;
+  if (text === undefined || depth === 0) return text;
+  // Each wrapper k (1 = outermost) adds `{\n`, k indents and `"": ` before, `\n`, k - 1 indents and `}` after.
+  const before = (levels: number) => levels * (levels + 1) + 6 * levels;
+  const after = (levels: number) => levels * (levels + 1);
+  // The innermost wrapper of a left-out value is `{}`.
+  if (text.length === before(depth - 1) + 2 + after(depth - 1)) return undefined;
+  return text.slice(before(depth), text.length - after(depth));
 }
 
 /**

@@ -11,7 +11,7 @@
 import type { CheckReport, ControlMeta, Finding, Frameworks, ReportSummary, WaiverUse } from '../findings.js';
 import type { Inventory } from '../inventory/model.js';
 import type { InputSummary, SourceLocation } from '../read/record.js';
-import { memberJson, sortedJsonSharing } from './json-text.js';
+import { nestedJson, sortedJsonSharing } from './json-text.js';
 import { orderedFrameworks } from './shared.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -29,7 +29,7 @@ export function renderJsonParts(report: CheckReport): string[] {
   let pending = '{';
   let members = 0;
   const member = (key: string, value: unknown, ownPart = false): void => {
-    const json = memberJson(key, value);
+    const json = nestedJson(value, 1);
     if (json === undefined) return;
     pending += `${members++ === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
     if (ownPart) {

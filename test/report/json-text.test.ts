@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../action/findings.js';
 import type { Inventory } from '../../action/inventory/model.js';
 import { jsonReport, renderJson, renderJsonParts } from '../../action/report/json.js';
-import { memberJson, sortedJsonSharing } from '../../action/report/json-text.js';
+import { nestedJson, sortedJsonSharing } from '../../action/report/json-text.js';
 import { finding, largeReport, sampleReport } from './sample-report.js';
 
 const byObjectForm = (report: CheckReport): string => `${JSON.stringify(jsonReport(report), null, 2)}\n`;
@@ -114,11 +114,24 @@ describe('sortedJsonSharing', () => {
   });
 });
 
-describe('memberJson', () => {
-  it('is the value as a top-level member writes it', () => {
-    expect(memberJson('list', [1, { a: 'b' }])).toBe('[\n    1,\n    {\n      "a": "b"\n    }\n  ]');
-    expect(memberJson('text', 'a"b')).toBe('"a\\"b"');
-    expect(memberJson('gone', undefined)).toBeUndefined();
-    expect(memberJson('gone', () => 1)).toBeUndefined();
+describe('nestedJson', () => {
+  it('is the value as a member that deep writes it', () => {
+    const value = [1, { a: 'b', c: [] }, 'x"y\nz'];
+    for (const depth of [0, 1, 2, 3, 5]) {
+      const indented = JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+      expect(nestedJson(value, depth)).toBe(indented);
+    }
+    expect(nestedJson([1, { a: 'b' }], 1)).toBe('[\n    1,\n    {\n      "a": "b"\n    }\n  ]');
+    expect(nestedJson('a"b', 3)).toBe('"a\\"b"');
+    expect(nestedJson({}, 2)).toBe('{}');
+    expect(nestedJson([], 2)).toBe('[]');
+  });
+
+  it('is undefined where the member would be left out', () => {
+    for (const depth of [0, 1, 2, 4]) {
+      expect(nestedJson(undefined, depth)).toBeUndefined();
+      expect(nestedJson(() => 1, depth)).toBeUndefined();
+      expect(nestedJson({ toJSON: () => undefined }, depth)).toBeUndefined();
+    }
   });
 });
