@@ -96,7 +96,7 @@ const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066
  * output), bidi overrides, and line breaks (collapsed to one space).
  */
 export function oneLine(value: string): string {
-  if (!NOT_ONE_LINE.test(value)) return value;
+  if (typeof value === 'string' && !NOT_ONE_LINE.test(value)) return value;
   return value
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
