@@ -198,18 +198,22 @@ function collectSecrets(record: ResourceRecord, into: Set<string>, verdicts: Map
   const sensitivePaths = record.sensitivePaths;
   const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : undefined;
   // Walk iteratively: plan values can nest deeper than the call stack allows. The stack is
-  // four parallel arrays rather than an object per entry; paths are only built where a
-  // sensitive mark may lie below, everywhere else the key name is all that matters.
+  // parallel arrays rather than an object per entry. Marks and paths are only kept for
+  // records with sensitive marks (few), and paths only where a sensitive mark may lie below;
+  // everywhere else the key name is all that matters.
   const values: unknown[] = [record.values];
   const names: string[] = [''];
-  const marks: boolean[] = [false];
-  const paths: (Path | undefined)[] = [sensitive ? [] : undefined];
+  const marks: boolean[] | undefined = sensitive ? [false] : undefined;
+  const paths: (Path | undefined)[] = sensitive ? [[]] : [];
   let marked = false;
   let path: Path | undefined;
 
   /** Stacks a child of the value being visited; `name` is the key that says whether it is secret. */
   const push = (child: unknown, name: string, key: string | number): void => {
     if (child === null || typeof child === 'number' || typeof child === 'boolean') return;
+    values.push(child);
+    names.push(name);
+    if (marks === undefined) return;
     let childMarked = marked;
     let childPath: Path | undefined;
     if (path !== undefined) {
@@ -221,8 +225,6 @@ function collectSecrets(record: ResourceRecord, into: Set<string>, verdicts: Map
       if (childMarked || !sensitivePaths.some((sensitivePath) => sensitivePath.startsWith(text)))
         childPath = undefined;
     }
-    values.push(child);
-    names.push(name);
     marks.push(childMarked);
     paths.push(childPath);
   };
@@ -230,8 +232,10 @@ function collectSecrets(record: ResourceRecord, into: Set<string>, verdicts: Map
   while (values.length > 0) {
     const value = values.pop();
     const name = names.pop()!;
-    marked = marks.pop()!;
-    path = paths.pop();
+    if (marks !== undefined) {
+      marked = marks.pop()!;
+      path = paths.pop();
+    }
     if (typeof value === 'string') {
       if (value.length < MIN_SECRET_LENGTH) continue;
       if (marked || secretName(name) || hasCredentialShape(value, verdicts)) addSecret(value, into);
@@ -242,8 +246,10 @@ function collectSecrets(record: ResourceRecord, into: Set<string>, verdicts: Map
       if (value.partial !== undefined) {
         values.push(value.partial);
         names.push(name);
-        marks.push(marked);
-        paths.push(path);
+        if (marks !== undefined) {
+          marks.push(marked);
+          paths.push(path);
+        }
       }
     } else if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) push(value[index], name, index);

@@ -192,4 +192,18 @@ describe('which values are secrets', () => {
     ]);
     expect([...redactor.values()].sort()).toEqual(['first-value', 'second-value']);
   });
+
+  it('marks a partly known value by its own path, and nothing beside a sensitive path', () => {
+    const redactor = createRedactor([
+      record(
+        'aws_ssm_parameter.p',
+        {
+          doc: { ...unknownValue(['aws_db_instance.db']), partial: { host: 'db-host-value' } },
+          config: { a: 'first-value', ab: 'beside-the-mark' },
+        },
+        { sensitivePaths: ['doc', 'config.a'] },
+      ),
+    ]);
+    expect([...redactor.values()].sort()).toEqual(['db-host-value', 'first-value']);
+  });
 });
