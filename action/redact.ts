@@ -126,6 +126,8 @@ class Scrubber {
    * The part with its known secrets replaced, which is all both passes would change, or
    * undefined when the second pass might find a credential: a head in the part, or right
    * after a replaced secret (where `\b` now holds), in this part or at the start of the next.
+   * No head begins inside the marker or runs into it: heads hold no `[` or `]`, and none
+   * begins with a letter sequence of `redacted`.
    */
   private replaceKnown(part: string, next: string | undefined): string | undefined {
     const search = this.search;
