@@ -9,7 +9,7 @@ import { checkPaths } from './check.js';
 import { describeError, UsageError, UserError } from './errors.js';
 import { type FailOn, SEVERITIES } from './findings.js';
 import { loadPolicy } from './policy/load-policy.js';
-import { REPORT_FORMATS, type ReportFormat, renderReport } from './report/index.js';
+import { REPORT_FORMATS, type ReportFormat, renderReportParts } from './report/index.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -89,7 +89,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(today ? { today } : {}),
   });
   const color = io.color && !values.output && format === 'text';
-  const rendered = redactor.scrub(renderReport(report, format, { color }));
+  // In parts: a large report is scrubbed and written without ever becoming one string.
+  const rendered = redactor.scrubParts(renderReportParts(report, format, { color }));
   if (values.output) {
     await writeFile(values.output, rendered).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`${values.output}: cannot write the report (${error.code ?? error.message})`);
@@ -99,9 +100,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       `mcp-nhi-guard: ${verdict.toUpperCase()} (${blocking} blocking, ${report.findings.length} findings) → ${values.output}\n`,
     );
   } else {
-    io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+    for (const part of rendered) io.stdout(part);
+    if (!endsWithLineBreak(rendered)) io.stdout('\n');
   }
   return report.summary.verdict === 'fail' ? EXIT_BLOCKED : EXIT_PASS;
+}
+
+function endsWithLineBreak(parts: readonly string[]): boolean {
+  const last = parts.findLast((part) => part !== '');
+  return last?.endsWith('\n') ?? false;
 }
 
 function parseOptions(argv: readonly string[]) {

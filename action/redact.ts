@@ -8,74 +8,271 @@ import { credentialShape, isSecretName } from './inventory/secret-shapes.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
 
 const MARKER = '[redacted]';
+type Path = (string | number)[];
 /** Values shorter than this are too common (`true`, `1234`) to scrub without mangling reports. */
 const MIN_SECRET_LENGTH = 6;
-/** Credential shapes scrubbed in any output, whether or not they were seen in an input. */
-const CREDENTIAL_PATTERNS =
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\bsk_live_\w{16,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?-----END[A-Z ]*PRIVATE KEY-----/g;
+
+/**
+ * Credential shapes scrubbed in any output, whether or not they were seen in an input, each as
+ * [boundary, head, tail]. The head is a prefix of every match and never matches more than
+ * HEAD_MAX_LENGTH characters, nor a `[` or `]`: searching for heads is how scrubbing finds out
+ * cheaply that a text holds no credential (see Scrubber).
+ */
+const CREDENTIAL_SHAPES: readonly (readonly [boundary: '' | '\\b', head: string, tail: string])[] = [
+  ['\\b', '(?:AKIA|ASIA)[A-Z0-9]{16}', '\\b'],
+  ['\\b', 'gh[pousr]_[A-Za-z0-9]{36}', '[A-Za-z0-9]*\\b'],
+  ['\\b', 'github_pat_\\w{22}', '\\w*'],
+  ['\\b', 'xox[abprs]-[\\w-]{10}', '[\\w-]*'],
+  ['\\b', 'sk-(?:ant-)?[\\w-]{20}', '[\\w-]*'],
+  ['\\b', 'sk_live_\\w{16}', '\\w*'],
+  ['\\b', 'AIza[\\w-]{35}', ''],
+  ['\\b', 'eyJ[\\w-]{8}', '[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+'],
+  ['', '-----BEGIN', '[A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----'],
+];
+/** The longest head match: `ghp_` and 36 characters. */
+const HEAD_MAX_LENGTH = 40;
+const CREDENTIAL_PATTERNS = new RegExp(
+  CREDENTIAL_SHAPES.map(([boundary, head, tail]) => boundary + head + tail).join('|'),
+  'g',
+);
+/** Heads where a credential may start. */
+const HEADS = CREDENTIAL_SHAPES.map(([boundary, head]) => boundary + head).join('|');
+/** Heads wherever they are: after a marker, `\b` may hold where the input had no boundary. */
+const BARE_HEADS = CREDENTIAL_SHAPES.map(([, head]) => head).join('|');
+/**
+ * Parts are searched one by one while no secret is longer than this; past it, the windows
+ * around part boundaries would cost more than joining the parts.
+ */
+const MAX_PART_REACH = 4096;
 
 export interface Redactor {
   /** How many distinct secret values the inputs held. */
   readonly size: number;
   scrub(text: string): string;
+  /**
+   * scrub() of the text the parts make together, as parts. A large report never has to become
+   * one string: a single non-Latin-1 character would make all of it two bytes a character,
+   * slower to search and to write.
+   */
+  scrubParts(parts: readonly string[]): readonly string[];
   /** The values themselves, for `core.setSecret` in the Action (never printed). */
   values(): readonly string[];
 }
 
 export function createRedactor(records: readonly ResourceRecord[]): Redactor {
   const secrets = new Set<string>();
-  for (const record of records) collectSecrets(record, secrets);
+  const verdicts = new Map<string, boolean>();
+  for (const record of records) collectSecrets(record, secrets, verdicts);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  const known = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+  const scrubber = new Scrubber(sorted);
   return {
     size: secrets.size,
-    scrub(text) {
-      const withoutKnown = known ? text.replace(known, MARKER) : text;
-      return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
-    },
+    scrub: (text) => scrubber.scrubParts([text]).join(''),
+    scrubParts: (parts) => scrubber.scrubParts(parts),
     values: () => sorted,
   };
 }
 
-function collectSecrets(record: ResourceRecord, into: Set<string>): void {
-  const sensitive = record.sensitivePaths.length > 0 ? new Set(record.sensitivePaths) : undefined;
-  // Walk iteratively: plan values can nest deeper than the call stack allows. Paths are only
-  // built for records with sensitive marks; everywhere else the key name is all that matters.
-  const stack: { value: unknown; path: (string | number)[] | undefined; key: string; marked: boolean }[] = [
-    { value: record.values, path: sensitive ? [] : undefined, key: '', marked: false },
-  ];
-  while (stack.length > 0) {
-    const { value, path, key, marked } = stack.pop()!;
+/**
+ * What scrubbing means is two passes over the whole text: every known secret (longest first)
+ * becomes the marker, then every credential pattern in the result does. Reports almost never
+ * hold a credential, so the Scrubber makes one pass that finds the secrets and the credential
+ * heads together, and takes the two-pass road only when a head turns up. It searches the parts
+ * of a text one by one, and joins them only when a secret or head straddles two parts.
+ */
+class Scrubber {
+  /** Known secrets, longest first: the first pass. */
+  private readonly known: RegExp | undefined;
+  /** A known secret (group 1) or a credential head. */
+  private readonly search: RegExp;
+  /** A credential head, not minding word boundaries, at lastIndex. */
+  private readonly headAt = new RegExp(BARE_HEADS, 'y');
+  /** Anything that could straddle two parts: a known secret or a head. */
+  private readonly straddler: RegExp;
+  /** How far a straddler reaches, plus the character `\b` looks back at. */
+  private readonly reach: number;
+
+  constructor(secrets: readonly string[]) {
+    const known = secrets.map(escapeRegExp).join('|');
+    this.known = secrets.length > 0 ? new RegExp(known, 'g') : undefined;
+    this.search = new RegExp(secrets.length > 0 ? `(${known})|${HEADS}` : HEADS, 'g');
+    this.straddler = new RegExp(secrets.length > 0 ? `${known}|${BARE_HEADS}` : BARE_HEADS, 'g');
+    this.reach = Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
+  }
+
+  scrubParts(parts: readonly string[]): readonly string[] {
+    const nonEmpty = parts.filter((part) => part !== '');
+    if (nonEmpty.length > 1 && (this.reach > MAX_PART_REACH || this.anyStraddles(nonEmpty))) {
+      return [this.twoPasses(nonEmpty.join(''))];
+    }
+    const out: string[] = [];
+    let changed = false;
+    for (let i = 0; i < nonEmpty.length; i++) {
+      const scrubbed = this.replaceKnown(nonEmpty[i]!, nonEmpty[i + 1]);
+      if (scrubbed === undefined) return [this.twoPasses(nonEmpty.join(''))];
+      changed ||= scrubbed !== nonEmpty[i];
+      out.push(scrubbed);
+    }
+    return changed ? out : parts;
+  }
+
+  /** The definition. */
+  private twoPasses(text: string): string {
+    const withoutKnown = this.known ? text.replace(this.known, MARKER) : text;
+    return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
+  }
+
+  /**
+   * The part with its known secrets replaced, which is all both passes would change, or
+   * undefined when the second pass might find a credential: a head in the part, or right
+   * after a replaced secret (where `\b` now holds), in this part or at the start of the next.
+   * No head begins inside the marker or runs into it: heads hold no `[` or `]`, and none
+   * begins with a letter sequence of `redacted`.
+   */
+  private replaceKnown(part: string, next: string | undefined): string | undefined {
+    const search = this.search;
+    search.lastIndex = 0;
+    let out = '';
+    let copied = 0;
+    for (let match = search.exec(part); match !== null; match = search.exec(part)) {
+      if (match[1] === undefined) return undefined;
+      const end = match.index + match[0].length;
+      out += part.slice(copied, match.index) + MARKER;
+      copied = end;
+      if (
+        end < part.length
+          ? this.startsWithHead(part, end)
+          : next !== undefined && this.startsWithHead(next, 0)
+      )
+        return undefined;
+    }
+    return copied === 0 ? part : out + part.slice(copied);
+  }
+
+  private startsWithHead(text: string, at: number): boolean {
+    this.headAt.lastIndex = at;
+    return this.headAt.test(text);
+  }
+
+  /**
+   * Whether a known secret or a head straddles a boundary between parts. None is longer than
+   * `reach`, so a window of that many characters either side of each boundary shows it. Every
+   * start position in the window is tried, since one match may hide another that overlaps it.
+   */
+  private anyStraddles(parts: readonly string[]): boolean {
+    const straddler = this.straddler;
+    for (let boundary = 1; boundary < parts.length; boundary++) {
+      const before = textBefore(parts, boundary, this.reach);
+      const window = before + textFrom(parts, boundary, this.reach);
+      straddler.lastIndex = 0;
+      for (let match = straddler.exec(window); match !== null; match = straddler.exec(window)) {
+        if (match.index >= before.length) break;
+        if (match.index + match[0].length > before.length) return true;
+        straddler.lastIndex = match.index + 1;
+      }
+    }
+    return false;
+  }
+}
+
+/** Up to `reach` characters before parts[index]. */
+function textBefore(parts: readonly string[], index: number, reach: number): string {
+  let text = '';
+  for (let i = index - 1; i >= 0 && text.length < reach; i--)
+    text = parts[i]!.slice(-(reach - text.length)) + text;
+  return text;
+}
+
+/** Up to `reach` characters from the start of parts[index] on. */
+function textFrom(parts: readonly string[], index: number, reach: number): string {
+  let text = '';
+  for (let i = index; i < parts.length && text.length < reach; i++)
+    text += parts[i]!.slice(0, reach - text.length);
+  return text;
+}
+
+/**
+ * Adds to `into` every string in the record that is sensitive, sits under a secret name or has
+ * a credential's shape. `verdicts` remembers the shape check per distinct string: plans repeat
+ * the same ARNs, names and documents across thousands of resources.
+ */
+function collectSecrets(record: ResourceRecord, into: Set<string>, verdicts: Map<string, boolean>): void {
+  const sensitivePaths = record.sensitivePaths;
+  const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : undefined;
+  // Walk iteratively: plan values can nest deeper than the call stack allows. The stack is
+  // parallel arrays rather than an object per entry. Marks and paths are only kept for
+  // records with sensitive marks (few), and paths only where a sensitive mark may lie below;
+  // everywhere else the key name is all that matters.
+  const values: unknown[] = [record.values];
+  const names: string[] = [''];
+  const marks: boolean[] | undefined = sensitive ? [false] : undefined;
+  const paths: (Path | undefined)[] = sensitive ? [[]] : [];
+  let marked = false;
+  let path: Path | undefined;
+
+  /** Stacks a child of the value being visited; `name` is the key that says whether it is secret. */
+  const push = (child: unknown, name: string, key: string | number): void => {
+    if (child === null || typeof child === 'number' || typeof child === 'boolean') return;
+    values.push(child);
+    names.push(name);
+    if (marks === undefined) return;
+    let childMarked = marked;
+    let childPath: Path | undefined;
+    if (path !== undefined) {
+      childPath = [...path, key];
+      const text = formatPath(childPath);
+      childMarked = marked || sensitive!.has(text);
+      // A path's text begins with its parent's, so once no sensitive path begins with it, no
+      // path below it is sensitive either: stop building paths there.
+      if (childMarked || !sensitivePaths.some((sensitivePath) => sensitivePath.startsWith(text)))
+        childPath = undefined;
+    }
+    marks.push(childMarked);
+    paths.push(childPath);
+  };
+
+  while (values.length > 0) {
+    const value = values.pop();
+    const name = names.pop()!;
+    if (marks !== undefined) {
+      marked = marks.pop()!;
+      path = paths.pop();
+    }
     if (typeof value === 'string') {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || secretName(key) || credentialShape(value) !== undefined) addSecret(value, into);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    if (isUnknown(value)) {
+      if (marked || secretName(name) || hasCredentialShape(value, verdicts)) addSecret(value, into);
+    } else if (typeof value !== 'object' || value === null) {
+      // Numbers, booleans and nulls hold no secret.
+    } else if (isUnknown(value)) {
       // A partly known document (jsonencode with a reference inside) keeps its literal parts.
-      if (value.partial !== undefined) stack.push({ value: value.partial, path, key, marked });
-      continue;
-    }
-    const isList = Array.isArray(value);
-    // ECS-style name/value pairs: the sibling `name` says whether `value` is secret.
-    const pairName =
-      !isList && typeof (value as { name?: unknown }).name === 'string'
-        ? (value as { name: string }).name
-        : undefined;
-    for (const childKey of isList ? value.keys() : Object.keys(value)) {
-      const child = (value as Record<string | number, unknown>)[childKey];
-      if (child === null || typeof child === 'number' || typeof child === 'boolean') continue;
-      const childPath = path ? [...path, childKey] : undefined;
-      const childMarked = marked || (childPath !== undefined && sensitive!.has(formatPath(childPath)));
-      const nameKey = isList
-        ? key
-        : childKey === 'value' && pairName !== undefined
-          ? pairName
-          : (childKey as string);
-      stack.push({ value: child, path: childPath, key: nameKey, marked: childMarked });
+      if (value.partial !== undefined) {
+        values.push(value.partial);
+        names.push(name);
+        if (marks !== undefined) {
+          marks.push(marked);
+          paths.push(path);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) push(value[index], name, index);
+    } else {
+      // ECS-style name/value pairs: the sibling `name` says whether `value` is secret.
+      const pairName = (value as { name?: unknown }).name;
+      for (const key of Object.keys(value)) {
+        const child = (value as Record<string, unknown>)[key];
+        push(child, key === 'value' && typeof pairName === 'string' ? pairName : key, key);
+      }
     }
   }
+}
+
+function hasCredentialShape(value: string, verdicts: Map<string, boolean>): boolean {
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    verdict = credentialShape(value) !== undefined;
+    verdicts.set(value, verdict);
+  }
+  return verdict;
 }
 
 /** isSecretName, remembered per key: the same few hundred keys recur across every resource. */

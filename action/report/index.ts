@@ -1,18 +1,21 @@
 /**
  * Report rendering: one pure function per format, from a CheckReport to a string. Writing
  * files, picking colours from the terminal and scrubbing are the caller's job.
+ *
+ * renderReportParts gives the same text in parts, for callers that scrub and write a large
+ * report without ever holding it as one string (Redactor.scrubParts).
  */
 import type { CheckReport } from '../findings.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonParts } from './json.js';
 import { renderJunit } from './junit.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
-import { renderSarif, type SarifOptions } from './sarif.js';
+import { renderSarif, renderSarifParts, type SarifOptions } from './sarif.js';
 import { renderText } from './text.js';
 
-export { jsonReport, renderJson } from './json.js';
+export { jsonReport, renderJson, renderJsonParts } from './json.js';
 export { renderJunit } from './junit.js';
 export { type MarkdownOptions, renderMarkdown } from './markdown.js';
-export { renderSarif, type SarifOptions, sarifLog } from './sarif.js';
+export { renderSarif, renderSarifParts, type SarifOptions, sarifLog } from './sarif.js';
 export { renderText, type TextOptions } from './text.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
@@ -44,5 +47,21 @@ export function renderReport(report: CheckReport, format: ReportFormat, options:
       const unknown: never = format;
       throw new Error(`unknown report format: ${String(unknown)}`);
     }
+  }
+}
+
+/** renderReport's text in consecutive parts: several for the formats that grow large. */
+export function renderReportParts(
+  report: CheckReport,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): readonly string[] {
+  switch (format) {
+    case 'json':
+      return renderJsonParts(report);
+    case 'sarif':
+      return renderSarifParts(report, { baseUri: options.baseUri, informationUri: options.informationUri });
+    default:
+      return [renderReport(report, format, options)];
   }
 }

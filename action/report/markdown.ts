@@ -30,6 +30,20 @@ export interface MarkdownOptions {
 
 /** Escapes text for inline markdown, inside or outside a table cell. */
 export function md(value: string): string {
+  // Remembered: the same addresses, names and messages recur in every section and every
+  // attempt at fitting a length, and escaping takes six passes over the text.
+  let escaped = escapedText.get(value);
+  if (escaped === undefined) {
+    escaped = escapeMarkdown(value);
+    if (escapedText.size > 50_000) escapedText.clear();
+    escapedText.set(value, escaped);
+  }
+  return escaped;
+}
+
+const escapedText = new Map<string, string>();
+
+function escapeMarkdown(value: string): string {
   return oneLine(value)
     .replace(/[\\`*_[\]~|$]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
@@ -182,10 +196,20 @@ function headSection(report: CheckReport): string {
 function serverSection(report: CheckReport): string {
   const summary = report.summary;
   const names: string[] = report.inventory.servers.map((server) => server.name);
+  const named = new Set<unknown>(names);
   for (const finding of report.findings) {
-    if (finding.server !== undefined && !names.includes(finding.server)) names.push(finding.server);
+    if (finding.server !== undefined && !named.has(finding.server)) {
+      names.push(finding.server);
+      named.add(finding.server);
+    }
   }
   if (names.length === 0) return '';
+  // Everything a row needs, looked up by name rather than searched for row by row: a large
+  // plan has hundreds of servers and thousands of findings and identities.
+  const servers = firstBy(report.inventory.servers, (server) => server.name);
+  const toolsByServer = groupBy(report.inventory.tools, (tool) => tool.server);
+  const findingsByServer = groupBy(report.findings, (finding) => finding.server);
+  const sessionCeilings = firstBy(report.inventory.identities, (identity) => identity.address);
   const counts = (findings: readonly Finding[]) => {
     const blocking = findings.filter((f) => isBlocking(f, summary)).length;
     return { blocking, other: findings.length - blocking };
@@ -195,16 +219,25 @@ function serverSection(report: CheckReport): string {
   // Session ceilings line up with the identities cell, one per line. The column comes last so
   // the original columns keep their positions for anyone parsing the table.
   const sessions = (addresses: readonly string[]) =>
-    addresses.length === 0 ? '—' : addresses.map((address) => sessionCell(report, address)).join('<br>');
+    addresses.length === 0
+      ? '—'
+      : addresses.map((address) => sessionCell(sessionCeilings.get(address)?.maxSessionSeconds)).join('<br>');
   const out = ['### Servers', ''];
   for (const name of names) {
-    const server = report.inventory.servers.find((candidate) => candidate.name === name);
-    const findings = report.findings.filter((finding) => finding.server === name);
-    const toolNames = report.inventory.tools.filter((tool) => tool.server === name).map((tool) => tool.name);
+    const server = servers.get(name);
+    const findings = findingsByServer.get(name) ?? [];
+    const inventoryTools = toolsByServer.get(name) ?? [];
+    const tools = firstBy(inventoryTools, (tool) => tool.name);
+    const toolNames = inventoryTools.map((tool) => tool.name);
+    const listed = new Set<unknown>(toolNames);
     for (const finding of findings) {
-      if (finding.tool !== undefined && !toolNames.includes(finding.tool)) toolNames.push(finding.tool);
+      if (finding.tool !== undefined && !listed.has(finding.tool)) {
+        toolNames.push(finding.tool);
+        listed.add(finding.tool);
+      }
     }
-    const own = counts(findings.filter((finding) => finding.tool === undefined));
+    const findingsByTool = groupBy(findings, (finding) => finding.tool);
+    const own = counts(findingsByTool.get(undefined) ?? []);
     out.push(
       `#### Server ${mdCode(name)}`,
       '',
@@ -217,8 +250,8 @@ function serverSection(report: CheckReport): string {
       )} |`,
     );
     for (const toolName of toolNames) {
-      const tool = report.inventory.tools.find((t) => t.server === name && t.name === toolName);
-      const c = counts(findings.filter((finding) => finding.tool === toolName));
+      const tool = tools.get(toolName);
+      const c = counts(findingsByTool.get(toolName) ?? []);
       out.push(
         `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
           tool?.identities ?? [],
@@ -227,7 +260,7 @@ function serverSection(report: CheckReport): string {
     }
     out.push('');
   }
-  const unattributed = counts(report.findings.filter((finding) => finding.server === undefined));
+  const unattributed = counts(findingsByServer.get(undefined) ?? []);
   if (unattributed.blocking + unattributed.other > 0) {
     out.push(
       `Not attributed to any server: ${plural(unattributed.blocking, 'blocking finding')}, ${unattributed.other} other.`,
@@ -237,11 +270,18 @@ function serverSection(report: CheckReport): string {
   return out.join('\n');
 }
 
+/** Each key's first item, as find() would give it. */
+function firstBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
+  const first = new Map<K, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (!first.has(k)) first.set(k, item);
+  }
+  return first;
+}
+
 /** An identity's session ceiling: `15 min`, `12 h`, `after apply`, or `—` for kinds without one. */
-function sessionCell(report: CheckReport, address: string): string {
-  const seconds = report.inventory.identities.find(
-    (identity) => identity.address === address,
-  )?.maxSessionSeconds;
+function sessionCell(seconds: unknown): string {
   if (seconds === undefined || seconds === null) return '—';
   if (typeof seconds !== 'number') return '⏳ after apply';
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
@@ -263,6 +303,19 @@ function statusCell(finding: Finding, summary: ReportSummary): string {
 
 const SEVERITY_ICON = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵' } as const;
 
+/** isBlocking, remembered per finding: sorting asks it once per comparison. */
+function blockingOf(summary: ReportSummary): (finding: Finding) => boolean {
+  const known = new Map<Finding, boolean>();
+  return (finding) => {
+    let blocking = known.get(finding);
+    if (blocking === undefined) {
+      blocking = isBlocking(finding, summary);
+      known.set(finding, blocking);
+    }
+    return blocking;
+  };
+}
+
 function findingSection(report: CheckReport, plan: Plan): string {
   if (report.findings.length === 0) return '### Findings\n\nNo findings. 🎉\n';
   const summary = report.summary;
@@ -270,12 +323,13 @@ function findingSection(report: CheckReport, plan: Plan): string {
     controlsWithFindings(report.controls, report.findings).map((control) => [control.id, control]),
   );
   const byControl = groupBy(report.findings, (finding) => finding.control);
+  const blocks = blockingOf(summary);
   const ordered = [...byControl.entries()]
     .map(([id, findings]) => ({
       control: controls.get(id) as ControlMeta,
       findings: findings.sort(
         (a, b) =>
-          Number(isBlocking(b, summary)) - Number(isBlocking(a, summary)) ||
+          Number(blocks(b)) - Number(blocks(a)) ||
           severityRank(a.severity) - severityRank(b.severity) ||
           STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
           compare(a.address, b.address) ||
@@ -284,7 +338,7 @@ function findingSection(report: CheckReport, plan: Plan): string {
     }))
     .map((group) => ({
       ...group,
-      blocking: group.findings.filter((f) => isBlocking(f, summary)).length,
+      blocking: group.findings.filter(blocks).length,
       rank: Math.min(...group.findings.map((f) => severityRank(f.severity))),
     }))
     .sort(

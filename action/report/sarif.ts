@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CheckReport, ControlMeta, Finding, Severity } from '../findings.js';
+import { nestedJson } from './json-text.js';
 import { controlsWithFindings, frameworkTags } from './shared.js';
 
 export interface SarifOptions {
@@ -39,8 +40,36 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 };
 
 export function renderSarif(report: CheckReport, options: SarifOptions = {}): string {
-  return `${JSON.stringify(sarifLog(report, options), null, 2)}\n`;
+  return renderSarifParts(report, options).join('');
 }
+
+/**
+ * The text of `JSON.stringify(sarifLog(report, options), null, 2)` and a line break, in parts:
+ * the results, nearly all of a large log, are a part of their own. The log is written with a
+ * stand-in for them, and the stand-in's text is where the results go.
+ */
+export function renderSarifParts(report: CheckReport, options: SarifOptions = {}): string[] {
+  const log = sarifLog(report, options);
+  const run = (log.runs as Record<string, unknown>[])[0]!;
+  const results = run.results;
+  run.results = { toJSON: () => RESULTS_STAND_IN };
+  const text = JSON.stringify(log, null, 2);
+  const at = text.indexOf(STAND_IN_JSON);
+  if (at < 0 || text.includes(STAND_IN_JSON, at + 1)) {
+    // Some text of the log itself reads like the stand-in: write it whole.
+    run.results = results;
+    return [`${JSON.stringify(log, null, 2)}\n`];
+  }
+  // The stand-in's line is `<indent>"results": `; its indent says how deep the results are.
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  const depth = (line.length - line.trimStart().length) / 2;
+  // The results are a list, never left out.
+  const resultsJson = nestedJson(results, depth) as string;
+  return [text.slice(0, at), resultsJson, `${text.slice(at + STAND_IN_JSON.length)}\n`];
+}
+
+const RESULTS_STAND_IN = '\u0000results\u0000';
+const STAND_IN_JSON = JSON.stringify(RESULTS_STAND_IN);
 
 /** The SARIF log as an object. */
 export function sarifLog(report: CheckReport, options: SarifOptions = {}): Record<string, unknown> {
@@ -48,6 +77,8 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Recor
   const ruleIndex = new Map(controls.map((control, index) => [control.id, index]));
   const baseUri = options.baseUri === undefined ? undefined : withTrailingSlash(options.baseUri);
   const fallbackFile = report.inputs[0]?.path ?? '.';
+  // Thousands of results name the same few input files.
+  const uris = new Map<string, string>();
 
   const run: Record<string, unknown> = {
     tool: {
@@ -63,7 +94,7 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Recor
   };
   if (baseUri !== undefined) run.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run.results = report.findings.map((finding) =>
-    sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile),
+    sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile, uris),
   );
   run.properties = {
     verdict: report.summary.verdict,
@@ -104,6 +135,7 @@ function sarifResult(
   ruleIndex: number,
   baseUri: string | undefined,
   fallbackFile: string,
+  uris: Map<string, string>,
 ): Record<string, unknown> {
   let text = finding.message;
   if (finding.status === 'unknown') {
@@ -113,7 +145,7 @@ function sarifResult(
   text += ` Fix: ${finding.fix}`;
 
   const artifactLocation: Record<string, unknown> = {
-    uri: artifactUri(finding.source?.file ?? fallbackFile, baseUri),
+    uri: memoArtifactUri(finding.source?.file ?? fallbackFile, baseUri, uris),
   };
   if (baseUri !== undefined && !isAbsoluteUri(artifactLocation.uri as string)) {
     artifactLocation.uriBaseId = 'SRCROOT';
@@ -181,6 +213,15 @@ export function pascalCase(text: string): string {
 
 function withTrailingSlash(uri: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+function memoArtifactUri(file: string, baseUri: string | undefined, uris: Map<string, string>): string {
+  let uri = uris.get(file);
+  if (uri === undefined) {
+    uri = artifactUri(file, baseUri);
+    uris.set(file, uri);
+  }
+  return uri;
 }
 
 function isAbsoluteUri(uri: string): boolean {

@@ -87,12 +87,16 @@ export function controlsWithFindings(
   return out;
 }
 
+/** Every character oneLine replaces or removes: most text has none, and is returned as it is. */
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 /**
  * Removes what must never reach a terminal, a table or an XML file verbatim: C0/C1 control
  * characters (including ESC, so a crafted address cannot move the cursor or recolour the
  * output), bidi overrides, and line breaks (collapsed to one space).
  */
 export function oneLine(value: string): string {
+  if (typeof value === 'string' && !NOT_ONE_LINE.test(value)) return value;
   return value
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
@@ -113,12 +117,18 @@ export function location(finding: Finding): string {
  * Stable for equal keys, so the report's own order breaks ties.
  */
 export function sortFindings(findings: readonly Finding[], summary: ReportSummary): Finding[] {
+  // The keys that take a lookup are worked out once per finding, not once per comparison.
   return findings
-    .map((finding, index) => ({ finding, index }))
+    .map((finding, index) => ({
+      finding,
+      index,
+      blocking: Number(isBlocking(finding, summary)),
+      rank: severityRank(finding.severity),
+    }))
     .sort((a, b) => {
-      const block = Number(isBlocking(b.finding, summary)) - Number(isBlocking(a.finding, summary));
+      const block = b.blocking - a.blocking;
       if (block !== 0) return block;
-      const sev = severityRank(a.finding.severity) - severityRank(b.finding.severity);
+      const sev = a.rank - b.rank;
       if (sev !== 0) return sev;
       return (
         compare(a.finding.control, b.finding.control) ||

@@ -56,20 +56,20 @@ export function renderText(report: CheckReport, options: TextOptions): string {
 
   // A control's fix is printed with its first finding in a group, not repeated for every one.
   let fixesShown = new Set<string>();
-  const findingLines = (finding: Finding, indent: string, extra: string[]): string[] => {
+  const pad = ' '.repeat(2 + LABEL_WIDTH + 1);
+  const pushFinding = (finding: Finding, indent: string, extra: readonly string[]): void => {
     const showFix = !fixesShown.has(finding.control);
     fixesShown.add(finding.control);
     const label = finding.severity.toUpperCase().padEnd(LABEL_WIDTH);
     const marker = isBlocking(finding, summary) ? '✖' : '•';
-    const pad = ' '.repeat(2 + LABEL_WIDTH + 1);
-    return [
+    lines.push(
       `${indent}${paint(marker, ...SEVERITY_STYLE[finding.severity])} ${paint(label, ...SEVERITY_STYLE[finding.severity])} ${paint(
         oneLine(finding.control),
         'bold',
       )}  ${oneLine(location(finding))}  ${oneLine(finding.message)}`,
-      ...extra.map((line) => `${indent}${pad}${line}`),
-      ...(showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, 'dim')}`] : []),
-    ];
+    );
+    for (const line of extra) lines.push(`${indent}${pad}${line}`);
+    if (showFix) lines.push(`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, 'dim')}`);
   };
 
   const failed = report.findings.filter((finding) => finding.status === 'fail');
@@ -91,8 +91,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
           indent = '    ';
         }
         fixesShown = new Set();
-        for (const finding of sortFindings(sub.findings, summary))
-          lines.push(...findingLines(finding, indent, []));
+        for (const finding of sortFindings(sub.findings, summary)) pushFinding(finding, indent, []);
       }
     }
   } else if (report.findings.length === 0) {
@@ -112,7 +111,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     for (const finding of sortFindings(unknown, summary)) {
       const refs =
         finding.refs && finding.refs.length > 0 ? finding.refs.map(oneLine).join(', ') : 'not known';
-      lines.push(...findingLines(finding, '  ', [`decided by: ${refs}`]));
+      pushFinding(finding, '  ', [`decided by: ${refs}`]);
     }
   }
 
@@ -125,7 +124,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
             `waived: ${oneLine(waiver.reason)} (owner ${oneLine(waiver.owner)}, expires ${oneLine(waiver.expires)})`,
           ]
         : ['waived'];
-      lines.push(...findingLines(finding, '  ', extra));
+      pushFinding(finding, '  ', extra);
     }
   }
 
@@ -175,16 +174,15 @@ interface AttributionGroup {
  * follow, sorted), server-level findings first within a server, unattributed last.
  */
 export function attributionGroups(report: CheckReport, findings: readonly Finding[]): AttributionGroup[] {
-  const serverOrder = report.inventory.servers.map((server) => server.name);
+  const serverOrder = firstIndexes(report.inventory.servers.map((server) => server.name));
+  const toolsByServer = groupBy(report.inventory.tools, (tool) => tool.server);
   const byServer = groupBy(findings, (finding) => finding.server);
   const servers = [...byServer.keys()]
     .filter((server): server is string => server !== undefined)
     .sort((a, b) => orderIndex(serverOrder, a) - orderIndex(serverOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
   const groups: AttributionGroup[] = [];
   for (const server of servers) {
-    const toolOrder = report.inventory.tools
-      .filter((tool) => tool.server === server)
-      .map((tool) => tool.name);
+    const toolOrder = firstIndexes((toolsByServer.get(server) ?? []).map((tool) => tool.name));
     const byTool = groupBy(byServer.get(server) ?? [], (finding) => finding.tool);
     // Array#sort always moves undefined to the end, so the server-level group is put first by hand.
     const tools: (string | undefined)[] = [...byTool.keys()]
@@ -199,7 +197,21 @@ export function attributionGroups(report: CheckReport, findings: readonly Findin
   return groups;
 }
 
-function orderIndex(order: readonly string[], name: string): number {
-  const index = order.indexOf(name);
-  return index < 0 ? order.length : index;
+/** Where each name first occurs in an inventory order, and how long the order is. */
+interface Order {
+  readonly first: ReadonlyMap<unknown, number>;
+  readonly length: number;
+}
+
+function firstIndexes(names: readonly unknown[]): Order {
+  const first = new Map<unknown, number>();
+  names.forEach((name, index) => {
+    if (!first.has(name)) first.set(name, index);
+  });
+  return { first, length: names.length };
+}
+
+/** The name's place in the order; names the order lacks go after all of it. */
+function orderIndex(order: Order, name: string): number {
+  return order.first.get(name) ?? order.length;
 }

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { artifactUri, fingerprint, pascalCase, renderSarif } from '../../action/report/sarif.js';
+import {
+  artifactUri,
+  fingerprint,
+  pascalCase,
+  renderSarif,
+  renderSarifParts,
+  sarifLog,
+} from '../../action/report/sarif.js';
 import { CONTROLS, finding, largeReport, sampleReport } from './sample-report.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -253,5 +260,24 @@ describe('renderSarif', () => {
   it('PascalCases titles', () => {
     expect(pascalCase('Each tool has its own identity')).toBe('EachToolHasItsOwnIdentity');
     expect(pascalCase('Impersonation grants are narrow (GCP)')).toBe('ImpersonationGrantsAreNarrowGCP');
+  });
+});
+
+describe('renderSarifParts', () => {
+  it.each([
+    ['without a base URI', {}],
+    ['with a base URI', { baseUri: 'file:///home/runner/work/repo' }],
+  ])('is the log JSON.stringify writes, %s, with the results a part of their own', (_, options) => {
+    const report = largeReport(50);
+    const parts = renderSarifParts(report, options);
+    expect(parts.join('')).toBe(`${JSON.stringify(sarifLog(report, options), null, 2)}\n`);
+    expect(parts).toHaveLength(3);
+    expect(parts[1]!.startsWith('[\n        {\n          "ruleId"')).toBe(true);
+  });
+
+  it('writes the log whole when some text reads like its stand-in for the results', () => {
+    const report = sampleReport();
+    const odd = { ...report, summary: { ...report.summary, notes: ['\u0000results\u0000'] } };
+    expect(renderSarifParts(odd).join('')).toBe(`${JSON.stringify(sarifLog(odd), null, 2)}\n`);
   });
 });

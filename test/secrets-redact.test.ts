@@ -1,0 +1,209 @@
+/**
+ * The redactor's contract, checked against its definition: scrubbing replaces every known
+ * secret (longest first) with a marker, then every credential pattern in the result. However
+ * scrub() and scrubParts() get there, and however a text is cut into parts, the result must be
+ * what those two passes give.
+ */
+import { describe, expect, it } from 'vitest';
+import { unknownValue } from '../action/read/record.js';
+import { createRedactor, type Redactor } from '../action/redact.js';
+import { record } from './helpers/records.js';
+
+const MARKER = '[redacted]';
+/** The credential patterns as they were first written: the definition the redactor keeps. */
+const CREDENTIAL_PATTERNS =
+  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\bsk_live_\w{16,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?-----END[A-Z ]*PRIVATE KEY-----/g;
+
+function byDefinition(text: string, secrets: readonly string[]): string {
+  const escaped = [...secrets]
+    .sort((a, b) => b.length - a.length)
+    .map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const withoutKnown = escaped.length > 0 ? text.replace(new RegExp(escaped.join('|'), 'g'), MARKER) : text;
+  return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
+}
+
+const SECRETS = ['hunter2-but-longer', 'cc-testapi', 'p4ss"word\n', 'xyz789', 'AKIAIOSF-extra'];
+
+function redactorFor(secrets: readonly string[]): Redactor {
+  const values = Object.fromEntries(secrets.map((secret, index) => [`SECRET_${index}`, secret]));
+  return createRedactor([record('aws_lambda_function.f', { environment: [{ variables: values }] })]);
+}
+
+/** A small deterministic generator, so a failure names a seed that reproduces it. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x80000000;
+  };
+}
+
+/** Fragments that make secrets, credentials and near misses likely, glued together. */
+const FRAGMENTS = [
+  ...SECRETS,
+  'AKIA',
+  'ASIA',
+  'IOSFODNN7EXAMPLE',
+  'ABCDEFGHIJKLMNOP',
+  'ghp_',
+  'github_pat_',
+  'xoxb-',
+  'sk-',
+  'ant-',
+  'sk_live_',
+  'AIza',
+  'eyJ',
+  'abcdefgh',
+  '0123456789',
+  'Q7Q7Q7Q7Q7Q7Q7Q7Q7',
+  '.',
+  '-',
+  '_',
+  ' ',
+  '\n',
+  '"',
+  'x',
+  'é',
+  '≤',
+  '[redacted]',
+  '-----BEGIN',
+  ' RSA PRIVATE KEY-----',
+  '-----END',
+  'hunter2',
+  'cc-test',
+  'task-',
+];
+
+function randomText(next: () => number): string {
+  let text = '';
+  const count = Math.floor(next() * 40);
+  for (let i = 0; i < count; i++) text += FRAGMENTS[Math.floor(next() * FRAGMENTS.length)];
+  return text;
+}
+
+function randomParts(text: string, next: () => number): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const length = Math.floor(next() * 30);
+    parts.push(text.slice(at, at + length));
+    at += length;
+  }
+  return parts;
+}
+
+describe('scrubbing keeps to its definition', () => {
+  const withSecrets = redactorFor(SECRETS);
+  const withoutSecrets = redactorFor([]);
+
+  it('collects the planted values', () => {
+    expect([...withSecrets.values()].sort()).toEqual([...SECRETS].sort());
+    expect(withoutSecrets.size).toBe(0);
+  });
+
+  it.each([
+    ['a known secret', 'name: cc-testapi-logs', 'name: [redacted]-logs'],
+    ['the longest secret first', 'AKIAIOSF-extra', '[redacted]'],
+    ['a credential', 'key AKIAIOSFODNN7EXAMPLE.', 'key [redacted].'],
+    ['a credential after a replaced secret', 'xyz789AKIAIOSFODNN7EXAMPLE', '[redacted][redacted]'],
+    ['no credential inside a word', 'xAKIAIOSFODNN7EXAMPLE', 'xAKIAIOSFODNN7EXAMPLE'],
+    ['nothing', 'plain text, no secrets · ≤', 'plain text, no secrets · ≤'],
+  ])('%s', (_, text, expected) => {
+    expect(withSecrets.scrub(text)).toBe(expected);
+    expect(withSecrets.scrub(text)).toBe(byDefinition(text, SECRETS));
+  });
+
+  it('gives the same text as the definition for random texts, whole and in parts', () => {
+    for (let seed = 1; seed <= 3000; seed++) {
+      const next = random(seed);
+      const text = randomText(next);
+      const parts = randomParts(text, next);
+      for (const [redactor, secrets] of [
+        [withSecrets, SECRETS],
+        [withoutSecrets, []],
+      ] as const) {
+        const expected = byDefinition(text, secrets);
+        expect(redactor.scrub(text), `seed ${seed}`).toBe(expected);
+        expect(redactor.scrubParts(parts).join(''), `seed ${seed} in parts`).toBe(expected);
+      }
+    }
+  });
+
+  it('returns the very parts when there is nothing to redact', () => {
+    const parts = ['{\n  "a": "plain",\n', '  "b": "≤ text"\n}\n'];
+    expect(withSecrets.scrubParts(parts)).toBe(parts);
+  });
+
+  it('finds a secret or a credential split across parts', () => {
+    expect(withSecrets.scrubParts(['name: cc-te', 'st', 'api-logs']).join('')).toBe('name: [redacted]-logs');
+    expect(withSecrets.scrubParts(['key AKIAIOSFOD', 'NN7EXAMPLE.']).join('')).toBe('key [redacted].');
+    expect(withSecrets.scrubParts(['xyz789', 'AKIAIOSFODNN7EXAMPLE']).join('')).toBe('[redacted][redacted]');
+  });
+
+  it('scrubs a secret longer than the part windows reach', () => {
+    const long = `${'s3cr3t-'.repeat(1000)}end`;
+    const redactor = redactorFor([long]);
+    const text = `before ${long} after`;
+    expect(redactor.scrubParts([text.slice(0, 3000), text.slice(3000)]).join('')).toBe(
+      'before [redacted] after',
+    );
+  });
+});
+
+describe('which values are secrets', () => {
+  it('takes sensitive values, secret names, credential shapes and JSON leaves, nothing else', () => {
+    const redactor = createRedactor([
+      record(
+        'aws_lambda_function.f',
+        {
+          function_name: 'plain-function',
+          description: 'mentions AKIAIOSFODNN7EXAMPLE inline',
+          opaque: { nested: ['marked-sensitive-value', 'short'] },
+          secret_string: '{"user":"svc-user","password":"inner-secret"}',
+          container: [{ name: 'DB_PASSWORD', value: 'pair-secret-value' }],
+          partly: { ...unknownValue(['aws_db_instance.db']), partial: { token: 'known-part-token' } },
+          count: 3,
+          enabled: true,
+          nothing: null,
+        },
+        { sensitivePaths: ['opaque.nested[0]'] },
+      ),
+    ]);
+    expect([...redactor.values()].sort()).toEqual(
+      [
+        'mentions AKIAIOSFODNN7EXAMPLE inline',
+        'marked-sensitive-value',
+        '{"user":"svc-user","password":"inner-secret"}',
+        'svc-user',
+        'inner-secret',
+        'pair-secret-value',
+        'known-part-token',
+      ].sort(),
+    );
+  });
+
+  it('marks everything below a sensitive path', () => {
+    const redactor = createRedactor([
+      record(
+        'aws_ssm_parameter.p',
+        { name: 'plain-name', config: { a: 'first-value', b: ['second-value'] } },
+        { sensitivePaths: ['config'] },
+      ),
+    ]);
+    expect([...redactor.values()].sort()).toEqual(['first-value', 'second-value']);
+  });
+
+  it('marks a partly known value by its own path, and nothing beside a sensitive path', () => {
+    const redactor = createRedactor([
+      record(
+        'aws_ssm_parameter.p',
+        {
+          doc: { ...unknownValue(['aws_db_instance.db']), partial: { host: 'db-host-value' } },
+          config: { a: 'first-value', ab: 'beside-the-mark' },
+        },
+        { sensitivePaths: ['doc', 'config.a'] },
+      ),
+    ]);
+    expect([...redactor.values()].sort()).toEqual(['db-host-value', 'first-value']);
+  });
+});
