@@ -50263,49 +50263,198 @@ function describeNotJson(text2) {
 init_record();
 var MARKER = "[redacted]";
 var MIN_SECRET_LENGTH = 6;
-var CREDENTIAL_PATTERNS = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\bsk_live_\w{16,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?-----END[A-Z ]*PRIVATE KEY-----/g;
+var CREDENTIAL_SHAPES = [
+  ["\\b", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\b"],
+  ["\\b", "gh[pousr]_[A-Za-z0-9]{36}", "[A-Za-z0-9]*\\b"],
+  ["\\b", "github_pat_\\w{22}", "\\w*"],
+  ["\\b", "xox[abprs]-[\\w-]{10}", "[\\w-]*"],
+  ["\\b", "sk-(?:ant-)?[\\w-]{20}", "[\\w-]*"],
+  ["\\b", "sk_live_\\w{16}", "\\w*"],
+  ["\\b", "AIza[\\w-]{35}", ""],
+  ["\\b", "eyJ[\\w-]{8}", "[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+"],
+  ["", "-----BEGIN", "[A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----"]
+];
+var HEAD_MAX_LENGTH = 40;
+var CREDENTIAL_PATTERNS = new RegExp(
+  CREDENTIAL_SHAPES.map(([boundary, head, tail]) => boundary + head + tail).join("|"),
+  "g"
+);
+var HEADS = CREDENTIAL_SHAPES.map(([boundary, head]) => boundary + head).join("|");
+var BARE_HEADS = CREDENTIAL_SHAPES.map(([, head]) => head).join("|");
+var MAX_PART_REACH = 4096;
 function createRedactor(records) {
   const secrets = /* @__PURE__ */ new Set();
-  for (const record2 of records) collectSecrets(record2, secrets);
+  const verdicts2 = /* @__PURE__ */ new Map();
+  for (const record2 of records) collectSecrets(record2, secrets, verdicts2);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  const known = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join("|"), "g") : void 0;
+  const scrubber = new Scrubber(sorted);
   return {
     size: secrets.size,
-    scrub(text2) {
-      const withoutKnown = known ? text2.replace(known, MARKER) : text2;
-      return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
-    },
+    scrub: (text2) => scrubber.scrubParts([text2]).join(""),
+    scrubParts: (parts) => scrubber.scrubParts(parts),
     values: () => sorted
   };
 }
-function collectSecrets(record2, into) {
-  const sensitive = record2.sensitivePaths.length > 0 ? new Set(record2.sensitivePaths) : void 0;
-  const stack = [
-    { value: record2.values, path: sensitive ? [] : void 0, key: "", marked: false }
-  ];
-  while (stack.length > 0) {
-    const { value, path: path5, key, marked } = stack.pop();
+var Scrubber = class {
+  /** Known secrets, longest first: the first pass. */
+  known;
+  /** A known secret (group 1) or a credential head. */
+  search;
+  /** A credential head, not minding word boundaries, at lastIndex. */
+  headAt = new RegExp(BARE_HEADS, "y");
+  /** Anything that could straddle two parts: a known secret or a head. */
+  straddler;
+  /** How far a straddler reaches, plus the character `\b` looks back at. */
+  reach;
+  constructor(secrets) {
+    const known = secrets.map(escapeRegExp).join("|");
+    this.known = secrets.length > 0 ? new RegExp(known, "g") : void 0;
+    this.search = new RegExp(secrets.length > 0 ? `(${known})|${HEADS}` : HEADS, "g");
+    this.straddler = new RegExp(secrets.length > 0 ? `${known}|${BARE_HEADS}` : BARE_HEADS, "g");
+    this.reach = Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
+  }
+  scrubParts(parts) {
+    const nonEmpty = parts.filter((part) => part !== "");
+    if (nonEmpty.length > 1 && (this.reach > MAX_PART_REACH || this.anyStraddles(nonEmpty))) {
+      return [this.twoPasses(nonEmpty.join(""))];
+    }
+    const out = [];
+    let changed = false;
+    for (let i = 0; i < nonEmpty.length; i++) {
+      const scrubbed = this.replaceKnown(nonEmpty[i], nonEmpty[i + 1]);
+      if (scrubbed === void 0) return [this.twoPasses(nonEmpty.join(""))];
+      changed ||= scrubbed !== nonEmpty[i];
+      out.push(scrubbed);
+    }
+    return changed ? out : parts;
+  }
+  /** The definition. */
+  twoPasses(text2) {
+    const withoutKnown = this.known ? text2.replace(this.known, MARKER) : text2;
+    return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
+  }
+  /**
+   * The part with its known secrets replaced, which is all both passes would change, or
+   * undefined when the second pass might find a credential: a head in the part, or right
+   * after a replaced secret (where `\b` now holds), in this part or at the start of the next.
+   * No head begins inside the marker or runs into it: heads hold no `[` or `]`, and none
+   * begins with a letter sequence of `redacted`.
+   */
+  replaceKnown(part, next) {
+    const search = this.search;
+    search.lastIndex = 0;
+    let out = "";
+    let copied = 0;
+    for (let match = search.exec(part); match !== null; match = search.exec(part)) {
+      if (match[1] === void 0) return void 0;
+      const end = match.index + match[0].length;
+      out += part.slice(copied, match.index) + MARKER;
+      copied = end;
+      if (end < part.length ? this.startsWithHead(part, end) : next !== void 0 && this.startsWithHead(next, 0))
+        return void 0;
+    }
+    return copied === 0 ? part : out + part.slice(copied);
+  }
+  startsWithHead(text2, at) {
+    this.headAt.lastIndex = at;
+    return this.headAt.test(text2);
+  }
+  /**
+   * Whether a known secret or a head straddles a boundary between parts. None is longer than
+   * `reach`, so a window of that many characters either side of each boundary shows it. Every
+   * start position in the window is tried, since one match may hide another that overlaps it.
+   */
+  anyStraddles(parts) {
+    const straddler = this.straddler;
+    for (let boundary = 1; boundary < parts.length; boundary++) {
+      const before = textBefore(parts, boundary, this.reach);
+      const window = before + textFrom(parts, boundary, this.reach);
+      straddler.lastIndex = 0;
+      for (let match = straddler.exec(window); match !== null; match = straddler.exec(window)) {
+        if (match.index >= before.length) break;
+        if (match.index + match[0].length > before.length) return true;
+        straddler.lastIndex = match.index + 1;
+      }
+    }
+    return false;
+  }
+};
+function textBefore(parts, index, reach2) {
+  let text2 = "";
+  for (let i = index - 1; i >= 0 && text2.length < reach2; i--)
+    text2 = parts[i].slice(-(reach2 - text2.length)) + text2;
+  return text2;
+}
+function textFrom(parts, index, reach2) {
+  let text2 = "";
+  for (let i = index; i < parts.length && text2.length < reach2; i++)
+    text2 += parts[i].slice(0, reach2 - text2.length);
+  return text2;
+}
+function collectSecrets(record2, into, verdicts2) {
+  const sensitivePaths = record2.sensitivePaths;
+  const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : void 0;
+  const values = [record2.values];
+  const names = [""];
+  const marks = sensitive ? [false] : void 0;
+  const paths = sensitive ? [[]] : [];
+  let marked = false;
+  let path5;
+  const push2 = (child, name, key) => {
+    if (child === null || typeof child === "number" || typeof child === "boolean") return;
+    values.push(child);
+    names.push(name);
+    if (marks === void 0) return;
+    let childMarked = marked;
+    let childPath;
+    if (path5 !== void 0) {
+      childPath = [...path5, key];
+      const text2 = formatPath(childPath);
+      childMarked = marked || sensitive.has(text2);
+      if (childMarked || !sensitivePaths.some((sensitivePath) => sensitivePath.startsWith(text2)))
+        childPath = void 0;
+    }
+    marks.push(childMarked);
+    paths.push(childPath);
+  };
+  while (values.length > 0) {
+    const value = values.pop();
+    const name = names.pop();
+    if (marks !== void 0) {
+      marked = marks.pop();
+      path5 = paths.pop();
+    }
     if (typeof value === "string") {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || secretName(key) || credentialShape(value) !== void 0) addSecret(value, into);
-      continue;
-    }
-    if (typeof value !== "object" || value === null) continue;
-    if (isUnknown(value)) {
-      if (value.partial !== void 0) stack.push({ value: value.partial, path: path5, key, marked });
-      continue;
-    }
-    const isList = Array.isArray(value);
-    const pairName = !isList && typeof value.name === "string" ? value.name : void 0;
-    for (const childKey of isList ? value.keys() : Object.keys(value)) {
-      const child = value[childKey];
-      if (child === null || typeof child === "number" || typeof child === "boolean") continue;
-      const childPath = path5 ? [...path5, childKey] : void 0;
-      const childMarked = marked || childPath !== void 0 && sensitive.has(formatPath(childPath));
-      const nameKey = isList ? key : childKey === "value" && pairName !== void 0 ? pairName : childKey;
-      stack.push({ value: child, path: childPath, key: nameKey, marked: childMarked });
+      if (marked || secretName(name) || hasCredentialShape(value, verdicts2)) addSecret(value, into);
+    } else if (typeof value !== "object" || value === null) {
+    } else if (isUnknown(value)) {
+      if (value.partial !== void 0) {
+        values.push(value.partial);
+        names.push(name);
+        if (marks !== void 0) {
+          marks.push(marked);
+          paths.push(path5);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) push2(value[index], name, index);
+    } else {
+      const pairName = value.name;
+      for (const key of Object.keys(value)) {
+        const child = value[key];
+        push2(child, key === "value" && typeof pairName === "string" ? pairName : key, key);
+      }
     }
   }
+}
+function hasCredentialShape(value, verdicts2) {
+  let verdict = verdicts2.get(value);
+  if (verdict === void 0) {
+    verdict = credentialShape(value) !== void 0;
+    verdicts2.set(value, verdict);
+  }
+  return verdict;
 }
 var secretNames = /* @__PURE__ */ new Map();
 function secretName(key) {
@@ -50495,7 +50644,9 @@ function controlsWithFindings(controls, findings) {
   }
   return out;
 }
+var NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 function oneLine(value) {
+  if (typeof value === "string" && !NOT_ONE_LINE.test(value)) return value;
   return value.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\t/g, " ");
 }
 function plural(count, singular, pluralForm = `${singular}s`) {
@@ -50505,10 +50656,15 @@ function location(finding2) {
   return finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
 }
 function sortFindings(findings, summary2) {
-  return findings.map((finding2, index) => ({ finding: finding2, index })).sort((a, b) => {
-    const block = Number(isBlocking(b.finding, summary2)) - Number(isBlocking(a.finding, summary2));
+  return findings.map((finding2, index) => ({
+    finding: finding2,
+    index,
+    blocking: Number(isBlocking(finding2, summary2)),
+    rank: severityRank(finding2.severity)
+  })).sort((a, b) => {
+    const block = b.blocking - a.blocking;
     if (block !== 0) return block;
-    const sev = severityRank(a.finding.severity) - severityRank(b.finding.severity);
+    const sev = a.rank - b.rank;
     if (sev !== 0) return sev;
     return compare(a.finding.control, b.finding.control) || compare(a.finding.address, b.finding.address) || compare(a.finding.attribute ?? "", b.finding.attribute ?? "") || a.index - b.index;
   }).map(({ finding: finding2 }) => finding2);
@@ -50577,6 +50733,16 @@ import { createHash as createHash2 } from "node:crypto";
 
 // action/report/markdown.ts
 function md(value) {
+  let escaped = escapedText.get(value);
+  if (escaped === void 0) {
+    escaped = escapeMarkdown(value);
+    if (escapedText.size > 5e4) escapedText.clear();
+    escapedText.set(value, escaped);
+  }
+  return escaped;
+}
+var escapedText = /* @__PURE__ */ new Map();
+function escapeMarkdown(value) {
   return oneLine(value).replace(/[\\`*_[\]~|$]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@/g, "$1@\u200B");
 }
 function mdCode(value) {
@@ -50688,25 +50854,40 @@ ${notes2}`}`;
 function serverSection(report2) {
   const summary2 = report2.summary;
   const names = report2.inventory.servers.map((server) => server.name);
+  const named = new Set(names);
   for (const finding2 of report2.findings) {
-    if (finding2.server !== void 0 && !names.includes(finding2.server)) names.push(finding2.server);
+    if (finding2.server !== void 0 && !named.has(finding2.server)) {
+      names.push(finding2.server);
+      named.add(finding2.server);
+    }
   }
   if (names.length === 0) return "";
+  const servers = firstBy(report2.inventory.servers, (server) => server.name);
+  const toolsByServer = groupBy(report2.inventory.tools, (tool) => tool.server);
+  const findingsByServer = groupBy(report2.findings, (finding2) => finding2.server);
+  const sessionCeilings = firstBy(report2.inventory.identities, (identity) => identity.address);
   const counts = (findings) => {
     const blocking = findings.filter((f) => isBlocking(f, summary2)).length;
     return { blocking, other: findings.length - blocking };
   };
   const identities = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map(mdCode).join("<br>");
-  const sessions = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map((address) => sessionCell(report2, address)).join("<br>");
+  const sessions = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map((address) => sessionCell(sessionCeilings.get(address)?.maxSessionSeconds)).join("<br>");
   const out = ["### Servers", ""];
   for (const name of names) {
-    const server = report2.inventory.servers.find((candidate) => candidate.name === name);
-    const findings = report2.findings.filter((finding2) => finding2.server === name);
-    const toolNames = report2.inventory.tools.filter((tool) => tool.server === name).map((tool) => tool.name);
+    const server = servers.get(name);
+    const findings = findingsByServer.get(name) ?? [];
+    const inventoryTools = toolsByServer.get(name) ?? [];
+    const tools = firstBy(inventoryTools, (tool) => tool.name);
+    const toolNames = inventoryTools.map((tool) => tool.name);
+    const listed = new Set(toolNames);
     for (const finding2 of findings) {
-      if (finding2.tool !== void 0 && !toolNames.includes(finding2.tool)) toolNames.push(finding2.tool);
+      if (finding2.tool !== void 0 && !listed.has(finding2.tool)) {
+        toolNames.push(finding2.tool);
+        listed.add(finding2.tool);
+      }
     }
-    const own = counts(findings.filter((finding2) => finding2.tool === void 0));
+    const findingsByTool = groupBy(findings, (finding2) => finding2.tool);
+    const own = counts(findingsByTool.get(void 0) ?? []);
     out.push(
       `#### Server ${mdCode(name)}`,
       "",
@@ -50719,8 +50900,8 @@ function serverSection(report2) {
       )} |`
     );
     for (const toolName of toolNames) {
-      const tool = report2.inventory.tools.find((t) => t.server === name && t.name === toolName);
-      const c = counts(findings.filter((finding2) => finding2.tool === toolName));
+      const tool = tools.get(toolName);
+      const c = counts(findingsByTool.get(toolName) ?? []);
       out.push(
         `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
           tool?.identities ?? []
@@ -50729,7 +50910,7 @@ function serverSection(report2) {
     }
     out.push("");
   }
-  const unattributed = counts(report2.findings.filter((finding2) => finding2.server === void 0));
+  const unattributed = counts(findingsByServer.get(void 0) ?? []);
   if (unattributed.blocking + unattributed.other > 0) {
     out.push(
       `Not attributed to any server: ${plural(unattributed.blocking, "blocking finding")}, ${unattributed.other} other.`,
@@ -50738,10 +50919,15 @@ function serverSection(report2) {
   }
   return out.join("\n");
 }
-function sessionCell(report2, address) {
-  const seconds = report2.inventory.identities.find(
-    (identity) => identity.address === address
-  )?.maxSessionSeconds;
+function firstBy(items, key) {
+  const first = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    if (!first.has(k)) first.set(k, item);
+  }
+  return first;
+}
+function sessionCell(seconds) {
   if (seconds === void 0 || seconds === null) return "\u2014";
   if (typeof seconds !== "number") return "\u23F3 after apply";
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
@@ -50759,6 +50945,17 @@ function statusCell(finding2, summary2) {
   return isBlocking(finding2, summary2) ? `\u274C **${finding2.severity}**` : `\u26A0\uFE0F ${finding2.severity}`;
 }
 var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
+function blockingOf(summary2) {
+  const known = /* @__PURE__ */ new Map();
+  return (finding2) => {
+    let blocking = known.get(finding2);
+    if (blocking === void 0) {
+      blocking = isBlocking(finding2, summary2);
+      known.set(finding2, blocking);
+    }
+    return blocking;
+  };
+}
 function findingSection(report2, plan) {
   if (report2.findings.length === 0) return "### Findings\n\nNo findings. \u{1F389}\n";
   const summary2 = report2.summary;
@@ -50766,14 +50963,15 @@ function findingSection(report2, plan) {
     controlsWithFindings(report2.controls, report2.findings).map((control) => [control.id, control])
   );
   const byControl = groupBy(report2.findings, (finding2) => finding2.control);
+  const blocks2 = blockingOf(summary2);
   const ordered = [...byControl.entries()].map(([id, findings]) => ({
     control: controls.get(id),
     findings: findings.sort(
-      (a, b) => Number(isBlocking(b, summary2)) - Number(isBlocking(a, summary2)) || severityRank(a.severity) - severityRank(b.severity) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(a.address, b.address) || compare(a.attribute ?? "", b.attribute ?? "")
+      (a, b) => Number(blocks2(b)) - Number(blocks2(a)) || severityRank(a.severity) - severityRank(b.severity) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(a.address, b.address) || compare(a.attribute ?? "", b.attribute ?? "")
     )
   })).map((group) => ({
     ...group,
-    blocking: group.findings.filter((f) => isBlocking(f, summary2)).length,
+    blocking: group.findings.filter(blocks2).length,
     rank: Math.min(...group.findings.map((f) => severityRank(f.severity)))
   })).sort(
     (a, b) => Number(b.blocking > 0) - Number(a.blocking > 0) || a.rank - b.rank || b.blocking - a.blocking || compare(a.control.id, b.control.id)
@@ -51176,28 +51374,166 @@ import { tmpdir } from "node:os";
 import path3 from "node:path";
 import { pathToFileURL } from "node:url";
 
+// action/report/json-text.ts
+function nestedJson(value, depth) {
+  let wrapped = value;
+  for (let level = 0; level < depth; level++) wrapped = { "": wrapped };
+  const text2 = JSON.stringify(wrapped, null, 2);
+  if (text2 === void 0 || depth === 0) return text2;
+  const before = (levels) => levels * (levels + 1) + 6 * levels;
+  const after = (levels) => levels * (levels + 1);
+  if (text2.length === before(depth - 1) + 2 + after(depth - 1)) return void 0;
+  return text2.slice(before(depth), text2.length - after(depth));
+}
+function sortedJsonSharing(value) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      return Number.isFinite(value) ? value : null;
+    case "bigint":
+      return value.toString();
+    case "object":
+      if (value === null) return null;
+      return Array.isArray(value) ? sortedArray(value) : sortedObject(value);
+    default:
+      return void 0;
+  }
+}
+function sortedArray(items) {
+  let copy;
+  if (typeof items.toJSON === "function") copy = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let sorted;
+    if (typeof item === "string" || typeof item === "boolean") {
+      sorted = item;
+    } else if (item === void 0 && !(i in items)) {
+      if (copy !== void 0) copy.length = i + 1;
+      continue;
+    } else {
+      sorted = sortedJsonSharing(item) ?? null;
+    }
+    if (copy === void 0 && sorted !== item) copy = items.slice(0, i);
+    if (copy !== void 0) copy[i] = sorted;
+  }
+  return copy ?? items;
+}
+function sortedObject(value) {
+  const keys = Object.keys(value);
+  const order = keyOrder(keys);
+  const prototype = Object.getPrototypeOf(value);
+  let asItIs = order.asItIs && (prototype === Object.prototype || prototype === null);
+  let items = asItIs ? void 0 : [];
+  for (let i = 0; i < keys.length; i++) {
+    const item = value[keys[i]];
+    const sorted = typeof item === "string" || typeof item === "boolean" ? item : sortedJsonSharing(item);
+    if (asItIs && sorted !== item) {
+      asItIs = false;
+      items = [];
+      for (let j = 0; j < i; j++) items.push(value[keys[j]]);
+    }
+    items?.push(sorted);
+  }
+  if (items === void 0) return value;
+  const copy = {};
+  for (const index of order.listed) {
+    const item = items[index];
+    if (item !== void 0) copy[keys[index]] = item;
+  }
+  return copy;
+}
+var keyOrders = /* @__PURE__ */ new Map();
+function keyOrder(keys) {
+  let known = keyOrders.get(keys[0]);
+  if (known === void 0) {
+    if (keyOrders.size > 1e4) keyOrders.clear();
+    known = [];
+    keyOrders.set(keys[0], known);
+  }
+  for (const order2 of known) if (sameKeys(order2.keys, keys)) return order2;
+  const probe = {};
+  for (const key of [...keys].sort()) probe[key] = true;
+  const listed = Object.keys(probe).map((key) => keys.indexOf(key));
+  const order = {
+    keys: [...keys],
+    listed,
+    asItIs: listed.length === keys.length && listed.every((index, position) => index === position)
+  };
+  if (known.length < 64) known.push(order);
+  return order;
+}
+function sameKeys(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 // action/report/json.ts
 function renderJson(report2) {
-  return `${JSON.stringify(jsonReport(report2), null, 2)}
-`;
+  return renderJsonParts(report2).join("");
 }
-function jsonReport(report2) {
-  return object([
-    ["version", report2.version],
-    [
-      "tool",
-      object([
-        ["name", report2.tool.name],
-        ["version", report2.tool.version]
-      ])
-    ],
-    ["scope", report2.scope],
-    ["inputs", report2.inputs.map(jsonInput)],
-    ["findings", report2.findings.map(jsonFinding)],
-    ["inventory", jsonInventory(report2.inventory)],
-    ["summary", jsonSummary(report2.summary)],
-    ["controls", report2.controls.map(jsonControl)]
-  ]);
+function renderJsonParts(report2) {
+  const parts = [];
+  let pending = "{";
+  let members = 0;
+  const member = (key, value, ownPart = false) => {
+    const json = nestedJson(value, 1);
+    if (json === void 0) return;
+    pending += `${members++ === 0 ? "" : ","}
+  ${JSON.stringify(key)}: `;
+    if (ownPart) {
+      parts.push(pending, json);
+      pending = "";
+    } else {
+      pending += json;
+    }
+  };
+  member("version", report2.version);
+  member(
+    "tool",
+    object([
+      ["name", report2.tool.name],
+      ["version", report2.tool.version]
+    ])
+  );
+  member("scope", report2.scope);
+  member("inputs", report2.inputs.map(jsonInput));
+  member("findings", findingsForJson(report2.findings), true);
+  member("inventory", inventoryForJson(report2.inventory), true);
+  member("summary", jsonSummary(report2.summary));
+  member("controls", report2.controls.map(jsonControl));
+  parts.push(`${pending}
+}
+`);
+  return parts;
+}
+function findingsForJson(findings) {
+  const frameworks = /* @__PURE__ */ new Map();
+  const ordered = (of) => {
+    let copy = frameworks.get(of);
+    if (copy === void 0) {
+      copy = orderedFrameworks(of);
+      frameworks.set(of, copy);
+    }
+    return copy;
+  };
+  return findings.map((finding2) => ({
+    control: finding2.control,
+    severity: finding2.severity,
+    status: finding2.status,
+    address: finding2.address,
+    attribute: finding2.attribute,
+    server: finding2.server,
+    tool: finding2.tool,
+    message: finding2.message,
+    fix: finding2.fix,
+    frameworks: ordered(finding2.frameworks),
+    source: finding2.source ? { file: finding2.source.file, line: finding2.source.line, constructPath: finding2.source.constructPath } : void 0,
+    refs: finding2.refs ? [...finding2.refs] : void 0,
+    waiver: finding2.waiver ? { reason: finding2.waiver.reason, owner: finding2.waiver.owner, expires: finding2.waiver.expires } : void 0
+  }));
 }
 function jsonInput(input2) {
   return object([
@@ -51206,37 +51542,6 @@ function jsonInput(input2) {
     ["resources", input2.resources],
     ["producer", input2.producer],
     ["formatVersion", input2.formatVersion]
-  ]);
-}
-function jsonFinding(finding2) {
-  return object([
-    ["control", finding2.control],
-    ["severity", finding2.severity],
-    ["status", finding2.status],
-    ["address", finding2.address],
-    ["attribute", finding2.attribute],
-    ["server", finding2.server],
-    ["tool", finding2.tool],
-    ["message", finding2.message],
-    ["fix", finding2.fix],
-    ["frameworks", orderedFrameworks(finding2.frameworks)],
-    ["source", finding2.source ? jsonSource(finding2.source) : void 0],
-    ["refs", finding2.refs ? [...finding2.refs] : void 0],
-    [
-      "waiver",
-      finding2.waiver ? object([
-        ["reason", finding2.waiver.reason],
-        ["owner", finding2.waiver.owner],
-        ["expires", finding2.waiver.expires]
-      ]) : void 0
-    ]
-  ]);
-}
-function jsonSource(source) {
-  return object([
-    ["file", source.file],
-    ["line", source.line],
-    ["constructPath", source.constructPath]
   ]);
 }
 function jsonSummary(summary2) {
@@ -51307,13 +51612,16 @@ var INVENTORY_KEYS = [
   "workloads",
   "secrets"
 ];
-function jsonInventory(inventory) {
+function jsonInventory(inventory, sorted = sortedJson) {
   const record2 = inventory;
-  const entries = INVENTORY_KEYS.map((key) => [key, sortedJson(record2[key])]);
+  const entries = INVENTORY_KEYS.map((key) => [key, sorted(record2[key])]);
   for (const key of Object.keys(record2).sort()) {
-    if (!INVENTORY_KEYS.includes(key)) entries.push([key, sortedJson(record2[key])]);
+    if (!INVENTORY_KEYS.includes(key)) entries.push([key, sorted(record2[key])]);
   }
   return object(entries);
+}
+function inventoryForJson(inventory) {
+  return jsonInventory(inventory, sortedJsonSharing);
 }
 function sortedJson(value) {
   if (value === void 0 || typeof value === "function" || typeof value === "symbol") return void 0;
@@ -51355,14 +51663,34 @@ var SECURITY_SEVERITY = {
   low: "3.0"
 };
 function renderSarif(report2, options = {}) {
-  return `${JSON.stringify(sarifLog(report2, options), null, 2)}
-`;
+  return renderSarifParts(report2, options).join("");
 }
+function renderSarifParts(report2, options = {}) {
+  const log = sarifLog(report2, options);
+  const run2 = log.runs[0];
+  const results = run2.results;
+  run2.results = { toJSON: () => RESULTS_STAND_IN };
+  const text2 = JSON.stringify(log, null, 2);
+  const at = text2.indexOf(STAND_IN_JSON);
+  if (at < 0 || text2.includes(STAND_IN_JSON, at + 1)) {
+    run2.results = results;
+    return [`${JSON.stringify(log, null, 2)}
+`];
+  }
+  const line = text2.slice(text2.lastIndexOf("\n", at) + 1, at);
+  const depth = (line.length - line.trimStart().length) / 2;
+  const resultsJson = nestedJson(results, depth);
+  return [text2.slice(0, at), resultsJson, `${text2.slice(at + STAND_IN_JSON.length)}
+`];
+}
+var RESULTS_STAND_IN = "\0results\0";
+var STAND_IN_JSON = JSON.stringify(RESULTS_STAND_IN);
 function sarifLog(report2, options = {}) {
   const controls = controlsWithFindings(report2.controls, report2.findings);
   const ruleIndex = new Map(controls.map((control, index) => [control.id, index]));
   const baseUri = options.baseUri === void 0 ? void 0 : withTrailingSlash(options.baseUri);
   const fallbackFile = report2.inputs[0]?.path ?? ".";
+  const uris = /* @__PURE__ */ new Map();
   const run2 = {
     tool: {
       driver: {
@@ -51377,7 +51705,7 @@ function sarifLog(report2, options = {}) {
   };
   if (baseUri !== void 0) run2.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run2.results = report2.findings.map(
-    (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile)
+    (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile, uris)
   );
   run2.properties = {
     verdict: report2.summary.verdict,
@@ -51417,7 +51745,7 @@ Frameworks: ${frameworksText}`,
     }
   };
 }
-function sarifResult(finding2, ruleIndex, baseUri, fallbackFile) {
+function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris) {
   let text2 = finding2.message;
   if (finding2.status === "unknown") {
     const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
@@ -51425,7 +51753,7 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile) {
   }
   text2 += ` Fix: ${finding2.fix}`;
   const artifactLocation = {
-    uri: artifactUri(finding2.source?.file ?? fallbackFile, baseUri)
+    uri: memoArtifactUri(finding2.source?.file ?? fallbackFile, baseUri, uris)
   };
   if (baseUri !== void 0 && !isAbsoluteUri(artifactLocation.uri)) {
     artifactLocation.uriBaseId = "SRCROOT";
@@ -51478,6 +51806,14 @@ function pascalCase(text2) {
 }
 function withTrailingSlash(uri) {
   return uri.endsWith("/") ? uri : `${uri}/`;
+}
+function memoArtifactUri(file, baseUri, uris) {
+  let uri = uris.get(file);
+  if (uri === void 0) {
+    uri = artifactUri(file, baseUri);
+    uris.set(file, uri);
+  }
+  return uri;
 }
 function isAbsoluteUri(uri) {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri);
@@ -52905,20 +53241,20 @@ function renderText(report2, options) {
   );
   for (const note of summary2.notes ?? []) lines.push(paint(`note: ${oneLine(note)}`, "yellow"));
   let fixesShown = /* @__PURE__ */ new Set();
-  const findingLines = (finding2, indent, extra) => {
+  const pad = " ".repeat(2 + LABEL_WIDTH + 1);
+  const pushFinding = (finding2, indent, extra) => {
     const showFix = !fixesShown.has(finding2.control);
     fixesShown.add(finding2.control);
     const label = finding2.severity.toUpperCase().padEnd(LABEL_WIDTH);
     const marker = isBlocking(finding2, summary2) ? "\u2716" : "\u2022";
-    const pad = " ".repeat(2 + LABEL_WIDTH + 1);
-    return [
+    lines.push(
       `${indent}${paint(marker, ...SEVERITY_STYLE[finding2.severity])} ${paint(label, ...SEVERITY_STYLE[finding2.severity])} ${paint(
         oneLine(finding2.control),
         "bold"
-      )}  ${oneLine(location(finding2))}  ${oneLine(finding2.message)}`,
-      ...extra.map((line) => `${indent}${pad}${line}`),
-      ...showFix ? [`${indent}${pad}${paint(`fix: ${oneLine(finding2.fix)}`, "dim")}`] : []
-    ];
+      )}  ${oneLine(location(finding2))}  ${oneLine(finding2.message)}`
+    );
+    for (const line of extra) lines.push(`${indent}${pad}${line}`);
+    if (showFix) lines.push(`${indent}${pad}${paint(`fix: ${oneLine(finding2.fix)}`, "dim")}`);
   };
   const failed = report2.findings.filter((finding2) => finding2.status === "fail");
   const unknown = report2.findings.filter((finding2) => finding2.status === "unknown");
@@ -52936,8 +53272,7 @@ function renderText(report2, options) {
           indent = "    ";
         }
         fixesShown = /* @__PURE__ */ new Set();
-        for (const finding2 of sortFindings(sub.findings, summary2))
-          lines.push(...findingLines(finding2, indent, []));
+        for (const finding2 of sortFindings(sub.findings, summary2)) pushFinding(finding2, indent, []);
       }
     }
   } else if (report2.findings.length === 0) {
@@ -52953,7 +53288,7 @@ function renderText(report2, options) {
     fixesShown = /* @__PURE__ */ new Set();
     for (const finding2 of sortFindings(unknown, summary2)) {
       const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.map(oneLine).join(", ") : "not known";
-      lines.push(...findingLines(finding2, "  ", [`decided by: ${refs}`]));
+      pushFinding(finding2, "  ", [`decided by: ${refs}`]);
     }
   }
   if (waived.length > 0) {
@@ -52963,7 +53298,7 @@ function renderText(report2, options) {
       const extra = waiver ? [
         `waived: ${oneLine(waiver.reason)} (owner ${oneLine(waiver.owner)}, expires ${oneLine(waiver.expires)})`
       ] : ["waived"];
-      lines.push(...findingLines(finding2, "  ", extra));
+      pushFinding(finding2, "  ", extra);
     }
   }
   const { expired, unused } = summary2.waivers;
@@ -52996,12 +53331,13 @@ function summaryLine(summary2, paint) {
   return `Summary: ${fail} fail (${summary2.blocking} blocking), ${unknown} unknown, ${waived} waived \xB7 ${severities}`;
 }
 function attributionGroups(report2, findings) {
-  const serverOrder = report2.inventory.servers.map((server) => server.name);
+  const serverOrder = firstIndexes(report2.inventory.servers.map((server) => server.name));
+  const toolsByServer = groupBy(report2.inventory.tools, (tool) => tool.server);
   const byServer = groupBy(findings, (finding2) => finding2.server);
   const servers = [...byServer.keys()].filter((server) => server !== void 0).sort((a, b) => orderIndex(serverOrder, a) - orderIndex(serverOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
   const groups = [];
   for (const server of servers) {
-    const toolOrder = report2.inventory.tools.filter((tool) => tool.server === server).map((tool) => tool.name);
+    const toolOrder = firstIndexes((toolsByServer.get(server) ?? []).map((tool) => tool.name));
     const byTool = groupBy(byServer.get(server) ?? [], (finding2) => finding2.tool);
     const tools = [...byTool.keys()].filter((tool) => tool !== void 0).sort((a, b) => orderIndex(toolOrder, a) - orderIndex(toolOrder, b) || (a < b ? -1 : a > b ? 1 : 0));
     if (byTool.has(void 0)) tools.unshift(void 0);
@@ -53012,9 +53348,15 @@ function attributionGroups(report2, findings) {
     groups.push({ server: void 0, subgroups: [{ tool: void 0, findings: unattributed }] });
   return groups;
 }
+function firstIndexes(names) {
+  const first = /* @__PURE__ */ new Map();
+  names.forEach((name, index) => {
+    if (!first.has(name)) first.set(name, index);
+  });
+  return { first, length: names.length };
+}
 function orderIndex(order, name) {
-  const index = order.indexOf(name);
-  return index < 0 ? order.length : index;
+  return order.first.get(name) ?? order.length;
 }
 
 // action/main.ts
