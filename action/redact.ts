@@ -6,6 +6,9 @@
  */
 import { credentialShape, isSecretName } from './inventory/secret-shapes.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
+import { xmlEscape } from './report/junit.js';
+import { md } from './report/markdown.js';
+import { oneLine } from './report/shared.js';
 
 const MARKER = '[redacted]';
 type Path = (string | number)[];
@@ -63,6 +66,7 @@ export function createRedactor(records: readonly ResourceRecord[]): Redactor {
   const secrets = new Set<string>();
   const verdicts = new Map<string, boolean>();
   for (const record of records) collectSecrets(record, secrets, verdicts);
+  for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
   const scrubber = new Scrubber(sorted);
   return {
@@ -71,6 +75,22 @@ export function createRedactor(records: readonly ResourceRecord[]): Redactor {
     scrubParts: (parts) => scrubber.scrubParts(parts),
     values: () => sorted,
   };
+}
+
+/**
+ * How a secret looks once a report format has escaped it: a quote or a backslash is escaped in
+ * JSON and SARIF, `&` and `<` in JUnit, `_` and `*` in markdown, line breaks are flattened in
+ * text. Scrubbing works on rendered text, so it looks for each of these forms too.
+ */
+function renderedForms(secret: string): string[] {
+  const forms = [
+    JSON.stringify(secret).slice(1, -1),
+    xmlEscape(secret),
+    xmlEscape(secret, true),
+    md(secret),
+    oneLine(secret),
+  ];
+  return forms.filter((form) => form !== secret && form.length >= MIN_SECRET_LENGTH);
 }
 
 /**

@@ -25379,6 +25379,561 @@ function describeNotJson(text) {
 
 // action/redact.ts
 init_record();
+
+// action/report/shared.ts
+var FRAMEWORK_ORDER = ["NHI", "ASI", "MCP", "MAESTRO", "CSF"];
+function severityRank(severity) {
+  const rank = SEVERITIES.indexOf(severity);
+  return rank < 0 ? SEVERITIES.length : rank;
+}
+function isBlocking(finding2, summary) {
+  if (finding2.status === "waived") return false;
+  if (finding2.status === "unknown" && !summary.unknownBlocks) return false;
+  return atOrAbove(finding2.severity, summary.failOn);
+}
+function frameworkKeys(frameworks) {
+  const known = FRAMEWORK_ORDER.filter((key) => Object.hasOwn(frameworks, key));
+  const other = Object.keys(frameworks).filter((key) => !FRAMEWORK_ORDER.includes(key)).sort();
+  return [...known, ...other];
+}
+function frameworkTags(frameworks) {
+  const tags = [];
+  for (const key of frameworkKeys(frameworks)) {
+    for (const id of frameworks[key] ?? []) {
+      const tag = id.toUpperCase().startsWith(key.toUpperCase()) ? id : `${key}:${id}`;
+      if (!tags.includes(tag)) tags.push(tag);
+    }
+  }
+  return tags;
+}
+function orderedFrameworks(frameworks) {
+  const out = {};
+  for (const key of frameworkKeys(frameworks)) out[key] = [...frameworks[key] ?? []];
+  return out;
+}
+function controlsWithFindings(controls, findings) {
+  const out = [...controls];
+  const seen = new Set(controls.map((control) => control.id));
+  for (const finding2 of findings) {
+    if (seen.has(finding2.control)) continue;
+    seen.add(finding2.control);
+    out.push({
+      id: finding2.control,
+      title: finding2.control,
+      severity: finding2.severity,
+      scope: "any",
+      frameworks: finding2.frameworks,
+      description: finding2.message,
+      fix: finding2.fix,
+      origin: "unknown"
+    });
+  }
+  return out;
+}
+var NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+function oneLine(value) {
+  if (typeof value === "string" && !NOT_ONE_LINE.test(value)) return value;
+  return value.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\t/g, " ");
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function location(finding2) {
+  return finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
+}
+function sortFindings(findings, summary) {
+  return findings.map((finding2, index) => ({
+    finding: finding2,
+    index,
+    blocking: Number(isBlocking(finding2, summary)),
+    rank: severityRank(finding2.severity)
+  })).sort((a, b) => {
+    const block = b.blocking - a.blocking;
+    if (block !== 0) return block;
+    const sev = a.rank - b.rank;
+    if (sev !== 0) return sev;
+    return compare(a.finding.control, b.finding.control) || compare(a.finding.address, b.finding.address) || compare(a.finding.attribute ?? "", b.finding.attribute ?? "") || a.index - b.index;
+  }).map(({ finding: finding2 }) => finding2);
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// action/report/junit.ts
+function xmlEscape(value, attribute2 = false) {
+  const legal = value.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    ""
+  );
+  const escaped = legal.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return attribute2 ? escaped.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;") : escaped;
+}
+function attrs(values) {
+  return Object.entries(values).filter((entry) => entry[1] !== void 0).map(([key, value]) => ` ${key}="${xmlEscape(String(value), true)}"`).join("");
+}
+function renderJunit(report) {
+  const controls = controlsWithFindings(report.controls, report.findings);
+  const byControl = groupBy(report.findings, (finding2) => finding2.control);
+  const suites = [];
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const control of controls) {
+    const findings = byControl.get(control.id) ?? [];
+    const suiteFailures = findings.filter((finding2) => finding2.status === "fail").length;
+    const suiteSkipped = findings.length - suiteFailures;
+    const suiteTests = Math.max(findings.length, 1);
+    tests += suiteTests;
+    failures += suiteFailures;
+    skipped += suiteSkipped;
+    const cases = findings.length === 0 ? [passingCase(control)] : findings.map((finding2) => findingCase(control, finding2));
+    suites.push(
+      [
+        `  <testsuite${attrs({
+          name: `${control.id} ${control.title}`,
+          tests: suiteTests,
+          failures: suiteFailures,
+          errors: 0,
+          skipped: suiteSkipped
+        })}>`,
+        "    <properties>",
+        `      <property${attrs({ name: "severity", value: control.severity })}/>`,
+        `      <property${attrs({ name: "scope", value: control.scope })}/>`,
+        `      <property${attrs({ name: "frameworks", value: frameworkTags(control.frameworks).join(" ") })}/>`,
+        `      <property${attrs({ name: "origin", value: control.origin })}/>`,
+        "    </properties>",
+        ...cases,
+        "  </testsuite>"
+      ].join("\n")
+    );
+  }
+  const header = `<testsuites${attrs({
+    name: report.tool.name,
+    tests,
+    failures,
+    errors: 0,
+    skipped
+  })}>`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', header, ...suites, "</testsuites>", ""].join("\n");
+}
+function passingCase(control) {
+  return `    <testcase${attrs({ classname: control.id, name: `${control.id}: no findings` })}/>`;
+}
+function findingCase(control, finding2) {
+  const open = `    <testcase${attrs({
+    classname: control.id,
+    name: location(finding2),
+    file: finding2.source?.file,
+    line: finding2.source?.line
+  })}>`;
+  const context = [
+    finding2.server === void 0 ? void 0 : `server: ${finding2.server}`,
+    finding2.tool === void 0 ? void 0 : `tool: ${finding2.tool}`
+  ].filter((line) => line !== void 0);
+  if (finding2.status === "fail") {
+    const body = [
+      finding2.message,
+      `address: ${location(finding2)}`,
+      ...context,
+      `fix: ${finding2.fix}`,
+      `frameworks: ${frameworkTags(finding2.frameworks).join(", ")}`
+    ].join("\n");
+    return [
+      open,
+      `      <failure${attrs({ type: finding2.severity, message: finding2.message })}>${xmlEscape(body)}</failure>`,
+      "    </testcase>"
+    ].join("\n");
+  }
+  let reason;
+  if (finding2.status === "waived") {
+    reason = finding2.waiver ? `waived by ${finding2.waiver.owner} until ${finding2.waiver.expires}: ${finding2.waiver.reason}` : "waived";
+  } else {
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
+    reason = `unknown until apply, decided by: ${refs}`;
+  }
+  return [
+    open,
+    `      <skipped${attrs({ message: `${reason} (${finding2.message})` })}/>`,
+    "    </testcase>"
+  ].join("\n");
+}
+
+// action/report/markdown.ts
+function md(value) {
+  let escaped = escapedText.get(value);
+  if (escaped === void 0) {
+    escaped = escapeMarkdown(value);
+    if (escapedText.size > 5e4) escapedText.clear();
+    escapedText.set(value, escaped);
+  }
+  return escaped;
+}
+var escapedText = /* @__PURE__ */ new Map();
+function escapeMarkdown(value) {
+  return oneLine(value).replace(/[\\`*_[\]~|$]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@/g, "$1@\u200B");
+}
+function mdCode(value) {
+  return `<code>${md(value)}</code>`;
+}
+var STATUS_ORDER = { fail: 0, unknown: 1, waived: 2 };
+function renderMarkdown(report, options = {}) {
+  const full = build(report, { servers: true, details: true });
+  const max = options.maxLength;
+  if (max === void 0 || full.length <= max) return full;
+  const ranked = rankFindings(report);
+  const pointer = (hidden) => pointerLine(hidden, report.findings.length, options.detailsUrl);
+  const attempt = (count, servers, details) => {
+    const shown = new Set(ranked.slice(0, count));
+    const text = `${build(report, { shown, servers, details })}${pointer(ranked.length - count)}`;
+    return text.length <= max ? text : void 0;
+  };
+  for (const [servers, details] of [
+    [true, true],
+    [true, false],
+    [false, false]
+  ]) {
+    if (attempt(0, servers, details) === void 0) continue;
+    let low = 0;
+    let high = ranked.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (attempt(mid, servers, details) !== void 0) low = mid;
+      else high = mid - 1;
+    }
+    for (let count = low; count >= 0; count--) {
+      const text = attempt(count, servers, details);
+      if (text !== void 0) return text;
+    }
+  }
+  const tail = pointer(report.findings.length);
+  const head = headSection(report);
+  if (head.length + tail.length <= max) return head + tail;
+  if (tail.length < max) return truncate(head, max - tail.length) + tail;
+  return truncate(head, max);
+}
+function truncate(text, max) {
+  if (max <= 0) return "";
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  const newline = cut.lastIndexOf("\n");
+  if (newline > 0) cut = cut.slice(0, newline + 1);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 55296 && last <= 56319) cut = cut.slice(0, -1);
+  return cut;
+}
+function pointerLine(hidden, total, detailsUrl) {
+  const where = safeUrl(detailsUrl) ? `[Full report](${safeUrl(detailsUrl)})` : "The full report is in the job log and the JSON/SARIF output";
+  const what = hidden === 0 ? "apply-time and waiver detail left out" : `${hidden} of ${plural(total, "finding")} not shown in detail`;
+  return `
+---
+\u2702\uFE0F Trimmed to fit: ${what}. ${where}.
+`;
+}
+function safeUrl(url) {
+  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
+  return encodeURI(decodeURISafe(url)).replace(/\(/g, "%28").replace(/\)/g, "%29");
+}
+function decodeURISafe(url) {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+function rankFindings(report) {
+  const summary = report.summary;
+  return [...report.findings].sort(
+    (a, b) => Number(isBlocking(b, summary)) - Number(isBlocking(a, summary)) || severityRank(a.severity) - severityRank(b.severity) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(a.control, b.control) || compare(a.address, b.address) || compare(a.attribute ?? "", b.attribute ?? "")
+  );
+}
+function build(report, plan) {
+  const parts = [headSection(report)];
+  if (plan.servers) parts.push(serverSection(report));
+  parts.push(findingSection(report, plan));
+  if (plan.details) {
+    parts.push(unknownSection(report, plan.shown));
+    parts.push(waiverSection(report));
+  } else {
+    parts.push(compactTail(report));
+  }
+  return parts.filter((part) => part !== "").join("\n");
+}
+function headSection(report) {
+  const s = report.summary;
+  const threshold = `fail-on: ${s.failOn}${s.unknownBlocks ? ", unknown values block" : ""}`;
+  const verdict = s.verdict === "fail" ? `## \u274C mcp-nhi-guard: FAIL
+
+**${plural(s.blocking, "blocking finding")}**${s.failOn === "never" ? "" : ` at or above **${s.failOn}**`} (${threshold}).` : `## \u2705 mcp-nhi-guard: PASS
+
+${s.failOn === "never" ? "Nothing blocks" : `No blocking findings at or above **${s.failOn}**`} (${threshold}).`;
+  const checked = `Checked ${plural(report.inputs.length, "input")} (${plural(s.resources, "resource")}, scope \`${report.scope}\`): ${plural(s.servers, "server")}, ${plural(s.tools, "tool")}, ${plural(s.identities, "identity", "identities")}.`;
+  const counts = `Findings: ${s.counts.fail} fail, ${s.counts.unknown} unknown, ${s.counts.waived} waived \xB7 critical ${s.bySeverity.critical}, high ${s.bySeverity.high}, medium ${s.bySeverity.medium}, low ${s.bySeverity.low}.`;
+  const notes2 = (s.notes ?? []).map((note) => `> [!NOTE]
+> ${md(note)}
+`).join("\n");
+  return `${verdict}
+
+${checked}
+${counts}
+${notes2 === "" ? "" : `
+${notes2}`}`;
+}
+function serverSection(report) {
+  const summary = report.summary;
+  const names = report.inventory.servers.map((server) => server.name);
+  const named = new Set(names);
+  for (const finding2 of report.findings) {
+    if (finding2.server !== void 0 && !named.has(finding2.server)) {
+      names.push(finding2.server);
+      named.add(finding2.server);
+    }
+  }
+  if (names.length === 0) return "";
+  const servers = firstBy(report.inventory.servers, (server) => server.name);
+  const toolsByServer = groupBy(report.inventory.tools, (tool) => tool.server);
+  const findingsByServer = groupBy(report.findings, (finding2) => finding2.server);
+  const sessionCeilings = firstBy(report.inventory.identities, (identity) => identity.address);
+  const counts = (findings) => {
+    const blocking = findings.filter((f) => isBlocking(f, summary)).length;
+    return { blocking, other: findings.length - blocking };
+  };
+  const identities = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map(mdCode).join("<br>");
+  const sessions = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map((address) => sessionCell(sessionCeilings.get(address)?.maxSessionSeconds)).join("<br>");
+  const out = ["### Servers", ""];
+  for (const name of names) {
+    const server = servers.get(name);
+    const findings = findingsByServer.get(name) ?? [];
+    const inventoryTools = toolsByServer.get(name) ?? [];
+    const tools = firstBy(inventoryTools, (tool) => tool.name);
+    const toolNames = inventoryTools.map((tool) => tool.name);
+    const listed = new Set(toolNames);
+    for (const finding2 of findings) {
+      if (finding2.tool !== void 0 && !listed.has(finding2.tool)) {
+        toolNames.push(finding2.tool);
+        listed.add(finding2.tool);
+      }
+    }
+    const findingsByTool = groupBy(findings, (finding2) => finding2.tool);
+    const own = counts(findingsByTool.get(void 0) ?? []);
+    out.push(
+      `#### Server ${mdCode(name)}`,
+      "",
+      "| Tool | Identities | Blocking findings | Other findings | Session ceiling |"
+    );
+    out.push("|---|---|--:|--:|---|");
+    out.push(
+      `| _server itself_ | ${identities(server?.identities ?? [])} | ${mark(own.blocking)} | ${own.other} | ${sessions(
+        server?.identities ?? []
+      )} |`
+    );
+    for (const toolName of toolNames) {
+      const tool = tools.get(toolName);
+      const c = counts(findingsByTool.get(toolName) ?? []);
+      out.push(
+        `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
+          tool?.identities ?? []
+        )} |`
+      );
+    }
+    out.push("");
+  }
+  const unattributed = counts(findingsByServer.get(void 0) ?? []);
+  if (unattributed.blocking + unattributed.other > 0) {
+    out.push(
+      `Not attributed to any server: ${plural(unattributed.blocking, "blocking finding")}, ${unattributed.other} other.`,
+      ""
+    );
+  }
+  return out.join("\n");
+}
+function firstBy(items, key) {
+  const first = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    if (!first.has(k)) first.set(k, item);
+  }
+  return first;
+}
+function sessionCell(seconds) {
+  if (seconds === void 0 || seconds === null) return "\u2014";
+  if (typeof seconds !== "number") return "\u23F3 after apply";
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+function mark(blocking) {
+  return blocking > 0 ? `\u274C ${blocking}` : "0";
+}
+function statusCell(finding2, summary) {
+  if (finding2.status === "waived") return `\u{1F4A4} waived (${finding2.severity})`;
+  if (finding2.status === "unknown") {
+    return `\u23F3 unknown (${finding2.severity})${isBlocking(finding2, summary) ? ", blocking" : ""}`;
+  }
+  return isBlocking(finding2, summary) ? `\u274C **${finding2.severity}**` : `\u26A0\uFE0F ${finding2.severity}`;
+}
+var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
+function blockingOf(summary) {
+  const known = /* @__PURE__ */ new Map();
+  return (finding2) => {
+    let blocking = known.get(finding2);
+    if (blocking === void 0) {
+      blocking = isBlocking(finding2, summary);
+      known.set(finding2, blocking);
+    }
+    return blocking;
+  };
+}
+function findingSection(report, plan) {
+  if (report.findings.length === 0) return "### Findings\n\nNo findings. \u{1F389}\n";
+  const summary = report.summary;
+  const controls = new Map(
+    controlsWithFindings(report.controls, report.findings).map((control) => [control.id, control])
+  );
+  const byControl = groupBy(report.findings, (finding2) => finding2.control);
+  const blocks2 = blockingOf(summary);
+  const ordered = [...byControl.entries()].map(([id, findings]) => ({
+    control: controls.get(id),
+    findings: findings.sort(
+      (a, b) => Number(blocks2(b)) - Number(blocks2(a)) || severityRank(a.severity) - severityRank(b.severity) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(a.address, b.address) || compare(a.attribute ?? "", b.attribute ?? "")
+    )
+  })).map((group) => ({
+    ...group,
+    blocking: group.findings.filter(blocks2).length,
+    rank: Math.min(...group.findings.map((f) => severityRank(f.severity)))
+  })).sort(
+    (a, b) => Number(b.blocking > 0) - Number(a.blocking > 0) || a.rank - b.rank || b.blocking - a.blocking || compare(a.control.id, b.control.id)
+  );
+  const out = ["### Findings by control", ""];
+  const hidden = [];
+  for (const group of ordered) {
+    const rows = plan.shown ? group.findings.filter((f) => plan.shown?.has(f)) : group.findings;
+    if (rows.length === 0) {
+      hidden.push(group);
+      continue;
+    }
+    const { control } = group;
+    const severity = control.severity;
+    out.push(`#### ${SEVERITY_ICON[severity]} ${md(control.id)}: ${md(control.title)}`);
+    const tags = frameworkTags(control.frameworks).map(md).join(", ");
+    out.push(
+      "",
+      `Severity **${severity}** \xB7 ${plural(group.findings.length, "finding")}, ${group.blocking} blocking${tags ? ` \xB7 ${tags}` : ""}`,
+      "",
+      "| Status | Address | Attribute | Server / tool | Message |",
+      "|---|---|---|---|---|"
+    );
+    for (const finding2 of rows) {
+      const owner = finding2.server === void 0 ? "\u2014" : `${md(finding2.server)}${finding2.tool === void 0 ? "" : ` / ${md(finding2.tool)}`}`;
+      let message = md(finding2.message);
+      if (finding2.status === "unknown" && finding2.refs && finding2.refs.length > 0) {
+        message += `<br>Decided at apply by ${finding2.refs.map(mdCode).join(", ")}`;
+      }
+      if (finding2.status === "waived" && finding2.waiver) {
+        message += `<br>Waived by ${md(finding2.waiver.owner)} until ${md(finding2.waiver.expires)}: ${md(
+          finding2.waiver.reason
+        )}`;
+      }
+      out.push(
+        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
+      );
+    }
+    if (rows.length < group.findings.length) {
+      out.push("", `_\u2026and ${group.findings.length - rows.length} more not shown._`);
+    }
+    const fixes = [...new Set([control.fix, ...rows.map((f) => f.fix)].filter((fix) => fix.trim() !== ""))];
+    if (fixes.length === 1) out.push("", `**Fix:** ${md(fixes[0] ?? "")}`);
+    else if (fixes.length > 1) {
+      out.push("", "**Fix:**", ...fixes.slice(0, 10).map((fix) => `- ${md(fix)}`));
+      if (fixes.length > 10) out.push(`- _\u2026and ${fixes.length - 10} more_`);
+    }
+    out.push("");
+  }
+  if (hidden.length > 0) {
+    out.push(
+      plan.shown && hidden.length < ordered.length ? "Not shown in detail:" : "Counts per control:",
+      "",
+      "| Control | Severity | Findings | Blocking |",
+      "|---|---|--:|--:|",
+      ...hidden.map(
+        (group) => `| ${md(group.control.id)}: ${md(group.control.title)} | ${group.control.severity} | ${group.findings.length} | ${mark(group.blocking)} |`
+      ),
+      ""
+    );
+  }
+  return out.join("\n");
+}
+function unknownSection(report, shown) {
+  const all = report.findings.filter((finding2) => finding2.status === "unknown");
+  if (all.length === 0) return "";
+  const unknown = shown ? all.filter((finding2) => shown.has(finding2)) : all;
+  const consequence = report.summary.unknownBlocks ? "The policy says `unknown: block`, so they block like failures." : "They do not block; set `unknown: block` in the policy to make them block.";
+  const byRef = /* @__PURE__ */ new Map();
+  for (const finding2 of unknown) {
+    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs : ["(not known)"];
+    for (const ref of refs) {
+      const controls = byRef.get(ref) ?? /* @__PURE__ */ new Set();
+      controls.add(finding2.control);
+      byRef.set(ref, controls);
+    }
+  }
+  const rows = [...byRef.entries()].sort(([a], [b]) => compare(a, b)).map(([ref, controls]) => `| ${mdCode(ref)} | ${[...controls].sort().map(md).join(", ")} |`);
+  return [
+    `### \u23F3 Decided at apply time (${all.length})`,
+    "",
+    `These findings depend on values Terraform only knows after apply. ${consequence}`,
+    "",
+    ...rows.length > 0 ? ["| Resource that supplies the value | Controls |", "|---|---|", ...rows, ""] : [],
+    ...unknown.length < all.length ? [`_Not shown: the resources behind ${all.length - unknown.length} of these findings._`, ""] : []
+  ].join("\n");
+}
+function waiverSection(report) {
+  const { applied, expired, unused } = report.summary.waivers;
+  if (applied.length + expired.length + unused.length === 0) return "";
+  const out = ["### Waivers", ""];
+  const table = (title, uses, dateLabel) => {
+    if (uses.length === 0) return;
+    out.push(
+      `**${title}** (${uses.length})`,
+      "",
+      `| Control | Address | Owner | ${dateLabel} | Reason |`,
+      "|---|---|---|---|---|",
+      ...uses.map(
+        (use) => `| ${md(use.control)} | ${mdCode(use.address)} | ${md(use.owner)} | ${md(use.expires)} | ${md(use.reason)} |`
+      ),
+      ""
+    );
+  };
+  table("Applied", applied, "Expires");
+  table("Expired: no longer applied, renew or fix", expired, "Expired");
+  table("Unused: matched nothing, remove them", unused, "Expires");
+  return out.join("\n");
+}
+function compactTail(report) {
+  const { applied, expired, unused } = report.summary.waivers;
+  const lines = [];
+  if (report.summary.counts.unknown > 0) {
+    lines.push(
+      `${plural(report.summary.counts.unknown, "finding")} depend on values known only after apply (${report.summary.unknownBlocks ? "blocking" : "not blocking"}).`
+    );
+  }
+  if (applied.length + expired.length + unused.length > 0) {
+    lines.push(`Waivers: ${applied.length} applied, ${expired.length} expired, ${unused.length} unused.`);
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}
+`;
+}
+
+// action/redact.ts
 var MARKER = "[redacted]";
 var MIN_SECRET_LENGTH = 6;
 var CREDENTIAL_SHAPES = [
@@ -25404,6 +25959,7 @@ function createRedactor(records) {
   const secrets = /* @__PURE__ */ new Set();
   const verdicts2 = /* @__PURE__ */ new Map();
   for (const record2 of records) collectSecrets(record2, secrets, verdicts2);
+  for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
   const scrubber = new Scrubber(sorted);
   return {
@@ -25412,6 +25968,16 @@ function createRedactor(records) {
     scrubParts: (parts) => scrubber.scrubParts(parts),
     values: () => sorted
   };
+}
+function renderedForms(secret) {
+  const forms = [
+    JSON.stringify(secret).slice(1, -1),
+    xmlEscape(secret),
+    xmlEscape(secret, true),
+    md(secret),
+    oneLine(secret)
+  ];
+  return forms.filter((form) => form !== secret && form.length >= MIN_SECRET_LENGTH);
 }
 var Scrubber = class {
   /** Known secrets, longest first: the first pass. */
@@ -26912,95 +27478,6 @@ function sameKeys(a, b) {
   return true;
 }
 
-// action/report/shared.ts
-var FRAMEWORK_ORDER = ["NHI", "ASI", "MCP", "MAESTRO", "CSF"];
-function severityRank(severity) {
-  const rank = SEVERITIES.indexOf(severity);
-  return rank < 0 ? SEVERITIES.length : rank;
-}
-function isBlocking(finding2, summary) {
-  if (finding2.status === "waived") return false;
-  if (finding2.status === "unknown" && !summary.unknownBlocks) return false;
-  return atOrAbove(finding2.severity, summary.failOn);
-}
-function frameworkKeys(frameworks) {
-  const known = FRAMEWORK_ORDER.filter((key) => Object.hasOwn(frameworks, key));
-  const other = Object.keys(frameworks).filter((key) => !FRAMEWORK_ORDER.includes(key)).sort();
-  return [...known, ...other];
-}
-function frameworkTags(frameworks) {
-  const tags = [];
-  for (const key of frameworkKeys(frameworks)) {
-    for (const id of frameworks[key] ?? []) {
-      const tag = id.toUpperCase().startsWith(key.toUpperCase()) ? id : `${key}:${id}`;
-      if (!tags.includes(tag)) tags.push(tag);
-    }
-  }
-  return tags;
-}
-function orderedFrameworks(frameworks) {
-  const out = {};
-  for (const key of frameworkKeys(frameworks)) out[key] = [...frameworks[key] ?? []];
-  return out;
-}
-function controlsWithFindings(controls, findings) {
-  const out = [...controls];
-  const seen = new Set(controls.map((control) => control.id));
-  for (const finding2 of findings) {
-    if (seen.has(finding2.control)) continue;
-    seen.add(finding2.control);
-    out.push({
-      id: finding2.control,
-      title: finding2.control,
-      severity: finding2.severity,
-      scope: "any",
-      frameworks: finding2.frameworks,
-      description: finding2.message,
-      fix: finding2.fix,
-      origin: "unknown"
-    });
-  }
-  return out;
-}
-var NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-function oneLine(value) {
-  if (typeof value === "string" && !NOT_ONE_LINE.test(value)) return value;
-  return value.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\t/g, " ");
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-function location(finding2) {
-  return finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
-}
-function sortFindings(findings, summary) {
-  return findings.map((finding2, index) => ({
-    finding: finding2,
-    index,
-    blocking: Number(isBlocking(finding2, summary)),
-    rank: severityRank(finding2.severity)
-  })).sort((a, b) => {
-    const block = b.blocking - a.blocking;
-    if (block !== 0) return block;
-    const sev = a.rank - b.rank;
-    if (sev !== 0) return sev;
-    return compare(a.finding.control, b.finding.control) || compare(a.finding.address, b.finding.address) || compare(a.finding.attribute ?? "", b.finding.attribute ?? "") || a.index - b.index;
-  }).map(({ finding: finding2 }) => finding2);
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function groupBy(items, key) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 // action/report/json.ts
 function renderJson(report) {
   return renderJsonParts(report).join("");
@@ -27174,470 +27651,6 @@ function object(entries) {
     out[key] = value;
   }
   return out;
-}
-
-// action/report/junit.ts
-function xmlEscape(value, attribute2 = false) {
-  const legal = value.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    ""
-  );
-  const escaped = legal.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-  return attribute2 ? escaped.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;") : escaped;
-}
-function attrs(values) {
-  return Object.entries(values).filter((entry) => entry[1] !== void 0).map(([key, value]) => ` ${key}="${xmlEscape(String(value), true)}"`).join("");
-}
-function renderJunit(report) {
-  const controls = controlsWithFindings(report.controls, report.findings);
-  const byControl = groupBy(report.findings, (finding2) => finding2.control);
-  const suites = [];
-  let tests = 0;
-  let failures = 0;
-  let skipped = 0;
-  for (const control of controls) {
-    const findings = byControl.get(control.id) ?? [];
-    const suiteFailures = findings.filter((finding2) => finding2.status === "fail").length;
-    const suiteSkipped = findings.length - suiteFailures;
-    const suiteTests = Math.max(findings.length, 1);
-    tests += suiteTests;
-    failures += suiteFailures;
-    skipped += suiteSkipped;
-    const cases = findings.length === 0 ? [passingCase(control)] : findings.map((finding2) => findingCase(control, finding2));
-    suites.push(
-      [
-        `  <testsuite${attrs({
-          name: `${control.id} ${control.title}`,
-          tests: suiteTests,
-          failures: suiteFailures,
-          errors: 0,
-          skipped: suiteSkipped
-        })}>`,
-        "    <properties>",
-        `      <property${attrs({ name: "severity", value: control.severity })}/>`,
-        `      <property${attrs({ name: "scope", value: control.scope })}/>`,
-        `      <property${attrs({ name: "frameworks", value: frameworkTags(control.frameworks).join(" ") })}/>`,
-        `      <property${attrs({ name: "origin", value: control.origin })}/>`,
-        "    </properties>",
-        ...cases,
-        "  </testsuite>"
-      ].join("\n")
-    );
-  }
-  const header = `<testsuites${attrs({
-    name: report.tool.name,
-    tests,
-    failures,
-    errors: 0,
-    skipped
-  })}>`;
-  return ['<?xml version="1.0" encoding="UTF-8"?>', header, ...suites, "</testsuites>", ""].join("\n");
-}
-function passingCase(control) {
-  return `    <testcase${attrs({ classname: control.id, name: `${control.id}: no findings` })}/>`;
-}
-function findingCase(control, finding2) {
-  const open = `    <testcase${attrs({
-    classname: control.id,
-    name: location(finding2),
-    file: finding2.source?.file,
-    line: finding2.source?.line
-  })}>`;
-  const context = [
-    finding2.server === void 0 ? void 0 : `server: ${finding2.server}`,
-    finding2.tool === void 0 ? void 0 : `tool: ${finding2.tool}`
-  ].filter((line) => line !== void 0);
-  if (finding2.status === "fail") {
-    const body = [
-      finding2.message,
-      `address: ${location(finding2)}`,
-      ...context,
-      `fix: ${finding2.fix}`,
-      `frameworks: ${frameworkTags(finding2.frameworks).join(", ")}`
-    ].join("\n");
-    return [
-      open,
-      `      <failure${attrs({ type: finding2.severity, message: finding2.message })}>${xmlEscape(body)}</failure>`,
-      "    </testcase>"
-    ].join("\n");
-  }
-  let reason;
-  if (finding2.status === "waived") {
-    reason = finding2.waiver ? `waived by ${finding2.waiver.owner} until ${finding2.waiver.expires}: ${finding2.waiver.reason}` : "waived";
-  } else {
-    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
-    reason = `unknown until apply, decided by: ${refs}`;
-  }
-  return [
-    open,
-    `      <skipped${attrs({ message: `${reason} (${finding2.message})` })}/>`,
-    "    </testcase>"
-  ].join("\n");
-}
-
-// action/report/markdown.ts
-function md(value) {
-  let escaped = escapedText.get(value);
-  if (escaped === void 0) {
-    escaped = escapeMarkdown(value);
-    if (escapedText.size > 5e4) escapedText.clear();
-    escapedText.set(value, escaped);
-  }
-  return escaped;
-}
-var escapedText = /* @__PURE__ */ new Map();
-function escapeMarkdown(value) {
-  return oneLine(value).replace(/[\\`*_[\]~|$]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@/g, "$1@\u200B");
-}
-function mdCode(value) {
-  return `<code>${md(value)}</code>`;
-}
-var STATUS_ORDER = { fail: 0, unknown: 1, waived: 2 };
-function renderMarkdown(report, options = {}) {
-  const full = build(report, { servers: true, details: true });
-  const max = options.maxLength;
-  if (max === void 0 || full.length <= max) return full;
-  const ranked = rankFindings(report);
-  const pointer = (hidden) => pointerLine(hidden, report.findings.length, options.detailsUrl);
-  const attempt = (count, servers, details) => {
-    const shown = new Set(ranked.slice(0, count));
-    const text = `${build(report, { shown, servers, details })}${pointer(ranked.length - count)}`;
-    return text.length <= max ? text : void 0;
-  };
-  for (const [servers, details] of [
-    [true, true],
-    [true, false],
-    [false, false]
-  ]) {
-    if (attempt(0, servers, details) === void 0) continue;
-    let low = 0;
-    let high = ranked.length;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (attempt(mid, servers, details) !== void 0) low = mid;
-      else high = mid - 1;
-    }
-    for (let count = low; count >= 0; count--) {
-      const text = attempt(count, servers, details);
-      if (text !== void 0) return text;
-    }
-  }
-  const tail = pointer(report.findings.length);
-  const head = headSection(report);
-  if (head.length + tail.length <= max) return head + tail;
-  if (tail.length < max) return truncate(head, max - tail.length) + tail;
-  return truncate(head, max);
-}
-function truncate(text, max) {
-  if (max <= 0) return "";
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max);
-  const newline = cut.lastIndexOf("\n");
-  if (newline > 0) cut = cut.slice(0, newline + 1);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 55296 && last <= 56319) cut = cut.slice(0, -1);
-  return cut;
-}
-function pointerLine(hidden, total, detailsUrl) {
-  const where = safeUrl(detailsUrl) ? `[Full report](${safeUrl(detailsUrl)})` : "The full report is in the job log and the JSON/SARIF output";
-  const what = hidden === 0 ? "apply-time and waiver detail left out" : `${hidden} of ${plural(total, "finding")} not shown in detail`;
-  return `
----
-\u2702\uFE0F Trimmed to fit: ${what}. ${where}.
-`;
-}
-function safeUrl(url) {
-  if (url === void 0 || !/^https?:\/\/[^\s]+$/i.test(url)) return void 0;
-  return encodeURI(decodeURISafe(url)).replace(/\(/g, "%28").replace(/\)/g, "%29");
-}
-function decodeURISafe(url) {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}
-function rankFindings(report) {
-  const summary = report.summary;
-  return [...report.findings].sort(
-    (a, b) => Number(isBlocking(b, summary)) - Number(isBlocking(a, summary)) || severityRank(a.severity) - severityRank(b.severity) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(a.control, b.control) || compare(a.address, b.address) || compare(a.attribute ?? "", b.attribute ?? "")
-  );
-}
-function build(report, plan) {
-  const parts = [headSection(report)];
-  if (plan.servers) parts.push(serverSection(report));
-  parts.push(findingSection(report, plan));
-  if (plan.details) {
-    parts.push(unknownSection(report, plan.shown));
-    parts.push(waiverSection(report));
-  } else {
-    parts.push(compactTail(report));
-  }
-  return parts.filter((part) => part !== "").join("\n");
-}
-function headSection(report) {
-  const s = report.summary;
-  const threshold = `fail-on: ${s.failOn}${s.unknownBlocks ? ", unknown values block" : ""}`;
-  const verdict = s.verdict === "fail" ? `## \u274C mcp-nhi-guard: FAIL
-
-**${plural(s.blocking, "blocking finding")}**${s.failOn === "never" ? "" : ` at or above **${s.failOn}**`} (${threshold}).` : `## \u2705 mcp-nhi-guard: PASS
-
-${s.failOn === "never" ? "Nothing blocks" : `No blocking findings at or above **${s.failOn}**`} (${threshold}).`;
-  const checked = `Checked ${plural(report.inputs.length, "input")} (${plural(s.resources, "resource")}, scope \`${report.scope}\`): ${plural(s.servers, "server")}, ${plural(s.tools, "tool")}, ${plural(s.identities, "identity", "identities")}.`;
-  const counts = `Findings: ${s.counts.fail} fail, ${s.counts.unknown} unknown, ${s.counts.waived} waived \xB7 critical ${s.bySeverity.critical}, high ${s.bySeverity.high}, medium ${s.bySeverity.medium}, low ${s.bySeverity.low}.`;
-  const notes2 = (s.notes ?? []).map((note) => `> [!NOTE]
-> ${md(note)}
-`).join("\n");
-  return `${verdict}
-
-${checked}
-${counts}
-${notes2 === "" ? "" : `
-${notes2}`}`;
-}
-function serverSection(report) {
-  const summary = report.summary;
-  const names = report.inventory.servers.map((server) => server.name);
-  const named = new Set(names);
-  for (const finding2 of report.findings) {
-    if (finding2.server !== void 0 && !named.has(finding2.server)) {
-      names.push(finding2.server);
-      named.add(finding2.server);
-    }
-  }
-  if (names.length === 0) return "";
-  const servers = firstBy(report.inventory.servers, (server) => server.name);
-  const toolsByServer = groupBy(report.inventory.tools, (tool) => tool.server);
-  const findingsByServer = groupBy(report.findings, (finding2) => finding2.server);
-  const sessionCeilings = firstBy(report.inventory.identities, (identity) => identity.address);
-  const counts = (findings) => {
-    const blocking = findings.filter((f) => isBlocking(f, summary)).length;
-    return { blocking, other: findings.length - blocking };
-  };
-  const identities = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map(mdCode).join("<br>");
-  const sessions = (addresses) => addresses.length === 0 ? "\u2014" : addresses.map((address) => sessionCell(sessionCeilings.get(address)?.maxSessionSeconds)).join("<br>");
-  const out = ["### Servers", ""];
-  for (const name of names) {
-    const server = servers.get(name);
-    const findings = findingsByServer.get(name) ?? [];
-    const inventoryTools = toolsByServer.get(name) ?? [];
-    const tools = firstBy(inventoryTools, (tool) => tool.name);
-    const toolNames = inventoryTools.map((tool) => tool.name);
-    const listed = new Set(toolNames);
-    for (const finding2 of findings) {
-      if (finding2.tool !== void 0 && !listed.has(finding2.tool)) {
-        toolNames.push(finding2.tool);
-        listed.add(finding2.tool);
-      }
-    }
-    const findingsByTool = groupBy(findings, (finding2) => finding2.tool);
-    const own = counts(findingsByTool.get(void 0) ?? []);
-    out.push(
-      `#### Server ${mdCode(name)}`,
-      "",
-      "| Tool | Identities | Blocking findings | Other findings | Session ceiling |"
-    );
-    out.push("|---|---|--:|--:|---|");
-    out.push(
-      `| _server itself_ | ${identities(server?.identities ?? [])} | ${mark(own.blocking)} | ${own.other} | ${sessions(
-        server?.identities ?? []
-      )} |`
-    );
-    for (const toolName of toolNames) {
-      const tool = tools.get(toolName);
-      const c = counts(findingsByTool.get(toolName) ?? []);
-      out.push(
-        `| ${md(toolName)} | ${identities(tool?.identities ?? [])} | ${mark(c.blocking)} | ${c.other} | ${sessions(
-          tool?.identities ?? []
-        )} |`
-      );
-    }
-    out.push("");
-  }
-  const unattributed = counts(findingsByServer.get(void 0) ?? []);
-  if (unattributed.blocking + unattributed.other > 0) {
-    out.push(
-      `Not attributed to any server: ${plural(unattributed.blocking, "blocking finding")}, ${unattributed.other} other.`,
-      ""
-    );
-  }
-  return out.join("\n");
-}
-function firstBy(items, key) {
-  const first = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    if (!first.has(k)) first.set(k, item);
-  }
-  return first;
-}
-function sessionCell(seconds) {
-  if (seconds === void 0 || seconds === null) return "\u2014";
-  if (typeof seconds !== "number") return "\u23F3 after apply";
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
-function mark(blocking) {
-  return blocking > 0 ? `\u274C ${blocking}` : "0";
-}
-function statusCell(finding2, summary) {
-  if (finding2.status === "waived") return `\u{1F4A4} waived (${finding2.severity})`;
-  if (finding2.status === "unknown") {
-    return `\u23F3 unknown (${finding2.severity})${isBlocking(finding2, summary) ? ", blocking" : ""}`;
-  }
-  return isBlocking(finding2, summary) ? `\u274C **${finding2.severity}**` : `\u26A0\uFE0F ${finding2.severity}`;
-}
-var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
-function blockingOf(summary) {
-  const known = /* @__PURE__ */ new Map();
-  return (finding2) => {
-    let blocking = known.get(finding2);
-    if (blocking === void 0) {
-      blocking = isBlocking(finding2, summary);
-      known.set(finding2, blocking);
-    }
-    return blocking;
-  };
-}
-function findingSection(report, plan) {
-  if (report.findings.length === 0) return "### Findings\n\nNo findings. \u{1F389}\n";
-  const summary = report.summary;
-  const controls = new Map(
-    controlsWithFindings(report.controls, report.findings).map((control) => [control.id, control])
-  );
-  const byControl = groupBy(report.findings, (finding2) => finding2.control);
-  const blocks2 = blockingOf(summary);
-  const ordered = [...byControl.entries()].map(([id, findings]) => ({
-    control: controls.get(id),
-    findings: findings.sort(
-      (a, b) => Number(blocks2(b)) - Number(blocks2(a)) || severityRank(a.severity) - severityRank(b.severity) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compare(a.address, b.address) || compare(a.attribute ?? "", b.attribute ?? "")
-    )
-  })).map((group) => ({
-    ...group,
-    blocking: group.findings.filter(blocks2).length,
-    rank: Math.min(...group.findings.map((f) => severityRank(f.severity)))
-  })).sort(
-    (a, b) => Number(b.blocking > 0) - Number(a.blocking > 0) || a.rank - b.rank || b.blocking - a.blocking || compare(a.control.id, b.control.id)
-  );
-  const out = ["### Findings by control", ""];
-  const hidden = [];
-  for (const group of ordered) {
-    const rows = plan.shown ? group.findings.filter((f) => plan.shown?.has(f)) : group.findings;
-    if (rows.length === 0) {
-      hidden.push(group);
-      continue;
-    }
-    const { control } = group;
-    const severity = control.severity;
-    out.push(`#### ${SEVERITY_ICON[severity]} ${md(control.id)}: ${md(control.title)}`);
-    const tags = frameworkTags(control.frameworks).map(md).join(", ");
-    out.push(
-      "",
-      `Severity **${severity}** \xB7 ${plural(group.findings.length, "finding")}, ${group.blocking} blocking${tags ? ` \xB7 ${tags}` : ""}`,
-      "",
-      "| Status | Address | Attribute | Server / tool | Message |",
-      "|---|---|---|---|---|"
-    );
-    for (const finding2 of rows) {
-      const owner = finding2.server === void 0 ? "\u2014" : `${md(finding2.server)}${finding2.tool === void 0 ? "" : ` / ${md(finding2.tool)}`}`;
-      let message = md(finding2.message);
-      if (finding2.status === "unknown" && finding2.refs && finding2.refs.length > 0) {
-        message += `<br>Decided at apply by ${finding2.refs.map(mdCode).join(", ")}`;
-      }
-      if (finding2.status === "waived" && finding2.waiver) {
-        message += `<br>Waived by ${md(finding2.waiver.owner)} until ${md(finding2.waiver.expires)}: ${md(
-          finding2.waiver.reason
-        )}`;
-      }
-      out.push(
-        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
-      );
-    }
-    if (rows.length < group.findings.length) {
-      out.push("", `_\u2026and ${group.findings.length - rows.length} more not shown._`);
-    }
-    const fixes = [...new Set([control.fix, ...rows.map((f) => f.fix)].filter((fix) => fix.trim() !== ""))];
-    if (fixes.length === 1) out.push("", `**Fix:** ${md(fixes[0] ?? "")}`);
-    else if (fixes.length > 1) {
-      out.push("", "**Fix:**", ...fixes.slice(0, 10).map((fix) => `- ${md(fix)}`));
-      if (fixes.length > 10) out.push(`- _\u2026and ${fixes.length - 10} more_`);
-    }
-    out.push("");
-  }
-  if (hidden.length > 0) {
-    out.push(
-      plan.shown && hidden.length < ordered.length ? "Not shown in detail:" : "Counts per control:",
-      "",
-      "| Control | Severity | Findings | Blocking |",
-      "|---|---|--:|--:|",
-      ...hidden.map(
-        (group) => `| ${md(group.control.id)}: ${md(group.control.title)} | ${group.control.severity} | ${group.findings.length} | ${mark(group.blocking)} |`
-      ),
-      ""
-    );
-  }
-  return out.join("\n");
-}
-function unknownSection(report, shown) {
-  const all = report.findings.filter((finding2) => finding2.status === "unknown");
-  if (all.length === 0) return "";
-  const unknown = shown ? all.filter((finding2) => shown.has(finding2)) : all;
-  const consequence = report.summary.unknownBlocks ? "The policy says `unknown: block`, so they block like failures." : "They do not block; set `unknown: block` in the policy to make them block.";
-  const byRef = /* @__PURE__ */ new Map();
-  for (const finding2 of unknown) {
-    const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs : ["(not known)"];
-    for (const ref of refs) {
-      const controls = byRef.get(ref) ?? /* @__PURE__ */ new Set();
-      controls.add(finding2.control);
-      byRef.set(ref, controls);
-    }
-  }
-  const rows = [...byRef.entries()].sort(([a], [b]) => compare(a, b)).map(([ref, controls]) => `| ${mdCode(ref)} | ${[...controls].sort().map(md).join(", ")} |`);
-  return [
-    `### \u23F3 Decided at apply time (${all.length})`,
-    "",
-    `These findings depend on values Terraform only knows after apply. ${consequence}`,
-    "",
-    ...rows.length > 0 ? ["| Resource that supplies the value | Controls |", "|---|---|", ...rows, ""] : [],
-    ...unknown.length < all.length ? [`_Not shown: the resources behind ${all.length - unknown.length} of these findings._`, ""] : []
-  ].join("\n");
-}
-function waiverSection(report) {
-  const { applied, expired, unused } = report.summary.waivers;
-  if (applied.length + expired.length + unused.length === 0) return "";
-  const out = ["### Waivers", ""];
-  const table = (title, uses, dateLabel) => {
-    if (uses.length === 0) return;
-    out.push(
-      `**${title}** (${uses.length})`,
-      "",
-      `| Control | Address | Owner | ${dateLabel} | Reason |`,
-      "|---|---|---|---|---|",
-      ...uses.map(
-        (use) => `| ${md(use.control)} | ${mdCode(use.address)} | ${md(use.owner)} | ${md(use.expires)} | ${md(use.reason)} |`
-      ),
-      ""
-    );
-  };
-  table("Applied", applied, "Expires");
-  table("Expired: no longer applied, renew or fix", expired, "Expired");
-  table("Unused: matched nothing, remove them", unused, "Expires");
-  return out.join("\n");
-}
-function compactTail(report) {
-  const { applied, expired, unused } = report.summary.waivers;
-  const lines = [];
-  if (report.summary.counts.unknown > 0) {
-    lines.push(
-      `${plural(report.summary.counts.unknown, "finding")} depend on values known only after apply (${report.summary.unknownBlocks ? "blocking" : "not blocking"}).`
-    );
-  }
-  if (applied.length + expired.length + unused.length > 0) {
-    lines.push(`Waivers: ${applied.length} applied, ${expired.length} expired, ${unused.length} unused.`);
-  }
-  return lines.length === 0 ? "" : `${lines.join("\n")}
-`;
 }
 
 // action/report/sarif.ts

@@ -50261,338 +50261,6 @@ function describeNotJson(text2) {
 
 // action/redact.ts
 init_record();
-var MARKER = "[redacted]";
-var MIN_SECRET_LENGTH = 6;
-var CREDENTIAL_SHAPES = [
-  ["\\b", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\b"],
-  ["\\b", "gh[pousr]_[A-Za-z0-9]{36}", "[A-Za-z0-9]*\\b"],
-  ["\\b", "github_pat_\\w{22}", "\\w*"],
-  ["\\b", "xox[abprs]-[\\w-]{10}", "[\\w-]*"],
-  ["\\b", "sk-(?:ant-)?[\\w-]{20}", "[\\w-]*"],
-  ["\\b", "sk_live_\\w{16}", "\\w*"],
-  ["\\b", "AIza[\\w-]{35}", ""],
-  ["\\b", "eyJ[\\w-]{8}", "[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+"],
-  ["", "-----BEGIN", "[A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----"]
-];
-var HEAD_MAX_LENGTH = 40;
-var CREDENTIAL_PATTERNS = new RegExp(
-  CREDENTIAL_SHAPES.map(([boundary, head, tail]) => boundary + head + tail).join("|"),
-  "g"
-);
-var HEADS = CREDENTIAL_SHAPES.map(([boundary, head]) => boundary + head).join("|");
-var BARE_HEADS = CREDENTIAL_SHAPES.map(([, head]) => head).join("|");
-var MAX_PART_REACH = 4096;
-function createRedactor(records) {
-  const secrets = /* @__PURE__ */ new Set();
-  const verdicts2 = /* @__PURE__ */ new Map();
-  for (const record2 of records) collectSecrets(record2, secrets, verdicts2);
-  const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  const scrubber = new Scrubber(sorted);
-  return {
-    size: secrets.size,
-    scrub: (text2) => scrubber.scrubParts([text2]).join(""),
-    scrubParts: (parts) => scrubber.scrubParts(parts),
-    values: () => sorted
-  };
-}
-var Scrubber = class {
-  /** Known secrets, longest first: the first pass. */
-  known;
-  /** A known secret (group 1) or a credential head. */
-  search;
-  /** A credential head, not minding word boundaries, at lastIndex. */
-  headAt = new RegExp(BARE_HEADS, "y");
-  /** Anything that could straddle two parts: a known secret or a head. */
-  straddler;
-  /** How far a straddler reaches, plus the character `\b` looks back at. */
-  reach;
-  constructor(secrets) {
-    const known = secrets.map(escapeRegExp).join("|");
-    this.known = secrets.length > 0 ? new RegExp(known, "g") : void 0;
-    this.search = new RegExp(secrets.length > 0 ? `(${known})|${HEADS}` : HEADS, "g");
-    this.straddler = new RegExp(secrets.length > 0 ? `${known}|${BARE_HEADS}` : BARE_HEADS, "g");
-    this.reach = Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
-  }
-  scrubParts(parts) {
-    const nonEmpty = parts.filter((part) => part !== "");
-    if (nonEmpty.length > 1 && (this.reach > MAX_PART_REACH || this.anyStraddles(nonEmpty))) {
-      return [this.twoPasses(nonEmpty.join(""))];
-    }
-    const out = [];
-    let changed = false;
-    for (let i = 0; i < nonEmpty.length; i++) {
-      const scrubbed = this.replaceKnown(nonEmpty[i], nonEmpty[i + 1]);
-      if (scrubbed === void 0) return [this.twoPasses(nonEmpty.join(""))];
-      changed ||= scrubbed !== nonEmpty[i];
-      out.push(scrubbed);
-    }
-    return changed ? out : parts;
-  }
-  /** The definition. */
-  twoPasses(text2) {
-    const withoutKnown = this.known ? text2.replace(this.known, MARKER) : text2;
-    return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
-  }
-  /**
-   * The part with its known secrets replaced, which is all both passes would change, or
-   * undefined when the second pass might find a credential: a head in the part, or right
-   * after a replaced secret (where `\b` now holds), in this part or at the start of the next.
-   * No head begins inside the marker or runs into it: heads hold no `[` or `]`, and none
-   * begins with a letter sequence of `redacted`.
-   */
-  replaceKnown(part, next) {
-    const search = this.search;
-    search.lastIndex = 0;
-    let out = "";
-    let copied = 0;
-    for (let match = search.exec(part); match !== null; match = search.exec(part)) {
-      if (match[1] === void 0) return void 0;
-      const end = match.index + match[0].length;
-      out += part.slice(copied, match.index) + MARKER;
-      copied = end;
-      if (end < part.length ? this.startsWithHead(part, end) : next !== void 0 && this.startsWithHead(next, 0))
-        return void 0;
-    }
-    return copied === 0 ? part : out + part.slice(copied);
-  }
-  startsWithHead(text2, at) {
-    this.headAt.lastIndex = at;
-    return this.headAt.test(text2);
-  }
-  /**
-   * Whether a known secret or a head straddles a boundary between parts. None is longer than
-   * `reach`, so a window of that many characters either side of each boundary shows it. Every
-   * start position in the window is tried, since one match may hide another that overlaps it.
-   */
-  anyStraddles(parts) {
-    const straddler = this.straddler;
-    for (let boundary = 1; boundary < parts.length; boundary++) {
-      const before = textBefore(parts, boundary, this.reach);
-      const window = before + textFrom(parts, boundary, this.reach);
-      straddler.lastIndex = 0;
-      for (let match = straddler.exec(window); match !== null; match = straddler.exec(window)) {
-        if (match.index >= before.length) break;
-        if (match.index + match[0].length > before.length) return true;
-        straddler.lastIndex = match.index + 1;
-      }
-    }
-    return false;
-  }
-};
-function textBefore(parts, index, reach2) {
-  let text2 = "";
-  for (let i = index - 1; i >= 0 && text2.length < reach2; i--)
-    text2 = parts[i].slice(-(reach2 - text2.length)) + text2;
-  return text2;
-}
-function textFrom(parts, index, reach2) {
-  let text2 = "";
-  for (let i = index; i < parts.length && text2.length < reach2; i++)
-    text2 += parts[i].slice(0, reach2 - text2.length);
-  return text2;
-}
-function collectSecrets(record2, into, verdicts2) {
-  const sensitivePaths = record2.sensitivePaths;
-  const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : void 0;
-  const values = [record2.values];
-  const names = [""];
-  const marks = sensitive ? [false] : void 0;
-  const paths = sensitive ? [[]] : [];
-  let marked = false;
-  let path5;
-  const push2 = (child, name, key) => {
-    if (child === null || typeof child === "number" || typeof child === "boolean") return;
-    values.push(child);
-    names.push(name);
-    if (marks === void 0) return;
-    let childMarked = marked;
-    let childPath;
-    if (path5 !== void 0) {
-      childPath = [...path5, key];
-      const text2 = formatPath(childPath);
-      childMarked = marked || sensitive.has(text2);
-      if (childMarked || !sensitivePaths.some((sensitivePath) => sensitivePath.startsWith(text2)))
-        childPath = void 0;
-    }
-    marks.push(childMarked);
-    paths.push(childPath);
-  };
-  while (values.length > 0) {
-    const value = values.pop();
-    const name = names.pop();
-    if (marks !== void 0) {
-      marked = marks.pop();
-      path5 = paths.pop();
-    }
-    if (typeof value === "string") {
-      if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || secretName(name) || hasCredentialShape(value, verdicts2)) addSecret(value, into);
-    } else if (typeof value !== "object" || value === null) {
-    } else if (isUnknown(value)) {
-      if (value.partial !== void 0) {
-        values.push(value.partial);
-        names.push(name);
-        if (marks !== void 0) {
-          marks.push(marked);
-          paths.push(path5);
-        }
-      }
-    } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) push2(value[index], name, index);
-    } else {
-      const pairName = value.name;
-      for (const key of Object.keys(value)) {
-        const child = value[key];
-        push2(child, key === "value" && typeof pairName === "string" ? pairName : key, key);
-      }
-    }
-  }
-}
-function hasCredentialShape(value, verdicts2) {
-  let verdict = verdicts2.get(value);
-  if (verdict === void 0) {
-    verdict = credentialShape(value) !== void 0;
-    verdicts2.set(value, verdict);
-  }
-  return verdict;
-}
-var secretNames = /* @__PURE__ */ new Map();
-function secretName(key) {
-  let verdict = secretNames.get(key);
-  if (verdict === void 0) {
-    verdict = isSecretName(key);
-    if (secretNames.size > 5e4) secretNames.clear();
-    secretNames.set(key, verdict);
-  }
-  return verdict;
-}
-function addSecret(value, into) {
-  into.add(value);
-  const trimmed = value.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      collectJsonStrings(JSON.parse(value), into);
-    } catch {
-    }
-  }
-}
-function collectJsonStrings(value, into, depth = 0) {
-  if (depth > 64) return;
-  if (typeof value === "string") {
-    if (value.length >= MIN_SECRET_LENGTH) into.add(value);
-  } else if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) collectJsonStrings(child, into, depth + 1);
-  }
-}
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// action/version.ts
-var VERSION2 = "0.1.0";
-
-// action/check.ts
-async function checkPaths(paths, options = {}) {
-  return checkReadResult(await readInputs(paths), options);
-}
-function checkReadResult(read, options = {}) {
-  const base = options.policy ?? defaultPolicy();
-  const policy = {
-    ...base,
-    scope: options.scope ?? base.scope,
-    failOn: options.failOn ?? base.failOn
-  };
-  const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-  const controlSet = loadControlSet(policy);
-  const full = buildInventory(read.records, {
-    policy,
-    parameters: controlSet.parameters,
-    today,
-    claimedIdentitiesOnly: policy.scope === "mcp"
-  });
-  const inventory = policy.scope === "all" ? full : mcpView(full);
-  const sources = new Map(read.records.map((record2) => [record2.address, record2.source]));
-  const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
-  const waived = applyWaivers(raw, policy.waivers, today);
-  const findings = waived.findings.sort(byImportance);
-  const unknownBlocks = policy.unknown === "block";
-  const blocks2 = (finding2) => atOrAbove(finding2.severity, policy.failOn) && (finding2.status === "fail" || unknownBlocks && finding2.status === "unknown");
-  const blocking = findings.filter(blocks2).length;
-  const counts = { fail: 0, unknown: 0, waived: 0 };
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const finding2 of findings) {
-    counts[finding2.status] += 1;
-    if (finding2.status !== "waived") bySeverity[finding2.severity] += 1;
-  }
-  const report2 = {
-    version: 1,
-    tool: { name: "mcp-nhi-guard", version: VERSION2 },
-    scope: policy.scope,
-    inputs: read.inputs,
-    findings,
-    inventory,
-    controls: controlSet.controls.map((control) => control.meta),
-    summary: {
-      verdict: blocking > 0 ? "fail" : "pass",
-      failOn: policy.failOn,
-      unknownBlocks,
-      blocking,
-      counts,
-      bySeverity,
-      resources: read.records.length,
-      servers: inventory.servers.length,
-      tools: inventory.tools.length,
-      identities: inventory.identities.length,
-      notes: notes(read, full, inventory, policy, counts.unknown),
-      waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused }
-    }
-  };
-  return { report: report2, redactor: createRedactor(read.records) };
-}
-function mcpView(inventory) {
-  const claimed = (entity) => entity.server !== void 0 || entity.tool !== void 0 || entity.attributedBy === "unresolved";
-  return {
-    ...inventory,
-    identities: inventory.identities.filter(
-      (identity) => claimed(identity) || identity.tools.length > 0 || identity.servers.length > 0
-    ),
-    credentials: inventory.credentials.filter(claimed),
-    workloads: inventory.workloads.filter(claimed),
-    secrets: inventory.secrets.filter(claimed),
-    policies: inventory.policies.filter(claimed)
-  };
-}
-function notes(read, full, judged, policy, unknown) {
-  const out = read.inputs.flatMap(
-    (input2) => (input2.notes ?? []).map((note) => `${input2.path}: ${note}`)
-  );
-  if (policy.scope === "mcp" && judged.servers.length === 0) {
-    out.push(
-      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. Run with --scope all to judge every non-human identity.`
-    );
-  }
-  if (unknown > 0 && policy.unknown !== "block") {
-    out.push(
-      `${unknown} finding(s) depend on values known only after apply; they are reported, not blocking (set \`unknown: block\` in the policy to block on them).`
-    );
-  }
-  return out;
-}
-var SEVERITY_RANK = Object.fromEntries(
-  SEVERITIES.map((severity, rank) => [severity, rank])
-);
-function byImportance(a, b) {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.control, b.control) || compareText(a.address, b.address) || compareText(a.attribute ?? "", b.attribute ?? "");
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// action/main.ts
-init_errors();
-
-// action/github/annotations.ts
-import path from "node:path";
 
 // action/report/shared.ts
 var FRAMEWORK_ORDER = ["NHI", "ASI", "MCP", "MAESTRO", "CSF"];
@@ -50683,53 +50351,15 @@ function groupBy(items, key) {
   return groups;
 }
 
-// action/github/annotations.ts
-var GITHUB_ANNOTATION_LIMIT = 10;
-var ANNOTATION_LIMIT = GITHUB_ANNOTATION_LIMIT - 1;
-function planAnnotations(report2, root, cwd = process.cwd()) {
-  const annotations = [];
-  const omitted = { error: 0, warning: 0 };
-  const counts = { error: 0, warning: 0 };
-  for (const finding2 of sortFindings(report2.findings, report2.summary)) {
-    if (finding2.status === "waived") continue;
-    const level = isBlocking(finding2, report2.summary) ? "error" : "warning";
-    if (counts[level] >= ANNOTATION_LIMIT) {
-      omitted[level] += 1;
-      continue;
-    }
-    counts[level] += 1;
-    annotations.push({ level, message: message(finding2), properties: properties(finding2, root, cwd) });
-  }
-  return { annotations, omitted };
+// action/report/junit.ts
+function xmlEscape(value, attribute2 = false) {
+  const legal = value.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    ""
+  );
+  const escaped = legal.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return attribute2 ? escaped.replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;") : escaped;
 }
-function message(finding2) {
-  const parts = [`${location(finding2)}: ${finding2.message}`];
-  if (finding2.source?.constructPath) parts.push(`construct: ${finding2.source.constructPath}`);
-  if (finding2.status === "unknown") parts.push("decided at apply time");
-  if (finding2.fix) parts.push(`fix: ${finding2.fix}`);
-  return oneLine(parts.join(" \xB7 "));
-}
-function properties(finding2, root, cwd) {
-  const title = oneLine(`${finding2.control} (${finding2.severity})`);
-  const source = finding2.source;
-  if (source?.line === void 0) return { title };
-  const relative = path.relative(root, path.resolve(cwd, source.file));
-  if (relative.startsWith("..") || path.isAbsolute(relative)) return { title };
-  return { title, file: relative.split(path.sep).join("/"), startLine: source.line };
-}
-function emitAnnotations(plan, scrub) {
-  for (const annotation of plan.annotations) {
-    const properties2 = {
-      ...annotation.properties,
-      ...annotation.properties.title ? { title: scrub(annotation.properties.title) } : {}
-    };
-    if (annotation.level === "error") error(scrub(annotation.message), properties2);
-    else warning(scrub(annotation.message), properties2);
-  }
-}
-
-// action/github/comment.ts
-import { createHash as createHash2 } from "node:crypto";
 
 // action/report/markdown.ts
 function md(value) {
@@ -51096,7 +50726,396 @@ function compactTail(report2) {
 `;
 }
 
+// action/redact.ts
+var MARKER = "[redacted]";
+var MIN_SECRET_LENGTH = 6;
+var CREDENTIAL_SHAPES = [
+  ["\\b", "(?:AKIA|ASIA)[A-Z0-9]{16}", "\\b"],
+  ["\\b", "gh[pousr]_[A-Za-z0-9]{36}", "[A-Za-z0-9]*\\b"],
+  ["\\b", "github_pat_\\w{22}", "\\w*"],
+  ["\\b", "xox[abprs]-[\\w-]{10}", "[\\w-]*"],
+  ["\\b", "sk-(?:ant-)?[\\w-]{20}", "[\\w-]*"],
+  ["\\b", "sk_live_\\w{16}", "\\w*"],
+  ["\\b", "AIza[\\w-]{35}", ""],
+  ["\\b", "eyJ[\\w-]{8}", "[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+"],
+  ["", "-----BEGIN", "[A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----"]
+];
+var HEAD_MAX_LENGTH = 40;
+var CREDENTIAL_PATTERNS = new RegExp(
+  CREDENTIAL_SHAPES.map(([boundary, head, tail]) => boundary + head + tail).join("|"),
+  "g"
+);
+var HEADS = CREDENTIAL_SHAPES.map(([boundary, head]) => boundary + head).join("|");
+var BARE_HEADS = CREDENTIAL_SHAPES.map(([, head]) => head).join("|");
+var MAX_PART_REACH = 4096;
+function createRedactor(records) {
+  const secrets = /* @__PURE__ */ new Set();
+  const verdicts2 = /* @__PURE__ */ new Map();
+  for (const record2 of records) collectSecrets(record2, secrets, verdicts2);
+  for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
+  const sorted = [...secrets].sort((a, b) => b.length - a.length);
+  const scrubber = new Scrubber(sorted);
+  return {
+    size: secrets.size,
+    scrub: (text2) => scrubber.scrubParts([text2]).join(""),
+    scrubParts: (parts) => scrubber.scrubParts(parts),
+    values: () => sorted
+  };
+}
+function renderedForms(secret) {
+  const forms = [
+    JSON.stringify(secret).slice(1, -1),
+    xmlEscape(secret),
+    xmlEscape(secret, true),
+    md(secret),
+    oneLine(secret)
+  ];
+  return forms.filter((form) => form !== secret && form.length >= MIN_SECRET_LENGTH);
+}
+var Scrubber = class {
+  /** Known secrets, longest first: the first pass. */
+  known;
+  /** A known secret (group 1) or a credential head. */
+  search;
+  /** A credential head, not minding word boundaries, at lastIndex. */
+  headAt = new RegExp(BARE_HEADS, "y");
+  /** Anything that could straddle two parts: a known secret or a head. */
+  straddler;
+  /** How far a straddler reaches, plus the character `\b` looks back at. */
+  reach;
+  constructor(secrets) {
+    const known = secrets.map(escapeRegExp).join("|");
+    this.known = secrets.length > 0 ? new RegExp(known, "g") : void 0;
+    this.search = new RegExp(secrets.length > 0 ? `(${known})|${HEADS}` : HEADS, "g");
+    this.straddler = new RegExp(secrets.length > 0 ? `${known}|${BARE_HEADS}` : BARE_HEADS, "g");
+    this.reach = Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
+  }
+  scrubParts(parts) {
+    const nonEmpty = parts.filter((part) => part !== "");
+    if (nonEmpty.length > 1 && (this.reach > MAX_PART_REACH || this.anyStraddles(nonEmpty))) {
+      return [this.twoPasses(nonEmpty.join(""))];
+    }
+    const out = [];
+    let changed = false;
+    for (let i = 0; i < nonEmpty.length; i++) {
+      const scrubbed = this.replaceKnown(nonEmpty[i], nonEmpty[i + 1]);
+      if (scrubbed === void 0) return [this.twoPasses(nonEmpty.join(""))];
+      changed ||= scrubbed !== nonEmpty[i];
+      out.push(scrubbed);
+    }
+    return changed ? out : parts;
+  }
+  /** The definition. */
+  twoPasses(text2) {
+    const withoutKnown = this.known ? text2.replace(this.known, MARKER) : text2;
+    return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
+  }
+  /**
+   * The part with its known secrets replaced, which is all both passes would change, or
+   * undefined when the second pass might find a credential: a head in the part, or right
+   * after a replaced secret (where `\b` now holds), in this part or at the start of the next.
+   * No head begins inside the marker or runs into it: heads hold no `[` or `]`, and none
+   * begins with a letter sequence of `redacted`.
+   */
+  replaceKnown(part, next) {
+    const search = this.search;
+    search.lastIndex = 0;
+    let out = "";
+    let copied = 0;
+    for (let match = search.exec(part); match !== null; match = search.exec(part)) {
+      if (match[1] === void 0) return void 0;
+      const end = match.index + match[0].length;
+      out += part.slice(copied, match.index) + MARKER;
+      copied = end;
+      if (end < part.length ? this.startsWithHead(part, end) : next !== void 0 && this.startsWithHead(next, 0))
+        return void 0;
+    }
+    return copied === 0 ? part : out + part.slice(copied);
+  }
+  startsWithHead(text2, at) {
+    this.headAt.lastIndex = at;
+    return this.headAt.test(text2);
+  }
+  /**
+   * Whether a known secret or a head straddles a boundary between parts. None is longer than
+   * `reach`, so a window of that many characters either side of each boundary shows it. Every
+   * start position in the window is tried, since one match may hide another that overlaps it.
+   */
+  anyStraddles(parts) {
+    const straddler = this.straddler;
+    for (let boundary = 1; boundary < parts.length; boundary++) {
+      const before = textBefore(parts, boundary, this.reach);
+      const window = before + textFrom(parts, boundary, this.reach);
+      straddler.lastIndex = 0;
+      for (let match = straddler.exec(window); match !== null; match = straddler.exec(window)) {
+        if (match.index >= before.length) break;
+        if (match.index + match[0].length > before.length) return true;
+        straddler.lastIndex = match.index + 1;
+      }
+    }
+    return false;
+  }
+};
+function textBefore(parts, index, reach2) {
+  let text2 = "";
+  for (let i = index - 1; i >= 0 && text2.length < reach2; i--)
+    text2 = parts[i].slice(-(reach2 - text2.length)) + text2;
+  return text2;
+}
+function textFrom(parts, index, reach2) {
+  let text2 = "";
+  for (let i = index; i < parts.length && text2.length < reach2; i++)
+    text2 += parts[i].slice(0, reach2 - text2.length);
+  return text2;
+}
+function collectSecrets(record2, into, verdicts2) {
+  const sensitivePaths = record2.sensitivePaths;
+  const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : void 0;
+  const values = [record2.values];
+  const names = [""];
+  const marks = sensitive ? [false] : void 0;
+  const paths = sensitive ? [[]] : [];
+  let marked = false;
+  let path5;
+  const push2 = (child, name, key) => {
+    if (child === null || typeof child === "number" || typeof child === "boolean") return;
+    values.push(child);
+    names.push(name);
+    if (marks === void 0) return;
+    let childMarked = marked;
+    let childPath;
+    if (path5 !== void 0) {
+      childPath = [...path5, key];
+      const text2 = formatPath(childPath);
+      childMarked = marked || sensitive.has(text2);
+      if (childMarked || !sensitivePaths.some((sensitivePath) => sensitivePath.startsWith(text2)))
+        childPath = void 0;
+    }
+    marks.push(childMarked);
+    paths.push(childPath);
+  };
+  while (values.length > 0) {
+    const value = values.pop();
+    const name = names.pop();
+    if (marks !== void 0) {
+      marked = marks.pop();
+      path5 = paths.pop();
+    }
+    if (typeof value === "string") {
+      if (value.length < MIN_SECRET_LENGTH) continue;
+      if (marked || secretName(name) || hasCredentialShape(value, verdicts2)) addSecret(value, into);
+    } else if (typeof value !== "object" || value === null) {
+    } else if (isUnknown(value)) {
+      if (value.partial !== void 0) {
+        values.push(value.partial);
+        names.push(name);
+        if (marks !== void 0) {
+          marks.push(marked);
+          paths.push(path5);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) push2(value[index], name, index);
+    } else {
+      const pairName = value.name;
+      for (const key of Object.keys(value)) {
+        const child = value[key];
+        push2(child, key === "value" && typeof pairName === "string" ? pairName : key, key);
+      }
+    }
+  }
+}
+function hasCredentialShape(value, verdicts2) {
+  let verdict = verdicts2.get(value);
+  if (verdict === void 0) {
+    verdict = credentialShape(value) !== void 0;
+    verdicts2.set(value, verdict);
+  }
+  return verdict;
+}
+var secretNames = /* @__PURE__ */ new Map();
+function secretName(key) {
+  let verdict = secretNames.get(key);
+  if (verdict === void 0) {
+    verdict = isSecretName(key);
+    if (secretNames.size > 5e4) secretNames.clear();
+    secretNames.set(key, verdict);
+  }
+  return verdict;
+}
+function addSecret(value, into) {
+  into.add(value);
+  const trimmed = value.trimStart();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      collectJsonStrings(JSON.parse(value), into);
+    } catch {
+    }
+  }
+}
+function collectJsonStrings(value, into, depth = 0) {
+  if (depth > 64) return;
+  if (typeof value === "string") {
+    if (value.length >= MIN_SECRET_LENGTH) into.add(value);
+  } else if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) collectJsonStrings(child, into, depth + 1);
+  }
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// action/version.ts
+var VERSION2 = "0.1.0";
+
+// action/check.ts
+async function checkPaths(paths, options = {}) {
+  return checkReadResult(await readInputs(paths), options);
+}
+function checkReadResult(read, options = {}) {
+  const base = options.policy ?? defaultPolicy();
+  const policy = {
+    ...base,
+    scope: options.scope ?? base.scope,
+    failOn: options.failOn ?? base.failOn
+  };
+  const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const controlSet = loadControlSet(policy);
+  const full = buildInventory(read.records, {
+    policy,
+    parameters: controlSet.parameters,
+    today,
+    claimedIdentitiesOnly: policy.scope === "mcp"
+  });
+  const inventory = policy.scope === "all" ? full : mcpView(full);
+  const sources = new Map(read.records.map((record2) => [record2.address, record2.source]));
+  const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
+  const waived = applyWaivers(raw, policy.waivers, today);
+  const findings = waived.findings.sort(byImportance);
+  const unknownBlocks = policy.unknown === "block";
+  const blocks2 = (finding2) => atOrAbove(finding2.severity, policy.failOn) && (finding2.status === "fail" || unknownBlocks && finding2.status === "unknown");
+  const blocking = findings.filter(blocks2).length;
+  const counts = { fail: 0, unknown: 0, waived: 0 };
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  for (const finding2 of findings) {
+    counts[finding2.status] += 1;
+    if (finding2.status !== "waived") bySeverity[finding2.severity] += 1;
+  }
+  const report2 = {
+    version: 1,
+    tool: { name: "mcp-nhi-guard", version: VERSION2 },
+    scope: policy.scope,
+    inputs: read.inputs,
+    findings,
+    inventory,
+    controls: controlSet.controls.map((control) => control.meta),
+    summary: {
+      verdict: blocking > 0 ? "fail" : "pass",
+      failOn: policy.failOn,
+      unknownBlocks,
+      blocking,
+      counts,
+      bySeverity,
+      resources: read.records.length,
+      servers: inventory.servers.length,
+      tools: inventory.tools.length,
+      identities: inventory.identities.length,
+      notes: notes(read, full, inventory, policy, counts.unknown),
+      waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused }
+    }
+  };
+  return { report: report2, redactor: createRedactor(read.records) };
+}
+function mcpView(inventory) {
+  const claimed = (entity) => entity.server !== void 0 || entity.tool !== void 0 || entity.attributedBy === "unresolved";
+  return {
+    ...inventory,
+    identities: inventory.identities.filter(
+      (identity) => claimed(identity) || identity.tools.length > 0 || identity.servers.length > 0
+    ),
+    credentials: inventory.credentials.filter(claimed),
+    workloads: inventory.workloads.filter(claimed),
+    secrets: inventory.secrets.filter(claimed),
+    policies: inventory.policies.filter(claimed)
+  };
+}
+function notes(read, full, judged, policy, unknown) {
+  const out = read.inputs.flatMap(
+    (input2) => (input2.notes ?? []).map((note) => `${input2.path}: ${note}`)
+  );
+  if (policy.scope === "mcp" && judged.servers.length === 0) {
+    out.push(
+      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. Run with --scope all to judge every non-human identity.`
+    );
+  }
+  if (unknown > 0 && policy.unknown !== "block") {
+    out.push(
+      `${unknown} finding(s) depend on values known only after apply; they are reported, not blocking (set \`unknown: block\` in the policy to block on them).`
+    );
+  }
+  return out;
+}
+var SEVERITY_RANK = Object.fromEntries(
+  SEVERITIES.map((severity, rank) => [severity, rank])
+);
+function byImportance(a, b) {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.control, b.control) || compareText(a.address, b.address) || compareText(a.attribute ?? "", b.attribute ?? "");
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// action/main.ts
+init_errors();
+
+// action/github/annotations.ts
+import path from "node:path";
+var GITHUB_ANNOTATION_LIMIT = 10;
+var ANNOTATION_LIMIT = GITHUB_ANNOTATION_LIMIT - 1;
+function planAnnotations(report2, root, cwd = process.cwd()) {
+  const annotations = [];
+  const omitted = { error: 0, warning: 0 };
+  const counts = { error: 0, warning: 0 };
+  for (const finding2 of sortFindings(report2.findings, report2.summary)) {
+    if (finding2.status === "waived") continue;
+    const level = isBlocking(finding2, report2.summary) ? "error" : "warning";
+    if (counts[level] >= ANNOTATION_LIMIT) {
+      omitted[level] += 1;
+      continue;
+    }
+    counts[level] += 1;
+    annotations.push({ level, message: message(finding2), properties: properties(finding2, root, cwd) });
+  }
+  return { annotations, omitted };
+}
+function message(finding2) {
+  const parts = [`${location(finding2)}: ${finding2.message}`];
+  if (finding2.source?.constructPath) parts.push(`construct: ${finding2.source.constructPath}`);
+  if (finding2.status === "unknown") parts.push("decided at apply time");
+  if (finding2.fix) parts.push(`fix: ${finding2.fix}`);
+  return oneLine(parts.join(" \xB7 "));
+}
+function properties(finding2, root, cwd) {
+  const title = oneLine(`${finding2.control} (${finding2.severity})`);
+  const source = finding2.source;
+  if (source?.line === void 0) return { title };
+  const relative = path.relative(root, path.resolve(cwd, source.file));
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return { title };
+  return { title, file: relative.split(path.sep).join("/"), startLine: source.line };
+}
+function emitAnnotations(plan, scrub) {
+  for (const annotation of plan.annotations) {
+    const properties2 = {
+      ...annotation.properties,
+      ...annotation.properties.title ? { title: scrub(annotation.properties.title) } : {}
+    };
+    if (annotation.level === "error") error(scrub(annotation.message), properties2);
+    else warning(scrub(annotation.message), properties2);
+  }
+}
+
 // action/github/comment.ts
+import { createHash as createHash2 } from "node:crypto";
 init_retry();
 var COMMENT_LIMIT = 65536;
 var MAX_PAGES = 50;

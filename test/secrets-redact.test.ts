@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { unknownValue } from '../action/read/record.js';
 import { createRedactor, type Redactor } from '../action/redact.js';
+import { xmlEscape } from '../action/report/junit.js';
+import { md } from '../action/report/markdown.js';
+import { oneLine } from '../action/report/shared.js';
 import { record } from './helpers/records.js';
 
 const MARKER = '[redacted]';
@@ -96,8 +99,12 @@ describe('scrubbing keeps to its definition', () => {
   const withSecrets = redactorFor(SECRETS);
   const withoutSecrets = redactorFor([]);
 
-  it('collects the planted values', () => {
-    expect([...withSecrets.values()].sort()).toEqual([...SECRETS].sort());
+  it('collects the planted values, and the forms the report formats escape them to', () => {
+    const values = withSecrets.values();
+    expect(values).toEqual(expect.arrayContaining(SECRETS));
+    expect(values).toContain('p4ss\\"word\\n'); // in JSON and SARIF
+    expect(values).toContain('p4ss"word '); // in text, line breaks flattened
+    expect(values.filter((value) => !SECRETS.includes(value)).every((v) => v.includes('p4ss'))).toBe(true);
     expect(withoutSecrets.size).toBe(0);
   });
 
@@ -174,6 +181,9 @@ describe('which values are secrets', () => {
         'mentions AKIAIOSFODNN7EXAMPLE inline',
         'marked-sensitive-value',
         '{"user":"svc-user","password":"inner-secret"}',
+        // The document as JSON and as an XML attribute render it.
+        '{\\"user\\":\\"svc-user\\",\\"password\\":\\"inner-secret\\"}',
+        '{&quot;user&quot;:&quot;svc-user&quot;,&quot;password&quot;:&quot;inner-secret&quot;}',
         'svc-user',
         'inner-secret',
         'pair-secret-value',
@@ -205,5 +215,23 @@ describe('which values are secrets', () => {
       ),
     ]);
     expect([...redactor.values()].sort()).toEqual(['db-host-value', 'first-value']);
+  });
+});
+
+describe('a secret with characters the report formats escape', () => {
+  const secret = 'tok"en\\with_<all>&*|\nkinds';
+  const redactor = redactorFor([secret]);
+  it.each([
+    ['JSON and SARIF', JSON.stringify({ message: `value ${secret} here` })],
+    ['JUnit text', xmlEscape(`value ${secret} here`)],
+    ['JUnit attribute', `<testcase name="${xmlEscape(secret, true)}"/>`],
+    ['markdown', `| ${md(secret)} |`],
+    ['text', oneLine(`value ${secret} here`)],
+  ])('is scrubbed as %s renders it', (_format, rendered) => {
+    expect(rendered).not.toContain(secret);
+    const scrubbed = redactor.scrub(rendered);
+    expect(scrubbed).toContain(MARKER);
+    expect(scrubbed).not.toContain('kinds');
+    expect(scrubbed).not.toContain('tok');
   });
 });
