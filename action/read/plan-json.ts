@@ -419,6 +419,8 @@ class ReferenceResolver {
   private readonly scopes = new Map<string, Scope>();
   /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
   private instances: Set<string> | undefined;
+  /** instancesOf() results by module call address. */
+  private readonly expansions = new Map<string, readonly string[]>();
   /** referencesAt() results: configuration resource → attribute path → references written there. */
   private readonly writtenReferences = new WeakMap<Json, Map<string, readonly string[]>>();
 
@@ -545,17 +547,14 @@ class ReferenceResolver {
   ): string[] {
     const base = `${scope.prefix}module.${callName}`;
     const child = scope.config?.calls.get(callName);
-    let instances: string[];
+    let instances: readonly string[];
     if (key !== undefined) instances = [`${base}${key}`];
     else if (child !== undefined && (child.call.count_expression || child.call.for_each_expression)) {
-      instances = [...this.moduleInstances].filter(
-        (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(scope.prefix.length))?.length === 2,
-      );
-      if (instances.length === 0) instances = [base];
+      instances = this.instancesOf(base, scope.prefix);
     } else instances = [base];
     const expression =
       output === undefined ? undefined : ownValue(ownValue(child?.module.outputs, output), 'expression');
-    if (child === undefined || expression === undefined) return instances;
+    if (child === undefined || expression === undefined) return [...instances];
     const written = collectReferences(expression, this.path);
     const out: string[] = [];
     for (const instance of instances) {
@@ -569,6 +568,23 @@ class ReferenceResolver {
       out.push(...this.resolveAll(written, childScope, depth));
     }
     return out;
+  }
+
+  /**
+   * The instances of a module called with count/for_each (`module.m["a"]`, `module.m["b"]`),
+   * or the call itself when the plan has none. Worked out once per call: every instance of
+   * an enclosing module asks again.
+   */
+  private instancesOf(base: string, prefix: string): readonly string[] {
+    let instances = this.expansions.get(base);
+    if (instances === undefined) {
+      instances = [...this.moduleInstances].filter(
+        (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(prefix.length))?.length === 2,
+      );
+      if (instances.length === 0) instances = [base];
+      this.expansions.set(base, instances);
+    }
+    return instances;
   }
 
   private scope(module: string): Scope | undefined {
