@@ -5,6 +5,7 @@
  * string shaped like a known credential, with a marker.
  */
 import { credentialShape, isSecretName } from './inventory/secret-shapes.js';
+import { getOrMake } from './memo.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
 import { xmlEscape } from './report/junit.js';
 import { md } from './report/markdown.js';
@@ -298,13 +299,8 @@ function hasCredentialShape(value: string, verdicts: Map<string, boolean>): bool
 /** isSecretName, remembered per key: the same few hundred keys recur across every resource. */
 const secretNames = new Map<string, boolean>();
 function secretName(key: string): boolean {
-  let verdict = secretNames.get(key);
-  if (verdict === undefined) {
-    verdict = isSecretName(key);
-    if (secretNames.size > 50_000) secretNames.clear();
-    secretNames.set(key, verdict);
-  }
-  return verdict;
+  if (secretNames.size > 50_000) secretNames.clear();
+  return getOrMake(secretNames, key, isSecretName);
 }
 
 function addSecret(value: string, into: Set<string>): void {

@@ -45176,6 +45176,16 @@ function attribute(index, manifests, policy) {
 // action/inventory/aws/credentials.ts
 init_record();
 
+// action/memo.ts
+function getOrMake(store, key, make) {
+  let value = store.get(key);
+  if (value === void 0) {
+    value = make(key);
+    store.set(key, value);
+  }
+  return value;
+}
+
 // action/inventory/context.ts
 function indexRecords(records) {
   const byAddress = /* @__PURE__ */ new Map();
@@ -45215,14 +45225,7 @@ function inInputOrder(index, records) {
 }
 function oncePerIndex(make) {
   const made = /* @__PURE__ */ new WeakMap();
-  return (index) => {
-    let value = made.get(index);
-    if (value === void 0) {
-      value = make(index);
-      made.set(index, value);
-    }
-    return value;
-  };
+  return (index) => getOrMake(made, index, make);
 }
 
 // action/inventory/aws/resolve.ts
@@ -45299,19 +45302,10 @@ function tablesOf(index) {
       return table;
     },
     reverse(type, attribute2, targetType) {
-      let byAttribute2 = reverse.get(type);
-      if (!byAttribute2) {
-        byAttribute2 = /* @__PURE__ */ new Map();
-        reverse.set(type, byAttribute2);
-      }
-      let byTarget = byAttribute2.get(attribute2);
-      if (!byTarget) {
-        byTarget = /* @__PURE__ */ new Map();
-        byAttribute2.set(attribute2, byTarget);
-      }
-      let table = byTarget.get(targetType);
-      if (!table) {
-        table = /* @__PURE__ */ new Map();
+      const byAttribute2 = getOrMake(reverse, type, () => /* @__PURE__ */ new Map());
+      const byTarget = getOrMake(byAttribute2, attribute2, () => /* @__PURE__ */ new Map());
+      return getOrMake(byTarget, targetType, () => {
+        const table = /* @__PURE__ */ new Map();
         for (const record2 of index.byType(type)) {
           if (record2.mode !== "managed") continue;
           const value = record2.values[attribute2];
@@ -45321,19 +45315,13 @@ function tablesOf(index) {
           }
           for (const target of targets) push2(table, target, record2);
         }
-        byTarget.set(targetType, table);
-      }
-      return table;
+        return table;
+      });
     },
     literals(type, attribute2) {
-      let byAttribute2 = literals2.get(type);
-      if (!byAttribute2) {
-        byAttribute2 = /* @__PURE__ */ new Map();
-        literals2.set(type, byAttribute2);
-      }
-      let table = byAttribute2.get(attribute2);
-      if (!table) {
-        table = /* @__PURE__ */ new Map();
+      const byAttribute2 = getOrMake(literals2, type, () => /* @__PURE__ */ new Map());
+      return getOrMake(byAttribute2, attribute2, () => {
+        const table = /* @__PURE__ */ new Map();
         for (const record2 of index.managed(type)) {
           const value = record2.values[attribute2];
           const strings2 = /* @__PURE__ */ new Set();
@@ -45342,9 +45330,8 @@ function tablesOf(index) {
           }
           for (const literal of strings2) push2(table, literal, record2);
         }
-        byAttribute2.set(attribute2, table);
-      }
-      return table;
+        return table;
+      });
     }
   };
   tablesByIndex.set(index, tables);
@@ -45819,17 +45806,8 @@ function readPolicyDocument(value) {
 var readsByScope = /* @__PURE__ */ new WeakMap();
 function readPolicyDocumentOnce(scope, value) {
   if (typeof value !== "string") return readPolicyDocument(value);
-  let reads = readsByScope.get(scope);
-  if (reads === void 0) {
-    reads = /* @__PURE__ */ new Map();
-    readsByScope.set(scope, reads);
-  }
-  let read = reads.get(value);
-  if (read === void 0) {
-    read = readPolicyDocument(value);
-    reads.set(value, read);
-  }
-  return read;
+  const reads = getOrMake(readsByScope, scope, () => /* @__PURE__ */ new Map());
+  return getOrMake(reads, value, readPolicyDocument);
 }
 function documentFromStatementBlocks(values) {
   const statements = [];
@@ -46637,22 +46615,13 @@ function analyseTrust(index, role, options = {}) {
 }
 var sharedTrust = /* @__PURE__ */ new WeakMap();
 function sharedDocumentTrust(index, document, accounts) {
-  let byDocument = sharedTrust.get(index);
-  if (byDocument === void 0) {
-    byDocument = /* @__PURE__ */ new WeakMap();
-    sharedTrust.set(index, byDocument);
-  }
-  let byAccounts = byDocument.get(document);
-  if (byAccounts === void 0) {
-    byAccounts = /* @__PURE__ */ new Map();
-    byDocument.set(document, byAccounts);
-  }
-  let facts2 = byAccounts.get(accounts);
-  if (facts2 === void 0) {
-    facts2 = documentTrust(index, "", document, accounts === void 0 ? {} : { accounts });
-    byAccounts.set(accounts, facts2);
-  }
-  return facts2;
+  const byDocument = getOrMake(sharedTrust, index, () => /* @__PURE__ */ new WeakMap());
+  const byAccounts = getOrMake(byDocument, document, () => /* @__PURE__ */ new Map());
+  return getOrMake(
+    byAccounts,
+    accounts,
+    () => documentTrust(index, "", document, accounts === void 0 ? {} : { accounts })
+  );
 }
 function withAddress(item, address) {
   const attribute2 = item.attribute;
@@ -49519,6 +49488,8 @@ var ReferenceResolver = class {
   scopes = /* @__PURE__ */ new Map();
   /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
   instances;
+  /** instancesOf() results by module call address. */
+  expansions = /* @__PURE__ */ new Map();
   /** referencesAt() results: configuration resource → attribute path → references written there. */
   writtenReferences = /* @__PURE__ */ new WeakMap();
   get moduleInstances() {
@@ -49561,28 +49532,20 @@ var ReferenceResolver = class {
    * out once per configuration resource and attribute rather than once per instance.
    */
   referencesAt(configResource, segments) {
-    let byPath = this.writtenReferences.get(configResource);
-    if (byPath === void 0) {
-      byPath = /* @__PURE__ */ new Map();
-      this.writtenReferences.set(configResource, byPath);
-    }
+    const byPath = getOrMake(
+      this.writtenReferences,
+      configResource,
+      () => /* @__PURE__ */ new Map()
+    );
     const key = segments.length === 1 ? String(segments[0]) : segments.join("\0");
-    let written = byPath.get(key);
-    if (written === void 0) {
+    return getOrMake(byPath, key, () => {
       const expression = expressionAt(configResource.expressions, segments);
-      written = expression === void 0 ? [] : collectReferences(expression, this.path);
-      byPath.set(key, written);
-    }
-    return written;
+      return expression === void 0 ? [] : collectReferences(expression, this.path);
+    });
   }
   /** resolve() for a top-level reference, remembered per module instance. */
   resolveInScope(reference, scope) {
-    let resolved = scope.resolved.get(reference);
-    if (resolved === void 0) {
-      resolved = this.resolve(reference, scope, 0);
-      scope.resolved.set(reference, resolved);
-    }
-    return resolved;
+    return getOrMake(scope.resolved, reference, () => this.resolve(reference, scope, 0));
   }
   /** A reference as written in `scope` → full addresses of the resources it reads. */
   resolve(reference, scope, depth) {
@@ -49618,13 +49581,10 @@ var ReferenceResolver = class {
     let instances;
     if (key !== void 0) instances = [`${base}${key}`];
     else if (child !== void 0 && (child.call.count_expression || child.call.for_each_expression)) {
-      instances = [...this.moduleInstances].filter(
-        (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(scope.prefix.length))?.length === 2
-      );
-      if (instances.length === 0) instances = [base];
+      instances = this.instancesOf(base, scope.prefix);
     } else instances = [base];
     const expression = output === void 0 ? void 0 : ownValue(ownValue(child?.module.outputs, output), "expression");
-    if (child === void 0 || expression === void 0) return instances;
+    if (child === void 0 || expression === void 0) return [...instances];
     const written = collectReferences(expression, this.path);
     const out = [];
     for (const instance of instances) {
@@ -49638,6 +49598,19 @@ var ReferenceResolver = class {
       out.push(...this.resolveAll(written, childScope, depth));
     }
     return out;
+  }
+  /**
+   * The instances of a module called with count/for_each (`module.m["a"]`, `module.m["b"]`),
+   * or the call itself when the plan has none. Worked out once per call: every instance of
+   * an enclosing module asks again.
+   */
+  instancesOf(base, prefix) {
+    return getOrMake(this.expansions, base, () => {
+      const instances = [...this.moduleInstances].filter(
+        (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(prefix.length))?.length === 2
+      );
+      return instances.length > 0 ? instances : [base];
+    });
   }
   scope(module) {
     if (this.root === void 0) return void 0;
@@ -50363,13 +50336,8 @@ function xmlEscape(value, attribute2 = false) {
 
 // action/report/markdown.ts
 function md(value) {
-  let escaped = escapedText.get(value);
-  if (escaped === void 0) {
-    escaped = escapeMarkdown(value);
-    if (escapedText.size > 5e4) escapedText.clear();
-    escapedText.set(value, escaped);
-  }
-  return escaped;
+  if (escapedText.size > 5e4) escapedText.clear();
+  return getOrMake(escapedText, value, escapeMarkdown);
 }
 var escapedText = /* @__PURE__ */ new Map();
 function escapeMarkdown(value) {
@@ -50935,13 +50903,8 @@ function hasCredentialShape(value, verdicts2) {
 }
 var secretNames = /* @__PURE__ */ new Map();
 function secretName(key) {
-  let verdict = secretNames.get(key);
-  if (verdict === void 0) {
-    verdict = isSecretName(key);
-    if (secretNames.size > 5e4) secretNames.clear();
-    secretNames.set(key, verdict);
-  }
-  return verdict;
+  if (secretNames.size > 5e4) secretNames.clear();
+  return getOrMake(secretNames, key, isSecretName);
 }
 function addSecret(value, into) {
   into.add(value);
@@ -51827,12 +51790,7 @@ function withTrailingSlash(uri) {
   return uri.endsWith("/") ? uri : `${uri}/`;
 }
 function memoArtifactUri(file, baseUri, uris) {
-  let uri = uris.get(file);
-  if (uri === void 0) {
-    uri = artifactUri(file, baseUri);
-    uris.set(file, uri);
-  }
-  return uri;
+  return getOrMake(uris, file, () => artifactUri(file, baseUri));
 }
 function isAbsoluteUri(uri) {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri);

@@ -2,6 +2,8 @@
  * What every platform extractor gets: the records indexed once, attribution answers, the
  * policy and its parameters. Built once per check by buildInventory.
  */
+
+import { getOrMake } from '../memo.js';
 import type { Policy } from '../policy/policy.js';
 import type { ResourceRecord } from '../read/record.js';
 import type { Manifest } from './manifest.js';
@@ -62,14 +64,7 @@ export function inInputOrder(index: RecordIndex, records: Iterable<ResourceRecor
  */
 export function oncePerIndex<T>(make: (index: RecordIndex) => T): (index: RecordIndex) => T {
   const made = new WeakMap<RecordIndex, T>();
-  return (index) => {
-    let value = made.get(index);
-    if (value === undefined) {
-      value = make(index);
-      made.set(index, value);
-    }
-    return value;
-  };
+  return (index) => getOrMake(made, index, make);
 }
 
 /** A declared MCP server and its tools, merged from the manifest, tags and policy selectors. */

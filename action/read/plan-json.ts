@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { getOrMake } from '../memo.js';
 import {
   formatPath,
   type InputFormat,
@@ -480,29 +481,21 @@ class ReferenceResolver {
    * out once per configuration resource and attribute rather than once per instance.
    */
   private referencesAt(configResource: Json, segments: readonly Segment[]): readonly string[] {
-    let byPath = this.writtenReferences.get(configResource);
-    if (byPath === undefined) {
-      byPath = new Map();
-      this.writtenReferences.set(configResource, byPath);
-    }
+    const byPath = getOrMake(
+      this.writtenReferences,
+      configResource,
+      () => new Map<string, readonly string[]>(),
+    );
     const key = segments.length === 1 ? String(segments[0]) : segments.join('\u0000');
-    let written = byPath.get(key);
-    if (written === undefined) {
+    return getOrMake(byPath, key, () => {
       const expression = expressionAt(configResource.expressions, segments);
-      written = expression === undefined ? [] : collectReferences(expression, this.path);
-      byPath.set(key, written);
-    }
-    return written;
+      return expression === undefined ? [] : collectReferences(expression, this.path);
+    });
   }
 
   /** resolve() for a top-level reference, remembered per module instance. */
   private resolveInScope(reference: string, scope: Scope): readonly string[] {
-    let resolved = scope.resolved.get(reference);
-    if (resolved === undefined) {
-      resolved = this.resolve(reference, scope, 0);
-      scope.resolved.set(reference, resolved);
-    }
-    return resolved;
+    return getOrMake(scope.resolved, reference, () => this.resolve(reference, scope, 0));
   }
 
   /** A reference as written in `scope` → full addresses of the resources it reads. */
@@ -576,15 +569,12 @@ class ReferenceResolver {
    * an enclosing module asks again.
    */
   private instancesOf(base: string, prefix: string): readonly string[] {
-    let instances = this.expansions.get(base);
-    if (instances === undefined) {
-      instances = [...this.moduleInstances].filter(
+    return getOrMake(this.expansions, base, () => {
+      const instances = [...this.moduleInstances].filter(
         (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(prefix.length))?.length === 2,
       );
-      if (instances.length === 0) instances = [base];
-      this.expansions.set(base, instances);
-    }
-    return instances;
+      return instances.length > 0 ? instances : [base];
+    });
   }
 
   private scope(module: string): Scope | undefined {

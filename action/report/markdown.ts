@@ -10,6 +10,7 @@
  * low before critical) until the document fits, and a pointer to the full report is appended.
  */
 import type { CheckReport, ControlMeta, Finding, ReportSummary } from '../findings.js';
+import { getOrMake } from '../memo.js';
 import {
   compare,
   controlsWithFindings,
@@ -32,13 +33,8 @@ export interface MarkdownOptions {
 export function md(value: string): string {
   // Remembered: the same addresses, names and messages recur in every section and every
   // attempt at fitting a length, and escaping takes six passes over the text.
-  let escaped = escapedText.get(value);
-  if (escaped === undefined) {
-    escaped = escapeMarkdown(value);
-    if (escapedText.size > 50_000) escapedText.clear();
-    escapedText.set(value, escaped);
-  }
-  return escaped;
+  if (escapedText.size > 50_000) escapedText.clear();
+  return getOrMake(escapedText, value, escapeMarkdown);
 }
 
 const escapedText = new Map<string, string>();

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CheckReport, ControlMeta, Finding, Severity } from '../findings.js';
+import { getOrMake } from '../memo.js';
 import { nestedJson } from './json-text.js';
 import { controlsWithFindings, frameworkTags } from './shared.js';
 
@@ -216,12 +217,7 @@ function withTrailingSlash(uri: string): string {
 }
 
 function memoArtifactUri(file: string, baseUri: string | undefined, uris: Map<string, string>): string {
-  let uri = uris.get(file);
-  if (uri === undefined) {
-    uri = artifactUri(file, baseUri);
-    uris.set(file, uri);
-  }
-  return uri;
+  return getOrMake(uris, file, () => artifactUri(file, baseUri));
 }
 
 function isAbsoluteUri(uri: string): boolean {

@@ -5,6 +5,8 @@
  * their `statement` blocks when the rendered `json` is unknown until apply. Every list-or-string
  * element becomes a list; unknown leaves stay unknown so analysis can report `unknown`.
  */
+
+import { getOrMake } from '../../memo.js';
 import { isUnknown, type UnknownValue } from '../../read/record.js';
 import { blocks, isPlainObject } from '../values.js';
 
@@ -170,17 +172,8 @@ const readsByScope = new WeakMap<object, Map<string, PolicyRead>>();
  */
 export function readPolicyDocumentOnce(scope: object, value: unknown): PolicyRead {
   if (typeof value !== 'string') return readPolicyDocument(value);
-  let reads = readsByScope.get(scope);
-  if (reads === undefined) {
-    reads = new Map();
-    readsByScope.set(scope, reads);
-  }
-  let read = reads.get(value);
-  if (read === undefined) {
-    read = readPolicyDocument(value);
-    reads.set(value, read);
-  }
-  return read;
+  const reads = getOrMake(readsByScope, scope, () => new Map<string, PolicyRead>());
+  return getOrMake(reads, value, readPolicyDocument);
 }
 
 /**

@@ -3,6 +3,8 @@
  * conditions. Trust too broad or unscoped (MCP-NHI-009), federation not bound to an exact
  * subject and audience (MCP-NHI-006), humans named as principals (MCP-NHI-017).
  */
+
+import { getOrMake } from '../../memo.js';
 import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
 import type { RecordIndex } from '../context.js';
 import type { Evidence } from '../model.js';
@@ -111,22 +113,11 @@ function sharedDocumentTrust(
   document: PolicyDocument,
   accounts: ReadonlySet<string> | undefined,
 ): TrustFacts {
-  let byDocument = sharedTrust.get(index);
-  if (byDocument === undefined) {
-    byDocument = new WeakMap();
-    sharedTrust.set(index, byDocument);
-  }
-  let byAccounts = byDocument.get(document);
-  if (byAccounts === undefined) {
-    byAccounts = new Map();
-    byDocument.set(document, byAccounts);
-  }
-  let facts = byAccounts.get(accounts);
-  if (facts === undefined) {
-    facts = documentTrust(index, '', document, accounts === undefined ? {} : { accounts });
-    byAccounts.set(accounts, facts);
-  }
-  return facts;
+  const byDocument = getOrMake(sharedTrust, index, () => new WeakMap<PolicyDocument, SharedTrust>());
+  const byAccounts = getOrMake(byDocument, document, (): SharedTrust => new Map());
+  return getOrMake(byAccounts, accounts, () =>
+    documentTrust(index, '', document, accounts === undefined ? {} : { accounts }),
+  );
 }
 
 function withAddress(item: Evidence, address: string): Evidence {

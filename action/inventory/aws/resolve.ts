@@ -3,6 +3,8 @@
  * `role = aws_iam_role.r.arn` arrives as an unknown marker whose refs name the role; a
  * literal ARN is matched to the role of that name in the same plan.
  */
+
+import { getOrMake } from '../../memo.js';
 import { isUnknown, type ResourceRecord } from '../../read/record.js';
 import type { RecordIndex } from '../context.js';
 
@@ -125,19 +127,10 @@ function tablesOf(index: RecordIndex): Tables {
       return table;
     },
     reverse(type, attribute, targetType) {
-      let byAttribute = reverse.get(type);
-      if (!byAttribute) {
-        byAttribute = new Map();
-        reverse.set(type, byAttribute);
-      }
-      let byTarget = byAttribute.get(attribute);
-      if (!byTarget) {
-        byTarget = new Map();
-        byAttribute.set(attribute, byTarget);
-      }
-      let table = byTarget.get(targetType);
-      if (!table) {
-        table = new Map();
+      const byAttribute = getOrMake(reverse, type, () => new Map());
+      const byTarget = getOrMake(byAttribute, attribute, () => new Map());
+      return getOrMake(byTarget, targetType, () => {
+        const table = new Map<string, ResourceRecord[]>();
         for (const record of index.byType(type)) {
           if (record.mode !== 'managed') continue;
           const value = record.values[attribute];
@@ -147,19 +140,13 @@ function tablesOf(index: RecordIndex): Tables {
           }
           for (const target of targets) push(table, target, record);
         }
-        byTarget.set(targetType, table);
-      }
-      return table;
+        return table;
+      });
     },
     literals(type, attribute) {
-      let byAttribute = literals.get(type);
-      if (!byAttribute) {
-        byAttribute = new Map();
-        literals.set(type, byAttribute);
-      }
-      let table = byAttribute.get(attribute);
-      if (!table) {
-        table = new Map();
+      const byAttribute = getOrMake(literals, type, () => new Map());
+      return getOrMake(byAttribute, attribute, () => {
+        const table = new Map<string, ResourceRecord[]>();
         for (const record of index.managed(type)) {
           const value = record.values[attribute];
           const strings = new Set<string>();
@@ -168,9 +155,8 @@ function tablesOf(index: RecordIndex): Tables {
           }
           for (const literal of strings) push(table, literal, record);
         }
-        byAttribute.set(attribute, table);
-      }
-      return table;
+        return table;
+      });
     },
   };
   tablesByIndex.set(index, tables);
