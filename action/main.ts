@@ -72,7 +72,7 @@ async function report(result: CheckReport, redactor: Redactor, inputs: ActionInp
   core.info(scrub(renderText(result, { color: false })));
   core.endGroup();
 
-  const files = await writeReportFiles(result, scrub, {
+  const files = await writeReportFiles(result, redactor, {
     ...(inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {}),
     workingDirectory: places.workingDirectory,
     root: places.cwd,

@@ -23221,21 +23221,6 @@ function referrers(index, type, link, refersTo) {
   }
   return reverse;
 }
-function httpApisOf(index, addresses) {
-  const byAddress = httpApisByAddress(index);
-  const out = [];
-  for (const address of addresses) out.push(...byAddress.get(address) ?? []);
-  return out;
-}
-var httpApisByAddress = oncePerIndex((index) => {
-  const out = /* @__PURE__ */ new Map();
-  for (const record2 of index.managed("aws_apigatewayv2_api")) {
-    const list = out.get(record2.address);
-    if (list) list.push(record2);
-    else out.set(record2.address, [record2]);
-  }
-  return out;
-});
 function serverResources(ctx, declared, own) {
   const index = ctx.index;
   const ownOfType = byOwnType(own);
@@ -23276,7 +23261,6 @@ function serverResources(ctx, declared, own) {
         httpApiSet.add(api);
     }
   }
-  const httpApis = inInputOrder(index, httpApisOf(index, httpApiSet));
   const routes = attached(
     index,
     ownOfType,
@@ -23399,7 +23383,6 @@ function serverResources(ctx, declared, own) {
     lambdas,
     functionUrls,
     permissions,
-    httpApis,
     routes,
     httpIntegrations,
     restMethods,

@@ -48103,21 +48103,6 @@ function referrers(index, type, link, refersTo) {
   }
   return reverse;
 }
-function httpApisOf(index, addresses) {
-  const byAddress = httpApisByAddress(index);
-  const out = [];
-  for (const address of addresses) out.push(...byAddress.get(address) ?? []);
-  return out;
-}
-var httpApisByAddress = oncePerIndex((index) => {
-  const out = /* @__PURE__ */ new Map();
-  for (const record2 of index.managed("aws_apigatewayv2_api")) {
-    const list = out.get(record2.address);
-    if (list) list.push(record2);
-    else out.set(record2.address, [record2]);
-  }
-  return out;
-});
 function serverResources(ctx, declared, own) {
   const index = ctx.index;
   const ownOfType = byOwnType(own);
@@ -48158,7 +48143,6 @@ function serverResources(ctx, declared, own) {
         httpApiSet.add(api);
     }
   }
-  const httpApis = inInputOrder(index, httpApisOf(index, httpApiSet));
   const routes = attached(
     index,
     ownOfType,
@@ -48281,7 +48265,6 @@ function serverResources(ctx, declared, own) {
     lambdas,
     functionUrls,
     permissions,
-    httpApis,
     routes,
     httpIntegrations,
     restMethods,
@@ -51453,9 +51436,6 @@ function sameKeys(a, b) {
 }
 
 // action/report/json.ts
-function renderJson(report2) {
-  return renderJsonParts(report2).join("");
-}
 function renderJsonParts(report2) {
   const parts = [];
   let pending = "{";
@@ -51644,9 +51624,6 @@ var SECURITY_SEVERITY = {
   medium: "5.5",
   low: "3.0"
 };
-function renderSarif(report2, options = {}) {
-  return renderSarifParts(report2, options).join("");
-}
 function renderSarifParts(report2, options = {}) {
   const log = sarifLog(report2, options);
   const run2 = log.runs[0];
@@ -51814,21 +51791,21 @@ function mdEscape(text2) {
 }
 
 // action/github/report-files.ts
-async function writeReportFiles(report2, scrub, options, env = process.env) {
+async function writeReportFiles(report2, redactor, options, env = process.env) {
   const dir = path3.join(env.RUNNER_TEMP || tmpdir(), "mcp-nhi-guard");
   const step = (env.GITHUB_ACTION || `run-${process.pid}`).replace(/[^\w.-]/g, "_");
   const reportFile = path3.join(dir, `${step}.report.json`);
-  await write(reportFile, scrub(renderJson(report2)));
+  await write(reportFile, redactor.scrubParts(renderJsonParts(report2)));
   if (options.sarifFile === void 0) return { report: reportFile };
   const sarifFile = path3.resolve(options.workingDirectory, options.sarifFile);
   const baseUri = `${pathToFileURL(options.root).href.replace(/\/?$/, "/")}`;
-  await write(sarifFile, scrub(renderSarif(report2, { baseUri })));
+  await write(sarifFile, redactor.scrubParts(renderSarifParts(report2, { baseUri })));
   return { report: reportFile, sarif: sarifFile };
 }
-async function write(file, text2) {
+async function write(file, parts) {
   try {
     await mkdir2(path3.dirname(file), { recursive: true });
-    await writeFile2(file, text2, "utf8");
+    await writeFile2(file, parts, "utf8");
   } catch (error2) {
     throw new UsageError(`${file}: cannot write (${error2.code ?? String(error2)})`);
   }
@@ -53377,7 +53354,7 @@ async function report(result, redactor, inputs, places) {
   );
   info(scrub(renderText(result, { color: false })));
   endGroup();
-  const files = await writeReportFiles(result, scrub, {
+  const files = await writeReportFiles(result, redactor, {
     ...inputs.sarifFile ? { sarifFile: inputs.sarifFile } : {},
     workingDirectory: places.workingDirectory,
     root: places.cwd

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { CheckReport } from '../findings.js';
-import { renderJson } from '../report/json.js';
-import { renderSarif } from '../report/sarif.js';
+import type { Redactor } from '../redact.js';
+import { renderJsonParts } from '../report/json.js';
+import { renderSarifParts } from '../report/sarif.js';
 
 export interface ReportFiles {
   readonly report: string;
@@ -18,7 +19,7 @@ export interface ReportFiles {
 
 export async function writeReportFiles(
   report: CheckReport,
-  scrub: (text: string) => string,
+  redactor: Pick<Redactor, 'scrubParts'>,
   options: { readonly sarifFile?: string; readonly workingDirectory: string; readonly root: string },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ReportFiles> {
@@ -26,20 +27,21 @@ export async function writeReportFiles(
   const dir = path.join(env.RUNNER_TEMP || tmpdir(), 'mcp-nhi-guard');
   const step = (env.GITHUB_ACTION || `run-${process.pid}`).replace(/[^\w.-]/g, '_');
   const reportFile = path.join(dir, `${step}.report.json`);
-  await write(reportFile, scrub(renderJson(report)));
+  // In parts, as the CLI writes them: a large report never has to become one string.
+  await write(reportFile, redactor.scrubParts(renderJsonParts(report)));
   if (options.sarifFile === undefined) return { report: reportFile };
 
   const sarifFile = path.resolve(options.workingDirectory, options.sarifFile);
   // Findings name files relative to the workspace root; code scanning resolves them there.
   const baseUri = `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}`;
-  await write(sarifFile, scrub(renderSarif(report, { baseUri })));
+  await write(sarifFile, redactor.scrubParts(renderSarifParts(report, { baseUri })));
   return { report: reportFile, sarif: sarifFile };
 }
 
-async function write(file: string, text: string): Promise<void> {
+async function write(file: string, parts: readonly string[]): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text, 'utf8');
+    await writeFile(file, parts, 'utf8');
   } catch (error) {
     throw new UsageError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

@@ -69,7 +69,6 @@ interface ServerResources {
   readonly lambdas: readonly ResourceRecord[];
   readonly functionUrls: readonly ResourceRecord[];
   readonly permissions: readonly ResourceRecord[];
-  readonly httpApis: readonly ResourceRecord[];
   readonly routes: readonly ResourceRecord[];
   readonly httpIntegrations: readonly ResourceRecord[];
   readonly restMethods: readonly ResourceRecord[];
@@ -156,25 +155,6 @@ function referrers(
   return reverse;
 }
 
-/** The managed HTTP APIs among `addresses` (which may name anything). */
-function httpApisOf(index: RecordIndex, addresses: Iterable<string>): ResourceRecord[] {
-  const byAddress = httpApisByAddress(index);
-  const out: ResourceRecord[] = [];
-  for (const address of addresses) out.push(...(byAddress.get(address) ?? []));
-  return out;
-}
-
-/** Managed HTTP APIs by address (several when inputs repeat an address). */
-const httpApisByAddress = oncePerIndex((index) => {
-  const out = new Map<string, ResourceRecord[]>();
-  for (const record of index.managed('aws_apigatewayv2_api')) {
-    const list = out.get(record.address);
-    if (list) list.push(record);
-    else out.set(record.address, [record]);
-  }
-  return out;
-});
-
 function serverResources(
   ctx: InventoryContext,
   declared: DeclaredServer,
@@ -218,7 +198,6 @@ function serverResources(
         httpApiSet.add(api);
     }
   }
-  const httpApis = inInputOrder(index, httpApisOf(index, httpApiSet));
   const routes = attached(
     index,
     ownOfType,
@@ -345,7 +324,6 @@ function serverResources(
     lambdas,
     functionUrls,
     permissions,
-    httpApis,
     routes,
     httpIntegrations,
     restMethods,
