@@ -28082,7 +28082,19 @@ function oneOf(flag, value, allowed) {
   throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
 }
 
+// action/jit.ts
+import { setFlagsFromString } from "node:v8";
+function tuneJitForOneShotRun() {
+  setFlagsFromString("--interrupt-budget=524288");
+}
+
 // action/cli-bin.ts
+tuneJitForOneShotRun();
+var readerGone = (error) => {
+  if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+};
+process.stdout.on("error", readerGone);
+process.stderr.on("error", readerGone);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -40895,6 +40895,12 @@ var init_client = __esm({
   }
 });
 
+// action/jit.ts
+import { setFlagsFromString } from "node:v8";
+function tuneJitForOneShotRun() {
+  setFlagsFromString("--interrupt-budget=524288");
+}
+
 // action/main.ts
 import { statSync as statSync2 } from "node:fs";
 import path4 from "node:path";
@@ -53462,4 +53468,5 @@ function isDirectory4(dir) {
 }
 
 // action/index.ts
+tuneJitForOneShotRun();
 await run();

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -143,6 +143,21 @@ describe('the bundled CLI (dist/cli.js)', () => {
       expect(bundled.status).toBe(source.code);
       expect(JSON.parse(bundled.stdout).findings).toEqual(JSON.parse(source.stdout).findings);
     }
+  });
+
+  it('stops quietly when the reader of its output goes away (`check … | head`), exit code still the verdict', async () => {
+    // The reader closes before the first write, so every write meets a closed pipe.
+    const child = spawn(process.execPath, [bin, 'check', noncompliant, '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('checks HCL, with the WebAssembly parser shipped beside the bundle', () => {
