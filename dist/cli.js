@@ -21610,6 +21610,13 @@ function eachElement(value, fn) {
     });
   } else fn(value, []);
 }
+function referencedPolicyDocument(index, value) {
+  const records = lookupRefs(index, value.refs, "aws_iam_policy_document");
+  if (records.length !== 1) return void 0;
+  const parts = policyDocumentData(index, records[0]);
+  const only = parts.length === 1 ? parts[0] : void 0;
+  return only?.document === void 0 ? void 0 : { ...only, document: only.document };
+}
 function lookupRefs(index, refs, type) {
   const addresses = resolveRefList(index, refs, type);
   const out = [];
@@ -21703,6 +21710,7 @@ var ACCOUNT_ID = /^\d{12}$/;
 var ROOT_ARN = /^arn:aws[\w-]*:iam::(\d{12}|\*):root$/;
 var IAM_ARN = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):(user|role|assumed-role|federated-user|group)\/(.*)$/;
 var SSO_ROLE = /(^|\/)aws-reserved\/sso\.amazonaws\.com\/|(^|\/)AWSReservedSSO_/;
+var OWN_TRUST = ["assume_role_policy"];
 function analyseTrust(index, role, options = {}) {
   const facts2 = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
   const read = readPolicyDocumentOnce(index, role.values.assume_role_policy);
@@ -21715,6 +21723,10 @@ function analyseTrust(index, role, options = {}) {
       });
     return facts2;
   }
+  if (read.kind === "unknown") {
+    const rendered = referencedPolicyDocument(index, read.value);
+    if (rendered !== void 0) return documentTrust(index, rendered, rendered.document, options);
+  }
   if (read.kind !== "document") {
     const unknown = read.kind === "unknown" ? read.value : { $unknown: true, refs: [] };
     const detail = read.kind === "invalid" ? `trust ${read.reason}` : "trust policy is only known after apply";
@@ -21723,7 +21735,8 @@ function analyseTrust(index, role, options = {}) {
     }
     return facts2;
   }
-  if (options.tool) return documentTrust(index, role.address, read.document, options);
+  const own = { address: role.address, attribute: "assume_role_policy", basePath: OWN_TRUST };
+  if (options.tool) return documentTrust(index, own, read.document, options);
   const shared = sharedDocumentTrust(index, read.document, options.accounts);
   return {
     trustIssues: shared.trustIssues.map((item) => withAddress(item, role.address)),
@@ -21738,16 +21751,21 @@ function sharedDocumentTrust(index, document, accounts) {
   return getOrMake(
     byAccounts,
     accounts,
-    () => documentTrust(index, "", document, accounts === void 0 ? {} : { accounts })
+    () => documentTrust(
+      index,
+      { address: "", attribute: "assume_role_policy", basePath: OWN_TRUST },
+      document,
+      accounts === void 0 ? {} : { accounts }
+    )
   );
 }
 function withAddress(item, address) {
   const attribute2 = item.attribute;
   return item.$unknown ? { address, attribute: attribute2, detail: item.detail, $unknown: true, refs: item.refs } : { address, attribute: attribute2, detail: item.detail };
 }
-function documentTrust(index, address, document, options) {
+function documentTrust(index, source, document, options) {
   const facts2 = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
-  const base = ["assume_role_policy"];
+  const { address, basePath: base } = source;
   const statements = document.statements.filter(
     (statement) => !(typeof statement.effect === "string" && statement.effect !== "Allow")
   );
@@ -21790,7 +21808,7 @@ function documentTrust(index, address, document, options) {
     federation(statement, conditions, label, facts2.federationIssues, at, evidence2, index);
   }
   podIdentity(statements, facts2.federationIssues, field2, evidence2);
-  if (options.tool) toolSessionControls(address, statements, options.tool, index, facts2.trustIssues);
+  if (options.tool) toolSessionControls(source, statements, options.tool, index, facts2.trustIssues);
   return facts2;
 }
 function principalIssue(index, principal, conditions, options) {
@@ -21958,14 +21976,13 @@ function podIdentity(statements, out, field2, evidence2) {
     )
   );
 }
-function toolSessionControls(address, statements, tool, index, out) {
+function toolSessionControls({ address, attribute: attribute2 }, statements, tool, index, out) {
   const fromServer = statements.filter(
     (statement) => principalEntries(statement.principal).some(
       (principal) => principal.type === "AWS" && resolveRole(index, principal.value).some((role) => tool.serverIdentities.includes(role))
     )
   );
   const relevant = fromServer.length > 0 ? fromServer : statements;
-  const attribute2 = "assume_role_policy";
   const grants = (action) => relevant.some(
     (statement) => literals(statement.action).some((pattern) => actionMatches(pattern, action))
   );

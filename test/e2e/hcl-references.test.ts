@@ -45,3 +45,60 @@ describe('trust policies that reference roles', () => {
     );
   });
 });
+
+describe('trust policies written as aws_iam_policy_document data sources', () => {
+  // The search_issues tool role's trust, moved from jsonencode into a data source.
+  const OWN_TRUST =
+    /assume_role_policy = jsonencode\(\{\n {4}Version = "2012-10-17"\n {4}Statement = \[\n {6}\{\n {8}Effect {4}= "Allow"\n {8}Principal = \{ AWS = aws_iam_role\.server\.arn \}\n {8}Action {4}= \["sts:AssumeRole", "sts:TagSession"\]\n {8}Condition = \{ StringEquals = \{ "aws:RequestTag\/mcp-tool" = "search_issues" \} \}\n[\s\S]*?\n {2}\}\)\n/;
+  const withDataTrust = (principal: string) =>
+    compliantWith((text) => {
+      if (!OWN_TRUST.test(text)) throw new Error('the compliant example changed; update OWN_TRUST');
+      return `${text.replace(OWN_TRUST, 'assume_role_policy = data.aws_iam_policy_document.search_trust.json\n')}
+data "aws_iam_policy_document" "search_trust" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+    principals {
+      type        = "AWS"
+      identifiers = [${principal}]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:RequestTag/mcp-tool"
+      values   = ["search_issues"]
+    }
+  }
+  statement {
+    actions = ["sts:SetSourceIdentity"]
+    principals {
+      type        = "AWS"
+      identifiers = [${principal}]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "sts:SourceIdentity"
+      values   = ["mcp-user-*"]
+    }
+  }
+}
+`;
+    });
+
+  it('pass when the data source trusts the server role', async () => {
+    const dir = withDataTrust('aws_iam_role.server.arn');
+    const run = await cli('check', dir, '--format', 'json');
+    const report = JSON.parse(run.stdout);
+    expect(report.findings).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('fail, at the data source, when it trusts every AWS principal', async () => {
+    const dir = withDataTrust('"*"');
+    expect(await failing(dir, 'MCP-NHI-009')).toContainEqual(
+      expect.objectContaining({
+        address: 'data.aws_iam_policy_document.search_trust',
+        attribute: 'json.Statement[0].Principal.AWS',
+      }),
+    );
+    expect((await cli('check', dir)).code).toBe(1);
+  });
+});

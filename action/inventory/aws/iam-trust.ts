@@ -25,6 +25,7 @@ import {
 } from './iam-document.js';
 import { unknownEvidence } from './iam-permissions.js';
 import { addressType, resolveRole } from './resolve.js';
+import { referencedPolicyDocument } from './role-policies.js';
 
 export interface TrustOptions {
   /** Account IDs the plan runs in (from `data.aws_caller_identity`), when known. */
@@ -64,6 +65,20 @@ const ROOT_ARN = /^arn:aws[\w-]*:iam::(\d{12}|\*):root$/;
 const IAM_ARN = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):(user|role|assumed-role|federated-user|group)\/(.*)$/;
 const SSO_ROLE = /(^|\/)aws-reserved\/sso\.amazonaws\.com\/|(^|\/)AWSReservedSSO_/;
 
+/**
+ * Where a trust document is written, so evidence points at the place to fix: the role's own
+ * `assume_role_policy`, or the `aws_iam_policy_document` data source it renders.
+ */
+interface TrustSource {
+  readonly address: string;
+  /** The attribute holding the whole document (`assume_role_policy`, `json`, `statement`). */
+  readonly attribute: string;
+  /** Prefix of statement paths (`assume_role_policy`, `json`; nothing for statement blocks). */
+  readonly basePath: readonly (string | number)[];
+}
+
+const OWN_TRUST = ['assume_role_policy'] as const;
+
 /** Trust facts of an `aws_iam_role` record. */
 export function analyseTrust(
   index: RecordIndex,
@@ -81,6 +96,12 @@ export function analyseTrust(
       });
     return facts;
   }
+  if (read.kind === 'unknown') {
+    // `assume_role_policy = data.aws_iam_policy_document.trust.json`: unknown in HCL and CDKTF
+    // input, and in plans where the data source is read at apply, but its statements are there.
+    const rendered = referencedPolicyDocument(index, read.value);
+    if (rendered !== undefined) return documentTrust(index, rendered, rendered.document, options);
+  }
   if (read.kind !== 'document') {
     const unknown = read.kind === 'unknown' ? read.value : { $unknown: true as const, refs: [] };
     const detail =
@@ -90,7 +111,8 @@ export function analyseTrust(
     }
     return facts;
   }
-  if (options.tool) return documentTrust(index, role.address, read.document, options);
+  const own: TrustSource = { address: role.address, attribute: 'assume_role_policy', basePath: OWN_TRUST };
+  if (options.tool) return documentTrust(index, own, read.document, options);
   const shared = sharedDocumentTrust(index, read.document, options.accounts);
   return {
     trustIssues: shared.trustIssues.map((item) => withAddress(item, role.address)),
@@ -116,7 +138,12 @@ function sharedDocumentTrust(
   const byDocument = getOrMake(sharedTrust, index, () => new WeakMap<PolicyDocument, SharedTrust>());
   const byAccounts = getOrMake(byDocument, document, (): SharedTrust => new Map());
   return getOrMake(byAccounts, accounts, () =>
-    documentTrust(index, '', document, accounts === undefined ? {} : { accounts }),
+    documentTrust(
+      index,
+      { address: '', attribute: 'assume_role_policy', basePath: OWN_TRUST },
+      document,
+      accounts === undefined ? {} : { accounts },
+    ),
   );
 }
 
@@ -127,15 +154,15 @@ function withAddress(item: Evidence, address: string): Evidence {
     : { address, attribute, detail: item.detail };
 }
 
-/** Trust facts of a role's trust document, as evidence on `address`. */
+/** Trust facts of a role's trust document, as evidence on where it is written. */
 function documentTrust(
   index: RecordIndex,
-  address: string,
+  source: TrustSource,
   document: PolicyDocument,
   options: TrustOptions,
 ): TrustFacts {
   const facts: TrustFacts = { trustIssues: [], federationIssues: [], humanPrincipals: [] };
-  const base = ['assume_role_policy'];
+  const { address, basePath: base } = source;
   const statements = document.statements.filter(
     (statement) => !(typeof statement.effect === 'string' && statement.effect !== 'Allow'),
   );
@@ -183,7 +210,7 @@ function documentTrust(
   }
 
   podIdentity(statements, facts.federationIssues, field, evidence);
-  if (options.tool) toolSessionControls(address, statements, options.tool, index, facts.trustIssues);
+  if (options.tool) toolSessionControls(source, statements, options.tool, index, facts.trustIssues);
   return facts;
 }
 
@@ -432,7 +459,7 @@ function podIdentity(
 
 /** A tool role's trust must take session tags and a source identity from its server (MCP-NHI-009). */
 function toolSessionControls(
-  address: string,
+  { address, attribute }: TrustSource,
   statements: readonly PolicyStatement[],
   tool: NonNullable<TrustOptions['tool']>,
   index: RecordIndex,
@@ -446,7 +473,6 @@ function toolSessionControls(
     ),
   );
   const relevant = fromServer.length > 0 ? fromServer : statements;
-  const attribute = 'assume_role_policy';
   const grants = (action: string) =>
     relevant.some((statement) =>
       literals(statement.action).some((pattern) => actionMatches(pattern, action)),

@@ -361,6 +361,24 @@ function eachElement(value: unknown, fn: (element: unknown, path: (string | numb
 }
 
 /** Records of `type` that refs name, including every instance of a counted resource. */
+/**
+ * The document a value known only after apply will be, when it references exactly one
+ * `aws_iam_policy_document` data source (`data.aws_iam_policy_document.trust.json`) whose
+ * document the inputs hold: its rendered `json`, or its `statement` blocks when that is unknown.
+ * Undefined when the value references no such data source or several, or the data source merges
+ * other documents (its statements alone would not be the whole document).
+ */
+export function referencedPolicyDocument(
+  index: RecordIndex,
+  value: UnknownValue,
+): (AppliedPolicy & { readonly document: PolicyDocument }) | undefined {
+  const records = lookupRefs(index, value.refs, 'aws_iam_policy_document');
+  if (records.length !== 1) return undefined;
+  const parts = policyDocumentData(index, records[0]!);
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  return only?.document === undefined ? undefined : { ...only, document: only.document };
+}
+
 function lookupRefs(index: RecordIndex, refs: readonly string[], type: string): ResourceRecord[] {
   const addresses = resolveRefList(index, refs, type);
   const out: ResourceRecord[] = [];

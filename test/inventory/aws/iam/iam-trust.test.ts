@@ -92,6 +92,56 @@ describe('trustIssues', () => {
   });
 });
 
+describe('trust rendered by an aws_iam_policy_document data source', () => {
+  // `assume_role_policy = data.aws_iam_policy_document.t.json`, as HCL and CDKTF input (and
+  // plans that read the data source at apply) carry it: the role's value is unknown.
+  const DOC = 'data.aws_iam_policy_document.t';
+  const rendered = (json: unknown, statement: unknown = []) => rec(DOC, { json, statement });
+  const openBlocks = [{ actions: ['sts:AssumeRole'], principals: [{ type: 'AWS', identifiers: ['*'] }] }];
+
+  it('judges the rendered json, with evidence on the data source', () => {
+    const facts = trust(ref(DOC), [rendered(assume({ AWS: '*' }))]);
+    expect(facts.trustIssues).toMatchObject([{ address: DOC, attribute: 'json.Statement[0].Principal.AWS' }]);
+    expect(facts.trustIssues[0]).not.toHaveProperty('$unknown');
+  });
+
+  it('judges the statement blocks when the json is only known after apply', () => {
+    const facts = trust(ref(DOC), [rendered(unknownValue([]), openBlocks)]);
+    expect(facts.trustIssues).toMatchObject([{ address: DOC }]);
+    expect(facts.trustIssues[0]?.attribute).toMatch(/^statement\[0\]\.principals/);
+    expect(facts.trustIssues[0]?.detail).toContain('every AWS principal');
+  });
+
+  it('passes a compliant document', () => {
+    expect(trust(ref(DOC), [rendered(serviceTrust('lambda.amazonaws.com'))]).trustIssues).toEqual([]);
+  });
+
+  it("puts a tool role's missing session controls on the data source", () => {
+    const server = rec('aws_iam_role.server', { name: 'server' });
+    const tool = { serverIdentities: [server.address], otherServerIdentities: new Set<string>() };
+    const facts = trust(ref(DOC), [server, rendered(serviceTrust('lambda.amazonaws.com'))], { tool });
+    expect(facts.trustIssues.filter((e) => e.address === DOC && e.attribute === 'json')).toHaveLength(3);
+  });
+
+  it('stays unknown when the value could be either of two documents', () => {
+    const other = rec('data.aws_iam_policy_document.u', { json: serviceTrust('ec2.amazonaws.com') });
+    const facts = trust(unknownValue([DOC, other.address]), [rendered(assume({ AWS: '*' })), other]);
+    expect(facts.trustIssues).toMatchObject([
+      { address: ROLE, attribute: 'assume_role_policy', $unknown: true },
+    ]);
+  });
+
+  it('stays unknown when the data source merges documents known only after apply', () => {
+    const merging = rec(DOC, {
+      json: unknownValue([]),
+      statement: openBlocks,
+      source_policy_documents: [unknownValue(['aws_iam_policy.p'])],
+    });
+    const facts = trust(ref(DOC), [merging]);
+    expect(facts.trustIssues).toMatchObject([{ address: ROLE, $unknown: true }]);
+  });
+});
+
 describe('tool role trust', () => {
   const server = rec('aws_iam_role.server', { name: 'server' });
   const other = rec('aws_iam_role.other_server', { name: 'other' });
