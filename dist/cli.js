@@ -7805,7 +7805,10 @@ function formatNumber(value) {
 }
 function evalTraversal(root, ops, text, ctx) {
   const scope = ctx.scope;
-  if (scope.bound.has(root)) return unknownValue([], text);
+  if (scope.bound.has(root)) {
+    const value = scope.boundValue(root);
+    return value === void 0 ? unknownValue([], text) : applyOps(value, ops, text, ctx);
+  }
   const first = ops[0];
   const firstName = first?.kind === "attr" ? first.name : void 0;
   switch (root) {
@@ -7825,7 +7828,18 @@ function evalTraversal(root, ops, text, ctx) {
     }
     default:
       if (NON_RESOURCE_ROOTS.has(root) || firstName === void 0) return unknownValue([], text);
-      return unknownValue([scope.address(`${root}.${firstName}`)], text);
+      return unknownValue(
+        [scope.instanceRef(scope.address(`${root}.${firstName}`), instanceKey(ops[1], ctx))],
+        text
+      );
+  }
+}
+function instanceKey(op, ctx) {
+  if (op?.kind !== "index") return void 0;
+  try {
+    return evalNode(op.key, ctx);
+  } catch {
+    return void 0;
   }
 }
 function applyOps(value, ops, text, ctx) {
@@ -8102,20 +8116,56 @@ var init_expressions = __esm({
       locals = /* @__PURE__ */ new Map();
       variables;
       variableValues = /* @__PURE__ */ new Map();
-      /** Names bound by an enclosing construct (a `dynamic` block's iterator) that are not resources. */
+      /**
+       * Names bound by an enclosing construct (`each`, `count`, a `dynamic` block's iterator) that
+       * are not resources. Their traversals are unknown unless `boundValues` holds their value.
+       */
       bound;
+      boundValues;
       parent;
-      constructor(options = {}, bound = /* @__PURE__ */ new Set(), parent) {
+      /** Resources (addresses without a key) that the reader expanded into count/for_each instances. */
+      instanced = /* @__PURE__ */ new Set();
+      constructor(options = {}, bound = /* @__PURE__ */ new Set(), parent, boundValues = /* @__PURE__ */ new Map()) {
         this.module = options.module ?? "";
         for (const [name, raw] of options.locals ?? []) this.locals.set(name, { state: "pending", raw });
         this.variables = options.variables ?? /* @__PURE__ */ new Map();
         this.bound = bound;
+        this.boundValues = boundValues;
         this.parent = parent;
       }
-      /** A scope that also treats `names` as bound iteration symbols (their traversals are unknown, not refs). */
-      withBound(names) {
-        const child = new _EvalScope({ module: this.module }, /* @__PURE__ */ new Set([...this.bound, ...names]), this.root());
-        return child;
+      /**
+       * A scope that also binds `names` as iteration symbols: to the value `values` gives (an
+       * iterator object such as `{ key, value }`), or else as unknown. Never a resource reference.
+       */
+      withBound(names, values = /* @__PURE__ */ new Map()) {
+        const known = new Map(this.boundValues);
+        for (const name of names) known.delete(name);
+        for (const [name, value] of values) known.set(name, value);
+        return new _EvalScope(
+          { module: this.module },
+          /* @__PURE__ */ new Set([...this.bound, ...names, ...values.keys()]),
+          this.root(),
+          known
+        );
+      }
+      /** The value bound to `name`, or undefined when it is unknown. */
+      boundValue(name) {
+        return this.boundValues.get(name);
+      }
+      /** Records that the resource at `address` (no key) has one record per count/for_each instance. */
+      markInstanced(address) {
+        this.root().instanced.add(address);
+      }
+      /**
+       * What a reference to `address` with the instance key `key` (`aws_iam_role.tool["search"]`)
+       * refers to: that instance when the resource was expanded into instances and the key is
+       * known, else the resource as a whole (all of its instances, or its one unexpanded record).
+       */
+      instanceRef(address, key) {
+        if (!this.root().instanced.has(address)) return address;
+        if (typeof key === "string") return `${address}[${JSON.stringify(key)}]`;
+        if (typeof key === "number" && Number.isInteger(key) && key >= 0) return `${address}[${key}]`;
+        return address;
       }
       root() {
         return this.parent ?? this;
@@ -8733,9 +8783,58 @@ var init_expressions = __esm({
   }
 });
 
+// action/read/hcl/instances.ts
+function blockInstances(body, scope) {
+  if (body.count !== void 0) {
+    const count = evaluate(body.count, scope);
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > MAX_INSTANCES) {
+      return void 0;
+    }
+    return Array.from({ length: count }, (_, index) => ({
+      key: index,
+      scope: scope.withBound(["count"], /* @__PURE__ */ new Map([["count", { index }]]))
+    }));
+  }
+  if (body.for_each !== void 0) {
+    const entries = forEachEntries(evaluate(body.for_each, scope));
+    if (entries === void 0 || entries.length > MAX_INSTANCES) return void 0;
+    return entries.map(([key, value]) => ({
+      key,
+      scope: scope.withBound(["each"], /* @__PURE__ */ new Map([["each", { key, value }]]))
+    }));
+  }
+  return void 0;
+}
+function instanceAddress(address, key) {
+  return `${address}[${typeof key === "number" ? key : JSON.stringify(key)}]`;
+}
+function forEachEntries(value) {
+  if (isUnknown(value)) return void 0;
+  let entries;
+  if (Array.isArray(value)) {
+    if (!value.every((item) => typeof item === "string")) return void 0;
+    entries = [...new Set(value)].map((item) => [item, item]);
+  } else if (typeof value === "object" && value !== null) {
+    entries = Object.entries(value);
+  } else {
+    return void 0;
+  }
+  return entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+var MAX_INSTANCES;
+var init_instances = __esm({
+  "action/read/hcl/instances.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+    MAX_INSTANCES = 1e3;
+  }
+});
+
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
+  blockRecords: () => blockRecords,
   bodies: () => bodies,
   configValues: () => configValues,
   labeled: () => labeled,
@@ -8822,8 +8921,7 @@ async function readModule(files, module, inputs, depth, reading, skipped) {
     }
   }
   const scope = new EvalScope({ locals, variables, module });
-  const records = [];
-  for (const { file, text, config, json } of parsed) {
+  const blocks2 = parsed.map(({ text, config, json }) => {
     const found = [];
     for (const [mode, key] of [
       ["managed", "resource"],
@@ -8833,21 +8931,20 @@ async function readModule(files, module, inputs, depth, reading, skipped) {
         const local = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
         const line = json ? void 0 : findBlockLine(text, key, type, name);
         const body = json ? withoutComment(written) : written;
-        found.push({
-          address: scope.address(local),
-          mode,
-          type,
-          name,
-          module,
-          values: configValues(type, mode, body, scope),
-          sensitivePaths: [],
-          actions: ["create"],
-          source: line === void 0 ? { file } : { file, line }
-        });
+        const address = scope.address(local);
+        const instances = blockInstances(body, scope);
+        if (instances !== void 0) scope.markInstanced(address);
+        found.push({ address, mode, type, name, body, instances, line });
       }
     }
-    found.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
-    records.push(...found);
+    return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  });
+  const records = [];
+  for (const [i, { file, config }] of parsed.entries()) {
+    for (const block of blocks2[i]) {
+      const source = block.line === void 0 ? { file } : { file, line: block.line };
+      records.push(...blockRecords(block, module, source, scope));
+    }
     if (depth >= MAX_MODULE_DEPTH) continue;
     for (const [name, body] of labeled(config.module)) {
       const source = body.source;
@@ -8903,25 +9000,85 @@ function findBlockLine(text, keyword, type, name) {
   for (let i = 0; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+function blockRecords(block, module, source, scope) {
+  const { address, mode, type, name, body, instances } = block;
+  const record2 = (values, key) => ({
+    address: key === void 0 ? address : instanceAddress(address, key),
+    mode,
+    type,
+    name,
+    module,
+    ...key === void 0 ? {} : { index: key },
+    values,
+    sensitivePaths: [],
+    actions: ["create"],
+    source
+  });
+  if (instances === void 0) return [record2(configValues(type, mode, body, scope))];
+  return instances.map((instance) => record2(configValues(type, mode, body, instance.scope), instance.key));
+}
 function configValues(type, mode, body, scope) {
-  const values = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (META_ARGUMENTS.has(key)) continue;
-    defineKey(values, key, evaluate(value, scope));
-  }
-  for (const [blockName, dynamic] of labeled(body.dynamic)) {
-    const iterator = typeof dynamic.iterator === "string" ? dynamic.iterator : blockName;
-    const refs = /* @__PURE__ */ new Set();
-    collectUnknownRefs(evaluate(dynamic.for_each, scope), refs);
-    collectUnknownRefs(evaluate(dynamic.content, scope.withBound([iterator])), refs);
-    const existing = values[blockName];
-    if (existing !== void 0) collectUnknownRefs(existing, refs);
-    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
-  }
+  const values = blockValues(body, scope, META_ARGUMENTS);
   if (mode === "data" && type === "aws_iam_policy_document") {
     defineKey(values, "json", renderPolicyDocument(values));
   }
   return values;
+}
+function blockValues(body, scope, skipped = DYNAMIC_ONLY) {
+  const values = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (skipped.has(key)) continue;
+    defineKey(values, key, holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope) : evaluate(value, scope));
+  }
+  for (const [blockName, dynamic] of labeled(body.dynamic)) {
+    const iterator = iteratorName(dynamic.iterator) ?? blockName;
+    const content = bodies(dynamic.content)[0];
+    const forEach = evaluate(dynamic.for_each, scope);
+    const items = content === void 0 ? void 0 : iterationItems(forEach, iterator);
+    const existing = values[blockName];
+    if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
+      const generated = items.map(
+        (item) => blockValues(content, scope.withBound([iterator], /* @__PURE__ */ new Map([[iterator, item]])))
+      );
+      defineKey(values, blockName, [...bodies(existing), ...generated]);
+      continue;
+    }
+    const refs = /* @__PURE__ */ new Set();
+    collectUnknownRefs(forEach, refs);
+    if (content !== void 0) collectUnknownRefs(blockValues(content, scope.withBound([iterator])), refs);
+    if (existing !== void 0) collectUnknownRefs(existing, refs);
+    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
+  }
+  return values;
+}
+function iteratorName(value) {
+  if (typeof value !== "string") return void 0;
+  return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
+}
+function nestedBlocks(value, scope) {
+  if (Array.isArray(value))
+    return value.map((item) => isObject(item) ? blockValues(item, scope) : evaluate(item, scope));
+  return isObject(value) ? blockValues(value, scope) : evaluate(value, scope);
+}
+function holdsDynamicBlock(value, depth) {
+  if (depth > 8) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
+  if (!isObject(value)) return false;
+  if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
+  return Object.values(value).some((item) => holdsDynamicBlock(item, depth + 1));
+}
+function iterationItems(forEach, iterator) {
+  if (isUnknown(forEach)) return void 0;
+  if (Array.isArray(forEach)) {
+    if (forEach.length > MAX_DYNAMIC_BLOCKS) return void 0;
+    return forEach.map((value) => ({ key: unknownValue([], `${iterator}.key`), value }));
+  }
+  if (isObject(forEach)) {
+    const entries = Object.entries(forEach);
+    if (entries.length > MAX_DYNAMIC_BLOCKS) return void 0;
+    return entries.map(([key, value]) => ({ key, value }));
+  }
+  return void 0;
 }
 function renderPolicyDocument(values) {
   const refs = /* @__PURE__ */ new Set();
@@ -9021,13 +9178,14 @@ function labeled2(value) {
   }
   return out;
 }
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH;
+var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
     init_errors();
     init_expressions();
     init_record();
+    init_instances();
     META_ARGUMENTS = /* @__PURE__ */ new Set([
       "count",
       "for_each",
@@ -9039,6 +9197,8 @@ var init_read_hcl = __esm({
       "dynamic"
     ]);
     MAX_MODULE_DEPTH = 8;
+    MAX_DYNAMIC_BLOCKS = 1e3;
+    DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
   }
 });
 
@@ -9103,7 +9263,7 @@ function readTerraformJsonObject(config, file, fallbackVersion) {
     variables.set(name, { hasDefault: Object.hasOwn(body, "default"), default: body.default, literal: true });
   }
   const scope = new EvalScope({ locals, variables });
-  const records = [];
+  const blocks2 = [];
   for (const [mode, key] of [
     ["managed", "resource"],
     ["data", "data"]
@@ -9112,19 +9272,14 @@ function readTerraformJsonObject(config, file, fallbackVersion) {
       const body = withoutComment(rawBody);
       const constructPath = metadataOf(rawBody)?.path;
       const source = typeof constructPath === "string" ? { file, constructPath } : { file };
-      records.push({
-        address: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
-        mode,
-        type,
-        name,
-        module: "",
-        values: configValues(type, mode, body, scope),
-        sensitivePaths: [],
-        actions: ["create"],
-        source
-      });
+      const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+      const instances = blockInstances(body, scope);
+      if (instances !== void 0) scope.markInstanced(address);
+      blocks2.push({ block: { address, mode, type, name, body, instances }, source });
     }
   }
+  const records = [];
+  for (const { block, source } of blocks2) records.push(...blockRecords(block, "", source, scope));
   const summary = producer === void 0 ? { path: file, format: "cdktf", resources: records.length } : { path: file, format: "cdktf", resources: records.length, producer };
   return { records, inputs: [summary] };
 }
@@ -9175,6 +9330,7 @@ var init_read_tfjson = __esm({
     "use strict";
     init_errors();
     init_expressions();
+    init_instances();
     init_read_hcl();
     CONFIG_KEYS = [
       "resource",

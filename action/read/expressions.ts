@@ -42,22 +42,66 @@ export class EvalScope {
   private readonly locals = new Map<string, LocalState>();
   private readonly variables: ReadonlyMap<string, VariableDeclaration>;
   private readonly variableValues = new Map<string, unknown>();
-  /** Names bound by an enclosing construct (a `dynamic` block's iterator) that are not resources. */
+  /**
+   * Names bound by an enclosing construct (`each`, `count`, a `dynamic` block's iterator) that
+   * are not resources. Their traversals are unknown unless `boundValues` holds their value.
+   */
   readonly bound: ReadonlySet<string>;
+  private readonly boundValues: ReadonlyMap<string, unknown>;
   private readonly parent: EvalScope | undefined;
+  /** Resources (addresses without a key) that the reader expanded into count/for_each instances. */
+  private readonly instanced = new Set<string>();
 
-  constructor(options: ScopeOptions = {}, bound: ReadonlySet<string> = new Set(), parent?: EvalScope) {
+  constructor(
+    options: ScopeOptions = {},
+    bound: ReadonlySet<string> = new Set(),
+    parent?: EvalScope,
+    boundValues: ReadonlyMap<string, unknown> = new Map(),
+  ) {
     this.module = options.module ?? '';
     for (const [name, raw] of options.locals ?? []) this.locals.set(name, { state: 'pending', raw });
     this.variables = options.variables ?? new Map();
     this.bound = bound;
+    this.boundValues = boundValues;
     this.parent = parent;
   }
 
-  /** A scope that also treats `names` as bound iteration symbols (their traversals are unknown, not refs). */
-  withBound(names: readonly string[]): EvalScope {
-    const child = new EvalScope({ module: this.module }, new Set([...this.bound, ...names]), this.root());
-    return child;
+  /**
+   * A scope that also binds `names` as iteration symbols: to the value `values` gives (an
+   * iterator object such as `{ key, value }`), or else as unknown. Never a resource reference.
+   */
+  withBound(names: readonly string[], values: ReadonlyMap<string, unknown> = new Map()): EvalScope {
+    const known = new Map(this.boundValues);
+    for (const name of names) known.delete(name);
+    for (const [name, value] of values) known.set(name, value);
+    return new EvalScope(
+      { module: this.module },
+      new Set([...this.bound, ...names, ...values.keys()]),
+      this.root(),
+      known,
+    );
+  }
+
+  /** The value bound to `name`, or undefined when it is unknown. */
+  boundValue(name: string): unknown {
+    return this.boundValues.get(name);
+  }
+
+  /** Records that the resource at `address` (no key) has one record per count/for_each instance. */
+  markInstanced(address: string): void {
+    this.root().instanced.add(address);
+  }
+
+  /**
+   * What a reference to `address` with the instance key `key` (`aws_iam_role.tool["search"]`)
+   * refers to: that instance when the resource was expanded into instances and the key is
+   * known, else the resource as a whole (all of its instances, or its one unexpanded record).
+   */
+  instanceRef(address: string, key: unknown): string {
+    if (!this.root().instanced.has(address)) return address;
+    if (typeof key === 'string') return `${address}[${JSON.stringify(key)}]`;
+    if (typeof key === 'number' && Number.isInteger(key) && key >= 0) return `${address}[${key}]`;
+    return address;
   }
 
   private root(): EvalScope {
@@ -921,7 +965,10 @@ function formatNumber(value: number): string {
 
 function evalTraversal(root: string, ops: readonly Op[], text: string, ctx: Context): unknown {
   const scope = ctx.scope;
-  if (scope.bound.has(root)) return unknownValue([], text);
+  if (scope.bound.has(root)) {
+    const value = scope.boundValue(root);
+    return value === undefined ? unknownValue([], text) : applyOps(value, ops, text, ctx);
+  }
   const first = ops[0];
   const firstName = first?.kind === 'attr' ? first.name : undefined;
   switch (root) {
@@ -941,7 +988,20 @@ function evalTraversal(root: string, ops: readonly Op[], text: string, ctx: Cont
     }
     default:
       if (NON_RESOURCE_ROOTS.has(root) || firstName === undefined) return unknownValue([], text);
-      return unknownValue([scope.address(`${root}.${firstName}`)], text);
+      return unknownValue(
+        [scope.instanceRef(scope.address(`${root}.${firstName}`), instanceKey(ops[1], ctx))],
+        text,
+      );
+  }
+}
+
+/** The key of an index step (`[0]`, `["search"]`, `[each.key]`) when it is known. */
+function instanceKey(op: Op | undefined, ctx: Context): unknown {
+  if (op?.kind !== 'index') return undefined;
+  try {
+    return evalNode(op.key, ctx);
+  } catch {
+    return undefined;
   }
 }
 

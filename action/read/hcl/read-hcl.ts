@@ -21,9 +21,11 @@ import {
   isUnknown,
   type ReadResult,
   type ResourceRecord,
+  type SourceLocation,
   type UnknownValue,
   unknownValue,
 } from '../record.js';
+import { type BlockInstance, blockInstances, instanceAddress } from './instances.js';
 
 /** Arguments Terraform itself interprets; they are not resource attributes. */
 const META_ARGUMENTS = new Set([
@@ -148,9 +150,10 @@ async function readModule(
   }
   const scope = new EvalScope({ locals, variables, module });
 
-  const records: ResourceRecord[] = [];
-  for (const { file, text, config, json } of parsed) {
-    const found: ResourceRecord[] = [];
+  // Which blocks expand into count/for_each instances is settled before any value is read, so
+  // that a reference such as `aws_iam_role.tool["search"].arn` can name its instance.
+  const blocks = parsed.map(({ text, config, json }) => {
+    const found: ConfigBlock[] = [];
     for (const [mode, key] of [
       ['managed', 'resource'],
       ['data', 'data'],
@@ -159,21 +162,21 @@ async function readModule(
         const local = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
         const line = json ? undefined : findBlockLine(text, key, type, name);
         const body = json ? withoutComment(written) : written;
-        found.push({
-          address: scope.address(local),
-          mode,
-          type,
-          name,
-          module,
-          values: configValues(type, mode, body, scope),
-          sensitivePaths: [],
-          actions: ['create'],
-          source: line === undefined ? { file } : { file, line },
-        });
+        const address = scope.address(local);
+        const instances = blockInstances(body, scope);
+        if (instances !== undefined) scope.markInstanced(address);
+        found.push({ address, mode, type, name, body, instances, line });
       }
     }
-    found.sort((a, b) => (a.source.line ?? 0) - (b.source.line ?? 0));
-    records.push(...found);
+    return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  });
+
+  const records: ResourceRecord[] = [];
+  for (const [i, { file, config }] of parsed.entries()) {
+    for (const block of blocks[i]!) {
+      const source = block.line === undefined ? { file } : { file, line: block.line };
+      records.push(...blockRecords(block, module, source, scope));
+    }
 
     if (depth >= MAX_MODULE_DEPTH) continue;
     for (const [name, body] of labeled(config.module)) {
@@ -238,9 +241,47 @@ function findBlockLine(text: string, keyword: string, type: string, name: string
 // ---------------------------------------------------------------------------------------------
 // Shared with the Terraform JSON reader
 
+/** A resource or data block of a configuration, before its values are read. */
+export interface ConfigBlock {
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  /** Its count/for_each instances, when known (see blockInstances). */
+  readonly instances: readonly BlockInstance[] | undefined;
+  /** 1-based line of the block, where the format has lines. */
+  readonly line?: number | undefined;
+}
+
+/** The records of one block: one per count/for_each instance when those are known, else one. */
+export function blockRecords(
+  block: ConfigBlock,
+  module: string,
+  source: SourceLocation,
+  scope: EvalScope,
+): ResourceRecord[] {
+  const { address, mode, type, name, body, instances } = block;
+  const record = (values: Record<string, unknown>, key?: number | string): ResourceRecord => ({
+    address: key === undefined ? address : instanceAddress(address, key),
+    mode,
+    type,
+    name,
+    module,
+    ...(key === undefined ? {} : { index: key }),
+    values,
+    sensitivePaths: [],
+    actions: ['create'],
+    source,
+  });
+  if (instances === undefined) return [record(configValues(type, mode, body, scope))];
+  return instances.map((instance) => record(configValues(type, mode, body, instance.scope), instance.key));
+}
+
 /**
  * The values of one resource or data block: meta-arguments left out, every expression
- * evaluated, `dynamic "x"` blocks as an unknown `x`, `aws_iam_policy_document` given its `json`.
+ * evaluated, `dynamic` blocks expanded (see blockValues), `aws_iam_policy_document` given its
+ * `json`.
  */
 export function configValues(
   type: string,
@@ -248,25 +289,96 @@ export function configValues(
   body: Readonly<Record<string, unknown>>,
   scope: EvalScope,
 ): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (META_ARGUMENTS.has(key)) continue;
-    defineKey(values, key, evaluate(value, scope));
-  }
-  for (const [blockName, dynamic] of labeled(body.dynamic)) {
-    const iterator = typeof dynamic.iterator === 'string' ? dynamic.iterator : blockName;
-    const refs = new Set<string>();
-    collectUnknownRefs(evaluate(dynamic.for_each, scope), refs);
-    collectUnknownRefs(evaluate(dynamic.content, scope.withBound([iterator])), refs);
-    const existing = values[blockName];
-    if (existing !== undefined) collectUnknownRefs(existing, refs);
-    // Generated blocks cannot be counted without evaluating for_each, so the whole list is unknown.
-    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
-  }
+  const values = blockValues(body, scope, META_ARGUMENTS);
   if (mode === 'data' && type === 'aws_iam_policy_document') {
     defineKey(values, 'json', renderPolicyDocument(values));
   }
   return values;
+}
+
+/** A `dynamic` block generating more blocks than this is left unknown. */
+const MAX_DYNAMIC_BLOCKS = 1000;
+
+/**
+ * The values of a block body. Nested blocks that hold `dynamic` blocks are read the same way, at
+ * any depth (`statement { dynamic "principals" { ... } }`). A `dynamic "x"` block whose
+ * `for_each` is known adds one `x` block per element, its iterator bound; otherwise all of `x`
+ * is unknown, since the blocks cannot be counted: never silently fewer blocks than Terraform
+ * will make.
+ */
+function blockValues(
+  body: Readonly<Record<string, unknown>>,
+  scope: EvalScope,
+  skipped: ReadonlySet<string> = DYNAMIC_ONLY,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (skipped.has(key)) continue;
+    defineKey(values, key, holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope) : evaluate(value, scope));
+  }
+  for (const [blockName, dynamic] of labeled(body.dynamic)) {
+    const iterator = iteratorName(dynamic.iterator) ?? blockName;
+    const content = bodies(dynamic.content)[0];
+    const forEach = evaluate(dynamic.for_each, scope);
+    const items = content === undefined ? undefined : iterationItems(forEach, iterator);
+    const existing = values[blockName];
+    if (items !== undefined && content !== undefined && !isUnknown(existing)) {
+      const generated = items.map((item) =>
+        blockValues(content, scope.withBound([iterator], new Map([[iterator, item]]))),
+      );
+      defineKey(values, blockName, [...bodies(existing), ...generated]);
+      continue;
+    }
+    const refs = new Set<string>();
+    collectUnknownRefs(forEach, refs);
+    if (content !== undefined) collectUnknownRefs(blockValues(content, scope.withBound([iterator])), refs);
+    if (existing !== undefined) collectUnknownRefs(existing, refs);
+    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
+  }
+  return values;
+}
+
+const DYNAMIC_ONLY: ReadonlySet<string> = new Set(['dynamic']);
+
+/** `iterator = grant`: a bare name in Terraform JSON, `${grant}` as hcl2json writes HCL. */
+function iteratorName(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
+}
+
+/** Block bodies (one or a list) read with blockValues. */
+function nestedBlocks(value: unknown, scope: EvalScope): unknown {
+  if (Array.isArray(value))
+    return value.map((item) => (isObject(item) ? blockValues(item, scope) : evaluate(item, scope)));
+  return isObject(value) ? blockValues(value, scope) : evaluate(value, scope);
+}
+
+/** Whether a body, or a list of bodies, holds a `dynamic` block at some depth. */
+function holdsDynamicBlock(value: unknown, depth: number): boolean {
+  if (depth > 8) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
+  if (!isObject(value)) return false;
+  if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
+  return Object.values(value).some((item) => holdsDynamicBlock(item, depth + 1));
+}
+
+/**
+ * The iterator of each element of a `dynamic` block's `for_each`: `{ key, value }`. A list and a
+ * set both evaluate to a list here, and their keys differ (the index, or the element itself), so
+ * a list's keys stay unknown; a map's are its keys.
+ */
+function iterationItems(forEach: unknown, iterator: string): { key: unknown; value: unknown }[] | undefined {
+  if (isUnknown(forEach)) return undefined;
+  if (Array.isArray(forEach)) {
+    if (forEach.length > MAX_DYNAMIC_BLOCKS) return undefined;
+    return forEach.map((value) => ({ key: unknownValue([], `${iterator}.key`), value }));
+  }
+  if (isObject(forEach)) {
+    const entries = Object.entries(forEach);
+    if (entries.length > MAX_DYNAMIC_BLOCKS) return undefined;
+    return entries.map(([key, value]) => ({ key, value }));
+  }
+  return undefined;
 }
 
 /**

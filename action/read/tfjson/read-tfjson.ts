@@ -12,7 +12,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { EvalScope, type VariableDeclaration } from '../expressions.js';
-import { bodies, configValues, labeled, labeled2, withoutComment } from '../hcl/read-hcl.js';
+import { blockInstances } from '../hcl/instances.js';
+import {
+  blockRecords,
+  bodies,
+  type ConfigBlock,
+  labeled,
+  labeled2,
+  withoutComment,
+} from '../hcl/read-hcl.js';
 import type { InputSummary, ReadResult, ResourceRecord, SourceLocation } from '../record.js';
 
 /** Top-level keys of a Terraform JSON configuration; a file with none of them is something else. */
@@ -107,7 +115,8 @@ export function readTerraformJsonObject(
   }
   const scope = new EvalScope({ locals, variables });
 
-  const records: ResourceRecord[] = [];
+  // Instances first, so references to `aws_iam_role.tool["search"]` can name their instance.
+  const blocks: { block: ConfigBlock; source: SourceLocation }[] = [];
   for (const [mode, key] of [
     ['managed', 'resource'],
     ['data', 'data'],
@@ -116,19 +125,14 @@ export function readTerraformJsonObject(
       const body = withoutComment(rawBody);
       const constructPath = metadataOf(rawBody)?.path;
       const source: SourceLocation = typeof constructPath === 'string' ? { file, constructPath } : { file };
-      records.push({
-        address: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
-        mode,
-        type,
-        name,
-        module: '',
-        values: configValues(type, mode, body, scope),
-        sensitivePaths: [],
-        actions: ['create'],
-        source,
-      });
+      const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+      const instances = blockInstances(body, scope);
+      if (instances !== undefined) scope.markInstanced(address);
+      blocks.push({ block: { address, mode, type, name, body, instances }, source });
     }
   }
+  const records: ResourceRecord[] = [];
+  for (const { block, source } of blocks) records.push(...blockRecords(block, '', source, scope));
   const summary: InputSummary =
     producer === undefined
       ? { path: file, format: 'cdktf', resources: records.length }

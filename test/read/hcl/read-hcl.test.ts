@@ -145,7 +145,9 @@ describe('readHclPath on a module directory', () => {
       'aws_iam_user.bot',
       'aws_iam_role.tool',
       'aws_iam_role_policy.tool',
-      'aws_lambda_function.tool',
+      // `count = 2`: one record per instance, as Terraform will plan it.
+      'aws_lambda_function.tool[0]',
+      'aws_lambda_function.tool[1]',
       'data.aws_iam_policy_document.trust',
       'data.aws_iam_policy_document.scoped',
       'aws_iam_policy.dynamic',
@@ -156,7 +158,7 @@ describe('readHclPath on a module directory', () => {
     expect(inputs[0]!.notes).toEqual([
       'module.remote (terraform-aws-modules/iam/aws) is not a local module, so its resources were not read; check a plan to judge them',
     ]);
-    expect(inputs).toEqual([{ notes: inputs[0]!.notes, path: dir, format: 'hcl', resources: 10 }]);
+    expect(inputs).toEqual([{ notes: inputs[0]!.notes, path: dir, format: 'hcl', resources: 11 }]);
     const role = byAddress(records, 'aws_iam_role.tool');
     expect(role).toMatchObject({
       mode: 'managed',
@@ -198,7 +200,8 @@ describe('readHclPath on a module directory', () => {
 
   it('keeps nested blocks as lists, $${ escapes literal, and meta-arguments out', async () => {
     const { records } = await readHclPath(dir);
-    const fn = byAddress(records, 'aws_lambda_function.tool');
+    const fn = byAddress(records, 'aws_lambda_function.tool[1]');
+    expect(fn.index).toBe(1);
     expect(fn.values).not.toHaveProperty('count');
     expect(fn.values.description).toBe('literal ${not_interpolated}');
     expect(fn.values.role).toEqual(unknownValue(['aws_iam_role.tool'], 'aws_iam_role.tool.arn'));

@@ -89,7 +89,8 @@ describe('readTerraformJsonConfig on CDKTF 0.21 output', () => {
     expect(records.map((r) => r.address)).toEqual([
       'aws_iam_role.search_fetch_role_5E6F7A8B',
       'aws_iam_role_policy.search_fetch_policy_9C0D1E2F',
-      'aws_lambda_function.search_fetch_fn_0A1B2C3D',
+      // `"count": 1`: one record per instance, as Terraform will plan it.
+      'aws_lambda_function.search_fetch_fn_0A1B2C3D[0]',
       'data.aws_iam_policy_document.search_fetch_trust_1A2B3C4D',
     ]);
     for (const record of records) expect(record.source.file).toBe(stackFile);
@@ -115,7 +116,8 @@ describe('readTerraformJsonConfig on CDKTF 0.21 output', () => {
     expect(policy.values.policy).toBe(
       '{"Statement":[{"Action":["s3:GetObject"],"Effect":"Allow","Resource":"arn:aws:s3:::search/*"}],"Version":"2012-10-17"}',
     );
-    const fn = byAddress(records, 'aws_lambda_function.search_fetch_fn_0A1B2C3D');
+    const fn = byAddress(records, 'aws_lambda_function.search_fetch_fn_0A1B2C3D[0]');
+    expect(fn.index).toBe(0);
     expect(fn.values).not.toHaveProperty('count');
     expect(fn.values).not.toHaveProperty('depends_on');
     // Nested blocks stay as CDKTF wrote them (a single object here).

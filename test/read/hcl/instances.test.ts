@@ -1,0 +1,227 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform template strings are the data under test.
+/**
+ * count, for_each and dynamic blocks in HCL: expanded as Terraform will plan them when their
+ * collection is known from the configuration, and unknown (never silently fewer) when it is not.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHclPath } from '../../../action/read/hcl/read-hcl.js';
+import { isUnknown, type ResourceRecord, unknownValue } from '../../../action/read/record.js';
+
+async function read(hcl: string): Promise<ResourceRecord[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'nhi-instances-'));
+  await writeFile(join(dir, 'main.tf'), hcl);
+  return (await readHclPath(dir)).records;
+}
+
+function byAddress(records: readonly ResourceRecord[], address: string): ResourceRecord {
+  const record = records.find((r) => r.address === address);
+  if (!record) throw new Error(`no ${address} in ${records.map((r) => r.address).join(', ')}`);
+  return record;
+}
+
+describe('count and for_each', () => {
+  it('gives each for_each key of a map its own record, with each.key and each.value known', async () => {
+    const records = await read(`
+      locals {
+        tools = { search = "read-only", create = "writes" }
+      }
+      resource "aws_iam_role" "tool" {
+        for_each = local.tools
+        name     = "mcp-\${each.key}"
+        tags     = { "mcp-nhi:tool" = each.key, access = each.value }
+      }
+    `);
+    // Terraform orders a map's keys lexically, and so its instances.
+    expect(records.map((r) => r.address)).toEqual([
+      'aws_iam_role.tool["create"]',
+      'aws_iam_role.tool["search"]',
+    ]);
+    const search = byAddress(records, 'aws_iam_role.tool["search"]');
+    expect(search.index).toBe('search');
+    expect(search.values).toEqual({
+      name: 'mcp-search',
+      tags: { 'mcp-nhi:tool': 'search', access: 'read-only' },
+    });
+  });
+
+  it('keys a set of strings by its elements', async () => {
+    const records = await read(`
+      variable "names" { default = ["b", "a", "b"] }
+      resource "aws_iam_user" "u" {
+        for_each = toset(var.names)
+        name     = each.value
+      }
+    `);
+    expect(records.map((r) => [r.address, r.values.name])).toEqual([
+      ['aws_iam_user.u["a"]', 'a'],
+      ['aws_iam_user.u["b"]', 'b'],
+    ]);
+  });
+
+  it('numbers count instances, and count = 0 creates none', async () => {
+    const records = await read(`
+      variable "enabled" { default = false }
+      resource "aws_iam_user" "u" {
+        count = 2
+        name  = "user-\${count.index}"
+      }
+      resource "aws_iam_access_key" "k" {
+        count = var.enabled ? 1 : 0
+        user  = aws_iam_user.u[0].name
+      }
+    `);
+    expect(records.map((r) => [r.address, r.index, r.values.name])).toEqual([
+      ['aws_iam_user.u[0]', 0, 'user-0'],
+      ['aws_iam_user.u[1]', 1, 'user-1'],
+    ]);
+  });
+
+  it('keeps one record, its each and count unknown, when the collection is not known', async () => {
+    const records = await read(`
+      variable "tools" {}
+      resource "aws_iam_role" "tool" {
+        for_each = var.tools
+        name     = each.key
+      }
+      resource "aws_iam_user" "u" {
+        count = 5000
+        name  = "user-\${count.index}"
+      }
+    `);
+    expect(records.map((r) => r.address)).toEqual(['aws_iam_role.tool', 'aws_iam_user.u']);
+    expect(records.every((r) => r.index === undefined && isUnknown(r.values.name))).toBe(true);
+  });
+
+  it('resolves a reference to one instance to that instance, and to an unexpanded resource to it', async () => {
+    const records = await read(`
+      variable "unknown" {}
+      resource "aws_iam_role" "tool" {
+        for_each = toset(["search", "create"])
+        name     = each.key
+      }
+      resource "aws_iam_role" "other" {
+        count = var.unknown
+        name  = "other"
+      }
+      resource "aws_iam_role_policy" "p" {
+        role   = aws_iam_role.tool["search"].id
+        policy = "{}"
+      }
+      resource "aws_iam_role_policy" "each" {
+        for_each = aws_iam_role.tool
+        role     = each.value.id
+        policy   = "{}"
+      }
+      resource "aws_iam_role_policy" "q" {
+        role   = aws_iam_role.other[0].id
+        policy = "{}"
+      }
+    `);
+    expect(byAddress(records, 'aws_iam_role_policy.p').values.role).toEqual(
+      unknownValue(['aws_iam_role.tool["search"]'], 'aws_iam_role.tool["search"].id'),
+    );
+    // for_each over a resource's instances is known only after apply.
+    expect(byAddress(records, 'aws_iam_role_policy.each').values.role).toMatchObject({ $unknown: true });
+    expect(byAddress(records, 'aws_iam_role_policy.q').values.role).toEqual(
+      unknownValue(['aws_iam_role.other'], 'aws_iam_role.other[0].id'),
+    );
+  });
+});
+
+describe('dynamic blocks', () => {
+  const trust = (principals: string) => `
+    variable "trusted" { default = ["arn:aws:iam::111122223333:role/a", "*"] }
+    variable "unknown" {}
+    data "aws_iam_policy_document" "t" {
+      statement {
+        actions = ["sts:AssumeRole"]
+        ${principals}
+      }
+    }
+  `;
+
+  it('expands a nested dynamic block with a known for_each, iterator bound', async () => {
+    const [doc] = await read(
+      trust(`dynamic "principals" {
+        for_each = var.trusted
+        content {
+          type        = "AWS"
+          identifiers = [principals.value]
+        }
+      }`),
+    );
+    expect(doc!.values.statement).toEqual([
+      {
+        actions: ['sts:AssumeRole'],
+        principals: [
+          { type: 'AWS', identifiers: ['arn:aws:iam::111122223333:role/a'] },
+          { type: 'AWS', identifiers: ['*'] },
+        ],
+      },
+    ]);
+    expect(JSON.parse(doc!.values.json as string).Statement[0].Principal).toEqual({
+      AWS: ['arn:aws:iam::111122223333:role/a', '*'],
+    });
+  });
+
+  it('makes the blocks unknown, not absent, when for_each is not known', async () => {
+    const [doc] = await read(
+      trust(`dynamic "principals" {
+        for_each = var.unknown
+        content {
+          type        = "AWS"
+          identifiers = [principals.value]
+        }
+      }`),
+    );
+    const statement = (doc!.values.statement as Record<string, unknown>[])[0]!;
+    expect(statement.principals).toMatchObject({ $unknown: true, refs: [] });
+    expect(doc!.values.json).toMatchObject({ $unknown: true });
+  });
+
+  it('adds generated top-level blocks after the written ones, with map keys as iterator keys', async () => {
+    const [doc] = await read(`
+      data "aws_iam_policy_document" "d" {
+        statement {
+          actions   = ["s3:GetObject"]
+          resources = ["*"]
+        }
+        dynamic "statement" {
+          for_each = { logs = "logs:PutLogEvents", sqs = "sqs:SendMessage" }
+          iterator = grant
+          content {
+            sid       = grant.key
+            actions   = [grant.value]
+            resources = ["*"]
+          }
+        }
+      }
+    `);
+    expect(doc!.values.statement).toEqual([
+      { actions: ['s3:GetObject'], resources: ['*'] },
+      { sid: 'logs', actions: ['logs:PutLogEvents'], resources: ['*'] },
+      { sid: 'sqs', actions: ['sqs:SendMessage'], resources: ['*'] },
+    ]);
+  });
+
+  it('leaves a list element key unknown: a list and a set are keyed differently', async () => {
+    const [doc] = await read(`
+      data "aws_iam_policy_document" "d" {
+        dynamic "statement" {
+          for_each = ["a"]
+          content {
+            sid       = statement.key
+            actions   = ["s3:GetObject"]
+            resources = ["*"]
+          }
+        }
+      }
+    `);
+    const [statement] = doc!.values.statement as Record<string, unknown>[];
+    expect(statement!.sid).toMatchObject({ $unknown: true });
+    expect(statement!.actions).toEqual(['s3:GetObject']);
+  });
+});
