@@ -50,35 +50,26 @@ describe('trust policies written as aws_iam_policy_document data sources', () =>
   // The search_issues tool role's trust, moved from jsonencode into a data source.
   const OWN_TRUST =
     /assume_role_policy = jsonencode\(\{\n {4}Version = "2012-10-17"\n {4}Statement = \[\n {6}\{\n {8}Effect {4}= "Allow"\n {8}Principal = \{ AWS = aws_iam_role\.server\.arn \}\n {8}Action {4}= \["sts:AssumeRole", "sts:TagSession"\]\n {8}Condition = \{ StringEquals = \{ "aws:RequestTag\/mcp-tool" = "search_issues" \} \}\n[\s\S]*?\n {2}\}\)\n/;
+  const statement = (actions: string[], principal: string, test: string, variable: string, value: string) => `
+  statement {
+    actions = [${actions.join(', ')}]
+    principals {
+      type        = "AWS"
+      identifiers = [${principal}]
+    }
+    condition {
+      test     = "${test}"
+      variable = "${variable}"
+      values   = ["${value}"]
+    }
+  }`;
   const withDataTrust = (principal: string) =>
     compliantWith((text) => {
       if (!OWN_TRUST.test(text)) throw new Error('the compliant example changed; update OWN_TRUST');
       return `${text.replace(OWN_TRUST, 'assume_role_policy = data.aws_iam_policy_document.search_trust.json\n')}
 data "aws_iam_policy_document" "search_trust" {
-  statement {
-    actions = ["sts:AssumeRole", "sts:TagSession"]
-    principals {
-      type        = "AWS"
-      identifiers = [${principal}]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "aws:RequestTag/mcp-tool"
-      values   = ["search_issues"]
-    }
-  }
-  statement {
-    actions = ["sts:SetSourceIdentity"]
-    principals {
-      type        = "AWS"
-      identifiers = [${principal}]
-    }
-    condition {
-      test     = "StringLike"
-      variable = "sts:SourceIdentity"
-      values   = ["mcp-user-*"]
-    }
-  }
+${statement(['"sts:AssumeRole", "sts:TagSession"'], principal, 'StringEquals', 'aws:RequestTag/mcp-tool', 'search_issues')}
+${statement(['"sts:SetSourceIdentity"'], principal, 'StringLike', 'sts:SourceIdentity', 'mcp-user-*')}
 }
 `;
     });

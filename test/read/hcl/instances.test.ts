@@ -132,27 +132,26 @@ describe('count and for_each', () => {
 });
 
 describe('dynamic blocks', () => {
-  const trust = (principals: string) => `
+  /** A trust document whose principals come from a dynamic block over `forEach`. */
+  const trust = (forEach: string) => `
     variable "trusted" { default = ["arn:aws:iam::111122223333:role/a", "*"] }
     variable "unknown" {}
     data "aws_iam_policy_document" "t" {
       statement {
         actions = ["sts:AssumeRole"]
-        ${principals}
+        dynamic "principals" {
+          for_each = ${forEach}
+          content {
+            type        = "AWS"
+            identifiers = [principals.value]
+          }
+        }
       }
     }
   `;
 
   it('expands a nested dynamic block with a known for_each, iterator bound', async () => {
-    const [doc] = await read(
-      trust(`dynamic "principals" {
-        for_each = var.trusted
-        content {
-          type        = "AWS"
-          identifiers = [principals.value]
-        }
-      }`),
-    );
+    const [doc] = await read(trust('var.trusted'));
     expect(doc!.values.statement).toEqual([
       {
         actions: ['sts:AssumeRole'],
@@ -168,15 +167,7 @@ describe('dynamic blocks', () => {
   });
 
   it('makes the blocks unknown, not absent, when for_each is not known', async () => {
-    const [doc] = await read(
-      trust(`dynamic "principals" {
-        for_each = var.unknown
-        content {
-          type        = "AWS"
-          identifiers = [principals.value]
-        }
-      }`),
-    );
+    const [doc] = await read(trust('var.unknown'));
     const statement = (doc!.values.statement as Record<string, unknown>[])[0]!;
     expect(statement.principals).toMatchObject({ $unknown: true, refs: [] });
     expect(doc!.values.json).toMatchObject({ $unknown: true });
