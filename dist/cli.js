@@ -3927,50 +3927,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        relative2 = parse(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative.query;
+            target.query = relative2.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3978,7 +3978,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -7821,6 +7821,13 @@ function evalTraversal(root, ops, text, ctx) {
       return applyOps(scope.variable(firstName), ops.slice(1), text, ctx);
     case "module":
       return unknownValue(firstName === void 0 ? [] : [scope.address(`module.${firstName}`)], text);
+    case "path": {
+      const dir = firstName === "module" ? scope.files?.moduleDir : scope.files && ".";
+      if (dir === void 0 || ops.length !== 1 || !["module", "root", "cwd"].includes(firstName)) {
+        return unknownValue([], text);
+      }
+      return dir;
+    }
     case "data": {
       const second = ops[1];
       if (firstName === void 0 || second?.kind !== "attr") return unknownValue([], text);
@@ -7963,6 +7970,7 @@ function callFunction(node, ctx) {
   if (name === "jsonencode") {
     return jsonencode(args[0], node.text);
   }
+  if (name === "file" || name === "templatefile") return readConfigFile(name, args, node.text, ctx.scope);
   const strict = Object.hasOwn(STRICT_FUNCTIONS, name) ? STRICT_FUNCTIONS[name] : void 0;
   if (strict !== void 0) {
     const refs = /* @__PURE__ */ new Set();
@@ -7982,6 +7990,21 @@ function callFunction(node, ctx) {
     }
   }
   return unknownFrom(args, node.text);
+}
+function readConfigFile(name, args, text, scope) {
+  const [path, vars] = args;
+  if (typeof path !== "string" || scope.files === void 0) return unknownFrom(args, text);
+  const content = scope.files.read(path);
+  if (content === void 0) return unknownValue([], text);
+  if (name === "file") return content;
+  if (typeof vars !== "object" || vars === null || Array.isArray(vars) || isUnknown(vars)) {
+    return unknownFrom([vars], text);
+  }
+  const values = new Map(Object.entries(vars));
+  return evaluateTemplate(
+    content,
+    new EvalScope({ module: scope.module }).withBound([...values.keys()], values)
+  );
 }
 function distinct2(list) {
   const out = [];
@@ -8125,8 +8148,10 @@ var init_expressions = __esm({
       parent;
       /** Resources (addresses without a key) that the reader expanded into count/for_each instances. */
       instanced = /* @__PURE__ */ new Set();
+      files;
       constructor(options = {}, bound = /* @__PURE__ */ new Set(), parent, boundValues = /* @__PURE__ */ new Map()) {
         this.module = options.module ?? "";
+        this.files = options.files ?? parent?.files;
         for (const [name, raw] of options.locals ?? []) this.locals.set(name, { state: "pending", raw });
         this.variables = options.variables ?? /* @__PURE__ */ new Map();
         this.bound = bound;
@@ -8693,7 +8718,7 @@ var init_expressions = __esm({
       },
       startswith: ([s, p]) => asString(s).startsWith(asString(p)),
       endswith: ([s, p]) => asString(s).endsWith(asString(p)),
-      split: ([sep, s]) => asString(s).split(asString(sep)),
+      split: ([sep2, s]) => asString(s).split(asString(sep2)),
       replace: ([s, from, to]) => {
         const search = asString(from);
         if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
@@ -8701,7 +8726,7 @@ var init_expressions = __esm({
         }
         return asString(s).split(search).join(asString(to));
       },
-      join: ([sep, ...lists]) => lists.flatMap((list) => asList(list).map(asString)).join(asString(sep)),
+      join: ([sep2, ...lists]) => lists.flatMap((list) => asList(list).map(asString)).join(asString(sep2)),
       format: ([spec, ...rest]) => format(asString(spec), rest),
       tostring: ([v]) => v === null ? null : asString(v),
       tonumber: ([v]) => v === null ? null : asNumber(v),
@@ -8843,8 +8868,9 @@ __export(read_hcl_exports, {
   renderPolicyDocument: () => renderPolicyDocument,
   withoutComment: () => withoutComment
 });
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2, relative, resolve as resolve2, sep } from "node:path";
 async function parseHcl(filename, text) {
   hclParser ??= import("@cdktn/hcl2json");
   return (await hclParser).parse(filename, text);
@@ -8854,7 +8880,10 @@ async function readHclPath(path) {
   if (files.length === 0) throw new InputError(path, "no .tf files in this directory");
   const root = resolve2(files.length === 1 && files[0] === path ? dirname2(path) : path);
   const skipped = [];
-  const records = await readModule(files, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]), skipped);
+  const records = await readModule(files, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]), skipped, {
+    root: realRoot(root),
+    dir: root
+  });
   const notes2 = skipped.map(
     (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`
   );
@@ -8905,7 +8934,7 @@ function describeParseError(error) {
   if (match) return `line ${match[1]}, column ${match[2]}: ${match[3]}`;
   return first === "" ? "cannot parse HCL" : first;
 }
-async function readModule(files, module, inputs, depth, reading, skipped) {
+async function readModule(files, module, inputs, depth, reading, skipped, folders) {
   const parsed = [];
   for (const file of files) parsed.push(await parseHclFile(file));
   const locals = /* @__PURE__ */ new Map();
@@ -8920,7 +8949,7 @@ async function readModule(files, module, inputs, depth, reading, skipped) {
       variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
     }
   }
-  const scope = new EvalScope({ locals, variables, module });
+  const scope = new EvalScope({ locals, variables, module, files: configFiles(folders) });
   const blocks2 = parsed.map(({ text, config, json }) => {
     const found = [];
     for (const [mode, key] of [
@@ -8976,12 +9005,38 @@ async function readModule(files, module, inputs, depth, reading, skipped) {
           moduleInputs,
           depth + 1,
           /* @__PURE__ */ new Set([...reading, key]),
-          skipped
+          skipped,
+          { root: folders.root, dir: key }
         )
       );
     }
   }
   return records;
+}
+function realRoot(root) {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+function configFiles({ root, dir }) {
+  const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
+  return {
+    moduleDir,
+    read(path) {
+      try {
+        const real = realpathSync(resolve2(root, path));
+        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
+        const info = statSync(real);
+        if (!info.isFile() || info.size > MAX_CONFIG_FILE_BYTES) return void 0;
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(real));
+        return text.replace(/^\uFEFF/, "");
+      } catch {
+        return void 0;
+      }
+    }
+  };
 }
 function withoutComment(body) {
   const out = {};
@@ -9178,7 +9233,7 @@ function labeled2(value) {
   }
   return out;
 }
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
+var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
@@ -9197,6 +9252,7 @@ var init_read_hcl = __esm({
       "dynamic"
     ]);
     MAX_MODULE_DEPTH = 8;
+    MAX_CONFIG_FILE_BYTES = 1 << 20;
     MAX_DYNAMIC_BLOCKS = 1e3;
     DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
   }
@@ -13309,10 +13365,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -13326,7 +13382,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -13350,7 +13406,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -13366,7 +13422,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -13457,7 +13513,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -13471,13 +13527,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -13520,18 +13576,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -13585,8 +13641,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -13598,7 +13654,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -13609,8 +13665,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -13627,7 +13683,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -13807,7 +13863,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -13824,24 +13880,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -14024,25 +14080,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -14852,14 +14908,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -16026,18 +16082,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -16190,15 +16246,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -16392,13 +16448,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;

@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative = parse3(serialize(relative, options), options);
+        relative2 = parse3(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative.path) {
+          if (!relative2.path) {
             target.path = base.path;
-            if (relative.query !== void 0) {
-              target.query = relative.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative.query;
+            target.query = relative2.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -26934,6 +26934,13 @@ function evalTraversal(root, ops, text2, ctx) {
       return applyOps(scope.variable(firstName), ops.slice(1), text2, ctx);
     case "module":
       return unknownValue(firstName === void 0 ? [] : [scope.address(`module.${firstName}`)], text2);
+    case "path": {
+      const dir = firstName === "module" ? scope.files?.moduleDir : scope.files && ".";
+      if (dir === void 0 || ops.length !== 1 || !["module", "root", "cwd"].includes(firstName)) {
+        return unknownValue([], text2);
+      }
+      return dir;
+    }
     case "data": {
       const second = ops[1];
       if (firstName === void 0 || second?.kind !== "attr") return unknownValue([], text2);
@@ -27076,6 +27083,7 @@ function callFunction(node, ctx) {
   if (name === "jsonencode") {
     return jsonencode(args[0], node.text);
   }
+  if (name === "file" || name === "templatefile") return readConfigFile(name, args, node.text, ctx.scope);
   const strict = Object.hasOwn(STRICT_FUNCTIONS, name) ? STRICT_FUNCTIONS[name] : void 0;
   if (strict !== void 0) {
     const refs = /* @__PURE__ */ new Set();
@@ -27095,6 +27103,21 @@ function callFunction(node, ctx) {
     }
   }
   return unknownFrom(args, node.text);
+}
+function readConfigFile(name, args, text2, scope) {
+  const [path5, vars] = args;
+  if (typeof path5 !== "string" || scope.files === void 0) return unknownFrom(args, text2);
+  const content = scope.files.read(path5);
+  if (content === void 0) return unknownValue([], text2);
+  if (name === "file") return content;
+  if (typeof vars !== "object" || vars === null || Array.isArray(vars) || isUnknown(vars)) {
+    return unknownFrom([vars], text2);
+  }
+  const values = new Map(Object.entries(vars));
+  return evaluateTemplate(
+    content,
+    new EvalScope({ module: scope.module }).withBound([...values.keys()], values)
+  );
 }
 function distinct2(list) {
   const out = [];
@@ -27238,8 +27261,10 @@ var init_expressions = __esm({
       parent;
       /** Resources (addresses without a key) that the reader expanded into count/for_each instances. */
       instanced = /* @__PURE__ */ new Set();
+      files;
       constructor(options = {}, bound = /* @__PURE__ */ new Set(), parent, boundValues = /* @__PURE__ */ new Map()) {
         this.module = options.module ?? "";
+        this.files = options.files ?? parent?.files;
         for (const [name, raw] of options.locals ?? []) this.locals.set(name, { state: "pending", raw });
         this.variables = options.variables ?? /* @__PURE__ */ new Map();
         this.bound = bound;
@@ -27806,7 +27831,7 @@ var init_expressions = __esm({
       },
       startswith: ([s, p]) => asString(s).startsWith(asString(p)),
       endswith: ([s, p]) => asString(s).endsWith(asString(p)),
-      split: ([sep2, s]) => asString(s).split(asString(sep2)),
+      split: ([sep3, s]) => asString(s).split(asString(sep3)),
       replace: ([s, from, to]) => {
         const search = asString(from);
         if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
@@ -27814,7 +27839,7 @@ var init_expressions = __esm({
         }
         return asString(s).split(search).join(asString(to));
       },
-      join: ([sep2, ...lists]) => lists.flatMap((list) => asList(list).map(asString)).join(asString(sep2)),
+      join: ([sep3, ...lists]) => lists.flatMap((list) => asList(list).map(asString)).join(asString(sep3)),
       format: ([spec, ...rest]) => format(asString(spec), rest),
       tostring: ([v]) => v === null ? null : asString(v),
       tonumber: ([v]) => v === null ? null : asNumber(v),
@@ -27956,8 +27981,9 @@ __export(read_hcl_exports, {
   renderPolicyDocument: () => renderPolicyDocument,
   withoutComment: () => withoutComment
 });
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2, relative, resolve as resolve2, sep } from "node:path";
 async function parseHcl(filename, text2) {
   hclParser ??= import("@cdktn/hcl2json");
   return (await hclParser).parse(filename, text2);
@@ -27967,7 +27993,10 @@ async function readHclPath(path5) {
   if (files.length === 0) throw new InputError(path5, "no .tf files in this directory");
   const root = resolve2(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
   const skipped = [];
-  const records = await readModule(files, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]), skipped);
+  const records = await readModule(files, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]), skipped, {
+    root: realRoot(root),
+    dir: root
+  });
   const notes2 = skipped.map(
     (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`
   );
@@ -28018,7 +28047,7 @@ function describeParseError(error2) {
   if (match) return `line ${match[1]}, column ${match[2]}: ${match[3]}`;
   return first === "" ? "cannot parse HCL" : first;
 }
-async function readModule(files, module, inputs, depth, reading, skipped) {
+async function readModule(files, module, inputs, depth, reading, skipped, folders) {
   const parsed = [];
   for (const file of files) parsed.push(await parseHclFile(file));
   const locals = /* @__PURE__ */ new Map();
@@ -28033,7 +28062,7 @@ async function readModule(files, module, inputs, depth, reading, skipped) {
       variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
     }
   }
-  const scope = new EvalScope({ locals, variables, module });
+  const scope = new EvalScope({ locals, variables, module, files: configFiles(folders) });
   const blocks2 = parsed.map(({ text: text2, config, json }) => {
     const found = [];
     for (const [mode, key] of [
@@ -28089,12 +28118,38 @@ async function readModule(files, module, inputs, depth, reading, skipped) {
           moduleInputs,
           depth + 1,
           /* @__PURE__ */ new Set([...reading, key]),
-          skipped
+          skipped,
+          { root: folders.root, dir: key }
         )
       );
     }
   }
   return records;
+}
+function realRoot(root) {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+function configFiles({ root, dir }) {
+  const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
+  return {
+    moduleDir,
+    read(path5) {
+      try {
+        const real = realpathSync(resolve2(root, path5));
+        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
+        const info2 = statSync(real);
+        if (!info2.isFile() || info2.size > MAX_CONFIG_FILE_BYTES) return void 0;
+        const text2 = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(real));
+        return text2.replace(/^\uFEFF/, "");
+      } catch {
+        return void 0;
+      }
+    }
+  };
 }
 function withoutComment(body) {
   const out = {};
@@ -28291,7 +28346,7 @@ function labeled2(value) {
   }
   return out;
 }
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
+var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
@@ -28310,6 +28365,7 @@ var init_read_hcl = __esm({
       "dynamic"
     ]);
     MAX_MODULE_DEPTH = 8;
+    MAX_CONFIG_FILE_BYTES = 1 << 20;
     MAX_DYNAMIC_BLOCKS = 1e3;
     DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
   }
@@ -32532,10 +32588,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32549,7 +32605,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32573,7 +32629,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32589,7 +32645,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32680,7 +32736,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32694,13 +32750,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -32743,18 +32799,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -32808,8 +32864,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32821,7 +32877,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32832,8 +32888,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32850,7 +32906,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -33030,7 +33086,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -33047,24 +33103,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -33247,25 +33303,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -34075,14 +34131,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -35249,18 +35305,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -35413,15 +35469,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35615,13 +35671,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35900,7 +35956,7 @@ var require_dist = __commonJS({
 });
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context;
 var init_context = __esm({
@@ -35914,7 +35970,7 @@ var init_context = __esm({
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-            this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+            this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
             const path5 = process.env.GITHUB_EVENT_PATH;
             process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
@@ -38170,12 +38226,12 @@ async function hook(token, request2, route, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
 }
-var b64url, sep, jwtRE, isJWT, createTokenAuth;
+var b64url, sep2, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle4 = __esm({
   "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
-    sep = "\\.";
-    jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+    sep2 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
     isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function createTokenAuth2(token) {
       if (!token) {
@@ -41058,7 +41114,7 @@ function tuneJitForOneShotRun() {
 }
 
 // action/main.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import path4 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -51224,9 +51280,9 @@ function properties(finding2, root, cwd) {
   const title = oneLine(`${finding2.control} (${finding2.severity})`);
   const source = finding2.source;
   if (source?.line === void 0) return { title };
-  const relative = path.relative(root, path.resolve(cwd, source.file));
-  if (relative.startsWith("..") || path.isAbsolute(relative)) return { title };
-  return { title, file: relative.split(path.sep).join("/"), startLine: source.line };
+  const relative2 = path.relative(root, path.resolve(cwd, source.file));
+  if (relative2.startsWith("..") || path.isAbsolute(relative2)) return { title };
+  return { title, file: relative2.split(path.sep).join("/"), startLine: source.line };
 }
 function emitAnnotations(plan, scrub) {
   for (const annotation of plan.annotations) {
@@ -51306,7 +51362,7 @@ async function findComment(api, marker) {
 }
 
 // action/github/context.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function runContext(env = process.env) {
   const eventName = env.GITHUB_EVENT_NAME ?? "";
@@ -51337,7 +51393,7 @@ function runContext(env = process.env) {
 function readEvent(file) {
   if (!file) return void 0;
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync2(file, "utf8"));
   } catch {
     return void 0;
   }
@@ -51345,7 +51401,7 @@ function readEvent(file) {
 
 // action/github/expand-paths.ts
 init_errors();
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 var GLOB_CHARS = /[*?]/;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -51368,10 +51424,10 @@ function expandPaths(patterns, base, root) {
   return out;
 }
 function display(absolute, root) {
-  const relative = path2.relative(root, absolute);
-  if (relative === "") return ".";
-  if (relative.startsWith("..") || path2.isAbsolute(relative)) return absolute;
-  return relative.split(path2.sep).join("/");
+  const relative2 = path2.relative(root, absolute);
+  if (relative2 === "") return ".";
+  if (relative2.startsWith("..") || path2.isAbsolute(relative2)) return absolute;
+  return relative2.split(path2.sep).join("/");
 }
 function expandGlob(pattern, base) {
   const normalized = pattern.replace(/\\/g, "/");
@@ -51426,14 +51482,14 @@ function children(dir) {
 }
 function isDirectory3(file) {
   try {
-    return statSync(file).isDirectory();
+    return statSync2(file).isDirectory();
   } catch {
     return false;
   }
 }
 function exists3(file) {
   try {
-    statSync(file);
+    statSync2(file);
     return true;
   } catch {
     return false;
@@ -53634,7 +53690,7 @@ function maskSecrets(redactor) {
 }
 function isDirectory4(dir) {
   try {
-    return statSync2(dir).isDirectory();
+    return statSync3(dir).isDirectory();
   } catch {
     return false;
   }

@@ -32,6 +32,19 @@ export interface ScopeOptions {
   readonly variables?: ReadonlyMap<string, VariableDeclaration>;
   /** Module path of the configuration (`module.a.module.b`), empty for the root module. */
   readonly module?: string;
+  /** The files beside the configuration, for `file()`, `templatefile()` and `path.module`. */
+  readonly files?: ConfigFiles;
+}
+
+/** What `file()`, `templatefile()` and `path.*` may see of the configuration's folder. */
+export interface ConfigFiles {
+  /** `path.module`: the module's folder relative to the root module's (`.`, `modules/worker`). */
+  readonly moduleDir: string;
+  /**
+   * The text of a file named relative to the root module's folder, as Terraform resolves it;
+   * undefined when it is not a readable text file inside that folder.
+   */
+  read(path: string): string | undefined;
 }
 
 type LocalState = { state: 'pending'; raw: unknown } | { state: 'busy' } | { state: 'done'; value: unknown };
@@ -52,6 +65,8 @@ export class EvalScope {
   /** Resources (addresses without a key) that the reader expanded into count/for_each instances. */
   private readonly instanced = new Set<string>();
 
+  readonly files: ConfigFiles | undefined;
+
   constructor(
     options: ScopeOptions = {},
     bound: ReadonlySet<string> = new Set(),
@@ -59,6 +74,7 @@ export class EvalScope {
     boundValues: ReadonlyMap<string, unknown> = new Map(),
   ) {
     this.module = options.module ?? '';
+    this.files = options.files ?? parent?.files;
     for (const [name, raw] of options.locals ?? []) this.locals.set(name, { state: 'pending', raw });
     this.variables = options.variables ?? new Map();
     this.bound = bound;
@@ -981,6 +997,14 @@ function evalTraversal(root: string, ops: readonly Op[], text: string, ctx: Cont
       return applyOps(scope.variable(firstName), ops.slice(1), text, ctx);
     case 'module':
       return unknownValue(firstName === undefined ? [] : [scope.address(`module.${firstName}`)], text);
+    case 'path': {
+      // path.module is the module's folder; path.root and path.cwd the root module's.
+      const dir = firstName === 'module' ? scope.files?.moduleDir : scope.files && '.';
+      if (dir === undefined || ops.length !== 1 || !['module', 'root', 'cwd'].includes(firstName!)) {
+        return unknownValue([], text);
+      }
+      return dir;
+    }
     case 'data': {
       const second = ops[1];
       if (firstName === undefined || second?.kind !== 'attr') return unknownValue([], text);
@@ -1262,6 +1286,7 @@ function callFunction(node: Extract<Node, { kind: 'call' }>, ctx: Context): unkn
   if (name === 'jsonencode') {
     return jsonencode(args[0], node.text);
   }
+  if (name === 'file' || name === 'templatefile') return readConfigFile(name, args, node.text, ctx.scope);
   const strict = Object.hasOwn(STRICT_FUNCTIONS, name) ? STRICT_FUNCTIONS[name] : undefined;
   if (strict !== undefined) {
     const refs = new Set<string>();
@@ -1282,6 +1307,31 @@ function callFunction(node: Extract<Node, { kind: 'call' }>, ctx: Context): unkn
   }
   // file(), templatefile(), timestamp(), provider functions, ...: not evaluated.
   return unknownFrom(args, node.text);
+}
+
+/**
+ * `file(path)` and `templatefile(path, vars)`, reading files beside the configuration (see
+ * ConfigFiles). A template sees only its `vars`, as in Terraform, and no files of its own.
+ */
+function readConfigFile(
+  name: 'file' | 'templatefile',
+  args: unknown[],
+  text: string,
+  scope: EvalScope,
+): unknown {
+  const [path, vars] = args;
+  if (typeof path !== 'string' || scope.files === undefined) return unknownFrom(args, text);
+  const content = scope.files.read(path);
+  if (content === undefined) return unknownValue([], text);
+  if (name === 'file') return content;
+  if (typeof vars !== 'object' || vars === null || Array.isArray(vars) || isUnknown(vars)) {
+    return unknownFrom([vars], text);
+  }
+  const values = new Map(Object.entries(vars));
+  return evaluateTemplate(
+    content,
+    new EvalScope({ module: scope.module }).withBound([...values.keys()], values),
+  );
 }
 
 function distinct(list: unknown[]): unknown[] {

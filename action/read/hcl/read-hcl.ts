@@ -7,10 +7,12 @@
  * Also home to what HCL and Terraform JSON (CDKTF) configuration share: meta-arguments left out
  * of values, `dynamic` blocks, and `aws_iam_policy_document` rendered into its `json`.
  */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../errors.js';
 import {
+  type ConfigFiles,
   collectUnknownRefs,
   defineKey,
   EvalScope,
@@ -58,7 +60,10 @@ export async function readHclPath(path: string): Promise<ReadResult> {
   if (files.length === 0) throw new InputError(path, 'no .tf files in this directory');
   const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
   const skipped: string[] = [];
-  const records = await readModule(files, '', new Map(), 0, new Set([root]), skipped);
+  const records = await readModule(files, '', new Map(), 0, new Set([root]), skipped, {
+    root: realRoot(root),
+    dir: root,
+  });
   const notes = skipped.map(
     (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`,
   );
@@ -132,6 +137,7 @@ async function readModule(
   depth: number,
   reading: ReadonlySet<string>,
   skipped: string[],
+  folders: ModuleFolders,
 ): Promise<ResourceRecord[]> {
   const parsed: ParsedFile[] = [];
   for (const file of files) parsed.push(await parseHclFile(file));
@@ -148,7 +154,7 @@ async function readModule(
       variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
     }
   }
-  const scope = new EvalScope({ locals, variables, module });
+  const scope = new EvalScope({ locals, variables, module, files: configFiles(folders) });
 
   // Which blocks expand into count/for_each instances is settled before any value is read, so
   // that a reference such as `aws_iam_role.tool["search"].arn` can name its instance.
@@ -210,11 +216,53 @@ async function readModule(
           depth + 1,
           new Set([...reading, key]),
           skipped,
+          { root: folders.root, dir: key },
         )),
       );
     }
   }
   return records;
+}
+
+/** The root module's folder (its real path) and the folder of the module being read. */
+interface ModuleFolders {
+  readonly root: string;
+  readonly dir: string;
+}
+
+/** `file()` reads at most this much; policies and templates are far smaller. */
+const MAX_CONFIG_FILE_BYTES = 1 << 20;
+
+function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
+/**
+ * The files `file()` and `templatefile()` may read: text files inside the root module's folder,
+ * resolved as Terraform does (relative to that folder). Nothing outside it, through `..` or a
+ * symbolic link, is read: the configuration may come from an untrusted pull request.
+ */
+function configFiles({ root, dir }: ModuleFolders): ConfigFiles {
+  const moduleDir = relative(root, realRoot(dir)).split(sep).join('/') || '.';
+  return {
+    moduleDir,
+    read(path) {
+      try {
+        const real = realpathSync(resolve(root, path));
+        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+        const info = statSync(real);
+        if (!info.isFile() || info.size > MAX_CONFIG_FILE_BYTES) return undefined;
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(real));
+        return text.replace(/^\uFEFF/, '');
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 /** A Terraform JSON block body without its `//` comment (CDKTF metadata). */
