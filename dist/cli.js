@@ -7551,6 +7551,21 @@ var init_record = __esm({
   }
 });
 
+// action/memo.ts
+function getOrMake(store, key, make) {
+  let value = store.get(key);
+  if (value === void 0) {
+    value = make(key);
+    store.set(key, value);
+  }
+  return value;
+}
+var init_memo = __esm({
+  "action/memo.ts"() {
+    "use strict";
+  }
+});
+
 // action/errors.ts
 function describeError(error) {
   if (error instanceof UserError) return error.message;
@@ -8879,11 +8894,9 @@ async function readHclPath(path) {
   const files = await tfFilesOf(path);
   if (files.length === 0) throw new InputError(path, "no .tf files in this directory");
   const root = resolve2(files.length === 1 && files[0] === path ? dirname2(path) : path);
-  const skipped = [];
-  const records = await readModule(files, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]), skipped, {
-    root: realRoot(root),
-    dir: root
-  });
+  const read = { root: realRoot(root), parsed: /* @__PURE__ */ new Map(), skipped: [], moduleInstances: 0 };
+  const records = await readModule(read, files, root, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]));
+  const { skipped } = read;
   const notes2 = skipped.map(
     (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`
   );
@@ -8934,9 +8947,9 @@ function describeParseError(error) {
   if (match) return `line ${match[1]}, column ${match[2]}: ${match[3]}`;
   return first === "" ? "cannot parse HCL" : first;
 }
-async function readModule(files, module, inputs, depth, reading, skipped, folders) {
+async function readModule(read, files, dir, module, inputs, depth, reading) {
   const parsed = [];
-  for (const file of files) parsed.push(await parseHclFile(file));
+  for (const file of files) parsed.push(await getOrMake(read.parsed, file, () => parseHclFile(file)));
   const locals = /* @__PURE__ */ new Map();
   const variables = /* @__PURE__ */ new Map();
   for (const { config, json } of parsed) {
@@ -8949,7 +8962,7 @@ async function readModule(files, module, inputs, depth, reading, skipped, folder
       variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
     }
   }
-  const scope = new EvalScope({ locals, variables, module, files: configFiles(folders) });
+  const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
   const blocks2 = parsed.map(({ text, config, json }) => {
     const found = [];
     for (const [mode, key] of [
@@ -8977,38 +8990,46 @@ async function readModule(files, module, inputs, depth, reading, skipped, folder
     if (depth >= MAX_MODULE_DEPTH) continue;
     for (const [name, body] of labeled(config.module)) {
       const source = body.source;
+      const address = scope.address(`module.${name}`);
       if (typeof source !== "string" || !/^\.\.?[/\\]/.test(source)) {
-        skipped.push(
-          `${scope.address(`module.${name}`)} (${typeof source === "string" ? source : "no source"})`
-        );
+        read.skipped.push(`${address} (${typeof source === "string" ? source : "no source"})`);
         continue;
       }
-      const dir = join2(file, "..", source);
-      const key = resolve2(dir);
-      if (reading.has(key)) continue;
+      const moduleDir = resolve2(join2(file, "..", source));
+      if (reading.has(moduleDir)) continue;
       let moduleFiles;
       try {
-        moduleFiles = await tfFilesOf(dir);
+        moduleFiles = await tfFilesOf(moduleDir);
       } catch {
         continue;
       }
-      const moduleInputs = /* @__PURE__ */ new Map();
-      for (const [input, value] of Object.entries(body)) {
-        if (["source", "version", "providers", "count", "for_each", "depends_on"].includes(input)) continue;
-        moduleInputs.set(input, evaluate(value, scope));
+      let instances = blockInstances(body, scope);
+      if (instances !== void 0 && read.moduleInstances + instances.length > MAX_MODULE_INSTANCES) {
+        instances = void 0;
       }
-      const prefix = scope.address(`module.${name}`);
-      records.push(
-        ...await readModule(
-          moduleFiles,
-          prefix,
-          moduleInputs,
-          depth + 1,
-          /* @__PURE__ */ new Set([...reading, key]),
-          skipped,
-          { root: folders.root, dir: key }
-        )
-      );
+      read.moduleInstances += instances?.length ?? 0;
+      const calls = instances === void 0 ? [{ prefix: address, scope }] : instances.map((instance) => ({
+        prefix: instanceAddress(address, instance.key),
+        scope: instance.scope
+      }));
+      for (const call of calls) {
+        const moduleInputs = /* @__PURE__ */ new Map();
+        for (const [input, value] of Object.entries(body)) {
+          if (MODULE_META_ARGUMENTS.has(input)) continue;
+          moduleInputs.set(input, evaluate(value, call.scope));
+        }
+        records.push(
+          ...await readModule(
+            read,
+            moduleFiles,
+            moduleDir,
+            call.prefix,
+            moduleInputs,
+            depth + 1,
+            /* @__PURE__ */ new Set([...reading, moduleDir])
+          )
+        );
+      }
     }
   }
   return records;
@@ -9020,7 +9041,7 @@ function realRoot(root) {
     return root;
   }
 }
-function configFiles({ root, dir }) {
+function configFiles(root, dir) {
   const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
   return {
     moduleDir,
@@ -9233,11 +9254,12 @@ function labeled2(value) {
   }
   return out;
 }
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
+var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
     init_errors();
+    init_memo();
     init_expressions();
     init_record();
     init_instances();
@@ -9252,6 +9274,8 @@ var init_read_hcl = __esm({
       "dynamic"
     ]);
     MAX_MODULE_DEPTH = 8;
+    MAX_MODULE_INSTANCES = 200;
+    MODULE_META_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
     MAX_CONFIG_FILE_BYTES = 1 << 20;
     MAX_DYNAMIC_BLOCKS = 1e3;
     DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
@@ -20506,17 +20530,8 @@ function attribute(index, manifests, policy) {
 // action/inventory/aws/credentials.ts
 init_record();
 
-// action/memo.ts
-function getOrMake(store, key, make) {
-  let value = store.get(key);
-  if (value === void 0) {
-    value = make(key);
-    store.set(key, value);
-  }
-  return value;
-}
-
 // action/inventory/context.ts
+init_memo();
 function indexRecords(records) {
   const byAddress = /* @__PURE__ */ new Map();
   const types = /* @__PURE__ */ new Map();
@@ -20559,6 +20574,7 @@ function oncePerIndex(make) {
 }
 
 // action/inventory/aws/resolve.ts
+init_memo();
 init_record();
 var ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 var POLICY_ARN = /^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
@@ -21075,6 +21091,7 @@ function isAllResources(resource) {
 }
 
 // action/inventory/aws/iam-document.ts
+init_memo();
 init_record();
 var JSON_FIELDS = {
   Sid: "Sid",
@@ -21906,6 +21923,7 @@ function awsDetachedPolicies(ctx, used) {
 init_record();
 
 // action/inventory/aws/iam-trust.ts
+init_memo();
 init_record();
 var RESTRICTING_KEYS = /* @__PURE__ */ new Set([
   "aws:principalarn",
@@ -24551,6 +24569,7 @@ import { basename, delimiter, dirname, join, resolve } from "node:path";
 
 // action/read/plan-json.ts
 init_errors();
+init_memo();
 init_record();
 var MAX_NESTING = 1e3;
 var EXPECTED_PLAN = "expected the output of `terraform show -json <planfile>`";
@@ -25563,6 +25582,7 @@ function describeNotJson(text) {
 }
 
 // action/redact.ts
+init_memo();
 init_record();
 
 // action/report/shared.ts
@@ -25754,6 +25774,7 @@ function findingCase(control, finding2) {
 }
 
 // action/report/markdown.ts
+init_memo();
 function md(value) {
   if (escapedText.size > 5e4) escapedText.clear();
   return getOrMake(escapedText, value, escapeMarkdown);
@@ -27829,6 +27850,7 @@ function object(entries) {
 }
 
 // action/report/sarif.ts
+init_memo();
 import { createHash as createHash2 } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var DEFAULT_INFORMATION_URI = "https://www.npmjs.com/package/mcp-nhi-guard";

@@ -11,6 +11,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../errors.js';
+import { getOrMake } from '../../memo.js';
 import {
   type ConfigFiles,
   collectUnknownRefs,
@@ -59,11 +60,9 @@ export async function readHclPath(path: string): Promise<ReadResult> {
   const files = await tfFilesOf(path);
   if (files.length === 0) throw new InputError(path, 'no .tf files in this directory');
   const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
-  const skipped: string[] = [];
-  const records = await readModule(files, '', new Map(), 0, new Set([root]), skipped, {
-    root: realRoot(root),
-    dir: root,
-  });
+  const read: HclRead = { root: realRoot(root), parsed: new Map(), skipped: [], moduleInstances: 0 };
+  const records = await readModule(read, files, root, '', new Map(), 0, new Set([root]));
+  const { skipped } = read;
   const notes = skipped.map(
     (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`,
   );
@@ -130,17 +129,32 @@ function describeParseError(error: unknown): string {
   return first === '' ? 'cannot parse HCL' : first;
 }
 
+/** What one readHclPath shares across the modules it reads. */
+interface HclRead {
+  /** The root module's folder, its real path. */
+  readonly root: string;
+  /** Each file parsed once, however many module calls or instances read it. */
+  readonly parsed: Map<string, Promise<ParsedFile>>;
+  /** Module calls not followed (registry and git sources), for the input's notes. */
+  readonly skipped: string[];
+  /** Module instances (count/for_each on module calls) read so far. */
+  moduleInstances: number;
+}
+
+/** Module calls with count/for_each are read per instance up to this many instances in all. */
+const MAX_MODULE_INSTANCES = 200;
+
 async function readModule(
+  read: HclRead,
   files: readonly string[],
+  dir: string,
   module: string,
   inputs: ReadonlyMap<string, unknown>,
   depth: number,
   reading: ReadonlySet<string>,
-  skipped: string[],
-  folders: ModuleFolders,
 ): Promise<ResourceRecord[]> {
   const parsed: ParsedFile[] = [];
-  for (const file of files) parsed.push(await parseHclFile(file));
+  for (const file of files) parsed.push(await getOrMake(read.parsed, file, () => parseHclFile(file)));
 
   const locals = new Map<string, unknown>();
   const variables = new Map<string, VariableDeclaration>();
@@ -154,7 +168,7 @@ async function readModule(
       variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
     }
   }
-  const scope = new EvalScope({ locals, variables, module, files: configFiles(folders) });
+  const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
 
   // Which blocks expand into count/for_each instances is settled before any value is read, so
   // that a reference such as `aws_iam_role.tool["search"].arn` can name its instance.
@@ -187,48 +201,56 @@ async function readModule(
     if (depth >= MAX_MODULE_DEPTH) continue;
     for (const [name, body] of labeled(config.module)) {
       const source = body.source;
+      const address = scope.address(`module.${name}`);
       if (typeof source !== 'string' || !/^\.\.?[/\\]/.test(source)) {
-        skipped.push(
-          `${scope.address(`module.${name}`)} (${typeof source === 'string' ? source : 'no source'})`,
-        );
+        read.skipped.push(`${address} (${typeof source === 'string' ? source : 'no source'})`);
         continue;
       }
-      const dir = join(file, '..', source);
-      const key = resolve(dir);
-      if (reading.has(key)) continue;
+      const moduleDir = resolve(join(file, '..', source));
+      if (reading.has(moduleDir)) continue;
       let moduleFiles: string[];
       try {
-        moduleFiles = await tfFilesOf(dir);
+        moduleFiles = await tfFilesOf(moduleDir);
       } catch {
         continue; // A missing local module is Terraform's error to report, not a reason to stop.
       }
-      const moduleInputs = new Map<string, unknown>();
-      for (const [input, value] of Object.entries(body)) {
-        if (['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(input)) continue;
-        moduleInputs.set(input, evaluate(value, scope));
+      let instances = blockInstances(body, scope);
+      if (instances !== undefined && read.moduleInstances + instances.length > MAX_MODULE_INSTANCES) {
+        instances = undefined;
       }
-      const prefix = scope.address(`module.${name}`);
-      records.push(
-        ...(await readModule(
-          moduleFiles,
-          prefix,
-          moduleInputs,
-          depth + 1,
-          new Set([...reading, key]),
-          skipped,
-          { root: folders.root, dir: key },
-        )),
-      );
+      read.moduleInstances += instances?.length ?? 0;
+      const calls =
+        instances === undefined
+          ? [{ prefix: address, scope }]
+          : instances.map((instance) => ({
+              prefix: instanceAddress(address, instance.key),
+              scope: instance.scope,
+            }));
+      for (const call of calls) {
+        const moduleInputs = new Map<string, unknown>();
+        for (const [input, value] of Object.entries(body)) {
+          if (MODULE_META_ARGUMENTS.has(input)) continue;
+          moduleInputs.set(input, evaluate(value, call.scope));
+        }
+        records.push(
+          ...(await readModule(
+            read,
+            moduleFiles,
+            moduleDir,
+            call.prefix,
+            moduleInputs,
+            depth + 1,
+            new Set([...reading, moduleDir]),
+          )),
+        );
+      }
     }
   }
   return records;
 }
 
-/** The root module's folder (its real path) and the folder of the module being read. */
-interface ModuleFolders {
-  readonly root: string;
-  readonly dir: string;
-}
+/** Arguments of a module call that are not inputs of the module. */
+const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 
 /** `file()` reads at most this much; policies and templates are far smaller. */
 const MAX_CONFIG_FILE_BYTES = 1 << 20;
@@ -246,7 +268,7 @@ function realRoot(root: string): string {
  * resolved as Terraform does (relative to that folder). Nothing outside it, through `..` or a
  * symbolic link, is read: the configuration may come from an untrusted pull request.
  */
-function configFiles({ root, dir }: ModuleFolders): ConfigFiles {
+function configFiles(root: string, dir: string): ConfigFiles {
   const moduleDir = relative(root, realRoot(dir)).split(sep).join('/') || '.';
   return {
     moduleDir,

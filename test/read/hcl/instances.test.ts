@@ -3,16 +3,20 @@
  * count, for_each and dynamic blocks in HCL: expanded as Terraform will plan them when their
  * collection is known from the configuration, and unknown (never silently fewer) when it is not.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHclPath } from '../../../action/read/hcl/read-hcl.js';
 import { isUnknown, type ResourceRecord, unknownValue } from '../../../action/read/record.js';
 
-async function read(hcl: string): Promise<ResourceRecord[]> {
+async function read(hcl: string, modules: Record<string, string> = {}): Promise<ResourceRecord[]> {
   const dir = await mkdtemp(join(tmpdir(), 'nhi-instances-'));
   await writeFile(join(dir, 'main.tf'), hcl);
+  for (const [name, text] of Object.entries(modules)) {
+    await mkdir(join(dir, name), { recursive: true });
+    await writeFile(join(dir, name, 'main.tf'), text);
+  }
   return (await readHclPath(dir)).records;
 }
 
@@ -128,6 +132,62 @@ describe('count and for_each', () => {
     expect(byAddress(records, 'aws_iam_role_policy.q').values.role).toEqual(
       unknownValue(['aws_iam_role.other'], 'aws_iam_role.other[0].id'),
     );
+  });
+});
+
+describe('module calls with for_each and count', () => {
+  const server = `
+    variable "name" {}
+    resource "aws_iam_role" "server" {
+      name = "mcp-\${var.name}"
+      tags = { "mcp-nhi:server" = var.name }
+    }
+  `;
+
+  it("reads the module once per instance, under its key, with that instance's inputs", async () => {
+    const records = await read(
+      `
+      module "server" {
+        for_each = toset(["search", "issues"])
+        source   = "./server"
+        name     = each.key
+      }
+      module "solo" {
+        source = "./server"
+        name   = "solo"
+      }
+    `,
+      { server },
+    );
+    expect(records.map((r) => [r.address, r.module, r.values.name])).toEqual([
+      ['module.server["issues"].aws_iam_role.server', 'module.server["issues"]', 'mcp-issues'],
+      ['module.server["search"].aws_iam_role.server', 'module.server["search"]', 'mcp-search'],
+      ['module.solo.aws_iam_role.server', 'module.solo', 'mcp-solo'],
+    ]);
+  });
+
+  it('reads the module once, its inputs unknown, when its instances are not known or too many', async () => {
+    const records = await read(
+      `
+      variable "servers" {}
+      module "unknown" {
+        for_each = var.servers
+        source   = "./server"
+        name     = each.key
+      }
+      module "many" {
+        count  = 500
+        source = "./server"
+        name   = "n\${count.index}"
+      }
+    `,
+      { server },
+    );
+    expect(records.map((r) => r.address).sort()).toEqual([
+      'module.many.aws_iam_role.server',
+      'module.unknown.aws_iam_role.server',
+    ]);
+    expect(records.every((r) => (r.values.name as { $unknown?: boolean }).$unknown === true)).toBe(true);
   });
 });
 
