@@ -218,6 +218,63 @@ function textFrom(parts: readonly string[], index: number, reach: number): strin
  * the same ARNs, names and documents across thousands of resources.
  */
 function collectSecrets(record: ResourceRecord, into: Set<string>, verdicts: Map<string, boolean>): void {
+  // Most records have no sensitive marks: a plain recursive walk, about twice as fast as the
+  // general one, does for them unless they nest too deep for it.
+  if (record.sensitivePaths.length === 0 && collectUnmarked(record.values, '', into, verdicts, 0)) return;
+  collectSecretsWithMarks(record, into, verdicts);
+}
+
+/** Values nested deeper than this are walked by collectSecretsWithMarks, which has no depth limit. */
+const MAX_RECURSION = 200;
+
+/**
+ * collectSecrets for a value without sensitive marks below it, `name` the key that says whether
+ * a string is secret. False when it stopped at MAX_RECURSION (the caller walks the record again).
+ */
+function collectUnmarked(
+  value: unknown,
+  name: string,
+  into: Set<string>,
+  verdicts: Map<string, boolean>,
+  depth: number,
+): boolean {
+  if (typeof value === 'string') {
+    if (value.length >= MIN_SECRET_LENGTH && (secretName(name) || hasCredentialShape(value, verdicts))) {
+      addSecret(value, into);
+    }
+    return true;
+  }
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_RECURSION) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!collectUnmarked(value[i], name, into, verdicts, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (isUnknown(value)) {
+    // A partly known document (jsonencode with a reference inside) keeps its literal parts.
+    return value.partial === undefined || collectUnmarked(value.partial, name, into, verdicts, depth + 1);
+  }
+  // ECS-style name/value pairs: the sibling `name` says whether `value` is secret.
+  const pairName = (value as { name?: unknown }).name;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const childName = key === 'value' && typeof pairName === 'string' ? pairName : key;
+    if (!collectUnmarked((value as Record<string, unknown>)[key], childName, into, verdicts, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** collectSecrets for any record, sensitive marks included, at any depth. */
+function collectSecretsWithMarks(
+  record: ResourceRecord,
+  into: Set<string>,
+  verdicts: Map<string, boolean>,
+): void {
   const sensitivePaths = record.sensitivePaths;
   const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : undefined;
   // Walk iteratively: plan values can nest deeper than the call stack allows. The stack is

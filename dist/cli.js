@@ -26277,6 +26277,40 @@ function textFrom(parts, index, reach) {
   return text;
 }
 function collectSecrets(record2, into, verdicts2) {
+  if (record2.sensitivePaths.length === 0 && collectUnmarked(record2.values, "", into, verdicts2, 0)) return;
+  collectSecretsWithMarks(record2, into, verdicts2);
+}
+var MAX_RECURSION = 200;
+function collectUnmarked(value, name, into, verdicts2, depth) {
+  if (typeof value === "string") {
+    if (value.length >= MIN_SECRET_LENGTH && (secretName(name) || hasCredentialShape(value, verdicts2))) {
+      addSecret(value, into);
+    }
+    return true;
+  }
+  if (typeof value !== "object" || value === null) return true;
+  if (depth > MAX_RECURSION) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!collectUnmarked(value[i], name, into, verdicts2, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (isUnknown(value)) {
+    return value.partial === void 0 || collectUnmarked(value.partial, name, into, verdicts2, depth + 1);
+  }
+  const pairName = value.name;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const childName = key === "value" && typeof pairName === "string" ? pairName : key;
+    if (!collectUnmarked(value[key], childName, into, verdicts2, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+function collectSecretsWithMarks(record2, into, verdicts2) {
   const sensitivePaths = record2.sensitivePaths;
   const sensitive = sensitivePaths.length > 0 ? new Set(sensitivePaths) : void 0;
   const values = [record2.values];

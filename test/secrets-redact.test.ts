@@ -192,6 +192,34 @@ describe('which values are secrets', () => {
     );
   });
 
+  it('takes the same values from a record without sensitive marks', () => {
+    const values = {
+      function_name: 'plain-function',
+      description: 'mentions AKIAIOSFODNN7EXAMPLE inline',
+      secret_string: '{"user":"svc-user","password":"inner-secret"}',
+      container: [{ name: 'DB_PASSWORD', value: 'pair-secret-value' }],
+      partly: { ...unknownValue(['aws_db_instance.db']), partial: { token: 'known-part-token' } },
+    };
+    const unmarked = createRedactor([record('aws_lambda_function.f', values)]);
+    // The same values with a mark on something else take the general walk.
+    const marked = createRedactor([
+      record('aws_lambda_function.f', { ...values, other: 'x' }, { sensitivePaths: ['other'] }),
+    ]);
+    expect([...unmarked.values()].sort()).toEqual([...marked.values()].sort());
+    expect(unmarked.values()).toContain('pair-secret-value');
+    expect(unmarked.values()).toContain('known-part-token');
+    expect(unmarked.values()).not.toContain('plain-function');
+  });
+
+  it('finds a secret nested deeper than any call stack, marked or not', () => {
+    let deep: unknown = { password: 'deep-secret-value' };
+    for (let i = 0; i < 20_000; i++) deep = i % 2 ? [deep] : { level: deep };
+    for (const sensitivePaths of [[], ['unrelated']]) {
+      const redactor = createRedactor([record('aws_ssm_parameter.p', { deep }, { sensitivePaths })]);
+      expect(redactor.values()).toContain('deep-secret-value');
+    }
+  });
+
   it('marks everything below a sensitive path', () => {
     const redactor = createRedactor([
       record(
