@@ -7846,7 +7846,8 @@ function evalTraversal(root, ops, text, ctx) {
     case "data": {
       const second = ops[1];
       if (firstName === void 0 || second?.kind !== "attr") return unknownValue([], text);
-      return unknownValue([scope.address(`data.${firstName}.${second.name}`)], text);
+      const address = scope.address(`data.${firstName}.${second.name}`);
+      return unknownValue([scope.instanceRef(address, instanceKey(ops[2], ctx))], text);
     }
     default:
       if (NON_RESOURCE_ROOTS.has(root) || firstName === void 0) return unknownValue([], text);

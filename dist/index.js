@@ -26959,7 +26959,8 @@ function evalTraversal(root, ops, text2, ctx) {
     case "data": {
       const second = ops[1];
       if (firstName === void 0 || second?.kind !== "attr") return unknownValue([], text2);
-      return unknownValue([scope.address(`data.${firstName}.${second.name}`)], text2);
+      const address = scope.address(`data.${firstName}.${second.name}`);
+      return unknownValue([scope.instanceRef(address, instanceKey(ops[2], ctx))], text2);
     }
     default:
       if (NON_RESOURCE_ROOTS.has(root) || firstName === void 0) return unknownValue([], text2);

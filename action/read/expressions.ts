@@ -1008,7 +1008,8 @@ function evalTraversal(root: string, ops: readonly Op[], text: string, ctx: Cont
     case 'data': {
       const second = ops[1];
       if (firstName === undefined || second?.kind !== 'attr') return unknownValue([], text);
-      return unknownValue([scope.address(`data.${firstName}.${second.name}`)], text);
+      const address = scope.address(`data.${firstName}.${second.name}`);
+      return unknownValue([scope.instanceRef(address, instanceKey(ops[2], ctx))], text);
     }
     default:
       if (NON_RESOURCE_ROOTS.has(root) || firstName === undefined) return unknownValue([], text);

@@ -133,6 +133,35 @@ describe('count and for_each', () => {
       unknownValue(['aws_iam_role.other'], 'aws_iam_role.other[0].id'),
     );
   });
+
+  it('names one instance of a data source too', async () => {
+    const records = await read(`
+      data "aws_iam_policy_document" "trust" {
+        for_each = toset(["lambda", "ecs-tasks"])
+        statement {
+          actions = ["sts:AssumeRole"]
+          principals {
+            type        = "Service"
+            identifiers = ["\${each.key}.amazonaws.com"]
+          }
+        }
+      }
+      resource "aws_iam_role" "r" {
+        name               = "r"
+        assume_role_policy = data.aws_iam_policy_document.trust["lambda"].json
+      }
+    `);
+    expect(byAddress(records, 'aws_iam_role.r').values.assume_role_policy).toEqual(
+      unknownValue(
+        ['data.aws_iam_policy_document.trust["lambda"]'],
+        'data.aws_iam_policy_document.trust["lambda"].json',
+      ),
+    );
+    expect(
+      JSON.parse(byAddress(records, 'data.aws_iam_policy_document.trust["lambda"]').values.json as string)
+        .Statement[0].Principal,
+    ).toEqual({ Service: 'lambda.amazonaws.com' });
+  });
 });
 
 describe('module calls with for_each and count', () => {
