@@ -28214,11 +28214,15 @@ function configValues(type, mode, body, scope) {
   }
   return values;
 }
-function blockValues(body, scope, skipped = DYNAMIC_ONLY) {
+function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
   const values = {};
   for (const [key, value] of Object.entries(body)) {
     if (skipped.has(key)) continue;
-    defineKey(values, key, holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope) : evaluate(value, scope));
+    defineKey(
+      values,
+      key,
+      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope)
+    );
   }
   for (const [blockName, dynamic] of labeled(body.dynamic)) {
     const iterator2 = iteratorName(dynamic.iterator) ?? blockName;
@@ -28228,14 +28232,21 @@ function blockValues(body, scope, skipped = DYNAMIC_ONLY) {
     const existing = values[blockName];
     if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
       const generated = items.map(
-        (item) => blockValues(content, scope.withBound([iterator2], /* @__PURE__ */ new Map([[iterator2, item]])))
+        (item) => blockValues(
+          content,
+          scope.withBound([iterator2], /* @__PURE__ */ new Map([[iterator2, item]])),
+          DYNAMIC_ONLY,
+          depth + 1
+        )
       );
       defineKey(values, blockName, [...bodies(existing), ...generated]);
       continue;
     }
     const refs = /* @__PURE__ */ new Set();
     collectUnknownRefs(forEach, refs);
-    if (content !== void 0) collectUnknownRefs(blockValues(content, scope.withBound([iterator2])), refs);
+    if (content !== void 0) {
+      collectUnknownRefs(blockValues(content, scope.withBound([iterator2]), DYNAMIC_ONLY, depth + 1), refs);
+    }
     if (existing !== void 0) collectUnknownRefs(existing, refs);
     defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
   }
@@ -28245,13 +28256,13 @@ function iteratorName(value) {
   if (typeof value !== "string") return void 0;
   return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
 }
-function nestedBlocks(value, scope) {
-  if (Array.isArray(value))
-    return value.map((item) => isObject(item) ? blockValues(item, scope) : evaluate(item, scope));
-  return isObject(value) ? blockValues(value, scope) : evaluate(value, scope);
+function nestedBlocks(value, scope, depth) {
+  if (depth > MAX_BLOCK_NESTING) return unknownValue([], "blocks nested too deeply");
+  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
+  return Array.isArray(value) ? value.map(read) : read(value);
 }
 function holdsDynamicBlock(value, depth) {
-  if (depth > 8) return false;
+  if (depth > 2 * MAX_BLOCK_NESTING) return true;
   if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
   if (!isObject(value)) return false;
   if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
@@ -28368,7 +28379,7 @@ function labeled2(value) {
   }
   return out;
 }
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY;
+var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
@@ -28393,6 +28404,7 @@ var init_read_hcl = __esm({
     MAX_CONFIG_FILE_BYTES = 1 << 20;
     MAX_DYNAMIC_BLOCKS = 1e3;
     DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
+    MAX_BLOCK_NESTING = 32;
   }
 });
 

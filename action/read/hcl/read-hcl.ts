@@ -380,11 +380,16 @@ function blockValues(
   body: Readonly<Record<string, unknown>>,
   scope: EvalScope,
   skipped: ReadonlySet<string> = DYNAMIC_ONLY,
+  depth = 0,
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (skipped.has(key)) continue;
-    defineKey(values, key, holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope) : evaluate(value, scope));
+    defineKey(
+      values,
+      key,
+      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope),
+    );
   }
   for (const [blockName, dynamic] of labeled(body.dynamic)) {
     const iterator = iteratorName(dynamic.iterator) ?? blockName;
@@ -394,14 +399,21 @@ function blockValues(
     const existing = values[blockName];
     if (items !== undefined && content !== undefined && !isUnknown(existing)) {
       const generated = items.map((item) =>
-        blockValues(content, scope.withBound([iterator], new Map([[iterator, item]]))),
+        blockValues(
+          content,
+          scope.withBound([iterator], new Map([[iterator, item]])),
+          DYNAMIC_ONLY,
+          depth + 1,
+        ),
       );
       defineKey(values, blockName, [...bodies(existing), ...generated]);
       continue;
     }
     const refs = new Set<string>();
     collectUnknownRefs(forEach, refs);
-    if (content !== undefined) collectUnknownRefs(blockValues(content, scope.withBound([iterator])), refs);
+    if (content !== undefined) {
+      collectUnknownRefs(blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1), refs);
+    }
     if (existing !== undefined) collectUnknownRefs(existing, refs);
     defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
   }
@@ -416,16 +428,24 @@ function iteratorName(value: unknown): string | undefined {
   return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
 }
 
+/** Blocks nested deeper than this, with a `dynamic` block somewhere inside, are unknown. */
+const MAX_BLOCK_NESTING = 32;
+
 /** Block bodies (one or a list) read with blockValues. */
-function nestedBlocks(value: unknown, scope: EvalScope): unknown {
-  if (Array.isArray(value))
-    return value.map((item) => (isObject(item) ? blockValues(item, scope) : evaluate(item, scope)));
-  return isObject(value) ? blockValues(value, scope) : evaluate(value, scope);
+function nestedBlocks(value: unknown, scope: EvalScope, depth: number): unknown {
+  if (depth > MAX_BLOCK_NESTING) return unknownValue([], 'blocks nested too deeply');
+  const read = (item: unknown) =>
+    isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
+  return Array.isArray(value) ? value.map(read) : read(value);
 }
 
-/** Whether a body, or a list of bodies, holds a `dynamic` block at some depth. */
+/**
+ * Whether a body, or a list of bodies, holds a `dynamic` block at some depth. Past the depth
+ * it looks, it answers yes: reading blocks that hold none costs a little time, while missing one
+ * would drop the blocks it generates.
+ */
 function holdsDynamicBlock(value: unknown, depth: number): boolean {
-  if (depth > 8) return false;
+  if (depth > 2 * MAX_BLOCK_NESTING) return true;
   if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
   if (!isObject(value)) return false;
   if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;

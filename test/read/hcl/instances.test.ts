@@ -287,6 +287,29 @@ describe('dynamic blocks', () => {
     ]);
   });
 
+  it('expands dynamic blocks deep inside nested blocks; deeper still, the blocks are unknown', async () => {
+    const nested = async (levels: number) => {
+      const [record] = await read(`
+        resource "aws_wafv2_web_acl" "deep" {
+          ${'b {\n'.repeat(levels)}
+          dynamic "x" {
+            for_each = ["one"]
+            content {
+              v = x.value
+            }
+          }
+          ${'}\n'.repeat(levels)}
+        }
+      `);
+      return JSON.stringify(record!.values);
+    };
+    const twenty = await nested(20);
+    expect(twenty).toContain('"x":[{"v":"one"}]');
+    const forty = await nested(40);
+    expect(forty).toContain('"$unknown":true');
+    for (const text of [twenty, forty]) expect(text).not.toContain('"dynamic"');
+  });
+
   it('leaves a list element key unknown: a list and a set are keyed differently', async () => {
     const [doc] = await read(`
       data "aws_iam_policy_document" "d" {
