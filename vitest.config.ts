@@ -17,6 +17,7 @@ const NEEDS_SHARED = [
   'test/inventory/aws/iam/corpus.test.ts',
   'test/inventory/aws/runtime/corpus.test.ts',
   'test/read/fuzz.test.ts',
+  'test/read/hcl/fuzz-hcl.test.ts',
   'test/read/hcl/read-hcl.test.ts',
   'test/read/plan-json.test.ts',
   'test/read/read-inputs.test.ts',
