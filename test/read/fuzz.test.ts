@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../action/errors.js';
 import { readInputs } from '../../action/read/read-inputs.js';
+import { random } from '../helpers/random.js';
 
 /**
  * Every corpus plan, mangled in seeded, repeatable ways: the reader must return records or
@@ -18,18 +19,6 @@ const corpusPlans = readdirSync(plans)
   .sort();
 const temp = mkdtempSync(path.join(tmpdir(), 'nhi-fuzz-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedOf(name: string): number {
   let h = 2166136261;

@@ -11,6 +11,7 @@ import { afterAll, expect, it } from 'vitest';
 import { InputError } from '../../../action/errors.js';
 import { readHclPath } from '../../../action/read/hcl/read-hcl.js';
 import { repoRoot } from '../../helpers/paths.js';
+import { random } from '../../helpers/random.js';
 
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'hcl');
 const sources = [
@@ -40,18 +41,6 @@ const SNIPPETS = [
   'z = [path.module, path.root, each.value.k, count.index, self.id]',
   'w = aws_iam_role.r["k"].arn',
 ];
-
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutated(seed: number): string {
   const rnd = random(seed);
