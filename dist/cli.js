@@ -24776,7 +24776,7 @@ function applyUnknowns(after, mirror, path, markerFor, expressions, owned) {
       setOwn(root, key, written ? markerFor([key]) : COMPUTED);
       continue;
     }
-    if (typeof child !== "object" || child === null) continue;
+    if (typeof child !== "object" || child === null || !holdsTrue(child, 0)) continue;
     const leaves = trueLeaves(child, path, [key]);
     if (leaves.length === 0) continue;
     root ??= writable(after);
@@ -24829,8 +24829,26 @@ function sensitivePathsOf(mirror, values, path) {
   if (mirror === true) {
     return Object.keys(values).map((key) => formatPath([key]));
   }
-  if (typeof mirror !== "object" || mirror === null) return [];
+  if (typeof mirror !== "object" || mirror === null || !holdsTrue(mirror, 0)) return [];
   return trueLeaves(mirror, path).map(formatPath);
+}
+function holdsTrue(node, depth) {
+  if (depth > MAX_NESTING) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child = node[i];
+      if (child === true || typeof child === "object" && child !== null && holdsTrue(child, depth + 1))
+        return true;
+    }
+    return false;
+  }
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    const child = node[key];
+    if (child === true || typeof child === "object" && child !== null && holdsTrue(child, depth + 1))
+      return true;
+  }
+  return false;
 }
 function tooDeep(path) {
   throw new InputError(path, `nesting deeper than ${MAX_NESTING} levels`);

@@ -321,7 +321,7 @@ function applyUnknowns(
       setOwn(root, key, written ? markerFor([key]) : COMPUTED);
       continue;
     }
-    if (typeof child !== 'object' || child === null) continue;
+    if (typeof child !== 'object' || child === null || !holdsTrue(child, 0)) continue;
     const leaves = trueLeaves(child as Json | unknown[], path, [key]);
     if (leaves.length === 0) continue;
     root ??= writable(after);
@@ -382,8 +382,32 @@ function sensitivePathsOf(mirror: unknown, values: Json, path: string): string[]
     // Everything is sensitive; name each attribute so every consumer's prefix test matches.
     return Object.keys(values).map((key) => formatPath([key]));
   }
-  if (typeof mirror !== 'object' || mirror === null) return [];
+  if (typeof mirror !== 'object' || mirror === null || !holdsTrue(mirror, 0)) return [];
   return trueLeaves(mirror as Json, path).map(formatPath);
+}
+
+/**
+ * Whether a mirror holds a `true` leaf. Most mirrors are empty containers (`tags_all = {}`,
+ * `environment = []`): this answers for them without allocating. Past MAX_NESTING it answers
+ * yes, so that trueLeaves reports the nesting.
+ */
+function holdsTrue(node: object, depth: number): boolean {
+  if (depth > MAX_NESTING) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (child === true || (typeof child === 'object' && child !== null && holdsTrue(child, depth + 1)))
+        return true;
+    }
+    return false;
+  }
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    const child: unknown = (node as Record<string, unknown>)[key];
+    if (child === true || (typeof child === 'object' && child !== null && holdsTrue(child, depth + 1)))
+      return true;
+  }
+  return false;
 }
 
 function tooDeep(path: string): never {
