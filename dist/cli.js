@@ -25083,8 +25083,13 @@ function collectReferences(node, path) {
   return out;
 }
 function mostSpecific(refs) {
+  if (refs.length <= 1) return [...refs];
   const unique2 = [...new Set(refs)];
-  return unique2.filter((r) => !unique2.some((other) => other !== r && other.startsWith(`${r}[`)));
+  return unique2.filter(
+    (r) => !unique2.some(
+      (other) => other.length > r.length && other.charCodeAt(r.length) === 91 && other.startsWith(r)
+    )
+  );
 }
 function splitTraversal(text) {
   const steps = [];

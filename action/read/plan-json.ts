@@ -706,8 +706,15 @@ function collectReferences(node: unknown, path: string): string[] {
 
 /** Drops duplicates, and `aws_iam_role.r` when `aws_iam_role.r[0]` is also there. */
 function mostSpecific(refs: readonly string[]): string[] {
+  if (refs.length <= 1) return [...refs];
   const unique = [...new Set(refs)];
-  return unique.filter((r) => !unique.some((other) => other !== r && other.startsWith(`${r}[`)));
+  // Drop `r` when an instance of it (`r[...]`) is there too.
+  return unique.filter(
+    (r) =>
+      !unique.some(
+        (other) => other.length > r.length && other.charCodeAt(r.length) === 91 && other.startsWith(r),
+      ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
