@@ -3000,7 +3000,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3027,7 +3027,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3891,7 +3891,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4282,7 +4282,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -8824,6 +8824,43 @@ var init_expressions = __esm({
   }
 });
 
+// action/read/hcl/bodies.ts
+function withoutComment(body) {
+  const out = {};
+  for (const [key, value] of Object.entries(body)) if (key !== "//") defineKey(out, key, value);
+  return out;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+function bodies(value) {
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
+}
+function labeled(value) {
+  const out = [];
+  for (const group of bodies(value)) {
+    for (const [name, items] of Object.entries(group)) {
+      for (const body of bodies(items)) out.push([name, body]);
+    }
+  }
+  return out;
+}
+function labeled2(value) {
+  const out = [];
+  for (const [type, group] of labeled(value)) {
+    for (const [name, body] of labeled(group)) out.push([type, name, body]);
+  }
+  return out;
+}
+var init_bodies = __esm({
+  "action/read/hcl/bodies.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+  }
+});
+
 // action/read/hcl/instances.ts
 function blockInstances(body, scope) {
   if (body.count !== void 0) {
@@ -8872,21 +8909,251 @@ var init_instances = __esm({
   }
 });
 
+// action/read/hcl/policy-document.ts
+function renderPolicyDocument(values) {
+  const refs = /* @__PURE__ */ new Set();
+  const merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
+  for (const key of merged) {
+    const value = values[key];
+    if (value === void 0 || value === null || Array.isArray(value) && value.length === 0) continue;
+    collectUnknownRefs(value, refs);
+    return unknownValue([...refs], `data.aws_iam_policy_document (${key})`);
+  }
+  const inputs = [values.statement, values.version, values.policy_id];
+  if (inputs.some((input) => collectUnknownRefs(input, refs))) {
+    return unknownValue([...refs], "data.aws_iam_policy_document");
+  }
+  const document = {
+    Version: typeof values.version === "string" && values.version !== "" ? values.version : "2012-10-17"
+  };
+  if (typeof values.policy_id === "string" && values.policy_id !== "") document.Id = values.policy_id;
+  document.Statement = bodies(values.statement).map(renderStatement);
+  return JSON.stringify(document, null, 2);
+}
+function renderStatement(statement) {
+  const out = {};
+  if (typeof statement.sid === "string" && statement.sid !== "") out.Sid = statement.sid;
+  out.Effect = typeof statement.effect === "string" && statement.effect !== "" ? statement.effect : "Allow";
+  const lists = [
+    ["actions", "Action"],
+    ["not_actions", "NotAction"],
+    ["resources", "Resource"],
+    ["not_resources", "NotResource"]
+  ];
+  for (const [from, to] of lists) {
+    const list = stringsOf(statement[from]);
+    if (list.length > 0) out[to] = oneOrMany(list);
+  }
+  for (const [from, to] of [
+    ["principals", "Principal"],
+    ["not_principals", "NotPrincipal"]
+  ]) {
+    const principal = renderPrincipals(bodies(statement[from]));
+    if (principal !== void 0) out[to] = principal;
+  }
+  const condition = {};
+  for (const block of bodies(statement.condition)) {
+    if (typeof block.test !== "string" || typeof block.variable !== "string") continue;
+    const byVariable = Object.hasOwn(condition, block.test) ? condition[block.test] : {};
+    defineKey(condition, block.test, byVariable);
+    const existing = Object.hasOwn(byVariable, block.variable) ? byVariable[block.variable] : [];
+    const values = [...Array.isArray(existing) ? existing : [existing], ...stringsOf(block.values)];
+    defineKey(byVariable, block.variable, oneOrMany(values));
+  }
+  if (Object.keys(condition).length > 0) out.Condition = condition;
+  return out;
+}
+function renderPrincipals(blocks2) {
+  if (blocks2.length === 0) return void 0;
+  const byType = {};
+  for (const block of blocks2) {
+    if (typeof block.type !== "string") continue;
+    const identifiers = stringsOf(block.identifiers);
+    if (block.type === "*" && identifiers.length === 1 && identifiers[0] === "*") return "*";
+    const existing = Object.hasOwn(byType, block.type) ? byType[block.type] : [];
+    defineKey(byType, block.type, [...existing, ...identifiers]);
+  }
+  const out = {};
+  for (const [type, identifiers] of Object.entries(byType)) defineKey(out, type, oneOrMany(identifiers));
+  return out;
+}
+function stringsOf(value) {
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value)) return [];
+  return value.filter((item) => typeof item === "string");
+}
+function oneOrMany(list) {
+  return list.length === 1 ? list[0] : [...list];
+}
+var init_policy_document = __esm({
+  "action/read/hcl/policy-document.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+    init_bodies();
+  }
+});
+
+// action/read/hcl/blocks.ts
+function blockRecords(block, module, source, scope) {
+  const { address, mode, type, name, body, instances } = block;
+  const record2 = (values, key) => ({
+    address: key === void 0 ? address : instanceAddress(address, key),
+    mode,
+    type,
+    name,
+    module,
+    ...key === void 0 ? {} : { index: key },
+    values,
+    sensitivePaths: [],
+    actions: ["create"],
+    source
+  });
+  if (instances === void 0) return [record2(configValues(type, mode, body, scope))];
+  return instances.map((instance) => record2(configValues(type, mode, body, instance.scope), instance.key));
+}
+function configValues(type, mode, body, scope) {
+  const values = blockValues(body, scope, META_ARGUMENTS);
+  if (mode === "data" && type === "aws_iam_policy_document") {
+    defineKey(values, "json", renderPolicyDocument(values));
+  }
+  return values;
+}
+function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
+  const values = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (skipped.has(key)) continue;
+    defineKey(
+      values,
+      key,
+      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope)
+    );
+  }
+  for (const [blockName, dynamic] of labeled(body.dynamic)) {
+    const iterator = iteratorName(dynamic.iterator) ?? blockName;
+    const content = bodies(dynamic.content)[0];
+    const forEach = evaluate(dynamic.for_each, scope);
+    const items = content === void 0 ? void 0 : iterationItems(forEach, iterator);
+    const existing = values[blockName];
+    if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
+      const generated = items.map(
+        (item) => blockValues(
+          content,
+          scope.withBound([iterator], /* @__PURE__ */ new Map([[iterator, item]])),
+          DYNAMIC_ONLY,
+          depth + 1
+        )
+      );
+      defineKey(values, blockName, [...bodies(existing), ...generated]);
+      continue;
+    }
+    const refs = /* @__PURE__ */ new Set();
+    collectUnknownRefs(forEach, refs);
+    if (content !== void 0) {
+      collectUnknownRefs(blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1), refs);
+    }
+    if (existing !== void 0) collectUnknownRefs(existing, refs);
+    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
+  }
+  return values;
+}
+function iteratorName(value) {
+  if (typeof value !== "string") return void 0;
+  return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
+}
+function nestedBlocks(value, scope, depth) {
+  if (depth > MAX_BLOCK_NESTING) return unknownValue([], "blocks nested too deeply");
+  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
+  return Array.isArray(value) ? value.map(read) : read(value);
+}
+function holdsDynamicBlock(value, depth) {
+  if (depth > 2 * MAX_BLOCK_NESTING) return true;
+  if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
+  if (!isObject(value)) return false;
+  if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
+  return Object.values(value).some((item) => holdsDynamicBlock(item, depth + 1));
+}
+function iterationItems(forEach, iterator) {
+  if (isUnknown(forEach)) return void 0;
+  if (Array.isArray(forEach)) {
+    if (forEach.length > MAX_DYNAMIC_BLOCKS) return void 0;
+    return forEach.map((value) => ({ key: unknownValue([], `${iterator}.key`), value }));
+  }
+  if (isObject(forEach)) {
+    const entries = Object.entries(forEach);
+    if (entries.length > MAX_DYNAMIC_BLOCKS) return void 0;
+    return entries.map(([key, value]) => ({ key, value }));
+  }
+  return void 0;
+}
+var META_ARGUMENTS, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
+var init_blocks = __esm({
+  "action/read/hcl/blocks.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+    init_bodies();
+    init_instances();
+    init_policy_document();
+    META_ARGUMENTS = /* @__PURE__ */ new Set([
+      "count",
+      "for_each",
+      "depends_on",
+      "provider",
+      "lifecycle",
+      "provisioner",
+      "connection",
+      "dynamic"
+    ]);
+    MAX_DYNAMIC_BLOCKS = 1e3;
+    DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
+    MAX_BLOCK_NESTING = 32;
+  }
+});
+
+// action/read/hcl/config-files.ts
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { relative, resolve as resolve2, sep } from "node:path";
+function realRoot(root) {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+function configFiles(root, dir) {
+  const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
+  return {
+    moduleDir,
+    read(path) {
+      try {
+        const real = realpathSync(resolve2(root, path));
+        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
+        const info = statSync(real);
+        if (!info.isFile() || info.size > MAX_CONFIG_FILE_BYTES) return void 0;
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(real));
+        return text.replace(/^\uFEFF/, "");
+      } catch {
+        return void 0;
+      }
+    }
+  };
+}
+var MAX_CONFIG_FILE_BYTES;
+var init_config_files = __esm({
+  "action/read/hcl/config-files.ts"() {
+    "use strict";
+    MAX_CONFIG_FILE_BYTES = 1 << 20;
+  }
+});
+
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
-  blockRecords: () => blockRecords,
-  bodies: () => bodies,
-  configValues: () => configValues,
-  labeled: () => labeled,
-  labeled2: () => labeled2,
-  readHclPath: () => readHclPath,
-  renderPolicyDocument: () => renderPolicyDocument,
-  withoutComment: () => withoutComment
+  readHclPath: () => readHclPath
 });
-import { readFileSync, realpathSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
 async function parseHcl(filename, text) {
   hclParser ??= import("@cdktn/hcl2json");
   return (await hclParser).parse(filename, text);
@@ -8894,7 +9161,7 @@ async function parseHcl(filename, text) {
 async function readHclPath(path) {
   const files = await tfFilesOf(path);
   if (files.length === 0) throw new InputError(path, "no .tf files in this directory");
-  const root = resolve2(files.length === 1 && files[0] === path ? dirname2(path) : path);
+  const root = resolve3(files.length === 1 && files[0] === path ? dirname2(path) : path);
   const read = { root: realRoot(root), parsed: /* @__PURE__ */ new Map(), skipped: [], moduleInstances: 0 };
   const records = await readModule(read, files, root, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]));
   const { skipped } = read;
@@ -8996,7 +9263,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
         read.skipped.push(`${address} (${typeof source === "string" ? source : "no source"})`);
         continue;
       }
-      const moduleDir = resolve2(join2(file, "..", source));
+      const moduleDir = resolve3(join2(file, "..", source));
       if (reading.has(moduleDir)) continue;
       let moduleFiles;
       try {
@@ -9035,36 +9302,6 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
   }
   return records;
 }
-function realRoot(root) {
-  try {
-    return realpathSync(root);
-  } catch {
-    return root;
-  }
-}
-function configFiles(root, dir) {
-  const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
-  return {
-    moduleDir,
-    read(path) {
-      try {
-        const real = realpathSync(resolve2(root, path));
-        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
-        const info = statSync(real);
-        if (!info.isFile() || info.size > MAX_CONFIG_FILE_BYTES) return void 0;
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(real));
-        return text.replace(/^\uFEFF/, "");
-      } catch {
-        return void 0;
-      }
-    }
-  };
-}
-function withoutComment(body) {
-  const out = {};
-  for (const [key, value] of Object.entries(body)) if (key !== "//") defineKey(out, key, value);
-  return out;
-}
 function findBlockLine(text, keyword, type, name) {
   const label = (value) => {
     const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -9077,221 +9314,20 @@ function findBlockLine(text, keyword, type, name) {
   for (let i = 0; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
-function blockRecords(block, module, source, scope) {
-  const { address, mode, type, name, body, instances } = block;
-  const record2 = (values, key) => ({
-    address: key === void 0 ? address : instanceAddress(address, key),
-    mode,
-    type,
-    name,
-    module,
-    ...key === void 0 ? {} : { index: key },
-    values,
-    sensitivePaths: [],
-    actions: ["create"],
-    source
-  });
-  if (instances === void 0) return [record2(configValues(type, mode, body, scope))];
-  return instances.map((instance) => record2(configValues(type, mode, body, instance.scope), instance.key));
-}
-function configValues(type, mode, body, scope) {
-  const values = blockValues(body, scope, META_ARGUMENTS);
-  if (mode === "data" && type === "aws_iam_policy_document") {
-    defineKey(values, "json", renderPolicyDocument(values));
-  }
-  return values;
-}
-function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
-  const values = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (skipped.has(key)) continue;
-    defineKey(
-      values,
-      key,
-      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope)
-    );
-  }
-  for (const [blockName, dynamic] of labeled(body.dynamic)) {
-    const iterator = iteratorName(dynamic.iterator) ?? blockName;
-    const content = bodies(dynamic.content)[0];
-    const forEach = evaluate(dynamic.for_each, scope);
-    const items = content === void 0 ? void 0 : iterationItems(forEach, iterator);
-    const existing = values[blockName];
-    if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
-      const generated = items.map(
-        (item) => blockValues(
-          content,
-          scope.withBound([iterator], /* @__PURE__ */ new Map([[iterator, item]])),
-          DYNAMIC_ONLY,
-          depth + 1
-        )
-      );
-      defineKey(values, blockName, [...bodies(existing), ...generated]);
-      continue;
-    }
-    const refs = /* @__PURE__ */ new Set();
-    collectUnknownRefs(forEach, refs);
-    if (content !== void 0) {
-      collectUnknownRefs(blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1), refs);
-    }
-    if (existing !== void 0) collectUnknownRefs(existing, refs);
-    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
-  }
-  return values;
-}
-function iteratorName(value) {
-  if (typeof value !== "string") return void 0;
-  return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
-}
-function nestedBlocks(value, scope, depth) {
-  if (depth > MAX_BLOCK_NESTING) return unknownValue([], "blocks nested too deeply");
-  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
-  return Array.isArray(value) ? value.map(read) : read(value);
-}
-function holdsDynamicBlock(value, depth) {
-  if (depth > 2 * MAX_BLOCK_NESTING) return true;
-  if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
-  if (!isObject(value)) return false;
-  if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
-  return Object.values(value).some((item) => holdsDynamicBlock(item, depth + 1));
-}
-function iterationItems(forEach, iterator) {
-  if (isUnknown(forEach)) return void 0;
-  if (Array.isArray(forEach)) {
-    if (forEach.length > MAX_DYNAMIC_BLOCKS) return void 0;
-    return forEach.map((value) => ({ key: unknownValue([], `${iterator}.key`), value }));
-  }
-  if (isObject(forEach)) {
-    const entries = Object.entries(forEach);
-    if (entries.length > MAX_DYNAMIC_BLOCKS) return void 0;
-    return entries.map(([key, value]) => ({ key, value }));
-  }
-  return void 0;
-}
-function renderPolicyDocument(values) {
-  const refs = /* @__PURE__ */ new Set();
-  const merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
-  for (const key of merged) {
-    const value = values[key];
-    if (value === void 0 || value === null || Array.isArray(value) && value.length === 0) continue;
-    collectUnknownRefs(value, refs);
-    return unknownValue([...refs], `data.aws_iam_policy_document (${key})`);
-  }
-  const inputs = [values.statement, values.version, values.policy_id];
-  if (inputs.some((input) => collectUnknownRefs(input, refs))) {
-    return unknownValue([...refs], "data.aws_iam_policy_document");
-  }
-  const document = {
-    Version: typeof values.version === "string" && values.version !== "" ? values.version : "2012-10-17"
-  };
-  if (typeof values.policy_id === "string" && values.policy_id !== "") document.Id = values.policy_id;
-  document.Statement = bodies(values.statement).map(renderStatement);
-  return JSON.stringify(document, null, 2);
-}
-function renderStatement(statement) {
-  const out = {};
-  if (typeof statement.sid === "string" && statement.sid !== "") out.Sid = statement.sid;
-  out.Effect = typeof statement.effect === "string" && statement.effect !== "" ? statement.effect : "Allow";
-  const lists = [
-    ["actions", "Action"],
-    ["not_actions", "NotAction"],
-    ["resources", "Resource"],
-    ["not_resources", "NotResource"]
-  ];
-  for (const [from, to] of lists) {
-    const list = stringsOf(statement[from]);
-    if (list.length > 0) out[to] = oneOrMany(list);
-  }
-  for (const [from, to] of [
-    ["principals", "Principal"],
-    ["not_principals", "NotPrincipal"]
-  ]) {
-    const principal = renderPrincipals(bodies(statement[from]));
-    if (principal !== void 0) out[to] = principal;
-  }
-  const condition = {};
-  for (const block of bodies(statement.condition)) {
-    if (typeof block.test !== "string" || typeof block.variable !== "string") continue;
-    const byVariable = Object.hasOwn(condition, block.test) ? condition[block.test] : {};
-    defineKey(condition, block.test, byVariable);
-    const existing = Object.hasOwn(byVariable, block.variable) ? byVariable[block.variable] : [];
-    const values = [...Array.isArray(existing) ? existing : [existing], ...stringsOf(block.values)];
-    defineKey(byVariable, block.variable, oneOrMany(values));
-  }
-  if (Object.keys(condition).length > 0) out.Condition = condition;
-  return out;
-}
-function renderPrincipals(blocks2) {
-  if (blocks2.length === 0) return void 0;
-  const byType = {};
-  for (const block of blocks2) {
-    if (typeof block.type !== "string") continue;
-    const identifiers = stringsOf(block.identifiers);
-    if (block.type === "*" && identifiers.length === 1 && identifiers[0] === "*") return "*";
-    const existing = Object.hasOwn(byType, block.type) ? byType[block.type] : [];
-    defineKey(byType, block.type, [...existing, ...identifiers]);
-  }
-  const out = {};
-  for (const [type, identifiers] of Object.entries(byType)) defineKey(out, type, oneOrMany(identifiers));
-  return out;
-}
-function stringsOf(value) {
-  if (typeof value === "string") return [value];
-  if (!Array.isArray(value)) return [];
-  return value.filter((item) => typeof item === "string");
-}
-function oneOrMany(list) {
-  return list.length === 1 ? list[0] : [...list];
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
-}
-function bodies(value) {
-  if (Array.isArray(value)) return value.filter(isObject);
-  return isObject(value) ? [value] : [];
-}
-function labeled(value) {
-  const out = [];
-  for (const group of bodies(value)) {
-    for (const [name, items] of Object.entries(group)) {
-      for (const body of bodies(items)) out.push([name, body]);
-    }
-  }
-  return out;
-}
-function labeled2(value) {
-  const out = [];
-  for (const [type, group] of labeled(value)) {
-    for (const [name, body] of labeled(group)) out.push([type, name, body]);
-  }
-  return out;
-}
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
+var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
     init_errors();
     init_memo();
     init_expressions();
-    init_record();
+    init_blocks();
+    init_bodies();
+    init_config_files();
     init_instances();
-    META_ARGUMENTS = /* @__PURE__ */ new Set([
-      "count",
-      "for_each",
-      "depends_on",
-      "provider",
-      "lifecycle",
-      "provisioner",
-      "connection",
-      "dynamic"
-    ]);
     MAX_MODULE_DEPTH = 8;
     MAX_MODULE_INSTANCES = 200;
     MODULE_META_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
-    MAX_CONFIG_FILE_BYTES = 1 << 20;
-    MAX_DYNAMIC_BLOCKS = 1e3;
-    DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
-    MAX_BLOCK_NESTING = 32;
   }
 });
 
@@ -9423,8 +9459,9 @@ var init_read_tfjson = __esm({
     "use strict";
     init_errors();
     init_expressions();
+    init_blocks();
+    init_bodies();
     init_instances();
-    init_read_hcl();
     CONFIG_KEYS = [
       "resource",
       "data",
@@ -24572,7 +24609,7 @@ function applyWaivers(findings, waivers, today) {
 // action/read/read-inputs.ts
 init_errors();
 import { readdir as readdir2, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join4, resolve as resolve4 } from "node:path";
 
 // action/read/binary-plan.ts
 init_errors();
@@ -25482,7 +25519,7 @@ async function readInputs(paths, options = {}) {
   const result = { records: [], inputs: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths) {
-    const key = resolve3(path);
+    const key = resolve4(path);
     if (seen.has(key)) continue;
     seen.add(key);
     const one = await readInput(path, options);

@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -22113,7 +22113,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22140,7 +22140,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -23004,7 +23004,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23395,7 +23395,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -27937,6 +27937,43 @@ var init_expressions = __esm({
   }
 });
 
+// action/read/hcl/bodies.ts
+function withoutComment(body) {
+  const out = {};
+  for (const [key, value] of Object.entries(body)) if (key !== "//") defineKey(out, key, value);
+  return out;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+function bodies(value) {
+  if (Array.isArray(value)) return value.filter(isObject);
+  return isObject(value) ? [value] : [];
+}
+function labeled(value) {
+  const out = [];
+  for (const group of bodies(value)) {
+    for (const [name, items] of Object.entries(group)) {
+      for (const body of bodies(items)) out.push([name, body]);
+    }
+  }
+  return out;
+}
+function labeled2(value) {
+  const out = [];
+  for (const [type, group] of labeled(value)) {
+    for (const [name, body] of labeled(group)) out.push([type, name, body]);
+  }
+  return out;
+}
+var init_bodies = __esm({
+  "action/read/hcl/bodies.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+  }
+});
+
 // action/read/hcl/instances.ts
 function blockInstances(body, scope) {
   if (body.count !== void 0) {
@@ -27985,21 +28022,251 @@ var init_instances = __esm({
   }
 });
 
+// action/read/hcl/policy-document.ts
+function renderPolicyDocument(values) {
+  const refs = /* @__PURE__ */ new Set();
+  const merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
+  for (const key of merged) {
+    const value = values[key];
+    if (value === void 0 || value === null || Array.isArray(value) && value.length === 0) continue;
+    collectUnknownRefs(value, refs);
+    return unknownValue([...refs], `data.aws_iam_policy_document (${key})`);
+  }
+  const inputs = [values.statement, values.version, values.policy_id];
+  if (inputs.some((input2) => collectUnknownRefs(input2, refs))) {
+    return unknownValue([...refs], "data.aws_iam_policy_document");
+  }
+  const document = {
+    Version: typeof values.version === "string" && values.version !== "" ? values.version : "2012-10-17"
+  };
+  if (typeof values.policy_id === "string" && values.policy_id !== "") document.Id = values.policy_id;
+  document.Statement = bodies(values.statement).map(renderStatement);
+  return JSON.stringify(document, null, 2);
+}
+function renderStatement(statement) {
+  const out = {};
+  if (typeof statement.sid === "string" && statement.sid !== "") out.Sid = statement.sid;
+  out.Effect = typeof statement.effect === "string" && statement.effect !== "" ? statement.effect : "Allow";
+  const lists = [
+    ["actions", "Action"],
+    ["not_actions", "NotAction"],
+    ["resources", "Resource"],
+    ["not_resources", "NotResource"]
+  ];
+  for (const [from, to] of lists) {
+    const list = stringsOf(statement[from]);
+    if (list.length > 0) out[to] = oneOrMany(list);
+  }
+  for (const [from, to] of [
+    ["principals", "Principal"],
+    ["not_principals", "NotPrincipal"]
+  ]) {
+    const principal = renderPrincipals(bodies(statement[from]));
+    if (principal !== void 0) out[to] = principal;
+  }
+  const condition = {};
+  for (const block of bodies(statement.condition)) {
+    if (typeof block.test !== "string" || typeof block.variable !== "string") continue;
+    const byVariable = Object.hasOwn(condition, block.test) ? condition[block.test] : {};
+    defineKey(condition, block.test, byVariable);
+    const existing = Object.hasOwn(byVariable, block.variable) ? byVariable[block.variable] : [];
+    const values = [...Array.isArray(existing) ? existing : [existing], ...stringsOf(block.values)];
+    defineKey(byVariable, block.variable, oneOrMany(values));
+  }
+  if (Object.keys(condition).length > 0) out.Condition = condition;
+  return out;
+}
+function renderPrincipals(blocks2) {
+  if (blocks2.length === 0) return void 0;
+  const byType = {};
+  for (const block of blocks2) {
+    if (typeof block.type !== "string") continue;
+    const identifiers = stringsOf(block.identifiers);
+    if (block.type === "*" && identifiers.length === 1 && identifiers[0] === "*") return "*";
+    const existing = Object.hasOwn(byType, block.type) ? byType[block.type] : [];
+    defineKey(byType, block.type, [...existing, ...identifiers]);
+  }
+  const out = {};
+  for (const [type, identifiers] of Object.entries(byType)) defineKey(out, type, oneOrMany(identifiers));
+  return out;
+}
+function stringsOf(value) {
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value)) return [];
+  return value.filter((item) => typeof item === "string");
+}
+function oneOrMany(list) {
+  return list.length === 1 ? list[0] : [...list];
+}
+var init_policy_document = __esm({
+  "action/read/hcl/policy-document.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+    init_bodies();
+  }
+});
+
+// action/read/hcl/blocks.ts
+function blockRecords(block, module, source, scope) {
+  const { address, mode, type, name, body, instances } = block;
+  const record2 = (values, key) => ({
+    address: key === void 0 ? address : instanceAddress(address, key),
+    mode,
+    type,
+    name,
+    module,
+    ...key === void 0 ? {} : { index: key },
+    values,
+    sensitivePaths: [],
+    actions: ["create"],
+    source
+  });
+  if (instances === void 0) return [record2(configValues(type, mode, body, scope))];
+  return instances.map((instance) => record2(configValues(type, mode, body, instance.scope), instance.key));
+}
+function configValues(type, mode, body, scope) {
+  const values = blockValues(body, scope, META_ARGUMENTS);
+  if (mode === "data" && type === "aws_iam_policy_document") {
+    defineKey(values, "json", renderPolicyDocument(values));
+  }
+  return values;
+}
+function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
+  const values = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (skipped.has(key)) continue;
+    defineKey(
+      values,
+      key,
+      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope)
+    );
+  }
+  for (const [blockName, dynamic] of labeled(body.dynamic)) {
+    const iterator2 = iteratorName(dynamic.iterator) ?? blockName;
+    const content = bodies(dynamic.content)[0];
+    const forEach = evaluate(dynamic.for_each, scope);
+    const items = content === void 0 ? void 0 : iterationItems(forEach, iterator2);
+    const existing = values[blockName];
+    if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
+      const generated = items.map(
+        (item) => blockValues(
+          content,
+          scope.withBound([iterator2], /* @__PURE__ */ new Map([[iterator2, item]])),
+          DYNAMIC_ONLY,
+          depth + 1
+        )
+      );
+      defineKey(values, blockName, [...bodies(existing), ...generated]);
+      continue;
+    }
+    const refs = /* @__PURE__ */ new Set();
+    collectUnknownRefs(forEach, refs);
+    if (content !== void 0) {
+      collectUnknownRefs(blockValues(content, scope.withBound([iterator2]), DYNAMIC_ONLY, depth + 1), refs);
+    }
+    if (existing !== void 0) collectUnknownRefs(existing, refs);
+    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
+  }
+  return values;
+}
+function iteratorName(value) {
+  if (typeof value !== "string") return void 0;
+  return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
+}
+function nestedBlocks(value, scope, depth) {
+  if (depth > MAX_BLOCK_NESTING) return unknownValue([], "blocks nested too deeply");
+  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
+  return Array.isArray(value) ? value.map(read) : read(value);
+}
+function holdsDynamicBlock(value, depth) {
+  if (depth > 2 * MAX_BLOCK_NESTING) return true;
+  if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
+  if (!isObject(value)) return false;
+  if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
+  return Object.values(value).some((item) => holdsDynamicBlock(item, depth + 1));
+}
+function iterationItems(forEach, iterator2) {
+  if (isUnknown(forEach)) return void 0;
+  if (Array.isArray(forEach)) {
+    if (forEach.length > MAX_DYNAMIC_BLOCKS) return void 0;
+    return forEach.map((value) => ({ key: unknownValue([], `${iterator2}.key`), value }));
+  }
+  if (isObject(forEach)) {
+    const entries = Object.entries(forEach);
+    if (entries.length > MAX_DYNAMIC_BLOCKS) return void 0;
+    return entries.map(([key, value]) => ({ key, value }));
+  }
+  return void 0;
+}
+var META_ARGUMENTS, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
+var init_blocks = __esm({
+  "action/read/hcl/blocks.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+    init_bodies();
+    init_instances();
+    init_policy_document();
+    META_ARGUMENTS = /* @__PURE__ */ new Set([
+      "count",
+      "for_each",
+      "depends_on",
+      "provider",
+      "lifecycle",
+      "provisioner",
+      "connection",
+      "dynamic"
+    ]);
+    MAX_DYNAMIC_BLOCKS = 1e3;
+    DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
+    MAX_BLOCK_NESTING = 32;
+  }
+});
+
+// action/read/hcl/config-files.ts
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { relative, resolve as resolve2, sep } from "node:path";
+function realRoot(root) {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+function configFiles(root, dir) {
+  const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
+  return {
+    moduleDir,
+    read(path5) {
+      try {
+        const real = realpathSync(resolve2(root, path5));
+        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
+        const info2 = statSync(real);
+        if (!info2.isFile() || info2.size > MAX_CONFIG_FILE_BYTES) return void 0;
+        const text2 = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(real));
+        return text2.replace(/^\uFEFF/, "");
+      } catch {
+        return void 0;
+      }
+    }
+  };
+}
+var MAX_CONFIG_FILE_BYTES;
+var init_config_files = __esm({
+  "action/read/hcl/config-files.ts"() {
+    "use strict";
+    MAX_CONFIG_FILE_BYTES = 1 << 20;
+  }
+});
+
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
-  blockRecords: () => blockRecords,
-  bodies: () => bodies,
-  configValues: () => configValues,
-  labeled: () => labeled,
-  labeled2: () => labeled2,
-  readHclPath: () => readHclPath,
-  renderPolicyDocument: () => renderPolicyDocument,
-  withoutComment: () => withoutComment
+  readHclPath: () => readHclPath
 });
-import { readFileSync, realpathSync, statSync } from "node:fs";
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
 async function parseHcl(filename, text2) {
   hclParser ??= import("@cdktn/hcl2json");
   return (await hclParser).parse(filename, text2);
@@ -28007,7 +28274,7 @@ async function parseHcl(filename, text2) {
 async function readHclPath(path5) {
   const files = await tfFilesOf(path5);
   if (files.length === 0) throw new InputError(path5, "no .tf files in this directory");
-  const root = resolve2(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
+  const root = resolve3(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
   const read = { root: realRoot(root), parsed: /* @__PURE__ */ new Map(), skipped: [], moduleInstances: 0 };
   const records = await readModule(read, files, root, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]));
   const { skipped } = read;
@@ -28109,7 +28376,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
         read.skipped.push(`${address} (${typeof source === "string" ? source : "no source"})`);
         continue;
       }
-      const moduleDir = resolve2(join2(file, "..", source));
+      const moduleDir = resolve3(join2(file, "..", source));
       if (reading.has(moduleDir)) continue;
       let moduleFiles;
       try {
@@ -28148,36 +28415,6 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
   }
   return records;
 }
-function realRoot(root) {
-  try {
-    return realpathSync(root);
-  } catch {
-    return root;
-  }
-}
-function configFiles(root, dir) {
-  const moduleDir = relative(root, realRoot(dir)).split(sep).join("/") || ".";
-  return {
-    moduleDir,
-    read(path5) {
-      try {
-        const real = realpathSync(resolve2(root, path5));
-        if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
-        const info2 = statSync(real);
-        if (!info2.isFile() || info2.size > MAX_CONFIG_FILE_BYTES) return void 0;
-        const text2 = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(real));
-        return text2.replace(/^\uFEFF/, "");
-      } catch {
-        return void 0;
-      }
-    }
-  };
-}
-function withoutComment(body) {
-  const out = {};
-  for (const [key, value] of Object.entries(body)) if (key !== "//") defineKey(out, key, value);
-  return out;
-}
 function findBlockLine(text2, keyword, type, name) {
   const label = (value) => {
     const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -28190,221 +28427,20 @@ function findBlockLine(text2, keyword, type, name) {
   for (let i = 0; i < match.index; i++) if (text2.charCodeAt(i) === 10) line++;
   return line;
 }
-function blockRecords(block, module, source, scope) {
-  const { address, mode, type, name, body, instances } = block;
-  const record2 = (values, key) => ({
-    address: key === void 0 ? address : instanceAddress(address, key),
-    mode,
-    type,
-    name,
-    module,
-    ...key === void 0 ? {} : { index: key },
-    values,
-    sensitivePaths: [],
-    actions: ["create"],
-    source
-  });
-  if (instances === void 0) return [record2(configValues(type, mode, body, scope))];
-  return instances.map((instance) => record2(configValues(type, mode, body, instance.scope), instance.key));
-}
-function configValues(type, mode, body, scope) {
-  const values = blockValues(body, scope, META_ARGUMENTS);
-  if (mode === "data" && type === "aws_iam_policy_document") {
-    defineKey(values, "json", renderPolicyDocument(values));
-  }
-  return values;
-}
-function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
-  const values = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (skipped.has(key)) continue;
-    defineKey(
-      values,
-      key,
-      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope)
-    );
-  }
-  for (const [blockName, dynamic] of labeled(body.dynamic)) {
-    const iterator2 = iteratorName(dynamic.iterator) ?? blockName;
-    const content = bodies(dynamic.content)[0];
-    const forEach = evaluate(dynamic.for_each, scope);
-    const items = content === void 0 ? void 0 : iterationItems(forEach, iterator2);
-    const existing = values[blockName];
-    if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
-      const generated = items.map(
-        (item) => blockValues(
-          content,
-          scope.withBound([iterator2], /* @__PURE__ */ new Map([[iterator2, item]])),
-          DYNAMIC_ONLY,
-          depth + 1
-        )
-      );
-      defineKey(values, blockName, [...bodies(existing), ...generated]);
-      continue;
-    }
-    const refs = /* @__PURE__ */ new Set();
-    collectUnknownRefs(forEach, refs);
-    if (content !== void 0) {
-      collectUnknownRefs(blockValues(content, scope.withBound([iterator2]), DYNAMIC_ONLY, depth + 1), refs);
-    }
-    if (existing !== void 0) collectUnknownRefs(existing, refs);
-    defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
-  }
-  return values;
-}
-function iteratorName(value) {
-  if (typeof value !== "string") return void 0;
-  return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
-}
-function nestedBlocks(value, scope, depth) {
-  if (depth > MAX_BLOCK_NESTING) return unknownValue([], "blocks nested too deeply");
-  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
-  return Array.isArray(value) ? value.map(read) : read(value);
-}
-function holdsDynamicBlock(value, depth) {
-  if (depth > 2 * MAX_BLOCK_NESTING) return true;
-  if (Array.isArray(value)) return value.some((item) => holdsDynamicBlock(item, depth + 1));
-  if (!isObject(value)) return false;
-  if (isObject(value.dynamic) || Array.isArray(value.dynamic)) return true;
-  return Object.values(value).some((item) => holdsDynamicBlock(item, depth + 1));
-}
-function iterationItems(forEach, iterator2) {
-  if (isUnknown(forEach)) return void 0;
-  if (Array.isArray(forEach)) {
-    if (forEach.length > MAX_DYNAMIC_BLOCKS) return void 0;
-    return forEach.map((value) => ({ key: unknownValue([], `${iterator2}.key`), value }));
-  }
-  if (isObject(forEach)) {
-    const entries = Object.entries(forEach);
-    if (entries.length > MAX_DYNAMIC_BLOCKS) return void 0;
-    return entries.map(([key, value]) => ({ key, value }));
-  }
-  return void 0;
-}
-function renderPolicyDocument(values) {
-  const refs = /* @__PURE__ */ new Set();
-  const merged = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
-  for (const key of merged) {
-    const value = values[key];
-    if (value === void 0 || value === null || Array.isArray(value) && value.length === 0) continue;
-    collectUnknownRefs(value, refs);
-    return unknownValue([...refs], `data.aws_iam_policy_document (${key})`);
-  }
-  const inputs = [values.statement, values.version, values.policy_id];
-  if (inputs.some((input2) => collectUnknownRefs(input2, refs))) {
-    return unknownValue([...refs], "data.aws_iam_policy_document");
-  }
-  const document = {
-    Version: typeof values.version === "string" && values.version !== "" ? values.version : "2012-10-17"
-  };
-  if (typeof values.policy_id === "string" && values.policy_id !== "") document.Id = values.policy_id;
-  document.Statement = bodies(values.statement).map(renderStatement);
-  return JSON.stringify(document, null, 2);
-}
-function renderStatement(statement) {
-  const out = {};
-  if (typeof statement.sid === "string" && statement.sid !== "") out.Sid = statement.sid;
-  out.Effect = typeof statement.effect === "string" && statement.effect !== "" ? statement.effect : "Allow";
-  const lists = [
-    ["actions", "Action"],
-    ["not_actions", "NotAction"],
-    ["resources", "Resource"],
-    ["not_resources", "NotResource"]
-  ];
-  for (const [from, to] of lists) {
-    const list = stringsOf(statement[from]);
-    if (list.length > 0) out[to] = oneOrMany(list);
-  }
-  for (const [from, to] of [
-    ["principals", "Principal"],
-    ["not_principals", "NotPrincipal"]
-  ]) {
-    const principal = renderPrincipals(bodies(statement[from]));
-    if (principal !== void 0) out[to] = principal;
-  }
-  const condition = {};
-  for (const block of bodies(statement.condition)) {
-    if (typeof block.test !== "string" || typeof block.variable !== "string") continue;
-    const byVariable = Object.hasOwn(condition, block.test) ? condition[block.test] : {};
-    defineKey(condition, block.test, byVariable);
-    const existing = Object.hasOwn(byVariable, block.variable) ? byVariable[block.variable] : [];
-    const values = [...Array.isArray(existing) ? existing : [existing], ...stringsOf(block.values)];
-    defineKey(byVariable, block.variable, oneOrMany(values));
-  }
-  if (Object.keys(condition).length > 0) out.Condition = condition;
-  return out;
-}
-function renderPrincipals(blocks2) {
-  if (blocks2.length === 0) return void 0;
-  const byType = {};
-  for (const block of blocks2) {
-    if (typeof block.type !== "string") continue;
-    const identifiers = stringsOf(block.identifiers);
-    if (block.type === "*" && identifiers.length === 1 && identifiers[0] === "*") return "*";
-    const existing = Object.hasOwn(byType, block.type) ? byType[block.type] : [];
-    defineKey(byType, block.type, [...existing, ...identifiers]);
-  }
-  const out = {};
-  for (const [type, identifiers] of Object.entries(byType)) defineKey(out, type, oneOrMany(identifiers));
-  return out;
-}
-function stringsOf(value) {
-  if (typeof value === "string") return [value];
-  if (!Array.isArray(value)) return [];
-  return value.filter((item) => typeof item === "string");
-}
-function oneOrMany(list) {
-  return list.length === 1 ? list[0] : [...list];
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
-}
-function bodies(value) {
-  if (Array.isArray(value)) return value.filter(isObject);
-  return isObject(value) ? [value] : [];
-}
-function labeled(value) {
-  const out = [];
-  for (const group of bodies(value)) {
-    for (const [name, items] of Object.entries(group)) {
-      for (const body of bodies(items)) out.push([name, body]);
-    }
-  }
-  return out;
-}
-function labeled2(value) {
-  const out = [];
-  for (const [type, group] of labeled(value)) {
-    for (const [name, body] of labeled(group)) out.push([type, name, body]);
-  }
-  return out;
-}
-var META_ARGUMENTS, hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, MAX_CONFIG_FILE_BYTES, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
+var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
     init_errors();
     init_memo();
     init_expressions();
-    init_record();
+    init_blocks();
+    init_bodies();
+    init_config_files();
     init_instances();
-    META_ARGUMENTS = /* @__PURE__ */ new Set([
-      "count",
-      "for_each",
-      "depends_on",
-      "provider",
-      "lifecycle",
-      "provisioner",
-      "connection",
-      "dynamic"
-    ]);
     MAX_MODULE_DEPTH = 8;
     MAX_MODULE_INSTANCES = 200;
     MODULE_META_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
-    MAX_CONFIG_FILE_BYTES = 1 << 20;
-    MAX_DYNAMIC_BLOCKS = 1e3;
-    DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
-    MAX_BLOCK_NESTING = 32;
   }
 });
 
@@ -28536,8 +28572,9 @@ var init_read_tfjson = __esm({
     "use strict";
     init_errors();
     init_expressions();
+    init_blocks();
+    init_bodies();
     init_instances();
-    init_read_hcl();
     CONFIG_KEYS = [
       "resource",
       "data",
@@ -28634,7 +28671,7 @@ var init_retry = __esm({
     MAX_DELAY_MS = 5e3;
     realClock = {
       now: () => Date.now(),
-      sleep: (ms) => new Promise((resolve4) => setTimeout(resolve4, ms))
+      sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
     };
     Deadline = class {
       constructor(budgetMs, clock = realClock) {
@@ -36172,11 +36209,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36192,7 +36229,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36279,26 +36316,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -36506,14 +36543,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36757,12 +36794,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -36770,7 +36807,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -36809,7 +36846,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -36867,11 +36904,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36887,7 +36924,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -41319,11 +41356,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41339,7 +41376,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -49460,7 +49497,7 @@ function applyWaivers(findings, waivers, today) {
 // action/read/read-inputs.ts
 init_errors();
 import { readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join4, resolve as resolve4 } from "node:path";
 
 // action/read/binary-plan.ts
 init_errors();
@@ -50370,7 +50407,7 @@ async function readInputs(paths, options = {}) {
   const result = { records: [], inputs: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const path5 of paths) {
-    const key = resolve3(path5);
+    const key = resolve4(path5);
     if (seen.has(key)) continue;
     seen.add(key);
     const one = await readInput(path5, options);

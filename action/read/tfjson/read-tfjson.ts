@@ -12,15 +12,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { EvalScope, type VariableDeclaration } from '../expressions.js';
+import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
+import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
 import { blockInstances } from '../hcl/instances.js';
-import {
-  blockRecords,
-  bodies,
-  type ConfigBlock,
-  labeled,
-  labeled2,
-  withoutComment,
-} from '../hcl/read-hcl.js';
 import type { InputSummary, ReadResult, ResourceRecord, SourceLocation } from '../record.js';
 
 /** Top-level keys of a Terraform JSON configuration; a file with none of them is something else. */
