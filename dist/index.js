@@ -26908,8 +26908,49 @@ function evalNodeUnsafe(node, ctx) {
       return out;
     }
     case "for":
-      return unknownValue(staticRefs(node, ctx.scope), node.text);
+      return evalFor(node, ctx);
   }
+}
+function evalFor(node, ctx) {
+  const unknown = () => unknownValue(staticRefs(node, ctx.scope), node.text);
+  const collection = evalNode(node.collection, ctx);
+  if (isUnknown(collection)) return unknown();
+  let entries;
+  if (Array.isArray(collection)) entries = collection.map((item, index) => [index, item]);
+  else if (typeof collection === "object" && collection !== null) {
+    entries = Object.keys(collection).sort(compareStrings).map((key) => [key, collection[key]]);
+  } else throw new EvalFailure("for over something that is not a collection");
+  if (entries.length > MAX_FOR_ITEMS) return unknown();
+  const tuple = [];
+  const object2 = {};
+  for (const [key, value] of entries) {
+    const names = node.names;
+    const bound = new Map(
+      names.length === 2 ? [
+        [names[0], key],
+        [names[1], value]
+      ] : [[names[0], value]]
+    );
+    const inner = { scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+    if (node.condition !== void 0) {
+      const keep = evalNode(node.condition, inner);
+      if (isUnknown(keep)) return unknown();
+      if (!asBool(keep)) continue;
+    }
+    const item = evalNode(node.value, inner);
+    if (node.key === void 0) {
+      tuple.push(item);
+      continue;
+    }
+    const itemKey = evalNode(node.key, inner);
+    if (isUnknown(itemKey)) return unknown();
+    const name = toTemplateString(itemKey);
+    const seen = Object.hasOwn(object2, name);
+    if (node.grouped) defineKey(object2, name, [...seen ? object2[name] : [], item]);
+    else if (seen) throw new EvalFailure("duplicate key in for expression");
+    else defineKey(object2, name, item);
+  }
+  return node.key === void 0 ? tuple : object2;
 }
 function evalTemplate(node, ctx) {
   if (node.directives !== null) return unknownValue(staticRefs(node, ctx.scope), node.text);
@@ -27233,10 +27274,9 @@ function visitRefs(node, scope, bound, refs, depth) {
       }
       return;
     case "for": {
-      const [collection, ...body] = node.parts;
-      if (collection) visit(collection);
+      visit(node.collection);
       const inner = /* @__PURE__ */ new Set([...bound, ...node.names]);
-      for (const part of body) visit(part, inner);
+      for (const part of [node.key, node.value, node.condition]) if (part) visit(part, inner);
       return;
     }
   }
@@ -27256,7 +27296,7 @@ function scanRefs(text2, scope) {
   }
   return [...refs];
 }
-var MAX_DEPTH, NON_RESOURCE_ROOTS, EvalScope, ParseFailure, EvalFailure, BINARY_PRECEDENCE, Parser, STRICT_FUNCTIONS, SHAPE_FUNCTIONS, UnknownArgument;
+var MAX_DEPTH, NON_RESOURCE_ROOTS, EvalScope, ParseFailure, EvalFailure, BINARY_PRECEDENCE, Parser, MAX_FOR_ITEMS, STRICT_FUNCTIONS, SHAPE_FUNCTIONS, UnknownArgument;
 var init_expressions = __esm({
   "action/read/expressions.ts"() {
     "use strict";
@@ -27655,7 +27695,7 @@ var init_expressions = __esm({
         this.skipSpace(true);
         return /^for\s+[A-Za-z_]/.test(this.src.slice(this.pos, this.pos + 16));
       }
-      /** `for k, v in coll : expr [=> expr] [...] [if cond]`; kept for its references, never evaluated. */
+      /** `for k, v in coll : expr [=> expr] [...] [if cond]`, closed by `]` (a tuple) or `}` (an object). */
       parseFor(start, close) {
         this.identifier();
         const names = [];
@@ -27664,18 +27704,25 @@ var init_expressions = __esm({
           if (name === void 0) throw new ParseFailure("expected for variable");
           names.push(name);
         } while (this.eat(","));
+        if (names.length > 2) throw new ParseFailure("at most two for variables");
         if (this.identifier() !== "in") throw new ParseFailure("expected in");
-        const parts = [this.parseExpression()];
+        const collection = this.parseExpression();
         this.expect(":");
-        parts.push(this.parseExpression());
-        if (this.eat("=>")) parts.push(this.parseExpression());
-        this.eat("...");
+        let key;
+        let value = this.parseExpression();
+        if (close === "}") {
+          if (!this.eat("=>")) throw new ParseFailure("expected => in for object");
+          key = value;
+          value = this.parseExpression();
+        }
+        const grouped = this.eat("...");
+        let condition;
         if (this.peekIdentifier() === "if") {
           this.identifier();
-          parts.push(this.parseExpression());
+          condition = this.parseExpression();
         }
         this.expect(close);
-        return { kind: "for", names, parts, text: this.textFrom(start) };
+        return { kind: "for", names, collection, key, value, condition, grouped, text: this.textFrom(start) };
       }
       parseHeredoc() {
         const start = this.pos;
@@ -27823,6 +27870,7 @@ var init_expressions = __esm({
         }
       }
     };
+    MAX_FOR_ITEMS = 1e4;
     STRICT_FUNCTIONS = {
       jsondecode: ([text2]) => {
         try {

@@ -387,7 +387,13 @@ type Node =
   | (Base & {
       readonly kind: 'for';
       readonly names: readonly string[];
-      readonly parts: readonly Node[];
+      readonly collection: Node;
+      /** `{ for ... : key => value }`; a tuple `[ for ... : value ]` has none. */
+      readonly key: Node | undefined;
+      readonly value: Node;
+      readonly condition: Node | undefined;
+      /** `value...`: values with the same key are grouped into a list. */
+      readonly grouped: boolean;
     });
 
 class ParseFailure extends Error {}
@@ -710,7 +716,7 @@ class Parser {
     return /^for\s+[A-Za-z_]/.test(this.src.slice(this.pos, this.pos + 16));
   }
 
-  /** `for k, v in coll : expr [=> expr] [...] [if cond]`; kept for its references, never evaluated. */
+  /** `for k, v in coll : expr [=> expr] [...] [if cond]`, closed by `]` (a tuple) or `}` (an object). */
   private parseFor(start: number, close: string): Node {
     this.identifier();
     const names: string[] = [];
@@ -719,18 +725,25 @@ class Parser {
       if (name === undefined) throw new ParseFailure('expected for variable');
       names.push(name);
     } while (this.eat(','));
+    if (names.length > 2) throw new ParseFailure('at most two for variables');
     if (this.identifier() !== 'in') throw new ParseFailure('expected in');
-    const parts: Node[] = [this.parseExpression()];
+    const collection = this.parseExpression();
     this.expect(':');
-    parts.push(this.parseExpression());
-    if (this.eat('=>')) parts.push(this.parseExpression());
-    this.eat('...');
+    let key: Node | undefined;
+    let value = this.parseExpression();
+    if (close === '}') {
+      if (!this.eat('=>')) throw new ParseFailure('expected => in for object');
+      key = value;
+      value = this.parseExpression();
+    }
+    const grouped = this.eat('...');
+    let condition: Node | undefined;
     if (this.peekIdentifier() === 'if') {
       this.identifier();
-      parts.push(this.parseExpression());
+      condition = this.parseExpression();
     }
     this.expect(close);
-    return { kind: 'for', names, parts, text: this.textFrom(start) };
+    return { kind: 'for', names, collection, key, value, condition, grouped, text: this.textFrom(start) };
   }
 
   private parseHeredoc(): Node {
@@ -952,8 +965,63 @@ function evalNodeUnsafe(node: Node, ctx: Context): unknown {
       return out;
     }
     case 'for':
-      return unknownValue(staticRefs(node, ctx.scope), node.text);
+      return evalFor(node, ctx);
   }
+}
+
+/** A `for` over more elements than this is unknown. */
+const MAX_FOR_ITEMS = 10_000;
+
+/**
+ * `[for v in coll : value if cond]` and `{for k, v in coll : key => value}`, as Terraform
+ * evaluates them: maps in key order, a list's key is its index; an unknown collection, key or
+ * condition makes the whole result unknown.
+ */
+function evalFor(node: Extract<Node, { kind: 'for' }>, ctx: Context): unknown {
+  const unknown = () => unknownValue(staticRefs(node, ctx.scope), node.text);
+  const collection = evalNode(node.collection, ctx);
+  if (isUnknown(collection)) return unknown();
+  let entries: [string | number, unknown][];
+  if (Array.isArray(collection)) entries = collection.map((item, index) => [index, item]);
+  else if (typeof collection === 'object' && collection !== null) {
+    entries = Object.keys(collection)
+      .sort(compareStrings)
+      .map((key) => [key, (collection as Record<string, unknown>)[key]]);
+  } else throw new EvalFailure('for over something that is not a collection');
+  if (entries.length > MAX_FOR_ITEMS) return unknown();
+
+  const tuple: unknown[] = [];
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    const names = node.names;
+    const bound = new Map<string, unknown>(
+      names.length === 2
+        ? [
+            [names[0]!, key],
+            [names[1]!, value],
+          ]
+        : [[names[0]!, value]],
+    );
+    const inner: Context = { scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+    if (node.condition !== undefined) {
+      const keep = evalNode(node.condition, inner);
+      if (isUnknown(keep)) return unknown();
+      if (!asBool(keep)) continue;
+    }
+    const item = evalNode(node.value, inner);
+    if (node.key === undefined) {
+      tuple.push(item);
+      continue;
+    }
+    const itemKey = evalNode(node.key, inner);
+    if (isUnknown(itemKey)) return unknown();
+    const name = toTemplateString(itemKey);
+    const seen = Object.hasOwn(object, name);
+    if (node.grouped) defineKey(object, name, [...(seen ? (object[name] as unknown[]) : []), item]);
+    else if (seen) throw new EvalFailure('duplicate key in for expression');
+    else defineKey(object, name, item);
+  }
+  return node.key === undefined ? tuple : object;
 }
 
 function evalTemplate(node: TemplateNode, ctx: Context): unknown {
@@ -1445,10 +1513,9 @@ function visitRefs(node: Node, scope: EvalScope, bound: Set<string>, refs: Set<s
       }
       return;
     case 'for': {
-      const [collection, ...body] = node.parts;
-      if (collection) visit(collection);
+      visit(node.collection);
       const inner = new Set([...bound, ...node.names]);
-      for (const part of body) visit(part, inner);
+      for (const part of [node.key, node.value, node.condition]) if (part) visit(part, inner);
       return;
     }
   }

@@ -188,12 +188,40 @@ describe('references and access', () => {
     expect(t('${var.required ? aws_a.b.id : "x"}')).toMatchObject({ refs: ['aws_a.b'] });
   });
 
-  it('for expressions are unknown with the references they read (not their iteration symbols)', () => {
+  it('a for expression over a collection known only after apply is unknown, with the references it reads', () => {
     const value = t('${[for r in aws_iam_role.all : r.arn if r.name != ""]}');
     expect(value).toEqual(
       unknownValue(['aws_iam_role.all'], '[for r in aws_iam_role.all : r.arn if r.name != ""]'),
     );
-    expect(t('${{ for k, v in local.tags : k => upper(v) }}')).toMatchObject({ $unknown: true, refs: [] });
+  });
+
+  it('evaluates for expressions over known collections, as Terraform does', () => {
+    expect(t('${{ for k, v in local.tags : k => upper(v) }}')).toEqual({
+      'mcp-nhi:server': 'SEARCH',
+      team: 'SEARCH',
+    });
+    // A list's key is its index; `if` filters.
+    expect(t('${[for i, n in ["a", "b", "c"] : "${i}-${n}" if n != "b"]}')).toEqual(['0-a', '2-c']);
+    // Maps in key order; `...` groups values with the same key.
+    expect(t('${{ for k, v in { b = "x", a = "y", c = "x" } : v => k... }}')).toEqual({
+      x: ['b', 'c'],
+      y: ['a'],
+    });
+    expect(t('${[for n in local.nested.list : "arn:aws:s3:::${n.name}/*"]}')).toEqual([
+      'arn:aws:s3:::first/*',
+      'arn:aws:s3:::second/*',
+    ]);
+  });
+
+  it('a for expression with an unknown key or condition, a duplicate key or no collection is unknown', () => {
+    expect(t('${{ for v in ["a"] : aws_iam_role.r.name => v }}')).toMatchObject({ $unknown: true });
+    expect(t('${[for v in ["a"] : v if var.required]}')).toMatchObject({ $unknown: true });
+    expect(t('${{ for v in ["a", "a"] : v => v }}')).toMatchObject({ $unknown: true });
+    expect(t('${[for v in "text" : v]}')).toMatchObject({ $unknown: true });
+    // Unknown values inside stay unknown leaves.
+    expect(t('${[for v in ["a"] : aws_iam_role.r.arn]}')).toEqual([
+      unknownValue(['aws_iam_role.r'], 'aws_iam_role.r.arn'),
+    ]);
   });
 
   it('identifiers may contain dashes, as CDKTF names do', () => {

@@ -40,6 +40,9 @@ const SNIPPETS = [
   'policy = templatefile("main.tf", { a = 1 })',
   'z = [path.module, path.root, each.value.k, count.index, self.id]',
   'w = aws_iam_role.r["k"].arn',
+  'for_each = { for k, v in { a = 1, b = 2 } : v => k... if k != "c" }',
+  'f = [for i, x in ["p", "q"] : "${i}${x}"]',
+  'g = { for x in ["dup", "dup"] : x => x }',
 ];
 
 function mutated(seed: number): string {

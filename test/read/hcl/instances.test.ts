@@ -51,6 +51,23 @@ describe('count and for_each', () => {
     });
   });
 
+  it('expands a for_each built with a for expression', async () => {
+    const records = await read(`
+      locals {
+        tools = [{ name = "search", table = "issues" }, { name = "create", table = "issues" }]
+      }
+      resource "aws_iam_role" "tool" {
+        for_each = { for tool in local.tools : tool.name => tool }
+        name     = "mcp-\${each.key}"
+        tags     = { table = each.value.table }
+      }
+    `);
+    expect(records.map((r) => [r.address, r.values.name])).toEqual([
+      ['aws_iam_role.tool["create"]', 'mcp-create'],
+      ['aws_iam_role.tool["search"]', 'mcp-search'],
+    ]);
+  });
+
   it('keys a set of strings by its elements', async () => {
     const records = await read(`
       variable "names" { default = ["b", "a", "b"] }
