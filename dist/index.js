@@ -26787,7 +26787,7 @@ function partialJson(text2, scope) {
 }
 function evalGuarded(node, scope, text2) {
   try {
-    return evalNode(node, { scope, depth: 0 });
+    return evalNode(node, { scope, depth: 0, budget: { steps: MAX_STEPS } });
   } catch {
     return unknownValue(scanRefs(text2, scope), text2);
   }
@@ -26852,6 +26852,16 @@ function sortKeys(value, depth) {
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function bounded(value) {
+  if (typeof value === "string" || Array.isArray(value)) {
+    if (value.length > MAX_VALUE_SIZE) throw new EvalFailure("value too large");
+  } else if (typeof value === "object" && value !== null) {
+    let keys = 0;
+    for (const key in value)
+      if (Object.hasOwn(value, key) && ++keys > MAX_VALUE_SIZE) throw new EvalFailure("value too large");
+  }
+  return value;
+}
 function evalNode(node, ctx) {
   if (ctx.depth > MAX_DEPTH) return unknownValue(staticRefs(node, ctx.scope), node.text);
   const inner = { ...ctx, depth: ctx.depth + 1 };
@@ -26874,13 +26884,13 @@ function evalNodeUnsafe(node, ctx) {
     case "literal":
       return node.value;
     case "template":
-      return evalTemplate(node, ctx);
+      return bounded(evalTemplate(node, ctx));
     case "traversal":
       return evalTraversal(node.root, node.ops, node.text, ctx);
     case "postfix":
       return applyOps(evalNode(node.target, ctx), node.ops, node.text, ctx);
     case "call":
-      return callFunction(node, ctx);
+      return bounded(callFunction(node, ctx));
     case "unary": {
       const operand = evalNode(node.operand, ctx);
       if (isUnknown(operand)) return unknownFrom([operand], node.text);
@@ -26908,7 +26918,7 @@ function evalNodeUnsafe(node, ctx) {
       return out;
     }
     case "for":
-      return evalFor(node, ctx);
+      return bounded(evalFor(node, ctx));
   }
 }
 function evalFor(node, ctx) {
@@ -26931,7 +26941,8 @@ function evalFor(node, ctx) {
         [names[1], value]
       ] : [[names[0], value]]
     );
-    const inner = { scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+    if (--ctx.budget.steps < 0) throw new EvalFailure("too many iterations");
+    const inner = { ...ctx, scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
     if (node.condition !== void 0) {
       const keep = evalNode(node.condition, inner);
       if (isUnknown(keep)) return unknown();
@@ -27238,7 +27249,8 @@ function visitRefs(node, scope, bound, refs, depth) {
       try {
         const value = evalTraversal(node.root, node.ops.slice(0, needed), node.text, {
           scope,
-          depth: depth + 1
+          depth: depth + 1,
+          budget: { steps: MAX_STEPS }
         });
         collectUnknownRefs(value, refs);
       } catch {
@@ -27296,7 +27308,7 @@ function scanRefs(text2, scope) {
   }
   return [...refs];
 }
-var MAX_DEPTH, NON_RESOURCE_ROOTS, EvalScope, ParseFailure, EvalFailure, BINARY_PRECEDENCE, Parser, MAX_FOR_ITEMS, STRICT_FUNCTIONS, SHAPE_FUNCTIONS, UnknownArgument;
+var MAX_DEPTH, NON_RESOURCE_ROOTS, EvalScope, ParseFailure, EvalFailure, BINARY_PRECEDENCE, Parser, MAX_STEPS, MAX_VALUE_SIZE, MAX_FOR_ITEMS, STRICT_FUNCTIONS, SHAPE_FUNCTIONS, UnknownArgument;
 var init_expressions = __esm({
   "action/read/expressions.ts"() {
     "use strict";
@@ -27870,6 +27882,8 @@ var init_expressions = __esm({
         }
       }
     };
+    MAX_STEPS = 2e5;
+    MAX_VALUE_SIZE = 1 << 20;
     MAX_FOR_ITEMS = 1e4;
     STRICT_FUNCTIONS = {
       jsondecode: ([text2]) => {

@@ -268,7 +268,7 @@ export function evaluateExpression(source: string, scope: EvalScope = new EvalSc
 /** Evaluation is total: whatever an odd input provokes becomes unknown, never an exception. */
 function evalGuarded(node: Node, scope: EvalScope, text: string): unknown {
   try {
-    return evalNode(node, { scope, depth: 0 });
+    return evalNode(node, { scope, depth: 0, budget: { steps: MAX_STEPS } });
   } catch {
     return unknownValue(scanRefs(text, scope), text);
   }
@@ -904,6 +904,28 @@ class Parser {
 interface Context {
   readonly scope: EvalScope;
   readonly depth: number;
+  /** Work left for this expression, shared by every node in it (see MAX_STEPS). */
+  readonly budget: { steps: number };
+}
+
+/**
+ * Configuration may come from an untrusted pull request: an expression may not make more than
+ * this many `for` iterations, nor a string, list or map larger than MAX_VALUE_SIZE (doubling
+ * through chained locals). Past either, the value is unknown.
+ */
+const MAX_STEPS = 200_000;
+const MAX_VALUE_SIZE = 1 << 20;
+
+/** Throws when a computed value is too large to keep (see MAX_VALUE_SIZE). */
+function bounded<T>(value: T): T {
+  if (typeof value === 'string' || Array.isArray(value)) {
+    if (value.length > MAX_VALUE_SIZE) throw new EvalFailure('value too large');
+  } else if (typeof value === 'object' && value !== null) {
+    let keys = 0;
+    for (const key in value)
+      if (Object.hasOwn(value, key) && ++keys > MAX_VALUE_SIZE) throw new EvalFailure('value too large');
+  }
+  return value;
 }
 
 function evalNode(node: Node, ctx: Context): unknown {
@@ -931,13 +953,13 @@ function evalNodeUnsafe(node: Node, ctx: Context): unknown {
     case 'literal':
       return node.value;
     case 'template':
-      return evalTemplate(node, ctx);
+      return bounded(evalTemplate(node, ctx));
     case 'traversal':
       return evalTraversal(node.root, node.ops, node.text, ctx);
     case 'postfix':
       return applyOps(evalNode(node.target, ctx), node.ops, node.text, ctx);
     case 'call':
-      return callFunction(node, ctx);
+      return bounded(callFunction(node, ctx));
     case 'unary': {
       const operand = evalNode(node.operand, ctx);
       if (isUnknown(operand)) return unknownFrom([operand], node.text);
@@ -965,7 +987,7 @@ function evalNodeUnsafe(node: Node, ctx: Context): unknown {
       return out;
     }
     case 'for':
-      return evalFor(node, ctx);
+      return bounded(evalFor(node, ctx));
   }
 }
 
@@ -1002,7 +1024,8 @@ function evalFor(node: Extract<Node, { kind: 'for' }>, ctx: Context): unknown {
           ]
         : [[names[0]!, value]],
     );
-    const inner: Context = { scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+    if (--ctx.budget.steps < 0) throw new EvalFailure('too many iterations');
+    const inner: Context = { ...ctx, scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
     if (node.condition !== undefined) {
       const keep = evalNode(node.condition, inner);
       if (isUnknown(keep)) return unknown();
@@ -1477,6 +1500,7 @@ function visitRefs(node: Node, scope: EvalScope, bound: Set<string>, refs: Set<s
         const value = evalTraversal(node.root, node.ops.slice(0, needed), node.text, {
           scope,
           depth: depth + 1,
+          budget: { steps: MAX_STEPS },
         });
         collectUnknownRefs(value, refs);
       } catch {

@@ -237,6 +237,24 @@ describe('robustness', () => {
     expect(t('${provider::aws::arn_parse(aws_iam_role.r.arn)}')).toMatchObject({ refs: ['aws_iam_role.r'] });
   });
 
+  it('work and sizes are bounded: nested loops, doubling lists and strings become unknown', () => {
+    const big = `[${Array.from({ length: 2000 }, (_, i) => i).join(', ')}]`;
+    const doubling = (make: (previous: string) => string, seed: string) =>
+      new EvalScope({
+        locals: new Map<string, unknown>([
+          ['l0', seed],
+          ...Array.from({ length: 40 }, (_, i): [string, unknown] => [`l${i + 1}`, make(`local.l${i}`)]),
+        ]),
+      });
+    // 4,000,000 iterations.
+    expect(t(`\${[for a in ${big} : [for b in ${big} : a]]}`)).toMatchObject({ $unknown: true });
+    expect(t(`\${[for a in ${big} : a]}`)).toHaveLength(2000);
+    const lists = doubling((previous) => `\${concat(${previous}, ${previous})}`, '${["x"]}');
+    expect(evaluateTemplate('${local.l40}', lists)).toMatchObject({ $unknown: true });
+    const strings = doubling((previous) => `\${${previous}}\${${previous}}`, 'xy');
+    expect(evaluateTemplate('${local.l40}', strings)).toMatchObject({ $unknown: true });
+  });
+
   it('deep nesting is unknown, never a stack overflow', () => {
     const deep = `\${${'['.repeat(5000)}1${']'.repeat(5000)}}`;
     expect(t(deep)).toMatchObject({ $unknown: true });
