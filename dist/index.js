@@ -28037,7 +28037,16 @@ var init_bodies = __esm({
 });
 
 // action/read/hcl/instances.ts
-function blockInstances(body, scope) {
+function instanceBudget() {
+  return { left: 2e4 };
+}
+function blockInstances(body, scope, budget) {
+  const instances = knownInstances(body, scope);
+  if (instances === void 0 || instances.length > budget.left) return void 0;
+  budget.left -= instances.length;
+  return instances;
+}
+function knownInstances(body, scope) {
   if (body.count !== void 0) {
     const count = evaluate(body.count, scope);
     if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > MAX_INSTANCES) {
@@ -28337,7 +28346,13 @@ async function readHclPath(path5) {
   const files = await tfFilesOf(path5);
   if (files.length === 0) throw new InputError(path5, "no .tf files in this directory");
   const root = resolve3(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
-  const read = { root: realRoot(root), parsed: /* @__PURE__ */ new Map(), skipped: [], moduleInstances: 0 };
+  const read = {
+    root: realRoot(root),
+    parsed: /* @__PURE__ */ new Map(),
+    skipped: [],
+    instances: instanceBudget(),
+    moduleInstances: { left: MAX_MODULE_INSTANCES }
+  };
   const records = await readModule(read, files, root, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]));
   const { skipped } = read;
   const notes2 = skipped.map(
@@ -28417,7 +28432,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
         const line = json ? void 0 : findBlockLine(text2, key, type, name);
         const body = json ? withoutComment(written) : written;
         const address = scope.address(local);
-        const instances = blockInstances(body, scope);
+        const instances = blockInstances(body, scope, read.instances);
         if (instances !== void 0) scope.markInstanced(address);
         found.push({ address, mode, type, name, body, instances, line });
       }
@@ -28446,11 +28461,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
       } catch {
         continue;
       }
-      let instances = blockInstances(body, scope);
-      if (instances !== void 0 && read.moduleInstances + instances.length > MAX_MODULE_INSTANCES) {
-        instances = void 0;
-      }
-      read.moduleInstances += instances?.length ?? 0;
+      const instances = blockInstances(body, scope, read.moduleInstances);
       const calls = instances === void 0 ? [{ prefix: address, scope }] : instances.map((instance) => ({
         prefix: instanceAddress(address, instance.key),
         scope: instance.scope
@@ -28567,6 +28578,7 @@ function readTerraformJsonObject(config, file, fallbackVersion) {
     variables.set(name, { hasDefault: Object.hasOwn(body, "default"), default: body.default, literal: true });
   }
   const scope = new EvalScope({ locals, variables });
+  const budget = instanceBudget();
   const blocks2 = [];
   for (const [mode, key] of [
     ["managed", "resource"],
@@ -28577,7 +28589,7 @@ function readTerraformJsonObject(config, file, fallbackVersion) {
       const constructPath = metadataOf(rawBody)?.path;
       const source = typeof constructPath === "string" ? { file, constructPath } : { file };
       const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-      const instances = blockInstances(body, scope);
+      const instances = blockInstances(body, scope, budget);
       if (instances !== void 0) scope.markInstanced(address);
       blocks2.push({ block: { address, mode, type, name, body, instances }, source });
     }

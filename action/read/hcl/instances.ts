@@ -12,6 +12,19 @@ import { isUnknown } from '../record.js';
 /** More instances than this are left as one record: judging them one by one adds nothing. */
 const MAX_INSTANCES = 1000;
 
+/**
+ * How many more instances one read of a configuration may expand (`left` counts down), so that
+ * a small configuration cannot make an unbounded number of records.
+ */
+export interface InstanceBudget {
+  left: number;
+}
+
+/** The instances one read of a configuration expands at most, over all its blocks. */
+export function instanceBudget(): InstanceBudget {
+  return { left: 20_000 };
+}
+
 export interface BlockInstance {
   /** The instance key: `count.index` or `each.key`. */
   readonly key: number | string;
@@ -20,11 +33,22 @@ export interface BlockInstance {
 }
 
 /**
- * The instances of a resource block, or undefined when it has neither `count` nor `for_each`, or
- * its collection is not known from the configuration. An empty list means the configuration
- * creates no instance (`count = 0`, an empty map).
+ * The instances of a resource block or module call, or undefined when it has neither `count` nor
+ * `for_each`, its collection is not known from the configuration, or the budget is spent. An
+ * empty list means the configuration creates no instance (`count = 0`, an empty map).
  */
 export function blockInstances(
+  body: Readonly<Record<string, unknown>>,
+  scope: EvalScope,
+  budget: InstanceBudget,
+): readonly BlockInstance[] | undefined {
+  const instances = knownInstances(body, scope);
+  if (instances === undefined || instances.length > budget.left) return undefined;
+  budget.left -= instances.length;
+  return instances;
+}
+
+function knownInstances(
   body: Readonly<Record<string, unknown>>,
   scope: EvalScope,
 ): readonly BlockInstance[] | undefined {

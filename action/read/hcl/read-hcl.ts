@@ -13,7 +13,7 @@ import type { ReadResult, ResourceRecord } from '../record.js';
 import { blockRecords, type ConfigBlock } from './blocks.js';
 import { bodies, isObject, labeled, labeled2, withoutComment } from './bodies.js';
 import { configFiles, realRoot } from './config-files.js';
-import { blockInstances, instanceAddress } from './instances.js';
+import { blockInstances, type InstanceBudget, instanceAddress, instanceBudget } from './instances.js';
 
 /**
  * The HCL parser is WebAssembly that decompresses and starts a Go runtime when imported
@@ -33,7 +33,13 @@ export async function readHclPath(path: string): Promise<ReadResult> {
   const files = await tfFilesOf(path);
   if (files.length === 0) throw new InputError(path, 'no .tf files in this directory');
   const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
-  const read: HclRead = { root: realRoot(root), parsed: new Map(), skipped: [], moduleInstances: 0 };
+  const read: HclRead = {
+    root: realRoot(root),
+    parsed: new Map(),
+    skipped: [],
+    instances: instanceBudget(),
+    moduleInstances: { left: MAX_MODULE_INSTANCES },
+  };
   const records = await readModule(read, files, root, '', new Map(), 0, new Set([root]));
   const { skipped } = read;
   const notes = skipped.map(
@@ -110,8 +116,10 @@ interface HclRead {
   readonly parsed: Map<string, Promise<ParsedFile>>;
   /** Module calls not followed (registry and git sources), for the input's notes. */
   readonly skipped: string[];
-  /** Module instances (count/for_each on module calls) read so far. */
-  moduleInstances: number;
+  /** Resource instances (count/for_each) left to expand. */
+  readonly instances: InstanceBudget;
+  /** Module instances (count/for_each on module calls) left to read. */
+  readonly moduleInstances: InstanceBudget;
 }
 
 /** Module calls with count/for_each are read per instance up to this many instances in all. */
@@ -156,7 +164,7 @@ async function readModule(
         const line = json ? undefined : findBlockLine(text, key, type, name);
         const body = json ? withoutComment(written) : written;
         const address = scope.address(local);
-        const instances = blockInstances(body, scope);
+        const instances = blockInstances(body, scope, read.instances);
         if (instances !== undefined) scope.markInstanced(address);
         found.push({ address, mode, type, name, body, instances, line });
       }
@@ -187,11 +195,7 @@ async function readModule(
       } catch {
         continue; // A missing local module is Terraform's error to report, not a reason to stop.
       }
-      let instances = blockInstances(body, scope);
-      if (instances !== undefined && read.moduleInstances + instances.length > MAX_MODULE_INSTANCES) {
-        instances = undefined;
-      }
-      read.moduleInstances += instances?.length ?? 0;
+      const instances = blockInstances(body, scope, read.moduleInstances);
       const calls =
         instances === undefined
           ? [{ prefix: address, scope }]

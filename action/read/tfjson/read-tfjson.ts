@@ -14,7 +14,7 @@ import { InputError } from '../../errors.js';
 import { EvalScope, type VariableDeclaration } from '../expressions.js';
 import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
 import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
-import { blockInstances } from '../hcl/instances.js';
+import { blockInstances, instanceBudget } from '../hcl/instances.js';
 import type { InputSummary, ReadResult, ResourceRecord, SourceLocation } from '../record.js';
 
 /** Top-level keys of a Terraform JSON configuration; a file with none of them is something else. */
@@ -110,6 +110,7 @@ export function readTerraformJsonObject(
   const scope = new EvalScope({ locals, variables });
 
   // Instances first, so references to `aws_iam_role.tool["search"]` can name their instance.
+  const budget = instanceBudget();
   const blocks: { block: ConfigBlock; source: SourceLocation }[] = [];
   for (const [mode, key] of [
     ['managed', 'resource'],
@@ -120,7 +121,7 @@ export function readTerraformJsonObject(
       const constructPath = metadataOf(rawBody)?.path;
       const source: SourceLocation = typeof constructPath === 'string' ? { file, constructPath } : { file };
       const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
-      const instances = blockInstances(body, scope);
+      const instances = blockInstances(body, scope, budget);
       if (instances !== undefined) scope.markInstanced(address);
       blocks.push({ block: { address, mode, type, name, body, instances }, source });
     }

@@ -116,6 +116,16 @@ describe('count and for_each', () => {
     expect(records.every((r) => r.index === undefined && isUnknown(r.values.name))).toBe(true);
   });
 
+  it('expands at most 20,000 instances in one read; further blocks stay one record each', async () => {
+    const blocks = Array.from(
+      { length: 30 },
+      (_, i) => `resource "aws_iam_user" "u${i}" {\n  count = 1000\n  name = "u${i}-\${count.index}"\n}`,
+    );
+    const records = await read(blocks.join('\n'));
+    expect(records).toHaveLength(20_000 + 10);
+    expect(records.filter((r) => r.index === undefined)).toHaveLength(10);
+  });
+
   it('resolves a reference to one instance to that instance, and to an unexpanded resource to it', async () => {
     const records = await read(`
       variable "unknown" {}
