@@ -9084,20 +9084,20 @@ function blockRecords(block, module, source, scope) {
   return instances.map((instance) => record2(configValues(type, mode, body, instance.scope), instance.key));
 }
 function configValues(type, mode, body, scope) {
-  const values = blockValues(body, scope, META_ARGUMENTS);
+  const values = blockValues(body, scope, META_ARGUMENTS, 0, { left: MAX_GENERATED_BLOCKS });
   if (mode === "data" && type === "aws_iam_policy_document") {
     defineKey(values, "json", renderPolicyDocument(values));
   }
   return values;
 }
-function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
+function blockValues(body, scope, skipped, depth, budget) {
   const values = {};
   for (const [key, value] of Object.entries(body)) {
     if (skipped.has(key)) continue;
     defineKey(
       values,
       key,
-      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope)
+      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1, budget) : evaluate(value, scope)
     );
   }
   for (const [blockName, dynamic] of labeled(body.dynamic)) {
@@ -9106,13 +9106,15 @@ function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
     const forEach = evaluate(dynamic.for_each, scope);
     const items = content === void 0 ? void 0 : iterationItems(forEach, iterator);
     const existing = values[blockName];
-    if (items !== void 0 && content !== void 0 && !isUnknown(existing)) {
+    if (items !== void 0 && content !== void 0 && !isUnknown(existing) && items.length <= budget.left) {
+      budget.left -= items.length;
       const generated = items.map(
         (item) => blockValues(
           content,
           scope.withBound([iterator], /* @__PURE__ */ new Map([[iterator, item]])),
           DYNAMIC_ONLY,
-          depth + 1
+          depth + 1,
+          budget
         )
       );
       defineKey(values, blockName, [...bodies(existing), ...generated]);
@@ -9121,7 +9123,10 @@ function blockValues(body, scope, skipped = DYNAMIC_ONLY, depth = 0) {
     const refs = /* @__PURE__ */ new Set();
     collectUnknownRefs(forEach, refs);
     if (content !== void 0) {
-      collectUnknownRefs(blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1), refs);
+      collectUnknownRefs(
+        blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1, budget),
+        refs
+      );
     }
     if (existing !== void 0) collectUnknownRefs(existing, refs);
     defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
@@ -9132,9 +9137,9 @@ function iteratorName(value) {
   if (typeof value !== "string") return void 0;
   return /^(?:\$\{\s*)?([A-Za-z_][\w-]*)(?:\s*\})?$/.exec(value.trim())?.[1];
 }
-function nestedBlocks(value, scope, depth) {
+function nestedBlocks(value, scope, depth, budget) {
   if (depth > MAX_BLOCK_NESTING) return unknownValue([], "blocks nested too deeply");
-  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
+  const read = (item) => isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth, budget) : evaluate(item, scope);
   return Array.isArray(value) ? value.map(read) : read(value);
 }
 function holdsDynamicBlock(value, depth) {
@@ -9157,7 +9162,7 @@ function iterationItems(forEach, iterator) {
   }
   return void 0;
 }
-var META_ARGUMENTS, MAX_DYNAMIC_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
+var META_ARGUMENTS, MAX_DYNAMIC_BLOCKS, MAX_GENERATED_BLOCKS, DYNAMIC_ONLY, MAX_BLOCK_NESTING;
 var init_blocks = __esm({
   "action/read/hcl/blocks.ts"() {
     "use strict";
@@ -9177,6 +9182,7 @@ var init_blocks = __esm({
       "dynamic"
     ]);
     MAX_DYNAMIC_BLOCKS = 1e3;
+    MAX_GENERATED_BLOCKS = 1e4;
     DYNAMIC_ONLY = /* @__PURE__ */ new Set(["dynamic"]);
     MAX_BLOCK_NESTING = 32;
   }

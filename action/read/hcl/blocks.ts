@@ -69,7 +69,7 @@ export function configValues(
   body: Readonly<Record<string, unknown>>,
   scope: EvalScope,
 ): Record<string, unknown> {
-  const values = blockValues(body, scope, META_ARGUMENTS);
+  const values = blockValues(body, scope, META_ARGUMENTS, 0, { left: MAX_GENERATED_BLOCKS });
   if (mode === 'data' && type === 'aws_iam_policy_document') {
     defineKey(values, 'json', renderPolicyDocument(values));
   }
@@ -78,19 +78,22 @@ export function configValues(
 
 /** A `dynamic` block generating more blocks than this is left unknown. */
 const MAX_DYNAMIC_BLOCKS = 1000;
+/** Dynamic blocks of one resource, nested ones included, generate at most this many blocks. */
+const MAX_GENERATED_BLOCKS = 10_000;
 
 /**
  * The values of a block body. Nested blocks that hold `dynamic` blocks are read the same way, at
  * any depth (`statement { dynamic "principals" { ... } }`). A `dynamic "x"` block whose
  * `for_each` is known adds one `x` block per element, its iterator bound; otherwise all of `x`
  * is unknown, since the blocks cannot be counted: never silently fewer blocks than Terraform
- * will make.
+ * will make. So is `x` when the resource's `budget` of generated blocks is spent.
  */
 function blockValues(
   body: Readonly<Record<string, unknown>>,
   scope: EvalScope,
-  skipped: ReadonlySet<string> = DYNAMIC_ONLY,
-  depth = 0,
+  skipped: ReadonlySet<string>,
+  depth: number,
+  budget: { left: number },
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
@@ -98,7 +101,7 @@ function blockValues(
     defineKey(
       values,
       key,
-      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1) : evaluate(value, scope),
+      holdsDynamicBlock(value, 0) ? nestedBlocks(value, scope, depth + 1, budget) : evaluate(value, scope),
     );
   }
   for (const [blockName, dynamic] of labeled(body.dynamic)) {
@@ -107,13 +110,15 @@ function blockValues(
     const forEach = evaluate(dynamic.for_each, scope);
     const items = content === undefined ? undefined : iterationItems(forEach, iterator);
     const existing = values[blockName];
-    if (items !== undefined && content !== undefined && !isUnknown(existing)) {
+    if (items !== undefined && content !== undefined && !isUnknown(existing) && items.length <= budget.left) {
+      budget.left -= items.length;
       const generated = items.map((item) =>
         blockValues(
           content,
           scope.withBound([iterator], new Map([[iterator, item]])),
           DYNAMIC_ONLY,
           depth + 1,
+          budget,
         ),
       );
       defineKey(values, blockName, [...bodies(existing), ...generated]);
@@ -122,7 +127,10 @@ function blockValues(
     const refs = new Set<string>();
     collectUnknownRefs(forEach, refs);
     if (content !== undefined) {
-      collectUnknownRefs(blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1), refs);
+      collectUnknownRefs(
+        blockValues(content, scope.withBound([iterator]), DYNAMIC_ONLY, depth + 1, budget),
+        refs,
+      );
     }
     if (existing !== undefined) collectUnknownRefs(existing, refs);
     defineKey(values, blockName, unknownValue([...refs], `dynamic "${blockName}"`));
@@ -142,10 +150,10 @@ function iteratorName(value: unknown): string | undefined {
 const MAX_BLOCK_NESTING = 32;
 
 /** Block bodies (one or a list) read with blockValues. */
-function nestedBlocks(value: unknown, scope: EvalScope, depth: number): unknown {
+function nestedBlocks(value: unknown, scope: EvalScope, depth: number, budget: { left: number }): unknown {
   if (depth > MAX_BLOCK_NESTING) return unknownValue([], 'blocks nested too deeply');
   const read = (item: unknown) =>
-    isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth) : evaluate(item, scope);
+    isObject(item) ? blockValues(item, scope, DYNAMIC_ONLY, depth, budget) : evaluate(item, scope);
   return Array.isArray(value) ? value.map(read) : read(value);
 }
 

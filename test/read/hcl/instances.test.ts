@@ -337,6 +337,34 @@ describe('dynamic blocks', () => {
     for (const text of [twenty, forty]) expect(text).not.toContain('"dynamic"');
   });
 
+  it('generates at most 10,000 blocks per resource: nested dynamic blocks past that are unknown', async () => {
+    const thousand = `[${Array.from({ length: 1000 }, (_, i) => `"s${i}"`).join(', ')}]`;
+    const [doc] = await read(`
+      data "aws_iam_policy_document" "d" {
+        dynamic "statement" {
+          for_each = ${thousand}
+          content {
+            actions = ["s3:GetObject"]
+            dynamic "condition" {
+              for_each = ${thousand}
+              content {
+                test     = "StringEquals"
+                variable = "aws:PrincipalTag/team"
+                values   = [condition.value]
+              }
+            }
+          }
+        }
+      }
+    `);
+    const statements = doc!.values.statement as Record<string, unknown>[];
+    expect(statements).toHaveLength(1000);
+    // 1,000 statements + 9 x 1,000 conditions fill the budget; the other conditions are unknown.
+    expect(statements.filter((statement) => Array.isArray(statement.condition))).toHaveLength(9);
+    expect(statements.at(-1)!.condition).toMatchObject({ $unknown: true });
+    expect(doc!.values.json).toMatchObject({ $unknown: true });
+  });
+
   it('leaves a list element key unknown: a list and a set are keyed differently', async () => {
     const [doc] = await read(`
       data "aws_iam_policy_document" "d" {
