@@ -24730,6 +24730,13 @@ function readPlanObject(doc, path, format2 = "plan", options = {}) {
   checkType(planned, "planned_values", "object", path);
   checkType(doc.prior_state, "prior_state", "object", path);
   checkType(doc.configuration, "configuration", "object", path);
+  checkType(doc.deferred_changes, "deferred_changes", "array", path);
+  if (doc.errored === true) {
+    throw new InputError(
+      path,
+      'the plan errored ("errored": true): Terraform stopped before planning every resource, so it cannot be judged; fix what terraform plan reported and plan again'
+    );
+  }
   let records;
   if (changes === void 0 && planned === void 0) {
     const state = doc.values;
@@ -24743,14 +24750,42 @@ function readPlanObject(doc, path, format2 = "plan", options = {}) {
   } else {
     records = planRecords(doc, path, options.owned === true);
   }
+  const notes2 = incompletePlanNotes(doc);
   const summary = {
     path,
     format: format2,
     resources: records.length,
     formatVersion,
-    ...producer === void 0 ? {} : { producer }
+    ...producer === void 0 ? {} : { producer },
+    ...notes2.length > 0 ? { notes: notes2 } : {}
   };
   return { records, inputs: [summary] };
+}
+function incompletePlanNotes(doc) {
+  const deferred = Array.isArray(doc.deferred_changes) ? doc.deferred_changes.length : 0;
+  const notes2 = [];
+  if (deferred > 0) {
+    notes2.push(
+      `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`
+    );
+  }
+  if (doc.complete === false) {
+    notes2.push(
+      'the plan is not complete ("complete": false): a later plan may add changes this one does not show; check that plan too'
+    );
+  }
+  return notes2;
+}
+function changesOf(doc, path) {
+  const changes = Array.isArray(doc.resource_changes) ? doc.resource_changes : [];
+  if (!Array.isArray(doc.deferred_changes) || doc.deferred_changes.length === 0) return changes;
+  const deferred = doc.deferred_changes.map((entry, i) => {
+    if (!isObj(entry) || !isObj(entry.resource_change)) {
+      throw new InputError(path, `not a Terraform plan: deferred_changes[${i}] has no resource_change`);
+    }
+    return entry.resource_change;
+  });
+  return [...changes, ...deferred];
 }
 function checkFormatVersion(raw, path) {
   const version = typeof raw === "number" ? String(raw) : raw;
@@ -24784,7 +24819,7 @@ function planRecords(doc, path, owned) {
     return plannedByAddress.get(address)?.values;
   };
   const configuration = isObj(doc.configuration) ? doc.configuration : void 0;
-  const changes = Array.isArray(doc.resource_changes) ? doc.resource_changes : [];
+  const changes = changesOf(doc, path);
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records = [];
   const seen = /* @__PURE__ */ new Set();

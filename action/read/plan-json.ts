@@ -81,6 +81,14 @@ export function readPlanObject(
   checkType(planned, 'planned_values', 'object', path);
   checkType(doc.prior_state, 'prior_state', 'object', path);
   checkType(doc.configuration, 'configuration', 'object', path);
+  checkType(doc.deferred_changes, 'deferred_changes', 'array', path);
+  // Terraform 1.5+ writes a plan even when planning failed; what it holds is not what will apply.
+  if (doc.errored === true) {
+    throw new InputError(
+      path,
+      'the plan errored ("errored": true): Terraform stopped before planning every resource, so it cannot be judged; fix what terraform plan reported and plan again',
+    );
+  }
 
   let records: ResourceRecord[];
   if (changes === undefined && planned === undefined) {
@@ -95,14 +103,49 @@ export function readPlanObject(
   } else {
     records = planRecords(doc, path, options.owned === true);
   }
+  const notes = incompletePlanNotes(doc);
   const summary = {
     path,
     format,
     resources: records.length,
     formatVersion,
     ...(producer === undefined ? {} : { producer }),
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { records, inputs: [summary] };
+}
+
+/** What the report should say about a plan that is not the whole of what will apply. */
+function incompletePlanNotes(doc: Json): string[] {
+  const deferred = Array.isArray(doc.deferred_changes) ? doc.deferred_changes.length : 0;
+  const notes: string[] = [];
+  if (deferred > 0) {
+    notes.push(
+      `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`,
+    );
+  }
+  if (doc.complete === false) {
+    notes.push(
+      'the plan is not complete ("complete": false): a later plan may add changes this one does not show; check that plan too',
+    );
+  }
+  return notes;
+}
+
+/**
+ * The changes to judge: resource_changes, and the resource changes Terraform deferred to a later
+ * round (Terraform 1.9+ `deferred_changes`), which are still on their way to being created.
+ */
+function changesOf(doc: Json, path: string): unknown[] {
+  const changes = Array.isArray(doc.resource_changes) ? doc.resource_changes : [];
+  if (!Array.isArray(doc.deferred_changes) || doc.deferred_changes.length === 0) return changes;
+  const deferred = doc.deferred_changes.map((entry, i) => {
+    if (!isObj(entry) || !isObj(entry.resource_change)) {
+      throw new InputError(path, `not a Terraform plan: deferred_changes[${i}] has no resource_change`);
+    }
+    return entry.resource_change;
+  });
+  return [...changes, ...deferred];
 }
 
 function checkFormatVersion(raw: unknown, path: string): string {
@@ -143,7 +186,7 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
   };
 
   const configuration = isObj(doc.configuration) ? doc.configuration : undefined;
-  const changes = Array.isArray(doc.resource_changes) ? doc.resource_changes : [];
+  const changes = changesOf(doc, path);
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records: ResourceRecord[] = [];
   const seen = new Set<string>();

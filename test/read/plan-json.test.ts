@@ -332,6 +332,54 @@ describe('readPlanJson validation', () => {
     ).toContain('resource_changes[0] (a.b) has no change.actions list');
   });
 
+  it('refuses a plan that errored: it is not what will apply', () => {
+    expect(
+      problemOf(() =>
+        readPlanJson(
+          '{"format_version":"1.2","errored":true,"complete":false,"resource_changes":[]}',
+          'p.json',
+        ),
+      ),
+    ).toBe(
+      'p.json: the plan errored ("errored": true): Terraform stopped before planning every resource, so it cannot be judged; fix what terraform plan reported and plan again',
+    );
+    expect(
+      problemOf(() =>
+        readPlanJson(
+          '{"format_version":"1.2","resource_changes":[],"deferred_changes":[{"reason":"x"}]}',
+          'p.json',
+        ),
+      ),
+    ).toBe('p.json: not a Terraform plan: deferred_changes[0] has no resource_change');
+  });
+
+  it('judges deferred resource changes too, and says the plan is not complete', () => {
+    const role = (name: string) => ({
+      address: `aws_iam_role.${name}`,
+      mode: 'managed',
+      type: 'aws_iam_role',
+      name,
+      change: { actions: ['create'], after: { name }, after_unknown: { arn: true } },
+    });
+    const plan = {
+      format_version: '1.2',
+      complete: false,
+      resource_changes: [role('planned')],
+      deferred_changes: [{ reason: 'instance_count_unknown', resource_change: role('deferred') }],
+    };
+    const { records, inputs } = readPlanJson(JSON.stringify(plan), 'p.json');
+    expect(records.map((r) => r.address)).toEqual(['aws_iam_role.planned', 'aws_iam_role.deferred']);
+    expect(inputs[0]!.notes).toEqual([
+      '1 deferred resource change(s) (deferred_changes) were judged with the values known so far',
+      'the plan is not complete ("complete": false): a later plan may add changes this one does not show; check that plan too',
+    ]);
+    const complete = readPlanJson(
+      JSON.stringify({ ...plan, complete: true, deferred_changes: [] }),
+      'p.json',
+    );
+    expect(complete.inputs[0]!.notes).toBeUndefined();
+  });
+
   it('stops at absurd nesting in after_unknown instead of overflowing the stack', () => {
     const deep = `${'['.repeat(100_000)}true${']'.repeat(100_000)}`;
     const text = `{"format_version":"1.0","resource_changes":[{"address":"a.b","change":{"actions":["create"],"after":{},"after_unknown":{"x":${deep}}}}]}`;
