@@ -24771,7 +24771,7 @@ function incompletePlanNotes(doc) {
   }
   if (doc.complete === false) {
     notes2.push(
-      'the plan is not complete ("complete": false): a later plan may add changes this one does not show; check that plan too'
+      'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged'
     );
   }
   return notes2;

@@ -126,7 +126,7 @@ function incompletePlanNotes(doc: Json): string[] {
   }
   if (doc.complete === false) {
     notes.push(
-      'the plan is not complete ("complete": false): a later plan may add changes this one does not show; check that plan too',
+      'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged',
     );
   }
   return notes;

@@ -371,7 +371,7 @@ describe('readPlanJson validation', () => {
     expect(records.map((r) => r.address)).toEqual(['aws_iam_role.planned', 'aws_iam_role.deferred']);
     expect(inputs[0]!.notes).toEqual([
       '1 deferred resource change(s) (deferred_changes) were judged with the values known so far',
-      'the plan is not complete ("complete": false): a later plan may add changes this one does not show; check that plan too',
+      'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged',
     ]);
     const complete = readPlanJson(
       JSON.stringify({ ...plan, complete: true, deferred_changes: [] }),

@@ -269,6 +269,22 @@ describe('readInputs: binary plans', () => {
       expect(isUnknown(fn.values.input) || isUnknown((fn.values.input as { role?: unknown }).role)).toBe(
         true,
       );
+
+      // A targeted plan is not the whole change, and the report says so (Terraform 1.8+ writes
+      // `complete`; older versions do not).
+      execFileSync(
+        'terraform',
+        ['plan', '-input=false', '-no-color', '-target=terraform_data.role', '-out', 'targeted'],
+        { cwd: dir, env, stdio: 'ignore' },
+      );
+      const shown = JSON.parse(
+        execFileSync('terraform', ['show', '-json', 'targeted'], { cwd: dir, env, encoding: 'utf8' }),
+      );
+      const targeted = await readInputs([path.join(dir, 'targeted')]);
+      expect(targeted.records.map((r) => r.address)).toEqual(['terraform_data.role']);
+      if (shown.complete === false) {
+        expect(targeted.inputs[0]!.notes).toEqual([expect.stringContaining('"complete": false')]);
+      }
     },
   );
 
