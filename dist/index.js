@@ -28043,8 +28043,14 @@ function instanceBudget() {
 function blockInstances(body, scope, budget) {
   const instances = knownInstances(body, scope);
   if (instances === void 0 || instances.length > budget.left) return void 0;
+  if (instances.length === 0 && !literallyNone(body.count ?? body.for_each)) return void 0;
   budget.left -= instances.length;
   return instances;
+}
+function literallyNone(written) {
+  if (written === 0) return true;
+  if (Array.isArray(written)) return written.length === 0;
+  return typeof written === "object" && written !== null && Object.keys(written).length === 0;
 }
 function knownInstances(body, scope) {
   if (body.count !== void 0) {
@@ -28219,7 +28225,8 @@ function blockValues(body, scope, skipped, depth, budget) {
     const forEach = evaluate(dynamic.for_each, scope);
     const items = content === void 0 ? void 0 : iterationItems(forEach, iterator2);
     const existing = values[blockName];
-    if (items !== void 0 && content !== void 0 && !isUnknown(existing) && items.length <= budget.left) {
+    const countable = items !== void 0 && (items.length > 0 || literallyNone(dynamic.for_each)) && items.length <= budget.left;
+    if (countable && content !== void 0 && !isUnknown(existing)) {
       budget.left -= items.length;
       const generated = items.map(
         (item) => blockValues(

@@ -6,7 +6,7 @@
 import { collectUnknownRefs, defineKey, type EvalScope, evaluate } from '../expressions.js';
 import { isUnknown, type ResourceRecord, type SourceLocation, unknownValue } from '../record.js';
 import { bodies, isObject, labeled } from './bodies.js';
-import { type BlockInstance, instanceAddress } from './instances.js';
+import { type BlockInstance, instanceAddress, literallyNone } from './instances.js';
 import { renderPolicyDocument } from './policy-document.js';
 
 /** Arguments Terraform itself interprets; they are not resource attributes. */
@@ -110,7 +110,13 @@ function blockValues(
     const forEach = evaluate(dynamic.for_each, scope);
     const items = content === undefined ? undefined : iterationItems(forEach, iterator);
     const existing = values[blockName];
-    if (items !== undefined && content !== undefined && !isUnknown(existing) && items.length <= budget.left) {
+    // A for_each that is empty only with the variables' defaults stays unknown, as in
+    // blockInstances: making no blocks would drop those the real run may make.
+    const countable =
+      items !== undefined &&
+      (items.length > 0 || literallyNone(dynamic.for_each)) &&
+      items.length <= budget.left;
+    if (countable && content !== undefined && !isUnknown(existing)) {
       budget.left -= items.length;
       const generated = items.map((item) =>
         blockValues(

@@ -34,8 +34,12 @@ export interface BlockInstance {
 
 /**
  * The instances of a resource block or module call, or undefined when it has neither `count` nor
- * `for_each`, its collection is not known from the configuration, or the budget is spent. An
- * empty list means the configuration creates no instance (`count = 0`, an empty map).
+ * `for_each`, its collection is not known from the configuration, or the budget is spent.
+ *
+ * An empty list means the block creates nothing, and is given only when the configuration says
+ * so literally (`count = 0`, `for_each = {}`). `count = var.enabled ? 1 : 0` is 0 with the
+ * variable's default, but the real run may set it: that block stays one record and is judged,
+ * rather than left out on the strength of a default.
  */
 export function blockInstances(
   body: Readonly<Record<string, unknown>>,
@@ -44,8 +48,16 @@ export function blockInstances(
 ): readonly BlockInstance[] | undefined {
   const instances = knownInstances(body, scope);
   if (instances === undefined || instances.length > budget.left) return undefined;
+  if (instances.length === 0 && !literallyNone(body.count ?? body.for_each)) return undefined;
   budget.left -= instances.length;
   return instances;
+}
+
+/** `0`, `{}` or `[]` as written, not computed: a count or collection that is none whatever the variables. */
+export function literallyNone(written: unknown): boolean {
+  if (written === 0) return true;
+  if (Array.isArray(written)) return written.length === 0;
+  return typeof written === 'object' && written !== null && Object.keys(written).length === 0;
 }
 
 function knownInstances(

@@ -82,22 +82,33 @@ describe('count and for_each', () => {
     ]);
   });
 
-  it('numbers count instances, and count = 0 creates none', async () => {
+  it('numbers count instances; only a literal count = 0 or empty for_each creates none', async () => {
     const records = await read(`
       variable "enabled" { default = false }
       resource "aws_iam_user" "u" {
         count = 2
         name  = "user-\${count.index}"
       }
+      resource "aws_iam_user" "none" {
+        count = 0
+        name  = "never"
+      }
+      resource "aws_iam_user" "nobody" {
+        for_each = {}
+        name     = "never"
+      }
+      # 0 with the default, but the real run may enable it: judged as one record.
       resource "aws_iam_access_key" "k" {
         count = var.enabled ? 1 : 0
         user  = aws_iam_user.u[0].name
       }
     `);
-    expect(records.map((r) => [r.address, r.index, r.values.name])).toEqual([
-      ['aws_iam_user.u[0]', 0, 'user-0'],
-      ['aws_iam_user.u[1]', 1, 'user-1'],
+    expect(records.map((r) => [r.address, r.index])).toEqual([
+      ['aws_iam_user.u[0]', 0],
+      ['aws_iam_user.u[1]', 1],
+      ['aws_iam_access_key.k', undefined],
     ]);
+    expect(records.map((r) => r.values.name).slice(0, 2)).toEqual(['user-0', 'user-1']);
   });
 
   it('keeps one record, its each and count unknown, when the collection is not known', async () => {
@@ -363,6 +374,43 @@ describe('dynamic blocks', () => {
     expect(statements.filter((statement) => Array.isArray(statement.condition))).toHaveLength(9);
     expect(statements.at(-1)!.condition).toMatchObject({ $unknown: true });
     expect(doc!.values.json).toMatchObject({ $unknown: true });
+  });
+
+  it('makes no blocks for a literally empty for_each, and unknown blocks for one empty by default only', async () => {
+    const docs = await read(`
+      variable "extra" { default = [] }
+      data "aws_iam_policy_document" "literal" {
+        statement {
+          actions   = ["s3:GetObject"]
+          resources = ["*"]
+        }
+        dynamic "statement" {
+          for_each = []
+          content {
+            actions   = ["*"]
+            resources = ["*"]
+          }
+        }
+      }
+      data "aws_iam_policy_document" "by_default" {
+        statement {
+          actions   = ["s3:GetObject"]
+          resources = ["*"]
+        }
+        dynamic "statement" {
+          for_each = var.extra
+          content {
+            actions   = ["*"]
+            resources = ["*"]
+          }
+        }
+      }
+    `);
+    const [literal, byDefault] = docs;
+    expect(literal!.values.statement).toEqual([{ actions: ['s3:GetObject'], resources: ['*'] }]);
+    expect(typeof literal!.values.json).toBe('string');
+    expect(byDefault!.values.statement).toMatchObject({ $unknown: true });
+    expect(byDefault!.values.json).toMatchObject({ $unknown: true });
   });
 
   it('leaves a list element key unknown: a list and a set are keyed differently', async () => {
