@@ -28135,7 +28135,7 @@ function sarifLog(report, options = {}) {
         rules: controls.map(sarifRule)
       }
     },
-    invocations: [{ executionSuccessful: true }]
+    invocations: [invocation(report.summary.notes)]
   };
   if (baseUri !== void 0) run2.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run2.results = report.findings.map(
@@ -28263,6 +28263,13 @@ function encodePath(path) {
 }
 function mdEscape(text) {
   return text.replace(/[\\`*_[\]|]/g, (char) => `\\${char}`).replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function invocation(notes2) {
+  if (notes2.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: notes2.map((text) => ({ level: "note", message: { text } }))
+  };
 }
 
 // action/report/text.ts

@@ -52146,7 +52146,7 @@ function sarifLog(report2, options = {}) {
         rules: controls.map(sarifRule)
       }
     },
-    invocations: [{ executionSuccessful: true }]
+    invocations: [invocation(report2.summary.notes)]
   };
   if (baseUri !== void 0) run2.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run2.results = report2.findings.map(
@@ -52274,6 +52274,13 @@ function encodePath(path5) {
 }
 function mdEscape(text2) {
   return text2.replace(/[\\`*_[\]|]/g, (char) => `\\${char}`).replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function invocation(notes2) {
+  if (notes2.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: notes2.map((text2) => ({ level: "note", message: { text: text2 } }))
+  };
 }
 
 // action/github/report-files.ts

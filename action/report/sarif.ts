@@ -91,7 +91,7 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Recor
         rules: controls.map(sarifRule),
       },
     },
-    invocations: [{ executionSuccessful: true }],
+    invocations: [invocation(report.summary.notes)],
   };
   if (baseUri !== undefined) run.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
   run.results = report.findings.map((finding) =>
@@ -253,4 +253,17 @@ function mdEscape(text: string): string {
     .replace(/[\\`*_[\]|]/g, (char) => `\\${char}`)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
+}
+
+/**
+ * The run's one invocation. The report's notes (an incomplete plan, an input that was not fully
+ * read, nothing declared to judge) go with it as notifications, where code scanning shows the
+ * tool's status.
+ */
+function invocation(notes: readonly string[]): Record<string, unknown> {
+  if (notes.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: notes.map((text) => ({ level: 'note', message: { text } })),
+  };
 }

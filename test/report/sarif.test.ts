@@ -71,7 +71,7 @@ function parse(text: string) {
     version: string;
     runs: {
       tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
-      invocations: { executionSuccessful: boolean }[];
+      invocations: { executionSuccessful: boolean; toolExecutionNotifications?: unknown[] }[];
       results: SarifResult[];
       originalUriBaseIds?: Record<string, { uri: string }>;
     }[];
@@ -88,6 +88,7 @@ describe('renderSarif', () => {
       sampleReport({ findings: [] }),
       largeReport(200),
       sampleReport({ findings: [finding('MCP-NHI-007', 'x', { source: undefined })] }),
+      sampleReport({ notes: ['plan.json: the plan is not complete'] }),
     ];
     for (const validate of validators()) {
       for (const report of reports) {
@@ -121,6 +122,17 @@ describe('renderSarif', () => {
     expect(run.tool.driver.version).toBe('0.1.0');
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
     expect(run.invocations[0]?.executionSuccessful).toBe(true);
+    expect(run.invocations[0]).not.toHaveProperty('toolExecutionNotifications');
+  });
+
+  it("carries the report's notes as tool notifications", () => {
+    const { run } = parse(renderSarif(sampleReport({ notes: ['plan.json: the plan is not complete'] })));
+    expect(run.invocations[0]).toEqual({
+      executionSuccessful: true,
+      toolExecutionNotifications: [
+        { level: 'note', message: { text: 'plan.json: the plan is not complete' } },
+      ],
+    });
   });
 
   it('has one rule per control with level, tags and security-severity', () => {
