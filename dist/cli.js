@@ -9322,6 +9322,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
   }
   const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
   const blocks2 = parsed.map(({ text, config, json }) => {
+    const lines = json ? void 0 : blockLines(text);
     const found = [];
     for (const [mode, key] of [
       ["managed", "resource"],
@@ -9329,7 +9330,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
     ]) {
       for (const [type, name, written] of labeled2(config[key])) {
         const local = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-        const line = json ? void 0 : findBlockLine(text, key, type, name);
+        const line = lines?.get(`${key} ${type} ${name}`);
         const body = json ? withoutComment(written) : written;
         const address = scope.address(local);
         const instances = blockInstances(body, scope, read.instances);
@@ -9388,19 +9389,19 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
   }
   return records;
 }
-function findBlockLine(text, keyword, type, name) {
-  const label = (value) => {
-    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return `(?:"${escaped}"|${escaped})`;
-  };
-  const pattern = new RegExp(`^[ \\t]*${keyword}[ \\t]+${label(type)}[ \\t]+${label(name)}[ \\t]*\\{`, "m");
-  const match = pattern.exec(text);
-  if (!match) return void 0;
+function blockLines(text) {
+  const lines = /* @__PURE__ */ new Map();
   let line = 1;
-  for (let i = 0; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let counted = 0;
+  for (const match of text.matchAll(BLOCK_HEADER)) {
+    for (let i = counted; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
+    counted = match.index;
+    const header = `${match[1]} ${match[2] ?? match[3]} ${match[4] ?? match[5]}`;
+    if (!lines.has(header)) lines.set(header, line);
+  }
+  return lines;
 }
-var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS;
+var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
@@ -9414,6 +9415,7 @@ var init_read_hcl = __esm({
     MAX_MODULE_DEPTH = 8;
     MAX_MODULE_INSTANCES = 200;
     MODULE_META_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
+    BLOCK_HEADER = /^[ \t]*(resource|data)[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]*\{/gm;
   }
 });
 

@@ -154,6 +154,7 @@ async function readModule(
   // Which blocks expand into count/for_each instances is settled before any value is read, so
   // that a reference such as `aws_iam_role.tool["search"].arn` can name its instance.
   const blocks = parsed.map(({ text, config, json }) => {
+    const lines = json ? undefined : blockLines(text);
     const found: ConfigBlock[] = [];
     for (const [mode, key] of [
       ['managed', 'resource'],
@@ -161,7 +162,7 @@ async function readModule(
     ] as const) {
       for (const [type, name, written] of labeled2(config[key])) {
         const local = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
-        const line = json ? undefined : findBlockLine(text, key, type, name);
+        const line = lines?.get(`${key} ${type} ${name}`);
         const body = json ? withoutComment(written) : written;
         const address = scope.address(local);
         const instances = blockInstances(body, scope, read.instances);
@@ -229,16 +230,23 @@ async function readModule(
 /** Arguments of a module call that are not inputs of the module. */
 const MODULE_META_ARGUMENTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 
-/** 1-based line of `resource "type" "name" {` (labels may also be unquoted). */
-function findBlockLine(text: string, keyword: string, type: string, name: string): number | undefined {
-  const label = (value: string): string => {
-    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return `(?:"${escaped}"|${escaped})`;
-  };
-  const pattern = new RegExp(`^[ \\t]*${keyword}[ \\t]+${label(type)}[ \\t]+${label(name)}[ \\t]*\\{`, 'm');
-  const match = pattern.exec(text);
-  if (!match) return undefined;
+/** `resource "type" "name" {` or `data ...` at the start of a line; labels may be unquoted. */
+const BLOCK_HEADER =
+  /^[ \t]*(resource|data)[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]*\{/gm;
+
+/**
+ * The 1-based line of each `resource`/`data` block of a file's text, by `keyword type name`
+ * (the first, when a header repeats). One pass over the text, however many blocks it has.
+ */
+function blockLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
   let line = 1;
-  for (let i = 0; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let counted = 0;
+  for (const match of text.matchAll(BLOCK_HEADER)) {
+    for (let i = counted; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
+    counted = match.index;
+    const header = `${match[1]} ${match[2] ?? match[3]} ${match[4] ?? match[5]}`;
+    if (!lines.has(header)) lines.set(header, line);
+  }
+  return lines;
 }
