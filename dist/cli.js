@@ -7536,6 +7536,10 @@ function unknownValue(refs = [], expression) {
 function isUnknown(value) {
   return typeof value === "object" && value !== null && value.$unknown === true;
 }
+function appendRead(into, from) {
+  for (const record2 of from.records) into.records.push(record2);
+  for (const input of from.inputs) into.inputs.push(input);
+}
 function formatPath(segments) {
   let out = "";
   for (const segment of segments) {
@@ -9373,17 +9377,16 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
           if (MODULE_META_ARGUMENTS.has(input)) continue;
           moduleInputs.set(input, evaluate(value, call.scope));
         }
-        records.push(
-          ...await readModule(
-            read,
-            moduleFiles,
-            moduleDir,
-            call.prefix,
-            moduleInputs,
-            depth + 1,
-            /* @__PURE__ */ new Set([...reading, moduleDir])
-          )
+        const child = await readModule(
+          read,
+          moduleFiles,
+          moduleDir,
+          call.prefix,
+          moduleInputs,
+          depth + 1,
+          /* @__PURE__ */ new Set([...reading, moduleDir])
         );
+        for (const record2 of child) records.push(record2);
       }
     }
   }
@@ -9428,14 +9431,11 @@ __export(read_tfjson_exports, {
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readTerraformJsonConfig(path) {
-  const records = [];
-  const inputs = [];
+  const result = { records: [], inputs: [] };
   for (const { file, fallbackVersion } of await stackFiles(path)) {
-    const result = await readStackFile(file, fallbackVersion);
-    records.push(...result.records);
-    inputs.push(...result.inputs);
+    appendRead(result, await readStackFile(file, fallbackVersion));
   }
-  return { records, inputs };
+  return result;
 }
 async function stackFiles(path) {
   if (!await isDirectory(path)) return [{ file: path }];
@@ -9551,6 +9551,7 @@ var init_read_tfjson = __esm({
     init_blocks();
     init_bodies();
     init_instances();
+    init_record();
     CONFIG_KEYS = [
       "resource",
       "data",
@@ -25637,6 +25638,7 @@ function checkText(text, path) {
 }
 
 // action/read/read-inputs.ts
+init_record();
 var NO_INPUT = "no Terraform input found: expected a plan JSON, a binary plan, a cdktf.out folder or a folder of .tf files";
 var CONFIG_KEYS2 = ["resource", "data", "module", "terraform", "provider"];
 async function readInputs(paths, options = {}) {
@@ -25646,9 +25648,7 @@ async function readInputs(paths, options = {}) {
     const key = resolve4(path);
     if (seen.has(key)) continue;
     seen.add(key);
-    const one = await readInput(path, options);
-    for (const record2 of one.records) result.records.push(record2);
-    for (const input of one.inputs) result.inputs.push(input);
+    appendRead(result, await readInput(path, options));
   }
   return result;
 }
@@ -25719,9 +25719,7 @@ async function readDirectory(path) {
   const { readTerraformJsonConfig: readTerraformJsonConfig2 } = await tfjsonReader();
   const result = { records: [], inputs: [] };
   for (const part of parts.sort()) {
-    const one = await readTerraformJsonConfig2(part);
-    result.records.push(...one.records);
-    result.inputs.push(...one.inputs);
+    appendRead(result, await readTerraformJsonConfig2(part));
   }
   return result;
 }

@@ -26649,6 +26649,10 @@ function unknownValue(refs = [], expression) {
 function isUnknown(value) {
   return typeof value === "object" && value !== null && value.$unknown === true;
 }
+function appendRead(into, from) {
+  for (const record2 of from.records) into.records.push(record2);
+  for (const input2 of from.inputs) into.inputs.push(input2);
+}
 function formatPath(segments) {
   let out = "";
   for (const segment of segments) {
@@ -28486,17 +28490,16 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
           if (MODULE_META_ARGUMENTS.has(input2)) continue;
           moduleInputs.set(input2, evaluate(value, call.scope));
         }
-        records.push(
-          ...await readModule(
-            read,
-            moduleFiles,
-            moduleDir,
-            call.prefix,
-            moduleInputs,
-            depth + 1,
-            /* @__PURE__ */ new Set([...reading, moduleDir])
-          )
+        const child = await readModule(
+          read,
+          moduleFiles,
+          moduleDir,
+          call.prefix,
+          moduleInputs,
+          depth + 1,
+          /* @__PURE__ */ new Set([...reading, moduleDir])
         );
+        for (const record2 of child) records.push(record2);
       }
     }
   }
@@ -28541,14 +28544,11 @@ __export(read_tfjson_exports, {
 import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readTerraformJsonConfig(path5) {
-  const records = [];
-  const inputs = [];
+  const result = { records: [], inputs: [] };
   for (const { file, fallbackVersion } of await stackFiles(path5)) {
-    const result = await readStackFile(file, fallbackVersion);
-    records.push(...result.records);
-    inputs.push(...result.inputs);
+    appendRead(result, await readStackFile(file, fallbackVersion));
   }
-  return { records, inputs };
+  return result;
 }
 async function stackFiles(path5) {
   if (!await isDirectory2(path5)) return [{ file: path5 }];
@@ -28664,6 +28664,7 @@ var init_read_tfjson = __esm({
     init_blocks();
     init_bodies();
     init_instances();
+    init_record();
     CONFIG_KEYS = [
       "resource",
       "data",
@@ -50525,6 +50526,7 @@ function checkText(text2, path5) {
 }
 
 // action/read/read-inputs.ts
+init_record();
 var NO_INPUT = "no Terraform input found: expected a plan JSON, a binary plan, a cdktf.out folder or a folder of .tf files";
 var CONFIG_KEYS2 = ["resource", "data", "module", "terraform", "provider"];
 async function readInputs(paths, options = {}) {
@@ -50534,9 +50536,7 @@ async function readInputs(paths, options = {}) {
     const key = resolve4(path5);
     if (seen.has(key)) continue;
     seen.add(key);
-    const one = await readInput(path5, options);
-    for (const record2 of one.records) result.records.push(record2);
-    for (const input2 of one.inputs) result.inputs.push(input2);
+    appendRead(result, await readInput(path5, options));
   }
   return result;
 }
@@ -50607,9 +50607,7 @@ async function readDirectory(path5) {
   const { readTerraformJsonConfig: readTerraformJsonConfig2 } = await tfjsonReader();
   const result = { records: [], inputs: [] };
   for (const part of parts.sort()) {
-    const one = await readTerraformJsonConfig2(part);
-    result.records.push(...one.records);
-    result.inputs.push(...one.inputs);
+    appendRead(result, await readTerraformJsonConfig2(part));
   }
   return result;
 }

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { type BinaryPlanOptions, isZip, readBinaryPlan } from './binary-plan.js';
 import { decodeText } from './decode.js';
 import { describeJsonValue, parseJson, readPlanObject } from './plan-json.js';
-import type { ReadResult } from './record.js';
+import { appendRead, type ReadResult } from './record.js';
 
 export interface ReadInputsOptions {
   /** Environment for running terraform on binary plans; defaults to `process.env`. */
@@ -35,9 +35,7 @@ export async function readInputs(
     if (seen.has(key)) continue;
     seen.add(key);
     // One at a time: a large plan already takes a few times its size in memory.
-    const one = await readInput(path, options);
-    for (const record of one.records) result.records.push(record);
-    for (const input of one.inputs) result.inputs.push(input);
+    appendRead(result, await readInput(path, options));
   }
   return result;
 }
@@ -116,9 +114,7 @@ async function readDirectory(path: string): Promise<ReadResult> {
   const { readTerraformJsonConfig } = await tfjsonReader();
   const result: ReadResult = { records: [], inputs: [] };
   for (const part of parts.sort()) {
-    const one = await readTerraformJsonConfig(part);
-    result.records.push(...one.records);
-    result.inputs.push(...one.inputs);
+    appendRead(result, await readTerraformJsonConfig(part));
   }
   return result;
 }

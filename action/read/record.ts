@@ -84,6 +84,15 @@ export interface ReadResult {
   readonly inputs: InputSummary[];
 }
 
+/**
+ * Appends `from`'s records and inputs to `into`. One by one: `push(...records)` throws past
+ * about 125,000 records, which a large configuration or plan reaches.
+ */
+export function appendRead(into: ReadResult, from: ReadResult): void {
+  for (const record of from.records) into.records.push(record);
+  for (const input of from.inputs) into.inputs.push(input);
+}
+
 /** Joins attribute path segments: `["environment", 0, "variables", "API_KEY"]` → `environment[0].variables.API_KEY`. */
 export function formatPath(segments: readonly (string | number)[]): string {
   let out = '';

@@ -210,17 +210,16 @@ async function readModule(
           if (MODULE_META_ARGUMENTS.has(input)) continue;
           moduleInputs.set(input, evaluate(value, call.scope));
         }
-        records.push(
-          ...(await readModule(
-            read,
-            moduleFiles,
-            moduleDir,
-            call.prefix,
-            moduleInputs,
-            depth + 1,
-            new Set([...reading, moduleDir]),
-          )),
+        const child = await readModule(
+          read,
+          moduleFiles,
+          moduleDir,
+          call.prefix,
+          moduleInputs,
+          depth + 1,
+          new Set([...reading, moduleDir]),
         );
+        for (const record of child) records.push(record);
       }
     }
   }

@@ -15,7 +15,13 @@ import { EvalScope, type VariableDeclaration } from '../expressions.js';
 import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
 import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
 import { blockInstances, instanceBudget } from '../hcl/instances.js';
-import type { InputSummary, ReadResult, ResourceRecord, SourceLocation } from '../record.js';
+import {
+  appendRead,
+  type InputSummary,
+  type ReadResult,
+  type ResourceRecord,
+  type SourceLocation,
+} from '../record.js';
 
 /** Top-level keys of a Terraform JSON configuration; a file with none of them is something else. */
 const CONFIG_KEYS = [
@@ -32,14 +38,11 @@ const CONFIG_KEYS = [
 
 /** Reads a `cdktf.out` folder, a stack folder holding `cdk.tf.json`, or one `*.tf.json` file. */
 export async function readTerraformJsonConfig(path: string): Promise<ReadResult> {
-  const records: ResourceRecord[] = [];
-  const inputs: InputSummary[] = [];
+  const result: ReadResult = { records: [], inputs: [] };
   for (const { file, fallbackVersion } of await stackFiles(path)) {
-    const result = await readStackFile(file, fallbackVersion);
-    records.push(...result.records);
-    inputs.push(...result.inputs);
+    appendRead(result, await readStackFile(file, fallbackVersion));
   }
-  return { records, inputs };
+  return result;
 }
 
 interface StackFile {
