@@ -26930,8 +26930,10 @@ function evalFor(node, ctx) {
   const collection = evalNode(node.collection, ctx);
   if (isUnknown(collection)) return unknown();
   let entries;
-  if (Array.isArray(collection)) entries = collection.map((item, index) => [index, item]);
-  else if (typeof collection === "object" && collection !== null) {
+  if (Array.isArray(collection)) {
+    const keyOf = SETS.has(collection) ? (item, index) => typeof item === "string" || typeof item === "number" ? item : index : (_item, index) => index;
+    entries = collection.map((item, index) => [keyOf(item, index), item]);
+  } else if (typeof collection === "object" && collection !== null) {
     entries = Object.keys(collection).sort(compareStrings).map((key) => [key, collection[key]]);
   } else throw new EvalFailure("for over something that is not a collection");
   if (entries.length > MAX_FOR_ITEMS) return unknown();
@@ -27198,7 +27200,11 @@ function distinct2(list) {
 }
 function toSet(list) {
   const items = distinct2(list);
-  return items.every((item) => typeof item === "string") ? items.sort(compareStrings) : items;
+  let set = items;
+  if (items.every((item) => typeof item === "string")) set = items.sort(compareStrings);
+  else if (items.every((item) => typeof item === "number")) set = items.sort((a, b) => a - b);
+  SETS.add(set);
+  return set;
 }
 function flatten(list, depth) {
   if (depth > MAX_DEPTH) throw new EvalFailure("nested too deeply");
@@ -27312,7 +27318,7 @@ function scanRefs(text2, scope) {
   }
   return [...refs];
 }
-var MAX_DEPTH, NON_RESOURCE_ROOTS, EvalScope, ParseFailure, EvalFailure, BINARY_PRECEDENCE, Parser, MAX_STEPS, MAX_VALUE_SIZE, MAX_FOR_ITEMS, STRICT_FUNCTIONS, SHAPE_FUNCTIONS, UnknownArgument;
+var MAX_DEPTH, NON_RESOURCE_ROOTS, EvalScope, ParseFailure, EvalFailure, BINARY_PRECEDENCE, Parser, MAX_STEPS, MAX_VALUE_SIZE, MAX_FOR_ITEMS, STRICT_FUNCTIONS, SHAPE_FUNCTIONS, UnknownArgument, SETS;
 var init_expressions = __esm({
   "action/read/expressions.ts"() {
     "use strict";
@@ -27409,6 +27415,7 @@ var init_expressions = __esm({
           this.variableValues.set(name, unknownValue([], `var.${name}`));
           value = evaluate(declaration.default, this);
         }
+        if (declaration?.set === true && Array.isArray(value)) value = toSet(value);
         this.variableValues.set(name, value);
         return value;
       }
@@ -28000,6 +28007,7 @@ var init_expressions = __esm({
     };
     UnknownArgument = class extends Error {
     };
+    SETS = /* @__PURE__ */ new WeakSet();
   }
 });
 
@@ -28434,7 +28442,12 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
     for (const [name, body] of labeled(config.variable)) {
       const hasDefault = inputs.has(name) || Object.hasOwn(body, "default");
       const value = inputs.has(name) ? inputs.get(name) : body.default;
-      variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
+      variables.set(name, {
+        hasDefault,
+        default: value,
+        literal: json || inputs.has(name),
+        set: isSetType(body.type)
+      });
     }
   }
   const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
@@ -28516,6 +28529,9 @@ function blockLines(text2) {
     if (!lines.has(header)) lines.set(header, line);
   }
   return lines;
+}
+function isSetType(type) {
+  return typeof type === "string" && /^(?:\$\{)?\s*set\s*\(/.test(type);
 }
 var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
 var init_read_hcl = __esm({

@@ -24,6 +24,8 @@ export interface VariableDeclaration {
   readonly default?: unknown;
   /** The default is already a value (Terraform JSON, module inputs), not an expression to evaluate. */
   readonly literal?: boolean;
+  /** Declared `type = set(...)`: Terraform converts the value to a set. */
+  readonly set?: boolean;
 }
 
 export interface ScopeOptions {
@@ -155,6 +157,7 @@ export class EvalScope {
       this.variableValues.set(name, unknownValue([], `var.${name}`));
       value = evaluate(declaration.default, this);
     }
+    if (declaration?.set === true && Array.isArray(value)) value = toSet(value);
     this.variableValues.set(name, value);
     return value;
   }
@@ -1004,8 +1007,14 @@ function evalFor(node: Extract<Node, { kind: 'for' }>, ctx: Context): unknown {
   const collection = evalNode(node.collection, ctx);
   if (isUnknown(collection)) return unknown();
   let entries: [string | number, unknown][];
-  if (Array.isArray(collection)) entries = collection.map((item, index) => [index, item]);
-  else if (typeof collection === 'object' && collection !== null) {
+  if (Array.isArray(collection)) {
+    // A set's key is its element (Terraform: `for k, v in toset(...)` binds both to it).
+    const keyOf = SETS.has(collection)
+      ? (item: unknown, index: number) =>
+          typeof item === 'string' || typeof item === 'number' ? item : index
+      : (_item: unknown, index: number) => index;
+    entries = collection.map((item, index) => [keyOf(item, index), item]);
+  } else if (typeof collection === 'object' && collection !== null) {
     entries = Object.keys(collection)
       .sort(compareStrings)
       .map((key) => [key, (collection as Record<string, unknown>)[key]]);
@@ -1432,9 +1441,19 @@ function distinct(list: unknown[]): unknown[] {
   return out;
 }
 
+/**
+ * Sets evaluate to lists (strings and numbers sorted, as Terraform orders them); the lists that are
+ * sets are remembered, since a `for` over a set keys each element by itself, not by its index.
+ */
+const SETS = new WeakSet<unknown[]>();
+
 function toSet(list: unknown[]): unknown[] {
   const items = distinct(list);
-  return items.every((item) => typeof item === 'string') ? (items as string[]).sort(compareStrings) : items;
+  let set = items;
+  if (items.every((item) => typeof item === 'string')) set = (items as string[]).sort(compareStrings);
+  else if (items.every((item) => typeof item === 'number')) set = (items as number[]).sort((a, b) => a - b);
+  SETS.add(set);
+  return set;
 }
 
 function flatten(list: unknown[], depth: number): unknown[] {

@@ -213,6 +213,23 @@ describe('references and access', () => {
     ]);
   });
 
+  it('a for expression over a set keys each element by itself, as Terraform does', () => {
+    // terraform console: [for k, v in toset(["b","a"]) : k] is ["a", "b"]; numbers sort as numbers.
+    expect(t('${[for k, v in toset(["b", "a", "b"]) : k]}')).toEqual(['a', 'b']);
+    expect(t('${{ for k, v in toset([10, 9]) : k => v }}')).toEqual({ '9': 9, '10': 10 });
+    // A list keeps its index, also when it holds the same strings.
+    expect(t('${[for k, v in ["b", "a"] : k]}')).toEqual([0, 1]);
+    const typed = new EvalScope({
+      variables: new Map([
+        ['names', { hasDefault: true, default: ['beta', 'alpha', 'beta'], literal: true, set: true }],
+      ]),
+    });
+    expect(t('${{ for k, v in var.names : k => upper(v) }}', typed)).toEqual({
+      alpha: 'ALPHA',
+      beta: 'BETA',
+    });
+  });
+
   it('a for expression with an unknown key or condition, a duplicate key or no collection is unknown', () => {
     expect(t('${{ for v in ["a"] : aws_iam_role.r.name => v }}')).toMatchObject({ $unknown: true });
     expect(t('${[for v in ["a"] : v if var.required]}')).toMatchObject({ $unknown: true });

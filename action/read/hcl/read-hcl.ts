@@ -146,7 +146,12 @@ async function readModule(
     for (const [name, body] of labeled(config.variable)) {
       const hasDefault = inputs.has(name) || Object.hasOwn(body, 'default');
       const value = inputs.has(name) ? inputs.get(name) : body.default;
-      variables.set(name, { hasDefault, default: value, literal: json || inputs.has(name) });
+      variables.set(name, {
+        hasDefault,
+        default: value,
+        literal: json || inputs.has(name),
+        set: isSetType(body.type),
+      });
     }
   }
   const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
@@ -248,4 +253,9 @@ function blockLines(text: string): Map<string, number> {
     if (!lines.has(header)) lines.set(header, line);
   }
   return lines;
+}
+
+/** `type = set(string)`: as hcl2json gives it (`${set(string)}`) or as Terraform JSON writes it. */
+function isSetType(type: unknown): boolean {
+  return typeof type === 'string' && /^(?:\$\{)?\s*set\s*\(/.test(type);
 }

@@ -82,6 +82,24 @@ describe('count and for_each', () => {
     ]);
   });
 
+  it('keys instances by the elements of a set(string) variable iterated by a for expression', async () => {
+    const records = await read(`
+      variable "names" {
+        type    = set(string)
+        default = ["beta", "alpha", "beta"]
+      }
+      resource "aws_iam_role" "r" {
+        for_each = { for k, v in var.names : k => v }
+        name     = "role-\${each.key}"
+      }
+    `);
+    // As terraform plan addresses them: aws_iam_role.r["alpha"], not aws_iam_role.r["0"].
+    expect(records.map((r) => [r.address, r.values.name])).toEqual([
+      ['aws_iam_role.r["alpha"]', 'role-alpha'],
+      ['aws_iam_role.r["beta"]', 'role-beta'],
+    ]);
+  });
+
   it('numbers count instances; only a literal count = 0 or empty for_each creates none', async () => {
     const records = await read(`
       variable "enabled" { default = false }
