@@ -7816,26 +7816,12 @@ function evalFor(node, ctx) {
   const unknown = () => unknownValue(staticRefs(node, ctx.scope), node.text);
   const collection = evalNode(node.collection, ctx);
   if (isUnknown(collection)) return unknown();
-  let entries;
-  if (Array.isArray(collection)) {
-    const keyOf = SETS.has(collection) ? (item, index) => typeof item === "string" || typeof item === "number" ? item : index : (_item, index) => index;
-    entries = collection.map((item, index) => [keyOf(item, index), item]);
-  } else if (typeof collection === "object" && collection !== null) {
-    entries = Object.keys(collection).sort(compareStrings).map((key) => [key, collection[key]]);
-  } else throw new EvalFailure("for over something that is not a collection");
+  const entries = forEntries(collection);
   if (entries.length > MAX_FOR_ITEMS) return unknown();
   const tuple = [];
   const object2 = {};
   for (const [key, value] of entries) {
-    const names = node.names;
-    const bound = new Map(
-      names.length === 2 ? [
-        [names[0], key],
-        [names[1], value]
-      ] : [[names[0], value]]
-    );
-    if (--ctx.budget.steps < 0) throw new EvalFailure("too many iterations");
-    const inner = { ...ctx, scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+    const inner = iterationContext(node.names, key, value, ctx);
     if (node.condition !== void 0) {
       const keep = evalNode(node.condition, inner);
       if (isUnknown(keep)) return unknown();
@@ -7856,15 +7842,73 @@ function evalFor(node, ctx) {
   }
   return node.key === void 0 ? tuple : object2;
 }
+function forEntries(collection) {
+  if (Array.isArray(collection)) {
+    const keyOf = SETS.has(collection) ? (item, index) => typeof item === "string" || typeof item === "number" ? item : index : (_item, index) => index;
+    return collection.map((item, index) => [keyOf(item, index), item]);
+  }
+  if (typeof collection === "object" && collection !== null) {
+    return Object.keys(collection).sort(compareStrings).map((key) => [key, collection[key]]);
+  }
+  throw new EvalFailure("for over something that is not a collection");
+}
+function iterationContext(names, key, value, ctx) {
+  if (--ctx.budget.steps < 0) throw new EvalFailure("too many iterations");
+  const bound = new Map(
+    names.length === 2 ? [
+      [names[0], key],
+      [names[1], value]
+    ] : [[names[0], value]]
+  );
+  return { ...ctx, scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+}
 function evalTemplate(node, ctx) {
-  if (node.directives !== null) return unknownValue(staticRefs(node, ctx.scope), node.text);
   const only = node.parts.length === 1 ? node.parts[0] : void 0;
-  if (only !== void 0 && typeof only !== "string") {
+  if (only !== void 0 && typeof only !== "string" && !isDirective(only)) {
     return evalNode(only, ctx);
   }
-  const values = node.parts.map((part) => typeof part === "string" ? part : evalNode(part, ctx));
-  if (values.some(isUnknown)) return unknownFrom(values.filter(isUnknown), node.text);
-  return values.map(toTemplateString).join("");
+  const pieces = [];
+  templatePieces(node.parts, ctx, pieces, { length: 0 });
+  const unknowns = pieces.filter(isUnknown);
+  if (unknowns.length > 0) return unknownFrom(unknowns, node.text);
+  return pieces.join("");
+}
+function unknownDirective(part, ctx) {
+  return unknownValue(staticRefs({ kind: "template", parts: [part], text: "" }, ctx.scope));
+}
+function isDirective(part) {
+  return part.kind === "template-if" || part.kind === "template-for";
+}
+function templatePieces(parts, ctx, pieces, size) {
+  if (ctx.depth > MAX_DEPTH) throw new EvalFailure("nested too deeply");
+  for (const part of parts) {
+    if (typeof part === "string") {
+      pieces.push(part);
+      size.length += part.length;
+    } else if (part.kind === "template-if") {
+      const condition = evalNode(part.condition, ctx);
+      if (isUnknown(condition)) pieces.push(unknownDirective(part, ctx));
+      else {
+        const branch = asBool(condition) ? part.whenTrue : part.whenFalse;
+        templatePieces(branch, { ...ctx, depth: ctx.depth + 1 }, pieces, size);
+      }
+    } else if (part.kind === "template-for") {
+      const collection = evalNode(part.collection, ctx);
+      if (isUnknown(collection)) {
+        pieces.push(unknownDirective(part, ctx));
+        continue;
+      }
+      for (const [key, value] of forEntries(collection)) {
+        templatePieces(part.body, iterationContext(part.names, key, value, ctx), pieces, size);
+      }
+    } else {
+      const value = evalNode(part, ctx);
+      const text = isUnknown(value) ? value : toTemplateString(value);
+      pieces.push(text);
+      if (typeof text === "string") size.length += text.length;
+    }
+    if (size.length > MAX_VALUE_SIZE) throw new EvalFailure("value too large");
+  }
 }
 function toTemplateString(value) {
   if (typeof value === "string") return value;
@@ -8132,12 +8176,24 @@ function visitRefs(node, scope, bound, refs, depth) {
       else if (op.kind === "splat") visitOps(op.ops);
     }
   };
+  const visitTemplateRefs = (parts, names) => {
+    for (const part of parts) {
+      if (typeof part === "string") continue;
+      if (part.kind === "template-if") {
+        visit(part.condition, names);
+        visitTemplateRefs(part.whenTrue, names);
+        visitTemplateRefs(part.whenFalse, names);
+      } else if (part.kind === "template-for") {
+        visit(part.collection, names);
+        visitTemplateRefs(part.body, /* @__PURE__ */ new Set([...names, ...part.names]));
+      } else visit(part, names);
+    }
+  };
   switch (node.kind) {
     case "literal":
       return;
     case "template":
-      for (const part of node.parts) if (typeof part !== "string") visit(part);
-      for (const directive of node.directives ?? []) visit(directive);
+      visitTemplateRefs(node.parts, bound);
       return;
     case "traversal": {
       visitOps(node.ops);
@@ -8608,15 +8664,7 @@ var init_expressions = __esm({
       /** `for k, v in coll : expr [=> expr] [...] [if cond]`, closed by `]` (a tuple) or `}` (an object). */
       parseFor(start, close) {
         this.identifier();
-        const names = [];
-        do {
-          const name = this.identifier();
-          if (name === void 0) throw new ParseFailure("expected for variable");
-          names.push(name);
-        } while (this.eat(","));
-        if (names.length > 2) throw new ParseFailure("at most two for variables");
-        if (this.identifier() !== "in") throw new ParseFailure("expected in");
-        const collection = this.parseExpression();
+        const { names, collection } = this.forHeader();
         this.expect(":");
         let key;
         let value = this.parseExpression();
@@ -8633,6 +8681,18 @@ var init_expressions = __esm({
         }
         this.expect(close);
         return { kind: "for", names, collection, key, value, condition, grouped, text: this.textFrom(start) };
+      }
+      /** `k, v in coll` of a `for` expression or directive. */
+      forHeader() {
+        const names = [];
+        do {
+          const name = this.identifier();
+          if (name === void 0) throw new ParseFailure("expected for variable");
+          names.push(name);
+        } while (this.eat(","));
+        if (names.length > 2) throw new ParseFailure("at most two for variables");
+        if (this.identifier() !== "in") throw new ParseFailure("expected in");
+        return { names, collection: this.parseExpression() };
       }
       parseHeredoc() {
         const start = this.pos;
@@ -8673,82 +8733,91 @@ var init_expressions = __esm({
        * and decodes HCL escapes. `$${` and `%%{` are literal `${` and `%{` in both.
        */
       parseTemplate(mode, end) {
-        this.enter();
         const start = mode === "quoted" ? this.pos - 1 : this.pos;
+        const { parts } = this.templateParts(mode, end, []);
+        return { kind: "template", parts, text: this.src.slice(start, this.pos) };
+      }
+      /**
+       * Template parts up to the template's end or, inside a directive, up to one of `closers`
+       * (`%{ else }`, `%{ endif }`, `%{ endfor }`), which is consumed and returned.
+       */
+      templateParts(mode, end, closers) {
+        this.enter();
         const parts = [];
-        let directives = null;
         let literal = "";
         const src = this.src;
         const flush = () => {
           if (literal !== "") parts.push(literal);
           literal = "";
         };
+        const openMarker = () => {
+          this.pos += 2;
+          if (src[this.pos] === "~") {
+            this.pos++;
+            literal = literal.replace(/\s+$/, "");
+          }
+          flush();
+        };
         for (; ; ) {
-          if (this.pos >= end) {
-            if (mode === "quoted") throw new ParseFailure("unterminated string");
+          if (this.pos >= end || mode === "quoted" && src[this.pos] === '"') {
+            if (closers.length > 0) throw new ParseFailure(`expected %{ ${closers.join(" or ")} }`);
+            if (this.pos >= end && mode === "quoted") throw new ParseFailure("unterminated string");
+            if (mode === "quoted") this.pos++;
             break;
           }
           const c = src[this.pos];
-          if (mode === "quoted" && c === '"') {
-            this.pos++;
-            break;
-          }
           if (src.startsWith("$${", this.pos) || src.startsWith("%%{", this.pos)) {
             literal += `${c}{`;
             this.pos += 3;
           } else if (src.startsWith("${", this.pos)) {
-            this.pos += 2;
-            if (src[this.pos] === "~") {
-              this.pos++;
-              literal = literal.replace(/\s+$/, "");
-            }
-            flush();
-            const node = this.withNewlines(false, () => this.parseExpression());
-            parts.push(node);
-            this.closeInterpolation();
+            openMarker();
+            parts.push(this.withNewlines(false, () => this.parseExpression()));
+            this.closeInterpolation(end);
           } else if (src.startsWith("%{", this.pos)) {
-            this.pos += 2;
-            if (src[this.pos] === "~") this.pos++;
-            directives ??= [];
-            this.withNewlines(false, () => this.parseDirective(directives));
-            this.closeInterpolation();
+            openMarker();
+            const keyword = this.identifier() ?? "";
+            if (closers.includes(keyword)) {
+              this.closeInterpolation(end);
+              this.leave();
+              return { parts, closer: keyword };
+            }
+            parts.push(this.parseDirective(keyword, mode, end));
           } else if (mode === "quoted" && c === "\\") {
             literal += this.escape();
           } else {
             literal += c;
             this.pos++;
           }
-          if (this.pendingStrip) {
-            this.pendingStrip = false;
-            while (this.pos < end && /\s/.test(src[this.pos])) this.pos++;
-          }
         }
         flush();
         this.leave();
-        return { kind: "template", parts, directives, text: src.slice(start, this.pos) };
+        return { parts };
       }
-      pendingStrip = false;
-      closeInterpolation() {
-        this.skipSpace(true);
-        if (this.src[this.pos] === "~") {
-          this.pos++;
-          this.pendingStrip = true;
+      /** `%{ if cond }…[%{ else }…]%{ endif }` or `%{ for [k,] v in coll }…%{ endfor }`, after its keyword. */
+      parseDirective(keyword, mode, end) {
+        if (keyword === "if") {
+          const condition = this.withNewlines(false, () => this.parseExpression());
+          this.closeInterpolation(end);
+          const whenTrue = this.templateParts(mode, end, ["else", "endif"]);
+          const whenFalse = whenTrue.closer === "else" ? this.templateParts(mode, end, ["endif"]).parts : [];
+          return { kind: "template-if", condition, whenTrue: whenTrue.parts, whenFalse };
         }
+        if (keyword === "for") {
+          const { names, collection } = this.withNewlines(false, () => this.forHeader());
+          this.closeInterpolation(end);
+          const body = this.templateParts(mode, end, ["endfor"]).parts;
+          return { kind: "template-for", names, collection, body };
+        }
+        throw new ParseFailure(`unexpected directive ${keyword}`);
+      }
+      /** `}` closing `${ … ~}` or `%{ … ~}`; a `~` strips the whitespace after it. */
+      closeInterpolation(end) {
+        this.skipSpace(true);
+        const strip = this.src[this.pos] === "~";
+        if (strip) this.pos++;
         if (this.src[this.pos] !== "}") throw new ParseFailure("expected } to close interpolation");
         this.pos++;
-      }
-      parseDirective(into) {
-        const keyword = this.identifier();
-        if (keyword === "if") into.push(this.parseExpression());
-        else if (keyword === "for") {
-          do
-            this.identifier();
-          while (this.eat(","));
-          if (this.identifier() !== "in") throw new ParseFailure("expected in");
-          into.push(this.parseExpression());
-        } else if (keyword !== "else" && keyword !== "endif" && keyword !== "endfor") {
-          throw new ParseFailure(`unknown directive ${keyword ?? ""}`);
-        }
+        if (strip) while (this.pos < end && /\s/.test(this.src[this.pos])) this.pos++;
       }
       escape() {
         const next = this.src[this.pos + 1];

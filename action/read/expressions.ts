@@ -360,10 +360,22 @@ interface Base {
 }
 type TemplateNode = Base & {
   readonly kind: 'template';
-  readonly parts: readonly (string | Node)[];
-  /** Expressions inside `%{ }` directives; a template with directives is unknown. */
-  readonly directives: readonly Node[] | null;
+  readonly parts: readonly TemplatePart[];
 };
+/** Literal text, an interpolation (`${x}`), or a directive (`%{ if }`, `%{ for }`) and its parts. */
+type TemplatePart = string | Node | TemplateIf | TemplateFor;
+interface TemplateIf {
+  readonly kind: 'template-if';
+  readonly condition: Node;
+  readonly whenTrue: readonly TemplatePart[];
+  readonly whenFalse: readonly TemplatePart[];
+}
+interface TemplateFor {
+  readonly kind: 'template-for';
+  readonly names: readonly string[];
+  readonly collection: Node;
+  readonly body: readonly TemplatePart[];
+}
 type Op =
   | { readonly kind: 'attr'; readonly name: string }
   | { readonly kind: 'index'; readonly key: Node }
@@ -722,15 +734,7 @@ class Parser {
   /** `for k, v in coll : expr [=> expr] [...] [if cond]`, closed by `]` (a tuple) or `}` (an object). */
   private parseFor(start: number, close: string): Node {
     this.identifier();
-    const names: string[] = [];
-    do {
-      const name = this.identifier();
-      if (name === undefined) throw new ParseFailure('expected for variable');
-      names.push(name);
-    } while (this.eat(','));
-    if (names.length > 2) throw new ParseFailure('at most two for variables');
-    if (this.identifier() !== 'in') throw new ParseFailure('expected in');
-    const collection = this.parseExpression();
+    const { names, collection } = this.forHeader();
     this.expect(':');
     let key: Node | undefined;
     let value = this.parseExpression();
@@ -747,6 +751,19 @@ class Parser {
     }
     this.expect(close);
     return { kind: 'for', names, collection, key, value, condition, grouped, text: this.textFrom(start) };
+  }
+
+  /** `k, v in coll` of a `for` expression or directive. */
+  private forHeader(): { names: string[]; collection: Node } {
+    const names: string[] = [];
+    do {
+      const name = this.identifier();
+      if (name === undefined) throw new ParseFailure('expected for variable');
+      names.push(name);
+    } while (this.eat(','));
+    if (names.length > 2) throw new ParseFailure('at most two for variables');
+    if (this.identifier() !== 'in') throw new ParseFailure('expected in');
+    return { names, collection: this.parseExpression() };
   }
 
   private parseHeredoc(): Node {
@@ -790,84 +807,99 @@ class Parser {
    * and decodes HCL escapes. `$${` and `%%{` are literal `${` and `%{` in both.
    */
   private parseTemplate(mode: 'raw' | 'quoted', end: number): TemplateNode {
-    this.enter();
     const start = mode === 'quoted' ? this.pos - 1 : this.pos;
-    const parts: (string | Node)[] = [];
-    let directives: Node[] | null = null;
+    const { parts } = this.templateParts(mode, end, []);
+    return { kind: 'template', parts, text: this.src.slice(start, this.pos) };
+  }
+
+  /**
+   * Template parts up to the template's end or, inside a directive, up to one of `closers`
+   * (`%{ else }`, `%{ endif }`, `%{ endfor }`), which is consumed and returned.
+   */
+  private templateParts(
+    mode: 'raw' | 'quoted',
+    end: number,
+    closers: readonly string[],
+  ): { parts: TemplatePart[]; closer?: string } {
+    this.enter();
+    const parts: TemplatePart[] = [];
     let literal = '';
     const src = this.src;
     const flush = (): void => {
       if (literal !== '') parts.push(literal);
       literal = '';
     };
+    // `${~` and `%{~` strip the whitespace before them.
+    const openMarker = (): void => {
+      this.pos += 2;
+      if (src[this.pos] === '~') {
+        this.pos++;
+        literal = literal.replace(/\s+$/, '');
+      }
+      flush();
+    };
     for (;;) {
-      if (this.pos >= end) {
-        if (mode === 'quoted') throw new ParseFailure('unterminated string');
+      if (this.pos >= end || (mode === 'quoted' && src[this.pos] === '"')) {
+        if (closers.length > 0) throw new ParseFailure(`expected %{ ${closers.join(' or ')} }`);
+        if (this.pos >= end && mode === 'quoted') throw new ParseFailure('unterminated string');
+        if (mode === 'quoted') this.pos++;
         break;
       }
       const c = src[this.pos]!;
-      if (mode === 'quoted' && c === '"') {
-        this.pos++;
-        break;
-      }
       if (src.startsWith('$${', this.pos) || src.startsWith('%%{', this.pos)) {
         literal += `${c}{`;
         this.pos += 3;
       } else if (src.startsWith('${', this.pos)) {
-        this.pos += 2;
-        if (src[this.pos] === '~') {
-          this.pos++;
-          literal = literal.replace(/\s+$/, '');
-        }
-        flush();
-        const node = this.withNewlines(false, () => this.parseExpression());
-        parts.push(node);
-        this.closeInterpolation();
+        openMarker();
+        parts.push(this.withNewlines(false, () => this.parseExpression()));
+        this.closeInterpolation(end);
       } else if (src.startsWith('%{', this.pos)) {
-        this.pos += 2;
-        if (src[this.pos] === '~') this.pos++;
-        directives ??= [];
-        this.withNewlines(false, () => this.parseDirective(directives!));
-        this.closeInterpolation();
+        openMarker();
+        const keyword = this.identifier() ?? '';
+        if (closers.includes(keyword)) {
+          this.closeInterpolation(end);
+          this.leave();
+          return { parts, closer: keyword };
+        }
+        parts.push(this.parseDirective(keyword, mode, end));
       } else if (mode === 'quoted' && c === '\\') {
         literal += this.escape();
       } else {
         literal += c;
         this.pos++;
       }
-      if (this.pendingStrip) {
-        this.pendingStrip = false;
-        while (this.pos < end && /\s/.test(src[this.pos]!)) this.pos++;
-      }
     }
     flush();
     this.leave();
-    return { kind: 'template', parts, directives, text: src.slice(start, this.pos) };
+    return { parts };
   }
 
-  private pendingStrip = false;
-
-  private closeInterpolation(): void {
-    this.skipSpace(true);
-    if (this.src[this.pos] === '~') {
-      this.pos++;
-      this.pendingStrip = true;
+  /** `%{ if cond }…[%{ else }…]%{ endif }` or `%{ for [k,] v in coll }…%{ endfor }`, after its keyword. */
+  private parseDirective(keyword: string, mode: 'raw' | 'quoted', end: number): TemplateIf | TemplateFor {
+    if (keyword === 'if') {
+      const condition = this.withNewlines(false, () => this.parseExpression());
+      this.closeInterpolation(end);
+      const whenTrue = this.templateParts(mode, end, ['else', 'endif']);
+      const whenFalse = whenTrue.closer === 'else' ? this.templateParts(mode, end, ['endif']).parts : [];
+      return { kind: 'template-if', condition, whenTrue: whenTrue.parts, whenFalse };
     }
+    if (keyword === 'for') {
+      const { names, collection } = this.withNewlines(false, () => this.forHeader());
+      this.closeInterpolation(end);
+      const body = this.templateParts(mode, end, ['endfor']).parts;
+      return { kind: 'template-for', names, collection, body };
+    }
+    throw new ParseFailure(`unexpected directive ${keyword}`);
+  }
+
+  /** `}` closing `${ … ~}` or `%{ … ~}`; a `~` strips the whitespace after it. */
+  private closeInterpolation(end: number): void {
+    this.skipSpace(true);
+    const strip = this.src[this.pos] === '~';
+    if (strip) this.pos++;
     if (this.src[this.pos] !== '}') throw new ParseFailure('expected } to close interpolation');
     this.pos++;
-  }
-
-  private parseDirective(into: Node[]): void {
-    const keyword = this.identifier();
-    if (keyword === 'if') into.push(this.parseExpression());
-    else if (keyword === 'for') {
-      do this.identifier();
-      while (this.eat(','));
-      if (this.identifier() !== 'in') throw new ParseFailure('expected in');
-      into.push(this.parseExpression());
-    } else if (keyword !== 'else' && keyword !== 'endif' && keyword !== 'endfor') {
-      throw new ParseFailure(`unknown directive ${keyword ?? ''}`);
-    }
+    if (strip) while (this.pos < end && /\s/.test(this.src[this.pos]!)) this.pos++;
   }
 
   private escape(): string {
@@ -1006,35 +1038,13 @@ function evalFor(node: Extract<Node, { kind: 'for' }>, ctx: Context): unknown {
   const unknown = () => unknownValue(staticRefs(node, ctx.scope), node.text);
   const collection = evalNode(node.collection, ctx);
   if (isUnknown(collection)) return unknown();
-  let entries: [string | number, unknown][];
-  if (Array.isArray(collection)) {
-    // A set's key is its element (Terraform: `for k, v in toset(...)` binds both to it).
-    const keyOf = SETS.has(collection)
-      ? (item: unknown, index: number) =>
-          typeof item === 'string' || typeof item === 'number' ? item : index
-      : (_item: unknown, index: number) => index;
-    entries = collection.map((item, index) => [keyOf(item, index), item]);
-  } else if (typeof collection === 'object' && collection !== null) {
-    entries = Object.keys(collection)
-      .sort(compareStrings)
-      .map((key) => [key, (collection as Record<string, unknown>)[key]]);
-  } else throw new EvalFailure('for over something that is not a collection');
+  const entries = forEntries(collection);
   if (entries.length > MAX_FOR_ITEMS) return unknown();
 
   const tuple: unknown[] = [];
   const object: Record<string, unknown> = {};
   for (const [key, value] of entries) {
-    const names = node.names;
-    const bound = new Map<string, unknown>(
-      names.length === 2
-        ? [
-            [names[0]!, key],
-            [names[1]!, value],
-          ]
-        : [[names[0]!, value]],
-    );
-    if (--ctx.budget.steps < 0) throw new EvalFailure('too many iterations');
-    const inner: Context = { ...ctx, scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+    const inner = iterationContext(node.names, key, value, ctx);
     if (node.condition !== undefined) {
       const keep = evalNode(node.condition, inner);
       if (isUnknown(keep)) return unknown();
@@ -1056,15 +1066,99 @@ function evalFor(node: Extract<Node, { kind: 'for' }>, ctx: Context): unknown {
   return node.key === undefined ? tuple : object;
 }
 
+/** The (key, value) pairs a `for` walks: a list's index, a set's element, a map's keys in order. */
+function forEntries(collection: unknown): [string | number, unknown][] {
+  if (Array.isArray(collection)) {
+    // A set's key is its element (Terraform: `for k, v in toset(...)` binds both to it).
+    const keyOf = SETS.has(collection)
+      ? (item: unknown, index: number) =>
+          typeof item === 'string' || typeof item === 'number' ? item : index
+      : (_item: unknown, index: number) => index;
+    return collection.map((item, index) => [keyOf(item, index), item]);
+  }
+  if (typeof collection === 'object' && collection !== null) {
+    return Object.keys(collection)
+      .sort(compareStrings)
+      .map((key) => [key, (collection as Record<string, unknown>)[key]]);
+  }
+  throw new EvalFailure('for over something that is not a collection');
+}
+
+/** The context of one `for` iteration: `v` bound to the value, or `k, v` to key and value. */
+function iterationContext(names: readonly string[], key: unknown, value: unknown, ctx: Context): Context {
+  if (--ctx.budget.steps < 0) throw new EvalFailure('too many iterations');
+  const bound = new Map<string, unknown>(
+    names.length === 2
+      ? [
+          [names[0]!, key],
+          [names[1]!, value],
+        ]
+      : [[names[0]!, value]],
+  );
+  return { ...ctx, scope: ctx.scope.withBound(names, bound), depth: ctx.depth + 1 };
+}
+
 function evalTemplate(node: TemplateNode, ctx: Context): unknown {
-  if (node.directives !== null) return unknownValue(staticRefs(node, ctx.scope), node.text);
   const only = node.parts.length === 1 ? node.parts[0] : undefined;
-  if (only !== undefined && typeof only !== 'string') {
+  if (only !== undefined && typeof only !== 'string' && !isDirective(only)) {
     return evalNode(only, ctx);
   }
-  const values = node.parts.map((part) => (typeof part === 'string' ? part : evalNode(part, ctx)));
-  if (values.some(isUnknown)) return unknownFrom(values.filter(isUnknown), node.text);
-  return values.map(toTemplateString).join('');
+  const pieces: unknown[] = [];
+  templatePieces(node.parts, ctx, pieces, { length: 0 });
+  const unknowns = pieces.filter(isUnknown);
+  if (unknowns.length > 0) return unknownFrom(unknowns, node.text);
+  return pieces.join('');
+}
+
+/** A directive that cannot be evaluated, with every reference in it (its bodies too). */
+function unknownDirective(part: TemplateIf | TemplateFor, ctx: Context): UnknownValue {
+  return unknownValue(staticRefs({ kind: 'template', parts: [part], text: '' }, ctx.scope));
+}
+
+function isDirective(part: Node | TemplateIf | TemplateFor): part is TemplateIf | TemplateFor {
+  return part.kind === 'template-if' || part.kind === 'template-for';
+}
+
+/**
+ * Appends the text of `parts` to `pieces`: strings, or the unknown values that make the whole
+ * template unknown (an unknown `%{ if }` condition or `%{ for }` collection among them).
+ * `size` counts the text so far: a loop may not build more than MAX_VALUE_SIZE of it.
+ */
+function templatePieces(
+  parts: readonly TemplatePart[],
+  ctx: Context,
+  pieces: unknown[],
+  size: { length: number },
+): void {
+  if (ctx.depth > MAX_DEPTH) throw new EvalFailure('nested too deeply');
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      pieces.push(part);
+      size.length += part.length;
+    } else if (part.kind === 'template-if') {
+      const condition = evalNode(part.condition, ctx);
+      if (isUnknown(condition)) pieces.push(unknownDirective(part, ctx));
+      else {
+        const branch = asBool(condition) ? part.whenTrue : part.whenFalse;
+        templatePieces(branch, { ...ctx, depth: ctx.depth + 1 }, pieces, size);
+      }
+    } else if (part.kind === 'template-for') {
+      const collection = evalNode(part.collection, ctx);
+      if (isUnknown(collection)) {
+        pieces.push(unknownDirective(part, ctx));
+        continue;
+      }
+      for (const [key, value] of forEntries(collection)) {
+        templatePieces(part.body, iterationContext(part.names, key, value, ctx), pieces, size);
+      }
+    } else {
+      const value = evalNode(part, ctx);
+      const text = isUnknown(value) ? value : toTemplateString(value);
+      pieces.push(text);
+      if (typeof text === 'string') size.length += text.length;
+    }
+    if (size.length > MAX_VALUE_SIZE) throw new EvalFailure('value too large');
+  }
 }
 
 function toTemplateString(value: unknown): string {
@@ -1503,13 +1597,25 @@ function visitRefs(node: Node, scope: EvalScope, bound: Set<string>, refs: Set<s
       else if (op.kind === 'splat') visitOps(op.ops);
     }
   };
+  const visitTemplateRefs = (parts: readonly TemplatePart[], names: Set<string>): void => {
+    for (const part of parts) {
+      if (typeof part === 'string') continue;
+      if (part.kind === 'template-if') {
+        visit(part.condition, names);
+        visitTemplateRefs(part.whenTrue, names);
+        visitTemplateRefs(part.whenFalse, names);
+      } else if (part.kind === 'template-for') {
+        visit(part.collection, names);
+        // A directive's own names are not references (as in `for` expressions).
+        visitTemplateRefs(part.body, new Set([...names, ...part.names]));
+      } else visit(part, names);
+    }
+  };
   switch (node.kind) {
     case 'literal':
       return;
     case 'template':
-      for (const part of node.parts) if (typeof part !== 'string') visit(part);
-      for (const directive of node.directives ?? []) visit(directive);
-      // Names bound by `%{ for }` directives are not tracked; their traversals may add stray refs.
+      visitTemplateRefs(node.parts, bound);
       return;
     case 'traversal': {
       visitOps(node.ops);

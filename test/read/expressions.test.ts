@@ -70,10 +70,48 @@ describe('literals and templates', () => {
     expect(t('a  ${~ local.bucket ~}  b')).toBe('amcp-artifactsb');
   });
 
-  it('treats %{ } directives as unknown, keeping the references', () => {
-    const value = t('%{ if aws_iam_role.r.name != "" }x%{ endif }');
-    expect(isUnknown(value)).toBe(true);
-    expect(value).toMatchObject({ refs: ['aws_iam_role.r'] });
+  it('evaluates %{ if } and %{ for } directives as Terraform does', () => {
+    // Each expected value is what `terraform console` (1.11) printed for the same template.
+    const vars = new EvalScope({
+      variables: new Map([
+        ['arns', { hasDefault: true, default: ['arn:a', 'arn:b'], literal: true }],
+        ['names', { hasDefault: true, default: ['beta', 'alpha'], literal: true, set: true }],
+        ['on', { hasDefault: true, default: true, literal: true }],
+      ]),
+    });
+    expect(
+      t('[%{ for i, a in var.arns ~}"${a}"%{ if i < length(var.arns) - 1 },%{ endif }%{ endfor ~}]', vars),
+    ).toBe('["arn:a","arn:b"]');
+    expect(t('x %{~ if var.on ~}  yes  %{~ else ~} no %{~ endif ~} y', vars)).toBe('xyesy');
+    expect(t('%{ for k, v in var.names }${k}=${v};%{ endfor }', vars)).toBe('alpha=alpha;beta=beta;');
+    expect(t('a %{ if !var.on }T%{ else }F%{ endif } b', vars)).toBe('a F b');
+    expect(t('%{for a in var.arns}%{for b in var.arns}${a}${b},%{endfor}%{endfor}', vars)).toBe(
+      'arn:aarn:a,arn:aarn:b,arn:barn:a,arn:barn:b,',
+    );
+  });
+
+  it('a directive over a value known only after apply makes the template unknown, with its references', () => {
+    const condition = t('%{ if aws_iam_role.r.name != "" }x%{ endif }');
+    expect(isUnknown(condition)).toBe(true);
+    expect(condition).toMatchObject({ refs: ['aws_iam_role.r'] });
+    const loop = t('%{ for a in aws_iam_role.all[*].arn }${a}%{ endfor }');
+    expect(loop).toMatchObject({ $unknown: true, refs: ['aws_iam_role.all'] });
+    // The loop's own name is not a reference; what the body reads is.
+    const body = t('%{ for a in aws_iam_role.all }${a.arn}${aws_iam_policy.p.arn}%{ endfor }');
+    expect(body).toMatchObject({ $unknown: true, refs: ['aws_iam_role.all', 'aws_iam_policy.p'] });
+  });
+
+  it('a directive left open, closed twice or unknown is unknown, never a partial string', () => {
+    for (const text of [
+      '%{ if true }x',
+      'x%{ endif }',
+      '%{ for a in ["x"] }${a}',
+      '%{ if true }x%{ endfor }',
+      '%{ while true }x%{ endwhile }',
+      '%{ for a, b, c in [] }%{ endfor }',
+    ]) {
+      expect(t(text), text).toMatchObject({ $unknown: true });
+    }
   });
 });
 
@@ -270,6 +308,13 @@ describe('robustness', () => {
     expect(evaluateTemplate('${local.l40}', lists)).toMatchObject({ $unknown: true });
     const strings = doubling((previous) => `\${${previous}}\${${previous}}`, 'xy');
     expect(evaluateTemplate('${local.l40}', strings)).toMatchObject({ $unknown: true });
+    // Template loops share the iteration budget and may not build more than the size limit.
+    expect(t(`%{ for a in ${big} }%{ for b in ${big} }x%{ endfor }%{ endfor }`)).toMatchObject({
+      $unknown: true,
+    });
+    const long = new EvalScope({ locals: new Map([['s', 'x'.repeat(100_000)]]) });
+    expect(t(`%{ for a in ${big} }\${local.s}%{ endfor }`, long)).toMatchObject({ $unknown: true });
+    expect(t(`%{ for a in ${big} }x%{ endfor }`)).toBe('x'.repeat(2000));
   });
 
   it('deep nesting is unknown, never a stack overflow', () => {
