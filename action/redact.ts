@@ -4,8 +4,9 @@
  * scrub(): it replaces each sensitive or secret-looking value seen in the inputs, and any
  * string shaped like a known credential, with a marker.
  */
-import { credentialShape, isSecretName } from './inventory/secret-shapes.js';
+import { credentialShape, isSecretName, looksLikeSecretValue } from './inventory/secret-shapes.js';
 import { getOrMake } from './memo.js';
+import { MODES, splitExpression } from './read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
 import { xmlEscape } from './report/junit.js';
 import { md } from './report/markdown.js';
@@ -253,6 +254,7 @@ function collectUnmarked(
     return true;
   }
   if (isUnknown(value)) {
+    if (value.expression !== undefined) collectExpression(value.expression, secretName(name), into, verdicts);
     // A partly known document (jsonencode with a reference inside) keeps its literal parts.
     return value.partial === undefined || collectUnmarked(value.partial, name, into, verdicts, depth + 1);
   }
@@ -322,6 +324,9 @@ function collectSecretsWithMarks(
     } else if (typeof value !== 'object' || value === null) {
       // Numbers, booleans and nulls hold no secret.
     } else if (isUnknown(value)) {
+      if (value.expression !== undefined) {
+        collectExpression(value.expression, marked || secretName(name), into, verdicts);
+      }
       // A partly known document (jsonencode with a reference inside) keeps its literal parts.
       if (value.partial !== undefined) {
         values.push(value.partial);
@@ -341,6 +346,42 @@ function collectSecretsWithMarks(
         push(child, key === 'value' && typeof pairName === 'string' ? pairName : key, key);
       }
     }
+  }
+}
+
+/**
+ * The literal text in an unknown value's expression as written (`"pw-${var.env}"` holds `pw-`):
+ * all of it when the value is secret, else what is shaped like a credential. Reports show no
+ * expression but a plain reference (describeUnknown); this is the backstop. Escaped text is
+ * kept as written and decoded, since either may reach a report.
+ */
+function collectExpression(
+  expression: string,
+  secret: boolean,
+  into: Set<string>,
+  verdicts: Map<string, boolean>,
+): void {
+  for (const mode of MODES) {
+    for (const { text: literal, key } of splitExpression(expression, mode).literals) {
+      if (literal.length < MIN_SECRET_LENGTH) continue;
+      if (!(secret || looksLikeSecretValue(key ?? '', literal) || hasCredentialShape(literal, verdicts))) {
+        continue;
+      }
+      addSecret(literal, into);
+      const decoded = decodeEscapes(literal);
+      if (decoded !== literal && decoded.length >= MIN_SECRET_LENGTH) addSecret(decoded, into);
+    }
+  }
+}
+
+/** HCL string escapes (`\n`, `\"`, `\\`, `\uNNNN`) decoded, as JSON decodes the same ones. */
+function decodeEscapes(literal: string): string {
+  if (!literal.includes('\\')) return literal;
+  try {
+    // Text of a string never holds a bare `"`; a heredoc's may, and it has no escapes to decode.
+    return JSON.parse(`"${literal}"`) as string;
+  } catch {
+    return literal;
   }
 }
 

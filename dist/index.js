@@ -45260,6 +45260,117 @@ function loadControlSet(policy) {
   return { controls, parameters };
 }
 
+// action/read/expression-text.ts
+var PLAIN_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])*$/;
+var MAX_SHOWN = 200;
+var NAMED_INPUT = /\b(?:var|local|each|count)\.[A-Za-z_][\w-]*|\bmodule\.[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*/g;
+function describeUnknown(value) {
+  const { expression } = value;
+  if (expression !== void 0 && expression.length <= MAX_SHOWN && PLAIN_REFERENCE.test(expression)) {
+    return expression;
+  }
+  const inputs = new Set(value.refs);
+  if (expression !== void 0) {
+    for (const mode of MODES) {
+      for (const match of splitExpression(expression, mode).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);
+    }
+  }
+  if (inputs.size > 0) return `an expression of ${[...inputs].join(", ")}`;
+  return "a value known only after apply";
+}
+var MODES = ["expression", "template"];
+var KEY_BEFORE = /([A-Za-z_][\w-]*)\s*[=:]\s*$/;
+var ASSIGNED = /^"\s*[=:]\s*$/;
+function splitExpression(text2, mode = "expression") {
+  const literals2 = [];
+  let code = "";
+  let literal = "";
+  let closed;
+  let stringText = "";
+  const stack = mode === "template" ? [{ kind: "template", key: void 0 }] : [];
+  const endLiteral = () => {
+    const top = stack[stack.length - 1];
+    const key = top !== void 0 && top.kind !== "code" ? top.key : void 0;
+    if (literal !== "") literals2.push(key === void 0 ? { text: literal } : { text: literal, key });
+    stringText += literal;
+    literal = "";
+  };
+  const keyBefore = () => {
+    const tail = code.slice(-200);
+    const named = KEY_BEFORE.exec(tail);
+    if (named !== null) return named[1];
+    if (closed !== void 0 && ASSIGNED.test(code.slice(closed.at - 1))) return closed.text;
+    return void 0;
+  };
+  let i = 0;
+  while (i < text2.length) {
+    const top = stack[stack.length - 1];
+    const c = text2[i];
+    if (top === void 0 || top.kind === "code") {
+      if (c === '"') {
+        stack.push({ kind: "string", key: keyBefore() });
+        stringText = "";
+        code += c;
+        i++;
+        continue;
+      }
+      const heredoc = c === "<" ? /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text2.slice(i, i + 300)) : null;
+      if (heredoc !== null) {
+        stack.push({
+          kind: "heredoc",
+          key: keyBefore(),
+          marker: new RegExp(`^[ \\t]*${heredoc[1]}[ \\t]*(?:\\r?\\n|$)`)
+        });
+        code += heredoc[0];
+        i += heredoc[0].length;
+        continue;
+      }
+      if (top !== void 0 && c === "{") top.braces++;
+      if (top !== void 0 && c === "}" && top.braces-- === 0) stack.pop();
+      code += c;
+      i++;
+      continue;
+    }
+    if ((c === "$" || c === "%") && text2[i + 1] === "{") {
+      if (text2[i - 1] === c) {
+        literal += "{";
+        i += 2;
+        continue;
+      }
+      endLiteral();
+      stack.push({ kind: "code", braces: 0 });
+      code += `${c}{`;
+      i += 2;
+      continue;
+    }
+    if (top.kind === "string") {
+      if (c === "\\" && i + 1 < text2.length) {
+        literal += text2.slice(i, i + 2);
+        code += "  ";
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        endLiteral();
+        stack.pop();
+        code += c;
+        i++;
+        closed = { text: stringText, at: code.length };
+        continue;
+      }
+    } else if (top.kind === "heredoc" && (i === 0 || text2[i - 1] === "\n") && top.marker.test(text2.slice(i, i + 300))) {
+      endLiteral();
+      stack.pop();
+      continue;
+    }
+    literal += c;
+    code += c === "\n" ? c : " ";
+    i++;
+  }
+  endLiteral();
+  return { code, literals: literals2 };
+}
+
 // action/controls/evaluate-controls.ts
 init_record();
 function evaluateControls(inventory, controlSet, sourceOf) {
@@ -45325,7 +45436,7 @@ function errorToFindings(inventory, base, error2, sourceOf, keep) {
   const address = entity?.address ?? (inventory.servers[0]?.address || "inventory");
   const attribute2 = entity?.at?.[fact] ?? (fact && !/^\d+$/.test(fact) ? fact : void 0);
   const unknown = isUnknown(value) ? value : void 0;
-  const message2 = unknown ? `${attribute2 ?? fact} is known only after apply${unknown.expression ? ` (${unknown.expression})` : ""}, so this control cannot be decided yet` : messageFor(error2, value);
+  const message2 = unknown ? `${attribute2 ?? fact} is known only after apply (${describeUnknown(unknown)}), so this control cannot be decided yet` : messageFor(error2, value);
   keep(
     finding(base, {
       status: unknown ? "unknown" : "fail",
@@ -45941,11 +46052,6 @@ function generatedValueSource(value) {
   }
   if (value.expression !== void 0) return GENERATED_VALUE.exec(value.expression)?.[0];
   return void 0;
-}
-function describeUnknown(value) {
-  if (value.expression !== void 0) return value.expression;
-  if (value.refs.length > 0) return value.refs.join(", ");
-  return "a value known only after apply";
 }
 function unknownEvidence(address, attribute2, detail, value) {
   const evidence2 = { address, detail, $unknown: true, refs: value.refs };
@@ -47163,7 +47269,7 @@ function principalIssue(index, principal, conditions, options) {
     }
     if (value.expression && /:root\b/.test(value.expression) && !hasKey(conditions, "sts:externalid")) {
       return {
-        detail: `trusts an account root (${value.expression}) without sts:ExternalId`,
+        detail: `trusts an account root (${describeUnknown(value)}) without sts:ExternalId`,
         unknown: value
       };
     }
@@ -47204,7 +47310,7 @@ function principalIssue(index, principal, conditions, options) {
 }
 function toolPrincipalIssue(index, principal, tool) {
   const { type, value } = principal;
-  const shown = isUnknown(value) ? value.expression ?? value.refs.join(", ") : value;
+  const shown = isUnknown(value) ? describeUnknown(value) : value;
   if (type !== "AWS") {
     return {
       detail: `tool role trusts ${type === "*" ? '"*"' : `${type} principal ${shown}`}; only its server's identity may assume it`
@@ -47232,7 +47338,7 @@ function humanPrincipal(principal) {
     const saml = value.refs.find((ref) => addressType(ref) === "aws_iam_saml_provider");
     if (saml) return `the SAML provider ${saml}`;
     if (type === "AWS" && value.expression && /:root\b/.test(value.expression)) {
-      return `an account root (${value.expression})`;
+      return `an account root (${describeUnknown(value)})`;
     }
     return void 0;
   }
@@ -51376,6 +51482,7 @@ function collectUnmarked(value, name, into, verdicts2, depth) {
     return true;
   }
   if (isUnknown(value)) {
+    if (value.expression !== void 0) collectExpression(value.expression, secretName(name), into, verdicts2);
     return value.partial === void 0 || collectUnmarked(value.partial, name, into, verdicts2, depth + 1);
   }
   const pairName = value.name;
@@ -51427,6 +51534,9 @@ function collectSecretsWithMarks(record2, into, verdicts2) {
       if (marked || secretName(name) || hasCredentialShape(value, verdicts2)) addSecret(value, into);
     } else if (typeof value !== "object" || value === null) {
     } else if (isUnknown(value)) {
+      if (value.expression !== void 0) {
+        collectExpression(value.expression, marked || secretName(name), into, verdicts2);
+      }
       if (value.partial !== void 0) {
         values.push(value.partial);
         names.push(name);
@@ -51444,6 +51554,27 @@ function collectSecretsWithMarks(record2, into, verdicts2) {
         push2(child, key === "value" && typeof pairName === "string" ? pairName : key, key);
       }
     }
+  }
+}
+function collectExpression(expression, secret, into, verdicts2) {
+  for (const mode of MODES) {
+    for (const { text: literal, key } of splitExpression(expression, mode).literals) {
+      if (literal.length < MIN_SECRET_LENGTH) continue;
+      if (!(secret || looksLikeSecretValue(key ?? "", literal) || hasCredentialShape(literal, verdicts2))) {
+        continue;
+      }
+      addSecret(literal, into);
+      const decoded = decodeEscapes(literal);
+      if (decoded !== literal && decoded.length >= MIN_SECRET_LENGTH) addSecret(decoded, into);
+    }
+  }
+}
+function decodeEscapes(literal) {
+  if (!literal.includes("\\")) return literal;
+  try {
+    return JSON.parse(`"${literal}"`);
+  } catch {
+    return literal;
   }
 }
 function hasCredentialShape(value, verdicts2) {

@@ -3,9 +3,11 @@
  * the control (the schema that failed), the entity (nearest object with an `address` on the
  * error's instance path), and for evidence lists one finding per offending item.
  */
+
 import type { ErrorObject } from 'ajv';
 import type { Finding, FindingStatus } from '../findings.js';
 import type { Evidence, Inventory } from '../inventory/model.js';
+import { describeUnknown } from '../read/expression-text.js';
 import { isUnknown, type SourceLocation, type UnknownValue } from '../read/record.js';
 import type { ControlSet } from './control-set.js';
 
@@ -137,7 +139,7 @@ function errorToFindings(
   const attribute = entity?.at?.[fact] ?? (fact && !/^\d+$/.test(fact) ? fact : undefined);
   const unknown = isUnknown(value) ? value : undefined;
   const message = unknown
-    ? `${attribute ?? fact} is known only after apply${unknown.expression ? ` (${unknown.expression})` : ''}, so this control cannot be decided yet`
+    ? `${attribute ?? fact} is known only after apply (${describeUnknown(unknown)}), so this control cannot be decided yet`
     : messageFor(error, value);
   keep(
     finding(base, {

@@ -179,3 +179,82 @@ resource "aws_iam_role" "leaky" {
     }
   });
 });
+
+describe('secrets written inside expressions known only after apply', () => {
+  // Each reaches a finding about a value known only after apply, which names the value by
+  // what it reads, never by the text that holds the literal.
+  const literals = {
+    template: 'Zebra-Velvet-9931-',
+    ssm: 'OrchidPlinth4477',
+    merged: 'Lantern-Fig-3390',
+    escaped: 'Wint3r\\\\Falcon-2291',
+    escapedDecoded: 'Wint3r\\Falcon-2291',
+    unicode: 'Sable\\u0021Quill-5120',
+    unicodeDecoded: 'Sable!Quill-5120',
+    query: 'QuietMaple5521x',
+    heredoc: 'Harbor-Moss-8812',
+  };
+
+  it.each(REPORT_FORMATS.map((format) => [format]))('%s report of HCL', async (format) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nhi-secret-expressions-'));
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      `variable "env" {}
+variable "extra" {}
+variable "image" {}
+resource "aws_lambda_function" "template" {
+  function_name = "template"
+  role          = "arn:aws:iam::111122223333:role/r"
+  environment {
+    variables = {
+      DB_PASSWORD = "${literals.template}\${var.env}"
+      API_TOKEN   = "${literals.escaped}\${var.env}"
+      SIGNING_KEY = "${literals.unicode}\${var.env}"
+      SESSION_SECRET = <<-EOT
+        ${literals.heredoc}\${var.env}
+      EOT
+    }
+  }
+  tags = { "mcp-nhi:server" = "leaky-mcp" }
+}
+resource "aws_lambda_function" "merged" {
+  function_name = "merged"
+  role          = "arn:aws:iam::111122223333:role/r"
+  environment {
+    variables = merge(var.extra, { DB_PASSWORD = "${literals.merged}" })
+  }
+  tags = { "mcp-nhi:server" = "leaky-mcp" }
+}
+resource "aws_ssm_parameter" "p" {
+  name  = "/app/password"
+  type  = "SecureString"
+  value = "${literals.ssm}\${var.env}"
+  tags  = { "mcp-nhi:server" = "leaky-mcp" }
+}
+resource "aws_ecs_task_definition" "t" {
+  family                = "t"
+  container_definitions = jsonencode([{
+    name  = "app"
+    image = var.image
+    environment = [{ name = "UPSTREAM_URL", value = "https://api.example.com/?api_key=${literals.query}" }]
+  }])
+  tags = { "mcp-nhi:server" = "leaky-mcp" }
+}
+`,
+    );
+    const run = await cli('check', dir, '--scope', 'all', '--format', format);
+    expect([0, 1]).toContain(run.code);
+    const output = run.stdout + run.stderr;
+    for (const [name, value] of Object.entries(literals)) {
+      expect(output, `${name} leaked`).not.toContain(value.replace(/\\\\/g, '\\'));
+      expect(output, `${name} leaked`).not.toContain(value);
+    }
+    // The findings are still there, naming what the value reads.
+    if (format === 'json') {
+      const messages = JSON.parse(run.stdout).findings.map((f: { message: string }) => f.message);
+      expect(messages).toContainEqual(
+        expect.stringContaining('DB_PASSWORD is set from an expression of var.env'),
+      );
+    }
+  });
+});

@@ -3,11 +3,13 @@
  * workload users, service-specific credentials and signing certificates. Each one is a fact;
  * the control schema decides that any of them is a finding.
  */
+
+import { describeUnknown } from '../../read/expression-text.js';
 import { isUnknown, type ResourceRecord } from '../../read/record.js';
 import { type InventoryContext, oncePerIndex } from '../context.js';
 import type { CredentialFacts } from '../model.js';
 import { readTags } from '../tags.js';
-import { describeUnknown, inheritedAttribution } from './facts-common.js';
+import { inheritedAttribution } from './facts-common.js';
 import { resolveRefs } from './resolve.js';
 
 /** Resource type → the argument naming the IAM user the credential belongs to. */

@@ -196,13 +196,6 @@ export function generatedValueSource(value: UnknownValue): string | undefined {
   return undefined;
 }
 
-/** Words describing an unknown value for a detail: its expression, else its refs. */
-export function describeUnknown(value: UnknownValue): string {
-  if (value.expression !== undefined) return value.expression;
-  if (value.refs.length > 0) return value.refs.join(', ');
-  return 'a value known only after apply';
-}
-
 export function unknownEvidence(
   address: string,
   attribute: string | undefined,

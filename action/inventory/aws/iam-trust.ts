@@ -5,6 +5,7 @@
  */
 
 import { getOrMake } from '../../memo.js';
+import { describeUnknown } from '../../read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
 import type { RecordIndex } from '../context.js';
 import type { Evidence } from '../model.js';
@@ -249,7 +250,7 @@ function principalIssue(
     }
     if (value.expression && /:root\b/.test(value.expression) && !hasKey(conditions, 'sts:externalid')) {
       return {
-        detail: `trusts an account root (${value.expression}) without sts:ExternalId`,
+        detail: `trusts an account root (${describeUnknown(value)}) without sts:ExternalId`,
         unknown: value,
       };
     }
@@ -302,7 +303,7 @@ function toolPrincipalIssue(
   tool: NonNullable<TrustOptions['tool']>,
 ): Issue | undefined {
   const { type, value } = principal;
-  const shown = isUnknown(value) ? (value.expression ?? value.refs.join(', ')) : value;
+  const shown = isUnknown(value) ? describeUnknown(value) : value;
   if (type !== 'AWS') {
     return {
       detail: `tool role trusts ${type === '*' ? '"*"' : `${type} principal ${shown}`}; only its server's identity may assume it`,
@@ -332,7 +333,7 @@ function humanPrincipal(principal: PrincipalEntry): string | undefined {
     const saml = value.refs.find((ref) => addressType(ref) === 'aws_iam_saml_provider');
     if (saml) return `the SAML provider ${saml}`;
     if (type === 'AWS' && value.expression && /:root\b/.test(value.expression)) {
-      return `an account root (${value.expression})`;
+      return `an account root (${describeUnknown(value)})`;
     }
     return undefined;
   }

@@ -4,6 +4,8 @@
  * Facts: literal secret values written to plan and state (MCP-NHI-004), and vaulting and
  * rotation gaps of Secrets Manager secrets (MCP-NHI-020).
  */
+
+import { describeUnknown } from '../../read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord } from '../../read/record.js';
 import type { InventoryContext, RecordIndex } from '../context.js';
 import type { Evidence, SecretFacts } from '../model.js';
@@ -12,7 +14,6 @@ import { blocks, firstBlock } from '../values.js';
 import {
   attributed,
   blockSegments,
-  describeUnknown,
   evidence,
   generatedValueSource,
   inheritedAttribution,

@@ -10,6 +10,8 @@
  * Permissions stores, log groups of its Lambdas, security groups its Lambdas and runtimes use.
  * Workloads and gateways running as the server's or its tools' roles belong to it too.
  */
+
+import { describeUnknown } from '../../read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
 import {
   type DeclaredServer,
@@ -24,7 +26,6 @@ import { nameSegments } from '../secret-shapes.js';
 import { blocks, firstBlock, isPlainObject } from '../values.js';
 import {
   blockSegments,
-  describeUnknown,
   evidence,
   type RuntimeParameters,
   runtimeParameters,

@@ -3,6 +3,8 @@
  * Bedrock AgentCore runtimes. Facts: the roles they run as, literal secrets in their
  * environment (MCP-NHI-003) and container images not pinned by digest (MCP-NHI-024).
  */
+
+import { describeUnknown } from '../../read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord, type UnknownValue } from '../../read/record.js';
 import type { InventoryContext } from '../context.js';
 import type { Evidence, WorkloadFacts } from '../model.js';
@@ -17,7 +19,6 @@ import { blocks, firstBlock, isPlainObject } from '../values.js';
 import {
   attributed,
   blockSegments,
-  describeUnknown,
   evidence,
   inheritedAttribution,
   type Mutable,
