@@ -9,6 +9,7 @@ import { checkPaths } from './check.js';
 import { describeError, UsageError, UserError } from './errors.js';
 import { type FailOn, SEVERITIES } from './findings.js';
 import { loadPolicy } from './policy/load-policy.js';
+import { createRedactor } from './redact.js';
 import { REPORT_FORMATS, type ReportFormat, renderReportParts } from './report/index.js';
 import { VERSION } from './version.js';
 
@@ -45,7 +46,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(argv, io);
   } catch (error) {
-    io.stderr(`mcp-nhi-guard: ${describeError(error)}\n`);
+    // An error may quote a name from the input (a JSON key): scrub what looks like a credential.
+    io.stderr(`mcp-nhi-guard: ${createRedactor([]).scrub(describeError(error))}\n`);
     if (!(error instanceof UserError) && process.env.MCP_NHI_GUARD_DEBUG)
       io.stderr(`${(error as Error).stack}\n`);
     return EXIT_ERROR;

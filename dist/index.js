@@ -26683,6 +26683,313 @@ var init_memo = __esm({
   }
 });
 
+// action/inventory/secret-shapes.ts
+import { createHash } from "node:crypto";
+function nameSegments(name) {
+  return name.replace(CAMEL_ACRONYM, "$1 $2").replace(CAMEL_LOWER_UPPER, "$1 $2").split(SEPARATORS).filter((segment) => segment !== "").map((segment) => segment.toUpperCase()).flatMap((segment) => segment.split(" "));
+}
+function compilePattern(source) {
+  let compiled2 = compiledPatterns.get(source);
+  if (compiled2 === void 0) {
+    try {
+      compiled2 = new RegExp(source, "i");
+    } catch {
+      compiled2 = new RegExp(source.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+    }
+    compiledPatterns.set(source, compiled2);
+  }
+  return compiled2;
+}
+function isSecretName(name, extraPatterns) {
+  if (extraPatterns !== void 0) {
+    for (const pattern of extraPatterns) if (compilePattern(pattern).test(name)) return true;
+  }
+  const segments = nameSegments(name);
+  let end = segments.length;
+  while (end > 1 && TRAILING_NOISE.test(segments[end - 1])) end--;
+  const meaningful = segments.slice(0, end);
+  if (meaningful.length === 0) return false;
+  const last = meaningful[meaningful.length - 1];
+  if (REFERENCE_SUFFIXES.has(last)) return false;
+  if (meaningful.length === 1 && (last === "PWD" || last === "OLDPWD")) return false;
+  let tokenOnly = true;
+  let strong = false;
+  for (let i = 0; i < meaningful.length; i++) {
+    const segment = meaningful[i];
+    const pair = i + 1 < meaningful.length ? `${segment} ${meaningful[i + 1]}` : "";
+    if (STRONG_PAIRS.has(pair)) {
+      strong = true;
+      tokenOnly = false;
+    } else if (STRONG_SEGMENTS.has(segment)) {
+      strong = true;
+      if (segment !== "TOKEN" && segment !== "TOKENS") tokenOnly = false;
+    } else if (STRONG_SUBSTRINGS.test(segment)) {
+      strong = true;
+      tokenOnly = false;
+    }
+  }
+  if (strong) {
+    if (tokenOnly && meaningful.some((segment) => TOKEN_QUANTITY_WORDS.has(segment))) return false;
+    return true;
+  }
+  if (!WEAK_SEGMENTS.has(last)) return false;
+  if (last === "KEY" && meaningful.slice(0, -1).some((segment) => NON_SECRET_KEY_QUALIFIERS.has(segment))) {
+    return false;
+  }
+  return true;
+}
+function credentialShape(value) {
+  if (value.length < 15) return void 0;
+  for (const [kind, pattern] of SHAPES) {
+    const match = pattern.exec(value);
+    if (match === null) continue;
+    if (kind === "openai-api-key" && !(HAS_DIGIT.test(match[0]) && HAS_UPPER.test(match[0]))) continue;
+    return kind;
+  }
+  const trimmed = value.trim();
+  if (AWS_SECRET_ALONE.test(trimmed) && HAS_UPPER.test(trimmed) && HAS_LOWER.test(trimmed) && HAS_DIGIT.test(trimmed) && shannonEntropy(trimmed) >= 4.3) {
+    return "aws-secret-access-key";
+  }
+  return void 0;
+}
+function shannonEntropy(value) {
+  if (value === "") return 0;
+  const counts = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (const char of value) {
+    counts.set(char, (counts.get(char) ?? 0) + 1);
+    total++;
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / total;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function isHighEntropyToken(value) {
+  if (!TOKEN_CHARSET.test(value) || HEX_OR_UUID.test(value)) return false;
+  if (!(HAS_UPPER.test(value) && HAS_LOWER.test(value) && HAS_DIGIT.test(value))) return false;
+  return shannonEntropy(value) >= 4.5;
+}
+function looksLikeSecretValue(name, value, extraPatterns) {
+  const trimmed = value.trim();
+  if (trimmed === "") return false;
+  if (credentialShape(trimmed) !== void 0) return true;
+  if (isHighEntropyToken(trimmed)) return true;
+  if (URL_LIKE.test(trimmed)) return urlCarriesSecret(trimmed, extraPatterns);
+  if (!isSecretName(name, extraPatterns)) return false;
+  return !(BOOLEAN_WORDS.test(trimmed) || SHORT_NUMBER.test(trimmed) || ARN2.test(trimmed) || INTERPOLATION.test(trimmed) || PARAMETER_PATH.test(trimmed));
+}
+function urlCarriesSecret(url, extraPatterns) {
+  for (const match of url.matchAll(QUERY_PARAM)) {
+    const [, key, val] = match;
+    if (key !== void 0 && val !== void 0 && isSecretName(key, extraPatterns) && !INTERPOLATION.test(val)) {
+      return true;
+    }
+  }
+  return false;
+}
+function fingerprint(value) {
+  const hash = createHash("sha256").update(value, "utf8").digest("hex").slice(0, 8);
+  return `len=${value.length} sha256:${hash}`;
+}
+var STRONG_SEGMENTS, STRONG_SUBSTRINGS, STRONG_PAIRS, WEAK_SEGMENTS, REFERENCE_SUFFIXES, NON_SECRET_KEY_QUALIFIERS, TOKEN_QUANTITY_WORDS, TRAILING_NOISE, CAMEL_LOWER_UPPER, CAMEL_ACRONYM, SEPARATORS, compiledPatterns, SHAPES, AWS_SECRET_ALONE, HAS_DIGIT, HAS_UPPER, HAS_LOWER, TOKEN_CHARSET, HEX_OR_UUID, BOOLEAN_WORDS, SHORT_NUMBER, URL_LIKE, ARN2, INTERPOLATION, PARAMETER_PATH, QUERY_PARAM;
+var init_secret_shapes = __esm({
+  "action/inventory/secret-shapes.ts"() {
+    "use strict";
+    STRONG_SEGMENTS = /* @__PURE__ */ new Set([
+      "PASSWORD",
+      "PASSWORDS",
+      "PASSWD",
+      "PASSPHRASE",
+      "SECRET",
+      "SECRETS",
+      "CREDENTIAL",
+      "CREDENTIALS",
+      "CREDS",
+      "TOKEN",
+      "TOKENS",
+      "APIKEY",
+      "PRIVATEKEY",
+      "ACCESSKEY",
+      "SECRETKEY",
+      "AUTHTOKEN",
+      "ACCESSTOKEN",
+      "REFRESHTOKEN",
+      "BEARERTOKEN",
+      "SESSIONTOKEN",
+      "CLIENTSECRET"
+    ]);
+    STRONG_SUBSTRINGS = /PASSWORD|PASSWD|PASSPHRASE|SECRET|CREDENTIAL|APIKEY|PRIVATEKEY|ACCESSTOKEN|AUTHTOKEN/;
+    STRONG_PAIRS = /* @__PURE__ */ new Set([
+      "API KEY",
+      "PRIVATE KEY",
+      "ACCESS KEY",
+      "SECRET KEY",
+      "SIGNING KEY",
+      "ENCRYPTION KEY",
+      "MASTER KEY",
+      "BASIC AUTH",
+      "AUTH TOKEN",
+      "ACCESS TOKEN",
+      "CLIENT SECRET"
+    ]);
+    WEAK_SEGMENTS = /* @__PURE__ */ new Set(["KEY", "AUTH", "PAT", "PASS", "PWD", "AUTHORIZATION", "BEARER", "DSN"]);
+    REFERENCE_SUFFIXES = /* @__PURE__ */ new Set([
+      "ARN",
+      "ARNS",
+      "ID",
+      "IDS",
+      "NAME",
+      "NAMES",
+      "PATH",
+      "FILE",
+      "FILES",
+      "DIR",
+      "URL",
+      "URI",
+      "URIS",
+      "ENDPOINT",
+      "HOST",
+      "PORT",
+      "HEADER",
+      "TYPE",
+      "KIND",
+      "MODE",
+      "ALGORITHM",
+      "ALG",
+      "LENGTH",
+      "LEN",
+      "SIZE",
+      "TTL",
+      "EXPIRY",
+      "EXPIRES",
+      "EXPIRATION",
+      "LIFETIME",
+      "TIMEOUT",
+      "DURATION",
+      "VERSION",
+      "REGION",
+      "PARAM",
+      "PARAMETER",
+      "LOCATION",
+      "REF",
+      "ENABLED",
+      "DISABLED",
+      "ENABLE",
+      "REQUIRED",
+      "PREFIX",
+      "SUFFIX",
+      "FIELD",
+      "ISSUER",
+      "AUDIENCE",
+      "PROVIDER",
+      "METHOD",
+      "SCHEME",
+      "STRATEGY",
+      "FORMAT",
+      "ENCODING",
+      "LIMIT",
+      "COUNT",
+      "STORE",
+      "VAULT",
+      "MANAGER",
+      "SOURCE",
+      "ROTATION",
+      "POLICY",
+      "ROLE",
+      "USER",
+      "USERNAME",
+      "EMAIL",
+      "ACCOUNT",
+      "PROJECT",
+      "DOMAIN",
+      "LABEL",
+      "KEYRING",
+      "PATTERN",
+      "REGEX"
+    ]);
+    NON_SECRET_KEY_QUALIFIERS = /* @__PURE__ */ new Set([
+      "PUBLIC",
+      "PRIMARY",
+      "PARTITION",
+      "SORT",
+      "HASH",
+      "RANGE",
+      "CACHE",
+      "OBJECT",
+      "S3",
+      "BUCKET",
+      "LOCK",
+      "IDEMPOTENCY",
+      "FOREIGN",
+      "DEDUP",
+      "DEDUPLICATION",
+      "GROUP",
+      "MESSAGE",
+      "KMS",
+      "CMK",
+      "SEARCH",
+      "LOOKUP",
+      "SHORTCUT",
+      "HOT",
+      "MAP"
+    ]);
+    TOKEN_QUANTITY_WORDS = /* @__PURE__ */ new Set([
+      "MAX",
+      "MIN",
+      "LIMIT",
+      "COUNT",
+      "NUM",
+      "TOTAL",
+      "BUDGET",
+      "PER",
+      "OUTPUT",
+      "INPUT"
+    ]);
+    TRAILING_NOISE = /^(?:\d+|V\d+|VALUE|B64|BASE64|ENCODED|RAW|PLAIN|STRING|DATA|JSON|PEM)$/;
+    CAMEL_LOWER_UPPER = /([a-z0-9])([A-Z])/g;
+    CAMEL_ACRONYM = /([A-Z]+)([A-Z][a-z])/g;
+    SEPARATORS = /[^A-Za-z0-9]+/;
+    compiledPatterns = /* @__PURE__ */ new Map();
+    SHAPES = [
+      ["private-key", /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/],
+      ["aws-access-key-id", /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/],
+      [
+        "aws-secret-access-key",
+        /(?:secret_?access_?key|aws_?secret(?:_?key)?)["']?\s{0,4}[:=]\s{0,4}["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/i
+      ],
+      ["github-token", /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,255}(?![A-Za-z0-9])/],
+      ["github-fine-grained-pat", /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}/],
+      ["slack-token", /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/],
+      ["anthropic-api-key", /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/],
+      ["stripe-secret-key", /(?<![A-Za-z0-9])[rs]k_(?:live|test)_[A-Za-z0-9]{16,}/],
+      ["openai-api-key", /(?<![A-Za-z0-9-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/],
+      ["google-api-key", /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/],
+      ["jwt", /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
+      // scheme://user:password@host, where the password is not a placeholder (`${DB_PASS}`, `****`).
+      [
+        "connection-string-password",
+        /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/@]{1,256}:(?![$%{<*])[^\s/@]{1,256}@[^\s/@]/
+      ]
+    ];
+    AWS_SECRET_ALONE = /^[A-Za-z0-9/+]{40}$/;
+    HAS_DIGIT = /\d/;
+    HAS_UPPER = /[A-Z]/;
+    HAS_LOWER = /[a-z]/;
+    TOKEN_CHARSET = /^[A-Za-z0-9+/=_-]{32,}$/;
+    HEX_OR_UUID = /^[0-9a-fA-F-]+$/;
+    BOOLEAN_WORDS = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|nil|undefined)$/i;
+    SHORT_NUMBER = /^-?\d{1,4}(?:\.\d+)?$/;
+    URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/\S*$/;
+    ARN2 = /^arn:aws[\w-]*:/;
+    INTERPOLATION = /^\$\{[^}]*\}$|\{\{\s*resolve:|^\$\([^)]*\)$/;
+    PARAMETER_PATH = /^\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
+    QUERY_PARAM = /[?&]([^=&#\s]{1,64})=([^&#\s]{1,512})/g;
+  }
+});
+
 // action/errors.ts
 function describeError(error2) {
   if (error2 instanceof UserError) return error2.message;
@@ -26715,6 +27022,793 @@ var init_errors = __esm({
     UsageError = class extends UserError {
       name = "UsageError";
     };
+  }
+});
+
+// action/read/plan-json.ts
+function readPlanJson(text2, path5, format2 = "plan") {
+  return readPlanObject(parseJson(text2, path5), path5, format2, { owned: true });
+}
+function parseJson(text2, path5) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    const position = findJsonErrorPosition(text2);
+    const { line, column } = lineAndColumn(text2, position);
+    throw new InputError(
+      path5,
+      `truncated or invalid JSON at position ${position} (line ${line}, column ${column})`
+    );
+  }
+}
+function readPlanObject(doc, path5, format2 = "plan", options = {}) {
+  if (!isObj(doc) || !Object.hasOwn(doc, "format_version")) {
+    throw new InputError(path5, `not a Terraform plan: ${EXPECTED_PLAN} (found ${describeJsonValue(doc)})`);
+  }
+  const formatVersion = checkFormatVersion(doc.format_version, path5);
+  const producer = typeof doc.terraform_version === "string" ? doc.terraform_version : void 0;
+  const changes = doc.resource_changes;
+  const planned = doc.planned_values;
+  checkType(changes, "resource_changes", "array", path5);
+  checkType(planned, "planned_values", "object", path5);
+  checkType(doc.prior_state, "prior_state", "object", path5);
+  checkType(doc.configuration, "configuration", "object", path5);
+  checkType(doc.deferred_changes, "deferred_changes", "array", path5);
+  if (doc.errored === true) {
+    throw new InputError(
+      path5,
+      'the plan errored ("errored": true): Terraform stopped before planning every resource, so it cannot be judged; fix what terraform plan reported and plan again'
+    );
+  }
+  let records;
+  if (changes === void 0 && planned === void 0) {
+    const state = doc.values;
+    if (!isObj(state) || !isObj(state.root_module)) {
+      throw new InputError(
+        path5,
+        `not a Terraform plan: ${EXPECTED_PLAN} (found ${describeJsonValue(doc)} without resource_changes, planned_values or state values)`
+      );
+    }
+    records = stateRecords(state, path5);
+  } else {
+    records = planRecords(doc, path5, options.owned === true);
+  }
+  const notes2 = incompletePlanNotes(doc);
+  const summary2 = {
+    path: path5,
+    format: format2,
+    resources: records.length,
+    formatVersion,
+    ...producer === void 0 ? {} : { producer },
+    ...notes2.length > 0 ? { notes: notes2 } : {}
+  };
+  return { records, inputs: [summary2] };
+}
+function incompletePlanNotes(doc) {
+  const deferred = Array.isArray(doc.deferred_changes) ? doc.deferred_changes.length : 0;
+  const notes2 = [];
+  if (deferred > 0) {
+    notes2.push(
+      `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`
+    );
+  }
+  if (doc.complete === false) {
+    notes2.push(
+      'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged'
+    );
+  }
+  return notes2;
+}
+function changesOf(doc, path5) {
+  const changes = Array.isArray(doc.resource_changes) ? doc.resource_changes : [];
+  if (!Array.isArray(doc.deferred_changes) || doc.deferred_changes.length === 0) return changes;
+  const deferred = doc.deferred_changes.map((entry, i) => {
+    if (!isObj(entry) || !isObj(entry.resource_change)) {
+      throw new InputError(path5, `not a Terraform plan: deferred_changes[${i}] has no resource_change`);
+    }
+    return entry.resource_change;
+  });
+  return [...changes, ...deferred];
+}
+function checkFormatVersion(raw, path5) {
+  const version = typeof raw === "number" ? String(raw) : raw;
+  const match = typeof version === "string" ? /^(\d+)\.(\d+)/.exec(version) : null;
+  if (typeof version !== "string" || match === null) {
+    throw new InputError(path5, `not a Terraform plan: format_version is ${describeJsonValue(raw)}`);
+  }
+  if (Number(match[1]) >= 2) {
+    throw new InputError(
+      path5,
+      `plan format_version ${version} is not supported (this check reads 0.1 to 1.x); upgrade mcp-nhi-guard`
+    );
+  }
+  return version;
+}
+function checkType(value, key, want, path5) {
+  if (value === void 0 || value === null) return;
+  const ok = want === "array" ? Array.isArray(value) : isObj(value);
+  if (!ok) {
+    throw new InputError(
+      path5,
+      `not a Terraform plan: ${EXPECTED_PLAN} (\`${key}\` is ${describeJsonValue(value)}, expected ${want === "array" ? "an array" : "an object"})`
+    );
+  }
+}
+function planRecords(doc, path5, owned) {
+  const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path5) : [];
+  let plannedByAddress;
+  const plannedValuesOf = (address) => {
+    plannedByAddress ??= new Map(planned.map((r) => [r.address, r.resource]));
+    return plannedByAddress.get(address)?.values;
+  };
+  const configuration = isObj(doc.configuration) ? doc.configuration : void 0;
+  const changes = changesOf(doc, path5);
+  const resolver = new ReferenceResolver(configuration, changes, path5);
+  const records = [];
+  const seen = /* @__PURE__ */ new Set();
+  const source = { file: path5 };
+  for (let i = 0; i < changes.length; i++) {
+    const rc = changes[i];
+    if (!isObj(rc) || typeof rc.address !== "string") {
+      throw new InputError(path5, `not a Terraform plan: resource_changes[${i}] has no address`);
+    }
+    const address = rc.address;
+    const change = rc.change;
+    if (!isObj(change) || !Array.isArray(change.actions)) {
+      throw new InputError(path5, `resource_changes[${i}] (${address}) has no change.actions list`);
+    }
+    const actions = change.actions.every((a) => typeof a === "string") ? change.actions : change.actions.filter((a) => typeof a === "string");
+    if (isGone(actions) || rc.deposed !== void 0) continue;
+    const complete = typeof rc.type === "string" && typeof rc.name === "string" && typeof rc.mode === "string";
+    const parsed = complete && (typeof rc.module_address === "string" || !address.startsWith("module.")) ? void 0 : parseResourceAddress(address);
+    const mode = rc.mode === "data" || rc.mode === void 0 && parsed?.mode === "data" ? "data" : "managed";
+    const type = typeof rc.type === "string" ? rc.type : parsed?.type ?? "";
+    const name = typeof rc.name === "string" ? rc.name : parsed?.name ?? "";
+    const module = typeof rc.module_address === "string" ? rc.module_address : parsed?.module ?? "";
+    const index = typeof rc.index === "string" || typeof rc.index === "number" ? rc.index : parsed?.index ?? void 0;
+    let after = change.after;
+    if (!isObj(after)) {
+      const plannedValues = plannedValuesOf(address);
+      after = isObj(plannedValues) ? plannedValues : {};
+    }
+    const configResource = resolver.configResource(module, mode, type, name);
+    const values = applyUnknowns(
+      after,
+      change.after_unknown,
+      path5,
+      configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments),
+      isObj(configResource?.expressions) ? configResource.expressions : void 0,
+      owned
+    );
+    const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path5);
+    if (mode === "data") seen.add(address);
+    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
+  }
+  const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : void 0;
+  const priorResources = prior === void 0 ? [] : moduleResources(prior.root_module, path5);
+  for (const snapshot of [...planned, ...priorResources]) {
+    if (snapshot.resource.mode !== "data" || seen.has(snapshot.address)) continue;
+    seen.add(snapshot.address);
+    records.push(recordFromSnapshot(snapshot, ["read"], path5));
+  }
+  return records;
+}
+function isGone(actions) {
+  return actions.length > 0 && actions.every((a) => a === "delete" || a === "forget");
+}
+function stateRecords(state, path5) {
+  return moduleResources(state.root_module, path5).map((r) => recordFromSnapshot(r, ["no-op"], path5));
+}
+function recordFromSnapshot(snapshot, actions, path5) {
+  const { resource: r, address } = snapshot;
+  const parsed = parseResourceAddress(address);
+  const mode = r.mode === "data" ? "data" : "managed";
+  const type = typeof r.type === "string" ? r.type : parsed?.type ?? "";
+  const name = typeof r.name === "string" ? r.name : parsed?.name ?? "";
+  const index = typeof r.index === "string" || typeof r.index === "number" ? r.index : parsed?.index;
+  const values = isObj(r.values) ? r.values : {};
+  const sensitivePaths = sensitivePathsOf(r.sensitive_values, values, path5);
+  const module = parsed?.module ?? snapshot.module;
+  return record(address, mode, type, name, module, index, values, sensitivePaths, actions, { file: path5 });
+}
+function record(address, mode, type, name, module, index, values, sensitivePaths, actions, source) {
+  return index === void 0 ? { address, mode, type, name, module, values, sensitivePaths, actions, source } : { address, mode, type, name, module, index, values, sensitivePaths, actions, source };
+}
+function moduleResources(root, path5) {
+  const out = [];
+  const stack = [{ module: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { module, depth } = stack.pop();
+    if (!isObj(module)) continue;
+    if (depth > MAX_NESTING) tooDeep(path5);
+    const moduleAddress = typeof module.address === "string" ? module.address : "";
+    if (Array.isArray(module.resources)) {
+      for (const r of module.resources) {
+        if (!isObj(r) || typeof r.address !== "string") continue;
+        const address = moduleAddress === "" || r.address.startsWith(`${moduleAddress}.`) ? r.address : `${moduleAddress}.${r.address}`;
+        out.push({ resource: r, address, module: moduleAddress });
+      }
+    }
+    if (Array.isArray(module.child_modules)) {
+      for (let i = module.child_modules.length - 1; i >= 0; i--) {
+        stack.push({ module: module.child_modules[i], depth: depth + 1 });
+      }
+    }
+  }
+  return out;
+}
+function applyUnknowns(after, mirror, path5, markerFor, expressions, owned) {
+  if (mirror === true) return {};
+  if (!isObj(mirror)) return after;
+  let root;
+  let copied;
+  const writable = owned ? (value) => value : copyObject;
+  for (const key of Object.keys(mirror)) {
+    const child = mirror[key];
+    if (child === true) {
+      root ??= writable(after);
+      const written = markerFor !== void 0 && expressions !== void 0 && Object.hasOwn(expressions, key);
+      setOwn(root, key, written ? markerFor([key]) : COMPUTED);
+      continue;
+    }
+    if (typeof child !== "object" || child === null || !holdsTrue(child, 0)) continue;
+    const leaves = trueLeaves(child, path5, [key]);
+    if (leaves.length === 0) continue;
+    root ??= writable(after);
+    copied ??= /* @__PURE__ */ new Set([root]);
+    for (const segments of leaves) {
+      let current = root;
+      for (let i = 0; i < segments.length - 1; i++) {
+        const segment = segments[i];
+        const existing = ownValue(current, segment);
+        let next;
+        if (Array.isArray(existing)) next = owned || copied.has(existing) ? existing : existing.slice();
+        else if (isObj(existing)) next = owned || copied.has(existing) ? existing : copyObject(existing);
+        else next = typeof segments[i + 1] === "number" ? [] : {};
+        copied.add(next);
+        if (next !== existing) setOwn(current, segment, next);
+        current = next;
+      }
+      setOwn(
+        current,
+        segments[segments.length - 1],
+        markerFor === void 0 ? COMPUTED : markerFor(segments)
+      );
+    }
+  }
+  return root ?? after;
+}
+function trueLeaves(mirror, path5, start = []) {
+  const out = [];
+  const prefix = [...start];
+  const visit = (node) => {
+    if (prefix.length > MAX_NESTING) tooDeep(path5);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) visitChild(node[i], i);
+    } else {
+      for (const key in node) if (Object.hasOwn(node, key)) visitChild(node[key], key);
+    }
+  };
+  const visitChild = (child, segment) => {
+    if (child === true) out.push([...prefix, segment]);
+    else if (typeof child === "object" && child !== null) {
+      prefix.push(segment);
+      visit(child);
+      prefix.pop();
+    }
+  };
+  visit(mirror);
+  return out;
+}
+function sensitivePathsOf(mirror, values, path5) {
+  if (mirror === true) {
+    return Object.keys(values).map((key) => formatPath([key]));
+  }
+  if (typeof mirror !== "object" || mirror === null || !holdsTrue(mirror, 0)) return [];
+  return trueLeaves(mirror, path5).map(formatPath);
+}
+function holdsTrue(node, depth) {
+  if (depth > MAX_NESTING) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child = node[i];
+      if (child === true || typeof child === "object" && child !== null && holdsTrue(child, depth + 1))
+        return true;
+    }
+    return false;
+  }
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    const child = node[key];
+    if (child === true || typeof child === "object" && child !== null && holdsTrue(child, depth + 1))
+      return true;
+  }
+  return false;
+}
+function tooDeep(path5) {
+  throw new InputError(path5, `nesting deeper than ${MAX_NESTING} levels`);
+}
+function buildConfig(rootModule, path5) {
+  if (!isObj(rootModule)) return void 0;
+  const make = () => ({ resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: {} });
+  const root = make();
+  const stack = [
+    { source: rootModule, target: root, depth: 0 }
+  ];
+  while (stack.length > 0) {
+    const { source, target, depth } = stack.pop();
+    if (depth > MAX_NESTING) tooDeep(path5);
+    if (isObj(source.outputs)) target.outputs = source.outputs;
+    if (Array.isArray(source.resources)) {
+      for (const r of source.resources) {
+        if (!isObj(r)) continue;
+        const key = typeof r.type === "string" && typeof r.name === "string" ? `${r.mode === "data" ? "data." : ""}${r.type}.${r.name}` : typeof r.address === "string" ? r.address : void 0;
+        if (key !== void 0) target.resources.set(key, r);
+      }
+    }
+    if (isObj(source.module_calls)) {
+      for (const name of Object.keys(source.module_calls)) {
+        const call = source.module_calls[name];
+        if (!isObj(call)) continue;
+        const module = make();
+        target.calls.set(name, { call, module });
+        if (isObj(call.module)) stack.push({ source: call.module, target: module, depth: depth + 1 });
+      }
+    }
+  }
+  return root;
+}
+function expressionAt(expressions, segments) {
+  let current = expressions;
+  for (const segment of segments) {
+    if (current === void 0 || isExpression(current)) break;
+    if (Array.isArray(current)) {
+      if (typeof segment !== "number") return void 0;
+      current = current[segment] ?? (current.length === 1 ? current[0] : void 0);
+    } else current = ownValue(current, segment);
+  }
+  return current;
+}
+function isExpression(node) {
+  return isObj(node) && (Array.isArray(node.references) || Object.hasOwn(node, "constant_value"));
+}
+function collectReferences(node, path5) {
+  const out = [];
+  const stack = [{ node, depth: 0 }];
+  while (stack.length > 0) {
+    const { node: current, depth } = stack.pop();
+    if (depth > MAX_NESTING) tooDeep(path5);
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ node: current[i], depth: depth + 1 });
+    } else if (isObj(current)) {
+      if (isExpression(current)) {
+        if (Array.isArray(current.references)) {
+          for (const r of current.references) if (typeof r === "string") out.push(r);
+        }
+      } else {
+        const keys = Object.keys(current);
+        for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: current[keys[i]], depth: depth + 1 });
+      }
+    }
+  }
+  return out;
+}
+function mostSpecific(refs) {
+  if (refs.length <= 1) return [...refs];
+  const unique2 = [...new Set(refs)];
+  return unique2.filter(
+    (r) => !unique2.some(
+      (other) => other.length > r.length && other.charCodeAt(r.length) === 91 && other.startsWith(r)
+    )
+  );
+}
+function splitTraversal(text2) {
+  const steps = [];
+  let i = 0;
+  while (i < text2.length) {
+    const start = i;
+    while (i < text2.length && text2[i] !== "." && text2[i] !== "[") i++;
+    const name = text2.slice(start, i);
+    let key;
+    if (text2[i] === "[") {
+      const keyStart = i;
+      const end = closingBracket(text2, i);
+      if (end < 0) return void 0;
+      i = end + 1;
+      while (text2[i] === "[") {
+        const next = closingBracket(text2, i);
+        if (next < 0) return void 0;
+        i = next + 1;
+      }
+      key = text2.slice(keyStart, i);
+    }
+    if (name === "") return void 0;
+    steps.push(key === void 0 ? { name } : { name, key });
+    if (i < text2.length) {
+      if (text2[i] !== ".") return void 0;
+      i++;
+      if (i === text2.length) return void 0;
+    }
+  }
+  return steps;
+}
+function cachedTraversal(reference) {
+  if (traversals.has(reference)) return traversals.get(reference);
+  const steps = splitTraversal(reference);
+  if (traversals.size > 1e5) traversals.clear();
+  traversals.set(reference, steps);
+  return steps;
+}
+function closingBracket(text2, open2) {
+  let i = open2 + 1;
+  if (text2[i] === '"') {
+    i++;
+    while (i < text2.length && text2[i] !== '"') i += text2[i] === "\\" ? 2 : 1;
+    i++;
+  }
+  while (i < text2.length && text2[i] !== "]") i++;
+  return i < text2.length ? i : -1;
+}
+function parseResourceAddress(address) {
+  const steps = splitTraversal(address);
+  if (steps === void 0) return void 0;
+  let i = 0;
+  while (steps[i]?.name === "module" && steps[i]?.key === void 0 && steps[i + 1] !== void 0) i += 2;
+  const module = steps.slice(0, i).map((s) => `${s.name}${s.key ?? ""}`).join(".");
+  let mode = "managed";
+  if (steps[i]?.name === "data" && steps.length - i === 3) {
+    mode = "data";
+    i++;
+  }
+  const type = steps[i];
+  const name = steps[i + 1];
+  if (type === void 0 || name === void 0 || steps.length !== i + 2 || type.key !== void 0) {
+    return void 0;
+  }
+  const index = name.key === void 0 ? void 0 : parseIndex(name.key);
+  const base = { module, mode, type: type.name, name: name.name };
+  return index === void 0 ? base : { ...base, index };
+}
+function parseIndex(raw) {
+  try {
+    const value = JSON.parse(raw.slice(1, -1));
+    return typeof value === "string" || typeof value === "number" ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isObj(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function ownValue(container, key) {
+  if (typeof container !== "object" || container === null) return void 0;
+  const k = typeof key === "number" && !Array.isArray(container) ? String(key) : key;
+  return Object.hasOwn(container, k) ? container[k] : void 0;
+}
+function copyObject(source) {
+  return Object.hasOwn(source, "__proto__") ? { ...source } : Object.assign({}, source);
+}
+function setOwn(container, key, value) {
+  if (key === "__proto__") {
+    Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
+  } else container[key] = value;
+}
+function describeJsonValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return "an empty object";
+    const shown = keys.slice(0, 6).map(
+      (k) => /^[\w.-]{1,40}$/.test(k) && credentialShape(k) === void 0 && !isHighEntropyToken(k) ? k : "\u2026"
+    );
+    return `an object with top-level keys ${shown.join(", ")}${keys.length > 6 ? `, \u2026 (${keys.length} keys)` : ""}`;
+  }
+  if (typeof value === "string") return "a string";
+  return `a ${typeof value}`;
+}
+function lineAndColumn(text2, position) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text2.indexOf("\n"); i >= 0 && i < position; i = text2.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: position - lineStart + 1 };
+}
+function findJsonErrorPosition(text2) {
+  const n = text2.length;
+  let i = 0;
+  const stack = [];
+  const ws = () => {
+    while (i < n && (text2[i] === " " || text2[i] === "\n" || text2[i] === "\r" || text2[i] === "	")) i++;
+  };
+  const scalar = () => {
+    const c = text2[i];
+    if (c === '"') return string();
+    for (const word of ["true", "false", "null"]) {
+      if (text2.startsWith(word, i)) {
+        i += word.length;
+        return true;
+      }
+      if (word.startsWith(text2.slice(i)) && i < n) {
+        i = n;
+        return false;
+      }
+    }
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    m.lastIndex = i;
+    if (m.exec(text2) !== null && m.lastIndex > i) {
+      i = m.lastIndex;
+      return true;
+    }
+    return false;
+  };
+  const string = () => {
+    i++;
+    while (i < n) {
+      const c = text2.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === 92) {
+        const e = text2[i + 1];
+        if (e === void 0) {
+          i = n;
+          return false;
+        }
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(e)) i += 2;
+        else {
+          i++;
+          return false;
+        }
+      } else i++;
+    }
+    return false;
+  };
+  let expectValue = true;
+  ws();
+  while (i <= n) {
+    if (expectValue) {
+      ws();
+      const c2 = text2[i];
+      if (c2 === "{") {
+        stack.push("{");
+        i++;
+        ws();
+        if (text2[i] === "}") {
+          stack.pop();
+          i++;
+          expectValue = false;
+          continue;
+        }
+        if (text2[i] !== '"') return i;
+        if (!string()) return i;
+        ws();
+        if (text2[i] !== ":") return i;
+        i++;
+        continue;
+      }
+      if (c2 === "[") {
+        stack.push("[");
+        i++;
+        ws();
+        if (text2[i] === "]") {
+          stack.pop();
+          i++;
+          expectValue = false;
+        }
+        continue;
+      }
+      if (!scalar()) return i;
+      expectValue = false;
+      continue;
+    }
+    ws();
+    const top = stack[stack.length - 1];
+    if (top === void 0) return i;
+    const c = text2[i];
+    if (c === ",") {
+      i++;
+      if (top === "{") {
+        ws();
+        if (text2[i] !== '"' || !string()) return i;
+        ws();
+        if (text2[i] !== ":") return i;
+        i++;
+      }
+      expectValue = true;
+      continue;
+    }
+    if (c === "}" && top === "{" || c === "]" && top === "[") {
+      stack.pop();
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return Math.min(i, n);
+}
+var MAX_NESTING, EXPECTED_PLAN, NOT_RESOURCES, MAX_RESOLVE_DEPTH, COMPUTED, ReferenceResolver, traversals;
+var init_plan_json = __esm({
+  "action/read/plan-json.ts"() {
+    "use strict";
+    init_errors();
+    init_secret_shapes();
+    init_memo();
+    init_record();
+    MAX_NESTING = 1e3;
+    EXPECTED_PLAN = "expected the output of `terraform show -json <planfile>`";
+    NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self"]);
+    MAX_RESOLVE_DEPTH = 64;
+    COMPUTED = Object.freeze(unknownValue(Object.freeze([])));
+    ReferenceResolver = class {
+      constructor(configuration, changes, path5) {
+        this.changes = changes;
+        this.path = path5;
+        this.root = configuration === void 0 ? void 0 : buildConfig(configuration.root_module, path5);
+      }
+      changes;
+      path;
+      root;
+      scopes = /* @__PURE__ */ new Map();
+      /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
+      instances;
+      /** instancesOf() results by module call address. */
+      expansions = /* @__PURE__ */ new Map();
+      /** referencesAt() results: configuration resource → attribute path → references written there. */
+      writtenReferences = /* @__PURE__ */ new WeakMap();
+      get moduleInstances() {
+        if (this.instances !== void 0) return this.instances;
+        this.instances = /* @__PURE__ */ new Set();
+        for (const rc of this.changes) {
+          if (!isObj(rc) || typeof rc.module_address !== "string" || rc.module_address === "") continue;
+          const steps = splitTraversal(rc.module_address) ?? [];
+          for (let i = 2; i <= steps.length; i += 2) {
+            this.instances.add(
+              steps.slice(0, i).map((s) => `${s.name}${s.key ?? ""}`).join(".")
+            );
+          }
+        }
+        return this.instances;
+      }
+      configResource(module, mode, type, name) {
+        const config = this.scope(module)?.config;
+        return config?.resources.get(`${mode === "data" ? "data." : ""}${type}.${name}`);
+      }
+      markerFor(module, configResource, segments) {
+        if (configResource === void 0) return COMPUTED;
+        if (ownValue(configResource.expressions, segments[0]) === void 0) return COMPUTED;
+        const written = this.referencesAt(configResource, segments);
+        if (written.length === 0) return COMPUTED;
+        const scope = this.scope(module);
+        if (scope === void 0) return unknownValue([], written[0]);
+        const refs = [];
+        let firstResolved;
+        for (const reference of written) {
+          const resolved = this.resolveInScope(reference, scope);
+          if (resolved.length > 0 && firstResolved === void 0) firstResolved = reference;
+          refs.push(...resolved);
+        }
+        return unknownValue(mostSpecific(refs), firstResolved ?? written[0]);
+      }
+      /**
+       * The references written for the value at `segments` of a configuration resource. Every
+       * instance of a module (for_each over services) shares its configuration, so this is worked
+       * out once per configuration resource and attribute rather than once per instance.
+       */
+      referencesAt(configResource, segments) {
+        const byPath = getOrMake(
+          this.writtenReferences,
+          configResource,
+          () => /* @__PURE__ */ new Map()
+        );
+        const key = segments.length === 1 ? String(segments[0]) : segments.join("\0");
+        return getOrMake(byPath, key, () => {
+          const expression = expressionAt(configResource.expressions, segments);
+          return expression === void 0 ? [] : collectReferences(expression, this.path);
+        });
+      }
+      /** resolve() for a top-level reference, remembered per module instance. */
+      resolveInScope(reference, scope) {
+        return getOrMake(scope.resolved, reference, () => this.resolve(reference, scope, 0));
+      }
+      /** A reference as written in `scope` → full addresses of the resources it reads. */
+      resolve(reference, scope, depth) {
+        if (depth > MAX_RESOLVE_DEPTH) return [];
+        const steps = cachedTraversal(reference);
+        if (steps === void 0 || steps.length === 0) return [];
+        const [first, second, third] = steps;
+        if (first.name === "var") {
+          if (second === void 0 || scope.call === void 0 || scope.parent === void 0) return [];
+          const input2 = ownValue(scope.call.expressions, second.name);
+          return input2 === void 0 ? [] : this.resolveAll(collectReferences(input2, this.path), scope.parent, depth);
+        }
+        if (NOT_RESOURCES.has(first.name)) return [];
+        if (first.name === "module") {
+          if (second === void 0) return [];
+          return this.resolveModuleOutput(scope, second.name, second.key, third?.name, depth);
+        }
+        if (first.name === "data") {
+          if (second === void 0 || third === void 0) return [];
+          return [`${scope.prefix}data.${second.name}.${third.name}${third.key ?? ""}`];
+        }
+        if (second === void 0) return [];
+        return [`${scope.prefix}${first.name}.${second.name}${second.key ?? ""}`];
+      }
+      resolveAll(references, scope, depth) {
+        const out = [];
+        for (const reference of references) out.push(...this.resolve(reference, scope, depth + 1));
+        return out;
+      }
+      resolveModuleOutput(scope, callName, key, output, depth) {
+        const base = `${scope.prefix}module.${callName}`;
+        const child = scope.config?.calls.get(callName);
+        let instances;
+        if (key !== void 0) instances = [`${base}${key}`];
+        else if (child !== void 0 && (child.call.count_expression || child.call.for_each_expression)) {
+          instances = this.instancesOf(base, scope.prefix);
+        } else instances = [base];
+        const expression = output === void 0 ? void 0 : ownValue(ownValue(child?.module.outputs, output), "expression");
+        if (child === void 0 || expression === void 0) return [...instances];
+        const written = collectReferences(expression, this.path);
+        const out = [];
+        for (const instance of instances) {
+          const childScope = {
+            prefix: `${instance}.`,
+            config: child.module,
+            call: child.call,
+            parent: scope,
+            resolved: /* @__PURE__ */ new Map()
+          };
+          out.push(...this.resolveAll(written, childScope, depth));
+        }
+        return out;
+      }
+      /**
+       * The instances of a module called with count/for_each (`module.m["a"]`, `module.m["b"]`),
+       * or the call itself when the plan has none. Worked out once per call: every instance of
+       * an enclosing module asks again.
+       */
+      instancesOf(base, prefix) {
+        return getOrMake(this.expansions, base, () => {
+          const instances = [...this.moduleInstances].filter(
+            (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(prefix.length))?.length === 2
+          );
+          return instances.length > 0 ? instances : [base];
+        });
+      }
+      scope(module) {
+        if (this.root === void 0) return void 0;
+        const cached = this.scopes.get(module);
+        if (cached !== void 0) return cached;
+        let scope = { prefix: "", config: this.root, resolved: /* @__PURE__ */ new Map() };
+        if (module !== "") {
+          const steps = splitTraversal(module);
+          if (steps === void 0 || steps.length % 2 !== 0) return void 0;
+          for (let i = 0; i < steps.length; i += 2) {
+            if (steps[i].name !== "module" || steps[i].key !== void 0) return void 0;
+            const step = steps[i + 1];
+            const child = scope.config?.calls.get(step.name);
+            scope = {
+              prefix: `${scope.prefix}module.${step.name}${step.key ?? ""}.`,
+              config: child?.module,
+              parent: scope,
+              resolved: /* @__PURE__ */ new Map(),
+              ...child === void 0 ? {} : { call: child.call }
+            };
+          }
+        }
+        this.scopes.set(module, scope);
+        return scope;
+      }
+    };
+    traversals = /* @__PURE__ */ new Map();
   }
 });
 
@@ -28483,11 +29577,14 @@ async function parseHclFile(file) {
   }
   const json = file.endsWith(".tf.json");
   let config;
-  try {
-    config = json ? JSON.parse(text2) : await parseHcl(basename2(file), text2);
-  } catch (error2) {
-    if (json) throw new InputError(file, `invalid JSON: ${error2 instanceof Error ? error2.message : error2}`);
-    throw new InputError(file, describeParseError(error2));
+  if (json) {
+    config = parseJson(text2, file);
+  } else {
+    try {
+      config = await parseHcl(basename2(file), text2);
+    } catch (error2) {
+      throw new InputError(file, describeParseError(error2));
+    }
   }
   if (!isObject(config)) throw new InputError(file, "not a Terraform configuration");
   return { file, text: text2, config, json };
@@ -28609,6 +29706,7 @@ var init_read_hcl = __esm({
     init_errors();
     init_memo();
     init_expressions();
+    init_plan_json();
     init_blocks();
     init_bodies();
     init_config_files();
@@ -28712,13 +29810,7 @@ async function readJson(file) {
     const code = error2.code;
     throw new InputError(file, code === "ENOENT" ? "no such file" : "cannot be read");
   }
-  let value;
-  try {
-    value = JSON.parse(text2);
-  } catch (error2) {
-    const detail = error2 instanceof Error ? error2.message.split("\n")[0] : "syntax error";
-    throw new InputError(file, `invalid JSON: ${detail}`);
-  }
+  const value = parseJson(text2, file);
   if (!isObject2(value)) throw new InputError(file, "not a Terraform JSON configuration (not an object)");
   return value;
 }
@@ -28749,6 +29841,7 @@ var init_read_tfjson = __esm({
     init_blocks();
     init_bodies();
     init_instances();
+    init_plan_json();
     init_record();
     CONFIG_KEYS = [
       "resource",
@@ -47741,310 +48834,11 @@ function addDistinct(list, value) {
 
 // action/inventory/aws/secrets.ts
 init_record();
-
-// action/inventory/secret-shapes.ts
-import { createHash } from "node:crypto";
-var STRONG_SEGMENTS = /* @__PURE__ */ new Set([
-  "PASSWORD",
-  "PASSWORDS",
-  "PASSWD",
-  "PASSPHRASE",
-  "SECRET",
-  "SECRETS",
-  "CREDENTIAL",
-  "CREDENTIALS",
-  "CREDS",
-  "TOKEN",
-  "TOKENS",
-  "APIKEY",
-  "PRIVATEKEY",
-  "ACCESSKEY",
-  "SECRETKEY",
-  "AUTHTOKEN",
-  "ACCESSTOKEN",
-  "REFRESHTOKEN",
-  "BEARERTOKEN",
-  "SESSIONTOKEN",
-  "CLIENTSECRET"
-]);
-var STRONG_SUBSTRINGS = /PASSWORD|PASSWD|PASSPHRASE|SECRET|CREDENTIAL|APIKEY|PRIVATEKEY|ACCESSTOKEN|AUTHTOKEN/;
-var STRONG_PAIRS = /* @__PURE__ */ new Set([
-  "API KEY",
-  "PRIVATE KEY",
-  "ACCESS KEY",
-  "SECRET KEY",
-  "SIGNING KEY",
-  "ENCRYPTION KEY",
-  "MASTER KEY",
-  "BASIC AUTH",
-  "AUTH TOKEN",
-  "ACCESS TOKEN",
-  "CLIENT SECRET"
-]);
-var WEAK_SEGMENTS = /* @__PURE__ */ new Set(["KEY", "AUTH", "PAT", "PASS", "PWD", "AUTHORIZATION", "BEARER", "DSN"]);
-var REFERENCE_SUFFIXES = /* @__PURE__ */ new Set([
-  "ARN",
-  "ARNS",
-  "ID",
-  "IDS",
-  "NAME",
-  "NAMES",
-  "PATH",
-  "FILE",
-  "FILES",
-  "DIR",
-  "URL",
-  "URI",
-  "URIS",
-  "ENDPOINT",
-  "HOST",
-  "PORT",
-  "HEADER",
-  "TYPE",
-  "KIND",
-  "MODE",
-  "ALGORITHM",
-  "ALG",
-  "LENGTH",
-  "LEN",
-  "SIZE",
-  "TTL",
-  "EXPIRY",
-  "EXPIRES",
-  "EXPIRATION",
-  "LIFETIME",
-  "TIMEOUT",
-  "DURATION",
-  "VERSION",
-  "REGION",
-  "PARAM",
-  "PARAMETER",
-  "LOCATION",
-  "REF",
-  "ENABLED",
-  "DISABLED",
-  "ENABLE",
-  "REQUIRED",
-  "PREFIX",
-  "SUFFIX",
-  "FIELD",
-  "ISSUER",
-  "AUDIENCE",
-  "PROVIDER",
-  "METHOD",
-  "SCHEME",
-  "STRATEGY",
-  "FORMAT",
-  "ENCODING",
-  "LIMIT",
-  "COUNT",
-  "STORE",
-  "VAULT",
-  "MANAGER",
-  "SOURCE",
-  "ROTATION",
-  "POLICY",
-  "ROLE",
-  "USER",
-  "USERNAME",
-  "EMAIL",
-  "ACCOUNT",
-  "PROJECT",
-  "DOMAIN",
-  "LABEL",
-  "KEYRING",
-  "PATTERN",
-  "REGEX"
-]);
-var NON_SECRET_KEY_QUALIFIERS = /* @__PURE__ */ new Set([
-  "PUBLIC",
-  "PRIMARY",
-  "PARTITION",
-  "SORT",
-  "HASH",
-  "RANGE",
-  "CACHE",
-  "OBJECT",
-  "S3",
-  "BUCKET",
-  "LOCK",
-  "IDEMPOTENCY",
-  "FOREIGN",
-  "DEDUP",
-  "DEDUPLICATION",
-  "GROUP",
-  "MESSAGE",
-  "KMS",
-  "CMK",
-  "SEARCH",
-  "LOOKUP",
-  "SHORTCUT",
-  "HOT",
-  "MAP"
-]);
-var TOKEN_QUANTITY_WORDS = /* @__PURE__ */ new Set([
-  "MAX",
-  "MIN",
-  "LIMIT",
-  "COUNT",
-  "NUM",
-  "TOTAL",
-  "BUDGET",
-  "PER",
-  "OUTPUT",
-  "INPUT"
-]);
-var TRAILING_NOISE = /^(?:\d+|V\d+|VALUE|B64|BASE64|ENCODED|RAW|PLAIN|STRING|DATA|JSON|PEM)$/;
-var CAMEL_LOWER_UPPER = /([a-z0-9])([A-Z])/g;
-var CAMEL_ACRONYM = /([A-Z]+)([A-Z][a-z])/g;
-var SEPARATORS = /[^A-Za-z0-9]+/;
-function nameSegments(name) {
-  return name.replace(CAMEL_ACRONYM, "$1 $2").replace(CAMEL_LOWER_UPPER, "$1 $2").split(SEPARATORS).filter((segment) => segment !== "").map((segment) => segment.toUpperCase()).flatMap((segment) => segment.split(" "));
-}
-var compiledPatterns = /* @__PURE__ */ new Map();
-function compilePattern(source) {
-  let compiled2 = compiledPatterns.get(source);
-  if (compiled2 === void 0) {
-    try {
-      compiled2 = new RegExp(source, "i");
-    } catch {
-      compiled2 = new RegExp(source.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
-    }
-    compiledPatterns.set(source, compiled2);
-  }
-  return compiled2;
-}
-function isSecretName(name, extraPatterns) {
-  if (extraPatterns !== void 0) {
-    for (const pattern of extraPatterns) if (compilePattern(pattern).test(name)) return true;
-  }
-  const segments = nameSegments(name);
-  let end = segments.length;
-  while (end > 1 && TRAILING_NOISE.test(segments[end - 1])) end--;
-  const meaningful = segments.slice(0, end);
-  if (meaningful.length === 0) return false;
-  const last = meaningful[meaningful.length - 1];
-  if (REFERENCE_SUFFIXES.has(last)) return false;
-  if (meaningful.length === 1 && (last === "PWD" || last === "OLDPWD")) return false;
-  let tokenOnly = true;
-  let strong = false;
-  for (let i = 0; i < meaningful.length; i++) {
-    const segment = meaningful[i];
-    const pair = i + 1 < meaningful.length ? `${segment} ${meaningful[i + 1]}` : "";
-    if (STRONG_PAIRS.has(pair)) {
-      strong = true;
-      tokenOnly = false;
-    } else if (STRONG_SEGMENTS.has(segment)) {
-      strong = true;
-      if (segment !== "TOKEN" && segment !== "TOKENS") tokenOnly = false;
-    } else if (STRONG_SUBSTRINGS.test(segment)) {
-      strong = true;
-      tokenOnly = false;
-    }
-  }
-  if (strong) {
-    if (tokenOnly && meaningful.some((segment) => TOKEN_QUANTITY_WORDS.has(segment))) return false;
-    return true;
-  }
-  if (!WEAK_SEGMENTS.has(last)) return false;
-  if (last === "KEY" && meaningful.slice(0, -1).some((segment) => NON_SECRET_KEY_QUALIFIERS.has(segment))) {
-    return false;
-  }
-  return true;
-}
-var SHAPES = [
-  ["private-key", /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/],
-  ["aws-access-key-id", /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/],
-  [
-    "aws-secret-access-key",
-    /(?:secret_?access_?key|aws_?secret(?:_?key)?)["']?\s{0,4}[:=]\s{0,4}["']?[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/i
-  ],
-  ["github-token", /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,255}(?![A-Za-z0-9])/],
-  ["github-fine-grained-pat", /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}/],
-  ["slack-token", /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/],
-  ["anthropic-api-key", /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/],
-  ["stripe-secret-key", /(?<![A-Za-z0-9])[rs]k_(?:live|test)_[A-Za-z0-9]{16,}/],
-  ["openai-api-key", /(?<![A-Za-z0-9-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/],
-  ["google-api-key", /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/],
-  ["jwt", /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
-  // scheme://user:password@host, where the password is not a placeholder (`${DB_PASS}`, `****`).
-  [
-    "connection-string-password",
-    /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/@]{1,256}:(?![$%{<*])[^\s/@]{1,256}@[^\s/@]/
-  ]
-];
-var AWS_SECRET_ALONE = /^[A-Za-z0-9/+]{40}$/;
-var HAS_DIGIT = /\d/;
-var HAS_UPPER = /[A-Z]/;
-var HAS_LOWER = /[a-z]/;
-function credentialShape(value) {
-  if (value.length < 15) return void 0;
-  for (const [kind, pattern] of SHAPES) {
-    const match = pattern.exec(value);
-    if (match === null) continue;
-    if (kind === "openai-api-key" && !(HAS_DIGIT.test(match[0]) && HAS_UPPER.test(match[0]))) continue;
-    return kind;
-  }
-  const trimmed = value.trim();
-  if (AWS_SECRET_ALONE.test(trimmed) && HAS_UPPER.test(trimmed) && HAS_LOWER.test(trimmed) && HAS_DIGIT.test(trimmed) && shannonEntropy(trimmed) >= 4.3) {
-    return "aws-secret-access-key";
-  }
-  return void 0;
-}
-function shannonEntropy(value) {
-  if (value === "") return 0;
-  const counts = /* @__PURE__ */ new Map();
-  let total = 0;
-  for (const char of value) {
-    counts.set(char, (counts.get(char) ?? 0) + 1);
-    total++;
-  }
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / total;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-var TOKEN_CHARSET = /^[A-Za-z0-9+/=_-]{32,}$/;
-var HEX_OR_UUID = /^[0-9a-fA-F-]+$/;
-function isHighEntropyToken(value) {
-  if (!TOKEN_CHARSET.test(value) || HEX_OR_UUID.test(value)) return false;
-  if (!(HAS_UPPER.test(value) && HAS_LOWER.test(value) && HAS_DIGIT.test(value))) return false;
-  return shannonEntropy(value) >= 4.5;
-}
-var BOOLEAN_WORDS = /^(?:true|false|yes|no|on|off|enabled?|disabled?|none|null|nil|undefined)$/i;
-var SHORT_NUMBER = /^-?\d{1,4}(?:\.\d+)?$/;
-var URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/\S*$/;
-var ARN2 = /^arn:aws[\w-]*:/;
-var INTERPOLATION = /^\$\{[^}]*\}$|\{\{\s*resolve:|^\$\([^)]*\)$/;
-var PARAMETER_PATH = /^\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
-var QUERY_PARAM = /[?&]([^=&#\s]{1,64})=([^&#\s]{1,512})/g;
-function looksLikeSecretValue(name, value, extraPatterns) {
-  const trimmed = value.trim();
-  if (trimmed === "") return false;
-  if (credentialShape(trimmed) !== void 0) return true;
-  if (isHighEntropyToken(trimmed)) return true;
-  if (URL_LIKE.test(trimmed)) return urlCarriesSecret(trimmed, extraPatterns);
-  if (!isSecretName(name, extraPatterns)) return false;
-  return !(BOOLEAN_WORDS.test(trimmed) || SHORT_NUMBER.test(trimmed) || ARN2.test(trimmed) || INTERPOLATION.test(trimmed) || PARAMETER_PATH.test(trimmed));
-}
-function urlCarriesSecret(url, extraPatterns) {
-  for (const match of url.matchAll(QUERY_PARAM)) {
-    const [, key, val] = match;
-    if (key !== void 0 && val !== void 0 && isSecretName(key, extraPatterns) && !INTERPOLATION.test(val)) {
-      return true;
-    }
-  }
-  return false;
-}
-function fingerprint(value) {
-  const hash = createHash("sha256").update(value, "utf8").digest("hex").slice(0, 8);
-  return `len=${value.length} sha256:${hash}`;
-}
+init_secret_shapes();
 
 // action/inventory/aws/workloads.ts
 init_record();
+init_secret_shapes();
 var WORKLOAD_TYPES = [
   "aws_lambda_function",
   "aws_ecs_task_definition",
@@ -48619,6 +49413,7 @@ function secretConsumers(ctx) {
 
 // action/inventory/aws/servers.ts
 init_record();
+init_secret_shapes();
 function awsServerFacts(ctx) {
   const params = runtimeParameters(ctx);
   const attributed2 = /* @__PURE__ */ new Map();
@@ -49782,789 +50577,10 @@ import { join as join4, resolve as resolve4 } from "node:path";
 
 // action/read/binary-plan.ts
 init_errors();
+init_plan_json();
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants3 } from "node:fs";
 import { basename, delimiter, dirname, join, resolve } from "node:path";
-
-// action/read/plan-json.ts
-init_errors();
-init_memo();
-init_record();
-var MAX_NESTING = 1e3;
-var EXPECTED_PLAN = "expected the output of `terraform show -json <planfile>`";
-function readPlanJson(text2, path5, format2 = "plan") {
-  return readPlanObject(parseJson(text2, path5), path5, format2, { owned: true });
-}
-function parseJson(text2, path5) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    const position = findJsonErrorPosition(text2);
-    const { line, column } = lineAndColumn(text2, position);
-    throw new InputError(
-      path5,
-      `truncated or invalid JSON at position ${position} (line ${line}, column ${column})`
-    );
-  }
-}
-function readPlanObject(doc, path5, format2 = "plan", options = {}) {
-  if (!isObj(doc) || !Object.hasOwn(doc, "format_version")) {
-    throw new InputError(path5, `not a Terraform plan: ${EXPECTED_PLAN} (found ${describeJsonValue(doc)})`);
-  }
-  const formatVersion = checkFormatVersion(doc.format_version, path5);
-  const producer = typeof doc.terraform_version === "string" ? doc.terraform_version : void 0;
-  const changes = doc.resource_changes;
-  const planned = doc.planned_values;
-  checkType(changes, "resource_changes", "array", path5);
-  checkType(planned, "planned_values", "object", path5);
-  checkType(doc.prior_state, "prior_state", "object", path5);
-  checkType(doc.configuration, "configuration", "object", path5);
-  checkType(doc.deferred_changes, "deferred_changes", "array", path5);
-  if (doc.errored === true) {
-    throw new InputError(
-      path5,
-      'the plan errored ("errored": true): Terraform stopped before planning every resource, so it cannot be judged; fix what terraform plan reported and plan again'
-    );
-  }
-  let records;
-  if (changes === void 0 && planned === void 0) {
-    const state = doc.values;
-    if (!isObj(state) || !isObj(state.root_module)) {
-      throw new InputError(
-        path5,
-        `not a Terraform plan: ${EXPECTED_PLAN} (found ${describeJsonValue(doc)} without resource_changes, planned_values or state values)`
-      );
-    }
-    records = stateRecords(state, path5);
-  } else {
-    records = planRecords(doc, path5, options.owned === true);
-  }
-  const notes2 = incompletePlanNotes(doc);
-  const summary2 = {
-    path: path5,
-    format: format2,
-    resources: records.length,
-    formatVersion,
-    ...producer === void 0 ? {} : { producer },
-    ...notes2.length > 0 ? { notes: notes2 } : {}
-  };
-  return { records, inputs: [summary2] };
-}
-function incompletePlanNotes(doc) {
-  const deferred = Array.isArray(doc.deferred_changes) ? doc.deferred_changes.length : 0;
-  const notes2 = [];
-  if (deferred > 0) {
-    notes2.push(
-      `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`
-    );
-  }
-  if (doc.complete === false) {
-    notes2.push(
-      'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged'
-    );
-  }
-  return notes2;
-}
-function changesOf(doc, path5) {
-  const changes = Array.isArray(doc.resource_changes) ? doc.resource_changes : [];
-  if (!Array.isArray(doc.deferred_changes) || doc.deferred_changes.length === 0) return changes;
-  const deferred = doc.deferred_changes.map((entry, i) => {
-    if (!isObj(entry) || !isObj(entry.resource_change)) {
-      throw new InputError(path5, `not a Terraform plan: deferred_changes[${i}] has no resource_change`);
-    }
-    return entry.resource_change;
-  });
-  return [...changes, ...deferred];
-}
-function checkFormatVersion(raw, path5) {
-  const version = typeof raw === "number" ? String(raw) : raw;
-  const match = typeof version === "string" ? /^(\d+)\.(\d+)/.exec(version) : null;
-  if (typeof version !== "string" || match === null) {
-    throw new InputError(path5, `not a Terraform plan: format_version is ${describeJsonValue(raw)}`);
-  }
-  if (Number(match[1]) >= 2) {
-    throw new InputError(
-      path5,
-      `plan format_version ${version} is not supported (this check reads 0.1 to 1.x); upgrade mcp-nhi-guard`
-    );
-  }
-  return version;
-}
-function checkType(value, key, want, path5) {
-  if (value === void 0 || value === null) return;
-  const ok = want === "array" ? Array.isArray(value) : isObj(value);
-  if (!ok) {
-    throw new InputError(
-      path5,
-      `not a Terraform plan: ${EXPECTED_PLAN} (\`${key}\` is ${describeJsonValue(value)}, expected ${want === "array" ? "an array" : "an object"})`
-    );
-  }
-}
-function planRecords(doc, path5, owned) {
-  const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path5) : [];
-  let plannedByAddress;
-  const plannedValuesOf = (address) => {
-    plannedByAddress ??= new Map(planned.map((r) => [r.address, r.resource]));
-    return plannedByAddress.get(address)?.values;
-  };
-  const configuration = isObj(doc.configuration) ? doc.configuration : void 0;
-  const changes = changesOf(doc, path5);
-  const resolver = new ReferenceResolver(configuration, changes, path5);
-  const records = [];
-  const seen = /* @__PURE__ */ new Set();
-  const source = { file: path5 };
-  for (let i = 0; i < changes.length; i++) {
-    const rc = changes[i];
-    if (!isObj(rc) || typeof rc.address !== "string") {
-      throw new InputError(path5, `not a Terraform plan: resource_changes[${i}] has no address`);
-    }
-    const address = rc.address;
-    const change = rc.change;
-    if (!isObj(change) || !Array.isArray(change.actions)) {
-      throw new InputError(path5, `resource_changes[${i}] (${address}) has no change.actions list`);
-    }
-    const actions = change.actions.every((a) => typeof a === "string") ? change.actions : change.actions.filter((a) => typeof a === "string");
-    if (isGone(actions) || rc.deposed !== void 0) continue;
-    const complete = typeof rc.type === "string" && typeof rc.name === "string" && typeof rc.mode === "string";
-    const parsed = complete && (typeof rc.module_address === "string" || !address.startsWith("module.")) ? void 0 : parseResourceAddress(address);
-    const mode = rc.mode === "data" || rc.mode === void 0 && parsed?.mode === "data" ? "data" : "managed";
-    const type = typeof rc.type === "string" ? rc.type : parsed?.type ?? "";
-    const name = typeof rc.name === "string" ? rc.name : parsed?.name ?? "";
-    const module = typeof rc.module_address === "string" ? rc.module_address : parsed?.module ?? "";
-    const index = typeof rc.index === "string" || typeof rc.index === "number" ? rc.index : parsed?.index ?? void 0;
-    let after = change.after;
-    if (!isObj(after)) {
-      const plannedValues = plannedValuesOf(address);
-      after = isObj(plannedValues) ? plannedValues : {};
-    }
-    const configResource = resolver.configResource(module, mode, type, name);
-    const values = applyUnknowns(
-      after,
-      change.after_unknown,
-      path5,
-      configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments),
-      isObj(configResource?.expressions) ? configResource.expressions : void 0,
-      owned
-    );
-    const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path5);
-    if (mode === "data") seen.add(address);
-    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
-  }
-  const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : void 0;
-  const priorResources = prior === void 0 ? [] : moduleResources(prior.root_module, path5);
-  for (const snapshot of [...planned, ...priorResources]) {
-    if (snapshot.resource.mode !== "data" || seen.has(snapshot.address)) continue;
-    seen.add(snapshot.address);
-    records.push(recordFromSnapshot(snapshot, ["read"], path5));
-  }
-  return records;
-}
-function isGone(actions) {
-  return actions.length > 0 && actions.every((a) => a === "delete" || a === "forget");
-}
-function stateRecords(state, path5) {
-  return moduleResources(state.root_module, path5).map((r) => recordFromSnapshot(r, ["no-op"], path5));
-}
-function recordFromSnapshot(snapshot, actions, path5) {
-  const { resource: r, address } = snapshot;
-  const parsed = parseResourceAddress(address);
-  const mode = r.mode === "data" ? "data" : "managed";
-  const type = typeof r.type === "string" ? r.type : parsed?.type ?? "";
-  const name = typeof r.name === "string" ? r.name : parsed?.name ?? "";
-  const index = typeof r.index === "string" || typeof r.index === "number" ? r.index : parsed?.index;
-  const values = isObj(r.values) ? r.values : {};
-  const sensitivePaths = sensitivePathsOf(r.sensitive_values, values, path5);
-  const module = parsed?.module ?? snapshot.module;
-  return record(address, mode, type, name, module, index, values, sensitivePaths, actions, { file: path5 });
-}
-function record(address, mode, type, name, module, index, values, sensitivePaths, actions, source) {
-  return index === void 0 ? { address, mode, type, name, module, values, sensitivePaths, actions, source } : { address, mode, type, name, module, index, values, sensitivePaths, actions, source };
-}
-function moduleResources(root, path5) {
-  const out = [];
-  const stack = [{ module: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { module, depth } = stack.pop();
-    if (!isObj(module)) continue;
-    if (depth > MAX_NESTING) tooDeep(path5);
-    const moduleAddress = typeof module.address === "string" ? module.address : "";
-    if (Array.isArray(module.resources)) {
-      for (const r of module.resources) {
-        if (!isObj(r) || typeof r.address !== "string") continue;
-        const address = moduleAddress === "" || r.address.startsWith(`${moduleAddress}.`) ? r.address : `${moduleAddress}.${r.address}`;
-        out.push({ resource: r, address, module: moduleAddress });
-      }
-    }
-    if (Array.isArray(module.child_modules)) {
-      for (let i = module.child_modules.length - 1; i >= 0; i--) {
-        stack.push({ module: module.child_modules[i], depth: depth + 1 });
-      }
-    }
-  }
-  return out;
-}
-function applyUnknowns(after, mirror, path5, markerFor, expressions, owned) {
-  if (mirror === true) return {};
-  if (!isObj(mirror)) return after;
-  let root;
-  let copied;
-  const writable = owned ? (value) => value : copyObject;
-  for (const key of Object.keys(mirror)) {
-    const child = mirror[key];
-    if (child === true) {
-      root ??= writable(after);
-      const written = markerFor !== void 0 && expressions !== void 0 && Object.hasOwn(expressions, key);
-      setOwn(root, key, written ? markerFor([key]) : COMPUTED);
-      continue;
-    }
-    if (typeof child !== "object" || child === null || !holdsTrue(child, 0)) continue;
-    const leaves = trueLeaves(child, path5, [key]);
-    if (leaves.length === 0) continue;
-    root ??= writable(after);
-    copied ??= /* @__PURE__ */ new Set([root]);
-    for (const segments of leaves) {
-      let current = root;
-      for (let i = 0; i < segments.length - 1; i++) {
-        const segment = segments[i];
-        const existing = ownValue(current, segment);
-        let next;
-        if (Array.isArray(existing)) next = owned || copied.has(existing) ? existing : existing.slice();
-        else if (isObj(existing)) next = owned || copied.has(existing) ? existing : copyObject(existing);
-        else next = typeof segments[i + 1] === "number" ? [] : {};
-        copied.add(next);
-        if (next !== existing) setOwn(current, segment, next);
-        current = next;
-      }
-      setOwn(
-        current,
-        segments[segments.length - 1],
-        markerFor === void 0 ? COMPUTED : markerFor(segments)
-      );
-    }
-  }
-  return root ?? after;
-}
-function trueLeaves(mirror, path5, start = []) {
-  const out = [];
-  const prefix = [...start];
-  const visit = (node) => {
-    if (prefix.length > MAX_NESTING) tooDeep(path5);
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visitChild(node[i], i);
-    } else {
-      for (const key in node) if (Object.hasOwn(node, key)) visitChild(node[key], key);
-    }
-  };
-  const visitChild = (child, segment) => {
-    if (child === true) out.push([...prefix, segment]);
-    else if (typeof child === "object" && child !== null) {
-      prefix.push(segment);
-      visit(child);
-      prefix.pop();
-    }
-  };
-  visit(mirror);
-  return out;
-}
-function sensitivePathsOf(mirror, values, path5) {
-  if (mirror === true) {
-    return Object.keys(values).map((key) => formatPath([key]));
-  }
-  if (typeof mirror !== "object" || mirror === null || !holdsTrue(mirror, 0)) return [];
-  return trueLeaves(mirror, path5).map(formatPath);
-}
-function holdsTrue(node, depth) {
-  if (depth > MAX_NESTING) return true;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const child = node[i];
-      if (child === true || typeof child === "object" && child !== null && holdsTrue(child, depth + 1))
-        return true;
-    }
-    return false;
-  }
-  for (const key in node) {
-    if (!Object.hasOwn(node, key)) continue;
-    const child = node[key];
-    if (child === true || typeof child === "object" && child !== null && holdsTrue(child, depth + 1))
-      return true;
-  }
-  return false;
-}
-function tooDeep(path5) {
-  throw new InputError(path5, `nesting deeper than ${MAX_NESTING} levels`);
-}
-var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self"]);
-var MAX_RESOLVE_DEPTH = 64;
-var COMPUTED = Object.freeze(unknownValue(Object.freeze([])));
-var ReferenceResolver = class {
-  constructor(configuration, changes, path5) {
-    this.changes = changes;
-    this.path = path5;
-    this.root = configuration === void 0 ? void 0 : buildConfig(configuration.root_module, path5);
-  }
-  changes;
-  path;
-  root;
-  scopes = /* @__PURE__ */ new Map();
-  /** Module instance addresses present in the plan, to expand `module.m` when m has count/for_each. */
-  instances;
-  /** instancesOf() results by module call address. */
-  expansions = /* @__PURE__ */ new Map();
-  /** referencesAt() results: configuration resource → attribute path → references written there. */
-  writtenReferences = /* @__PURE__ */ new WeakMap();
-  get moduleInstances() {
-    if (this.instances !== void 0) return this.instances;
-    this.instances = /* @__PURE__ */ new Set();
-    for (const rc of this.changes) {
-      if (!isObj(rc) || typeof rc.module_address !== "string" || rc.module_address === "") continue;
-      const steps = splitTraversal(rc.module_address) ?? [];
-      for (let i = 2; i <= steps.length; i += 2) {
-        this.instances.add(
-          steps.slice(0, i).map((s) => `${s.name}${s.key ?? ""}`).join(".")
-        );
-      }
-    }
-    return this.instances;
-  }
-  configResource(module, mode, type, name) {
-    const config = this.scope(module)?.config;
-    return config?.resources.get(`${mode === "data" ? "data." : ""}${type}.${name}`);
-  }
-  markerFor(module, configResource, segments) {
-    if (configResource === void 0) return COMPUTED;
-    if (ownValue(configResource.expressions, segments[0]) === void 0) return COMPUTED;
-    const written = this.referencesAt(configResource, segments);
-    if (written.length === 0) return COMPUTED;
-    const scope = this.scope(module);
-    if (scope === void 0) return unknownValue([], written[0]);
-    const refs = [];
-    let firstResolved;
-    for (const reference of written) {
-      const resolved = this.resolveInScope(reference, scope);
-      if (resolved.length > 0 && firstResolved === void 0) firstResolved = reference;
-      refs.push(...resolved);
-    }
-    return unknownValue(mostSpecific(refs), firstResolved ?? written[0]);
-  }
-  /**
-   * The references written for the value at `segments` of a configuration resource. Every
-   * instance of a module (for_each over services) shares its configuration, so this is worked
-   * out once per configuration resource and attribute rather than once per instance.
-   */
-  referencesAt(configResource, segments) {
-    const byPath = getOrMake(
-      this.writtenReferences,
-      configResource,
-      () => /* @__PURE__ */ new Map()
-    );
-    const key = segments.length === 1 ? String(segments[0]) : segments.join("\0");
-    return getOrMake(byPath, key, () => {
-      const expression = expressionAt(configResource.expressions, segments);
-      return expression === void 0 ? [] : collectReferences(expression, this.path);
-    });
-  }
-  /** resolve() for a top-level reference, remembered per module instance. */
-  resolveInScope(reference, scope) {
-    return getOrMake(scope.resolved, reference, () => this.resolve(reference, scope, 0));
-  }
-  /** A reference as written in `scope` → full addresses of the resources it reads. */
-  resolve(reference, scope, depth) {
-    if (depth > MAX_RESOLVE_DEPTH) return [];
-    const steps = cachedTraversal(reference);
-    if (steps === void 0 || steps.length === 0) return [];
-    const [first, second, third] = steps;
-    if (first.name === "var") {
-      if (second === void 0 || scope.call === void 0 || scope.parent === void 0) return [];
-      const input2 = ownValue(scope.call.expressions, second.name);
-      return input2 === void 0 ? [] : this.resolveAll(collectReferences(input2, this.path), scope.parent, depth);
-    }
-    if (NOT_RESOURCES.has(first.name)) return [];
-    if (first.name === "module") {
-      if (second === void 0) return [];
-      return this.resolveModuleOutput(scope, second.name, second.key, third?.name, depth);
-    }
-    if (first.name === "data") {
-      if (second === void 0 || third === void 0) return [];
-      return [`${scope.prefix}data.${second.name}.${third.name}${third.key ?? ""}`];
-    }
-    if (second === void 0) return [];
-    return [`${scope.prefix}${first.name}.${second.name}${second.key ?? ""}`];
-  }
-  resolveAll(references, scope, depth) {
-    const out = [];
-    for (const reference of references) out.push(...this.resolve(reference, scope, depth + 1));
-    return out;
-  }
-  resolveModuleOutput(scope, callName, key, output, depth) {
-    const base = `${scope.prefix}module.${callName}`;
-    const child = scope.config?.calls.get(callName);
-    let instances;
-    if (key !== void 0) instances = [`${base}${key}`];
-    else if (child !== void 0 && (child.call.count_expression || child.call.for_each_expression)) {
-      instances = this.instancesOf(base, scope.prefix);
-    } else instances = [base];
-    const expression = output === void 0 ? void 0 : ownValue(ownValue(child?.module.outputs, output), "expression");
-    if (child === void 0 || expression === void 0) return [...instances];
-    const written = collectReferences(expression, this.path);
-    const out = [];
-    for (const instance of instances) {
-      const childScope = {
-        prefix: `${instance}.`,
-        config: child.module,
-        call: child.call,
-        parent: scope,
-        resolved: /* @__PURE__ */ new Map()
-      };
-      out.push(...this.resolveAll(written, childScope, depth));
-    }
-    return out;
-  }
-  /**
-   * The instances of a module called with count/for_each (`module.m["a"]`, `module.m["b"]`),
-   * or the call itself when the plan has none. Worked out once per call: every instance of
-   * an enclosing module asks again.
-   */
-  instancesOf(base, prefix) {
-    return getOrMake(this.expansions, base, () => {
-      const instances = [...this.moduleInstances].filter(
-        (m) => m.startsWith(`${base}[`) && splitTraversal(m.slice(prefix.length))?.length === 2
-      );
-      return instances.length > 0 ? instances : [base];
-    });
-  }
-  scope(module) {
-    if (this.root === void 0) return void 0;
-    const cached = this.scopes.get(module);
-    if (cached !== void 0) return cached;
-    let scope = { prefix: "", config: this.root, resolved: /* @__PURE__ */ new Map() };
-    if (module !== "") {
-      const steps = splitTraversal(module);
-      if (steps === void 0 || steps.length % 2 !== 0) return void 0;
-      for (let i = 0; i < steps.length; i += 2) {
-        if (steps[i].name !== "module" || steps[i].key !== void 0) return void 0;
-        const step = steps[i + 1];
-        const child = scope.config?.calls.get(step.name);
-        scope = {
-          prefix: `${scope.prefix}module.${step.name}${step.key ?? ""}.`,
-          config: child?.module,
-          parent: scope,
-          resolved: /* @__PURE__ */ new Map(),
-          ...child === void 0 ? {} : { call: child.call }
-        };
-      }
-    }
-    this.scopes.set(module, scope);
-    return scope;
-  }
-};
-function buildConfig(rootModule, path5) {
-  if (!isObj(rootModule)) return void 0;
-  const make = () => ({ resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), outputs: {} });
-  const root = make();
-  const stack = [
-    { source: rootModule, target: root, depth: 0 }
-  ];
-  while (stack.length > 0) {
-    const { source, target, depth } = stack.pop();
-    if (depth > MAX_NESTING) tooDeep(path5);
-    if (isObj(source.outputs)) target.outputs = source.outputs;
-    if (Array.isArray(source.resources)) {
-      for (const r of source.resources) {
-        if (!isObj(r)) continue;
-        const key = typeof r.type === "string" && typeof r.name === "string" ? `${r.mode === "data" ? "data." : ""}${r.type}.${r.name}` : typeof r.address === "string" ? r.address : void 0;
-        if (key !== void 0) target.resources.set(key, r);
-      }
-    }
-    if (isObj(source.module_calls)) {
-      for (const name of Object.keys(source.module_calls)) {
-        const call = source.module_calls[name];
-        if (!isObj(call)) continue;
-        const module = make();
-        target.calls.set(name, { call, module });
-        if (isObj(call.module)) stack.push({ source: call.module, target: module, depth: depth + 1 });
-      }
-    }
-  }
-  return root;
-}
-function expressionAt(expressions, segments) {
-  let current = expressions;
-  for (const segment of segments) {
-    if (current === void 0 || isExpression(current)) break;
-    if (Array.isArray(current)) {
-      if (typeof segment !== "number") return void 0;
-      current = current[segment] ?? (current.length === 1 ? current[0] : void 0);
-    } else current = ownValue(current, segment);
-  }
-  return current;
-}
-function isExpression(node) {
-  return isObj(node) && (Array.isArray(node.references) || Object.hasOwn(node, "constant_value"));
-}
-function collectReferences(node, path5) {
-  const out = [];
-  const stack = [{ node, depth: 0 }];
-  while (stack.length > 0) {
-    const { node: current, depth } = stack.pop();
-    if (depth > MAX_NESTING) tooDeep(path5);
-    if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ node: current[i], depth: depth + 1 });
-    } else if (isObj(current)) {
-      if (isExpression(current)) {
-        if (Array.isArray(current.references)) {
-          for (const r of current.references) if (typeof r === "string") out.push(r);
-        }
-      } else {
-        const keys = Object.keys(current);
-        for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: current[keys[i]], depth: depth + 1 });
-      }
-    }
-  }
-  return out;
-}
-function mostSpecific(refs) {
-  if (refs.length <= 1) return [...refs];
-  const unique2 = [...new Set(refs)];
-  return unique2.filter(
-    (r) => !unique2.some(
-      (other) => other.length > r.length && other.charCodeAt(r.length) === 91 && other.startsWith(r)
-    )
-  );
-}
-function splitTraversal(text2) {
-  const steps = [];
-  let i = 0;
-  while (i < text2.length) {
-    const start = i;
-    while (i < text2.length && text2[i] !== "." && text2[i] !== "[") i++;
-    const name = text2.slice(start, i);
-    let key;
-    if (text2[i] === "[") {
-      const keyStart = i;
-      const end = closingBracket(text2, i);
-      if (end < 0) return void 0;
-      i = end + 1;
-      while (text2[i] === "[") {
-        const next = closingBracket(text2, i);
-        if (next < 0) return void 0;
-        i = next + 1;
-      }
-      key = text2.slice(keyStart, i);
-    }
-    if (name === "") return void 0;
-    steps.push(key === void 0 ? { name } : { name, key });
-    if (i < text2.length) {
-      if (text2[i] !== ".") return void 0;
-      i++;
-      if (i === text2.length) return void 0;
-    }
-  }
-  return steps;
-}
-var traversals = /* @__PURE__ */ new Map();
-function cachedTraversal(reference) {
-  if (traversals.has(reference)) return traversals.get(reference);
-  const steps = splitTraversal(reference);
-  if (traversals.size > 1e5) traversals.clear();
-  traversals.set(reference, steps);
-  return steps;
-}
-function closingBracket(text2, open2) {
-  let i = open2 + 1;
-  if (text2[i] === '"') {
-    i++;
-    while (i < text2.length && text2[i] !== '"') i += text2[i] === "\\" ? 2 : 1;
-    i++;
-  }
-  while (i < text2.length && text2[i] !== "]") i++;
-  return i < text2.length ? i : -1;
-}
-function parseResourceAddress(address) {
-  const steps = splitTraversal(address);
-  if (steps === void 0) return void 0;
-  let i = 0;
-  while (steps[i]?.name === "module" && steps[i]?.key === void 0 && steps[i + 1] !== void 0) i += 2;
-  const module = steps.slice(0, i).map((s) => `${s.name}${s.key ?? ""}`).join(".");
-  let mode = "managed";
-  if (steps[i]?.name === "data" && steps.length - i === 3) {
-    mode = "data";
-    i++;
-  }
-  const type = steps[i];
-  const name = steps[i + 1];
-  if (type === void 0 || name === void 0 || steps.length !== i + 2 || type.key !== void 0) {
-    return void 0;
-  }
-  const index = name.key === void 0 ? void 0 : parseIndex(name.key);
-  const base = { module, mode, type: type.name, name: name.name };
-  return index === void 0 ? base : { ...base, index };
-}
-function parseIndex(raw) {
-  try {
-    const value = JSON.parse(raw.slice(1, -1));
-    return typeof value === "string" || typeof value === "number" ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function isObj(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function ownValue(container, key) {
-  if (typeof container !== "object" || container === null) return void 0;
-  const k = typeof key === "number" && !Array.isArray(container) ? String(key) : key;
-  return Object.hasOwn(container, k) ? container[k] : void 0;
-}
-function copyObject(source) {
-  return Object.hasOwn(source, "__proto__") ? { ...source } : Object.assign({}, source);
-}
-function setOwn(container, key, value) {
-  if (key === "__proto__") {
-    Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
-  } else container[key] = value;
-}
-function describeJsonValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
-  if (typeof value === "object") {
-    const keys = Object.keys(value);
-    if (keys.length === 0) return "an empty object";
-    const shown = keys.slice(0, 6).map((k) => /^[\w.-]{1,40}$/.test(k) ? k : "\u2026");
-    return `an object with top-level keys ${shown.join(", ")}${keys.length > 6 ? `, \u2026 (${keys.length} keys)` : ""}`;
-  }
-  if (typeof value === "string") return "a string";
-  return `a ${typeof value}`;
-}
-function lineAndColumn(text2, position) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text2.indexOf("\n"); i >= 0 && i < position; i = text2.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: position - lineStart + 1 };
-}
-function findJsonErrorPosition(text2) {
-  const n = text2.length;
-  let i = 0;
-  const stack = [];
-  const ws = () => {
-    while (i < n && (text2[i] === " " || text2[i] === "\n" || text2[i] === "\r" || text2[i] === "	")) i++;
-  };
-  const scalar = () => {
-    const c = text2[i];
-    if (c === '"') return string();
-    for (const word of ["true", "false", "null"]) {
-      if (text2.startsWith(word, i)) {
-        i += word.length;
-        return true;
-      }
-      if (word.startsWith(text2.slice(i)) && i < n) {
-        i = n;
-        return false;
-      }
-    }
-    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    m.lastIndex = i;
-    if (m.exec(text2) !== null && m.lastIndex > i) {
-      i = m.lastIndex;
-      return true;
-    }
-    return false;
-  };
-  const string = () => {
-    i++;
-    while (i < n) {
-      const c = text2.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return true;
-      }
-      if (c < 32) return false;
-      if (c === 92) {
-        const e = text2[i + 1];
-        if (e === void 0) {
-          i = n;
-          return false;
-        }
-        if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6))) return false;
-          i += 6;
-        } else if ('"\\/bfnrt'.includes(e)) i += 2;
-        else {
-          i++;
-          return false;
-        }
-      } else i++;
-    }
-    return false;
-  };
-  let expectValue = true;
-  ws();
-  while (i <= n) {
-    if (expectValue) {
-      ws();
-      const c2 = text2[i];
-      if (c2 === "{") {
-        stack.push("{");
-        i++;
-        ws();
-        if (text2[i] === "}") {
-          stack.pop();
-          i++;
-          expectValue = false;
-          continue;
-        }
-        if (text2[i] !== '"') return i;
-        if (!string()) return i;
-        ws();
-        if (text2[i] !== ":") return i;
-        i++;
-        continue;
-      }
-      if (c2 === "[") {
-        stack.push("[");
-        i++;
-        ws();
-        if (text2[i] === "]") {
-          stack.pop();
-          i++;
-          expectValue = false;
-        }
-        continue;
-      }
-      if (!scalar()) return i;
-      expectValue = false;
-      continue;
-    }
-    ws();
-    const top = stack[stack.length - 1];
-    if (top === void 0) return i;
-    const c = text2[i];
-    if (c === ",") {
-      i++;
-      if (top === "{") {
-        ws();
-        if (text2[i] !== '"' || !string()) return i;
-        ws();
-        if (text2[i] !== ":") return i;
-        i++;
-      }
-      expectValue = true;
-      continue;
-    }
-    if (c === "}" && top === "{" || c === "]" && top === "[") {
-      stack.pop();
-      i++;
-      continue;
-    }
-    return i;
-  }
-  return Math.min(i, n);
-}
-
-// action/read/binary-plan.ts
 var DEFAULT_TIMEOUT_MS = 5 * 6e4;
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 function isZip(bytes) {
@@ -50717,6 +50733,7 @@ function checkText(text2, path5) {
 }
 
 // action/read/read-inputs.ts
+init_plan_json();
 init_record();
 var NO_INPUT = "no Terraform input found: expected a plan JSON, a binary plan, a cdktf.out folder or a folder of .tf files";
 var CONFIG_KEYS2 = ["resource", "data", "module", "terraform", "provider"];
@@ -50856,6 +50873,7 @@ function describeNotJson(text2) {
 }
 
 // action/redact.ts
+init_secret_shapes();
 init_memo();
 init_record();
 

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { credentialShape, isHighEntropyToken } from '../inventory/secret-shapes.js';
 import { getOrMake } from '../memo.js';
 import {
   formatPath,
@@ -904,7 +905,12 @@ export function describeJsonValue(value: unknown): string {
   if (typeof value === 'object') {
     const keys = Object.keys(value);
     if (keys.length === 0) return 'an empty object';
-    const shown = keys.slice(0, 6).map((k) => (/^[\w.-]{1,40}$/.test(k) ? k : '…'));
+    // Keys are data too: show only those that read as names, never a credential-shaped one.
+    const shown = keys
+      .slice(0, 6)
+      .map((k) =>
+        /^[\w.-]{1,40}$/.test(k) && credentialShape(k) === undefined && !isHighEntropyToken(k) ? k : '…',
+      );
     return `an object with top-level keys ${shown.join(', ')}${keys.length > 6 ? `, … (${keys.length} keys)` : ''}`;
   }
   if (typeof value === 'string') return 'a string';

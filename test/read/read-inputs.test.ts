@@ -126,6 +126,11 @@ describe('readInputs: clear errors for what is not an input', () => {
       '{"name": "pkg", "version": "1.0.0"}',
       'JSON but not a Terraform plan or configuration (found an object with top-level keys name, version)',
     ],
+    [
+      'keys.json',
+      '{"AKIAQ3EGUJ7HX2KWZP4M": "ci-bot", "Zk3uW9rT2yLm8Qp4Xv7Bn1Cd6Ef0Gh5I": "deploy", "name": "x"}',
+      'JSON but not a Terraform plan or configuration (found an object with top-level keys …, …, name)',
+    ],
     ['array.json', '[{"address": "a.b"}]', 'found an array of 1 item'],
     [
       'truncated.json',

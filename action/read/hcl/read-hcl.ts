@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { getOrMake } from '../../memo.js';
 import { EvalScope, evaluate, type VariableDeclaration } from '../expressions.js';
+import { parseJson } from '../plan-json.js';
 import type { ReadResult, ResourceRecord } from '../record.js';
 import { blockRecords, type ConfigBlock } from './blocks.js';
 import { bodies, isObject, labeled, labeled2, withoutComment } from './bodies.js';
@@ -89,11 +90,15 @@ async function parseHclFile(file: string): Promise<ParsedFile> {
   }
   const json = file.endsWith('.tf.json');
   let config: unknown;
-  try {
-    config = json ? JSON.parse(text) : await parseHcl(basename(file), text);
-  } catch (error) {
-    if (json) throw new InputError(file, `invalid JSON: ${error instanceof Error ? error.message : error}`);
-    throw new InputError(file, describeParseError(error));
+  if (json) {
+    // parseJson names the position of a syntax error, never the text around it (a secret).
+    config = parseJson(text, file);
+  } else {
+    try {
+      config = await parseHcl(basename(file), text);
+    } catch (error) {
+      throw new InputError(file, describeParseError(error));
+    }
   }
   if (!isObject(config)) throw new InputError(file, 'not a Terraform configuration');
   return { file, text, config, json };

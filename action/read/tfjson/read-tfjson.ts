@@ -15,6 +15,7 @@ import { EvalScope, type VariableDeclaration } from '../expressions.js';
 import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
 import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
 import { blockInstances, instanceBudget } from '../hcl/instances.js';
+import { parseJson } from '../plan-json.js';
 import {
   appendRead,
   type InputSummary,
@@ -153,13 +154,8 @@ async function readJson(file: string): Promise<Record<string, unknown>> {
     const code = (error as { code?: unknown }).code;
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : 'cannot be read');
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : 'syntax error';
-    throw new InputError(file, `invalid JSON: ${detail}`);
-  }
+  // parseJson names the position of a syntax error, never the text around it (a secret).
+  const value = parseJson(text, file);
   if (!isObject(value)) throw new InputError(file, 'not a Terraform JSON configuration (not an object)');
   return value;
 }

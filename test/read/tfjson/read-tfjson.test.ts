@@ -1,9 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform template strings are the data under test.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../action/errors.js';
+import { readInputs } from '../../../action/read/read-inputs.js';
 import { type ResourceRecord, unknownValue } from '../../../action/read/record.js';
 import { readTerraformJsonConfig } from '../../../action/read/tfjson/read-tfjson.js';
 
@@ -152,6 +154,20 @@ describe('readTerraformJsonConfig input errors', () => {
     expect((error as InputError).path).toBe(file);
     expect((error as Error).message).toMatch(/invalid JSON/);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('never quotes the file around a syntax error: a malformed value may be a secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nhi-tfjson-bad-'));
+    for (const name of ['cdk.tf.json', 'main.tf.json']) {
+      const file = join(dir, name);
+      writeFileSync(file, `{"variable": {"db": {"default": 'Hx7#qpL9-secret'}}}`);
+      // A folder: cdk.tf.json is read as a synth output, main.tf.json as HCL's JSON syntax.
+      const error = await readInputs([dir]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toContain('invalid JSON at position 32 (line 1, column 33)');
+      expect((error as Error).message).not.toMatch(/Hx7|qpL9/);
+      rmSync(file);
+    }
   });
 
   it('rejects JSON that is not a Terraform configuration', async () => {
