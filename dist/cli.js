@@ -7571,7 +7571,6 @@ var init_memo = __esm({
 });
 
 // action/inventory/secret-shapes.ts
-import { createHash } from "node:crypto";
 function nameSegments(name) {
   return name.replace(CAMEL_ACRONYM, "$1 $2").replace(CAMEL_LOWER_UPPER, "$1 $2").split(SEPARATORS).filter((segment) => segment !== "").map((segment) => segment.toUpperCase()).flatMap((segment) => segment.split(" "));
 }
@@ -7677,9 +7676,8 @@ function urlCarriesSecret(url, extraPatterns) {
   }
   return false;
 }
-function fingerprint(value) {
-  const hash = createHash("sha256").update(value, "utf8").digest("hex").slice(0, 8);
-  return `len=${value.length} sha256:${hash}`;
+function secretLength(value) {
+  return `${value.length} characters`;
 }
 var STRONG_SEGMENTS, STRONG_SUBSTRINGS, STRONG_PAIRS, WEAK_SEGMENTS, REFERENCE_SUFFIXES, NON_SECRET_KEY_QUALIFIERS, TOKEN_QUANTITY_WORDS, TRAILING_NOISE, CAMEL_LOWER_UPPER, CAMEL_ACRONYM, SEPARATORS, compiledPatterns, SHAPES, AWS_SECRET_ALONE, HAS_DIGIT, HAS_UPPER, HAS_LOWER, TOKEN_CHARSET, HEX_OR_UUID, BOOLEAN_WORDS, SHORT_NUMBER, URL_LIKE, ARN2, INTERPOLATION, PARAMETER_PATH, QUERY_PARAM;
 var init_secret_shapes = __esm({
@@ -24095,7 +24093,7 @@ function plaintextSecret(address, entry, params) {
     return evidence(
       address,
       formatPath(entry.path),
-      `environment variable ${name}${where} holds ${what} (${verdicts2.fingerprint(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`
+      `environment variable ${name}${where} holds ${what} (${secretLength(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`
     );
   }
   if (!isUnknown(value)) return void 0;
@@ -24130,7 +24128,6 @@ function secretVerdicts(params) {
   if (verdicts2 !== void 0) return verdicts2;
   const literals2 = /* @__PURE__ */ new Map();
   const names = /* @__PURE__ */ new Map();
-  const fingerprints = /* @__PURE__ */ new Map();
   verdicts2 = {
     literal(name, value) {
       let byValue = literals2.get(name);
@@ -24150,14 +24147,6 @@ function secretVerdicts(params) {
         names.set(name, secret);
       }
       return secret;
-    },
-    fingerprint(value) {
-      let print = fingerprints.get(value);
-      if (print === void 0) {
-        print = fingerprint(value);
-        fingerprints.set(value, print);
-      }
-      return print;
     }
   };
   verdictsByParams.set(params, verdicts2);
@@ -24292,7 +24281,7 @@ function secretValue(address, path, value, fix) {
     return evidence(
       address,
       attribute2,
-      `${attribute2} is a literal secret value (${fingerprint(value)}) stored in plan and state; ${fix}`
+      `${attribute2} is a literal secret value (${secretLength(value)}) stored in plan and state; ${fix}`
     );
   }
   if (!isUnknown(value)) return void 0;
@@ -24346,7 +24335,7 @@ function ssmParameterValues(record2, params) {
         evidence(
           record2.address,
           key,
-          `${type ?? "String"} parameter ${typeof v.name === "string" ? v.name : record2.name} holds a secret-looking literal (${fingerprint(value)}) unencrypted in plan and state; make it a SecureString set with value_wo`
+          `${type ?? "String"} parameter ${typeof v.name === "string" ? v.name : record2.name} holds a secret-looking literal (${secretLength(value)}) unencrypted in plan and state; make it a SecureString set with value_wo`
         )
       );
     }
@@ -28314,7 +28303,7 @@ function object(entries) {
 
 // action/report/sarif.ts
 init_memo();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var DEFAULT_INFORMATION_URI = "https://www.npmjs.com/package/mcp-nhi-guard";
 var FINGERPRINT_KEY = "mcpNhiGuardFinding/v1";
@@ -28442,7 +28431,7 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris) {
         ]
       }
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint2(finding2) }
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding2) }
   };
   if (finding2.status === "waived") {
     result.suppressions = [
@@ -28466,8 +28455,8 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris) {
   result.properties = properties;
   return result;
 }
-function fingerprint2(finding2) {
-  return createHash2("sha256").update(`${finding2.control}\0${finding2.address}\0${finding2.attribute ?? ""}`).digest("hex");
+function fingerprint(finding2) {
+  return createHash("sha256").update(`${finding2.control}\0${finding2.address}\0${finding2.attribute ?? ""}`).digest("hex");
 }
 function pascalCase(text) {
   return text.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word[0]?.toUpperCase() + word.slice(1)).join("");

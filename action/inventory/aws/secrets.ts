@@ -9,7 +9,7 @@ import { describeUnknown } from '../../read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord } from '../../read/record.js';
 import type { InventoryContext, RecordIndex } from '../context.js';
 import type { Evidence, SecretFacts } from '../model.js';
-import { fingerprint, looksLikeSecretValue } from '../secret-shapes.js';
+import { looksLikeSecretValue, secretLength } from '../secret-shapes.js';
 import { blocks, firstBlock } from '../values.js';
 import {
   attributed,
@@ -116,7 +116,7 @@ function secretValue(
     return evidence(
       address,
       attribute,
-      `${attribute} is a literal secret value (${fingerprint(value)}) stored in plan and state; ${fix}`,
+      `${attribute} is a literal secret value (${secretLength(value)}) stored in plan and state; ${fix}`,
     );
   }
   if (!isUnknown(value)) return undefined;
@@ -183,7 +183,7 @@ function ssmParameterValues(record: ResourceRecord, params: RuntimeParameters): 
         evidence(
           record.address,
           key,
-          `${type ?? 'String'} parameter ${typeof v.name === 'string' ? v.name : record.name} holds a secret-looking literal (${fingerprint(value)}) unencrypted in plan and state; make it a SecureString set with value_wo`,
+          `${type ?? 'String'} parameter ${typeof v.name === 'string' ? v.name : record.name} holds a secret-looking literal (${secretLength(value)}) unencrypted in plan and state; make it a SecureString set with value_wo`,
         ),
       );
     }

@@ -10,10 +10,10 @@ import type { InventoryContext } from '../context.js';
 import type { Evidence, WorkloadFacts } from '../model.js';
 import {
   credentialShape,
-  fingerprint,
   isHighEntropyToken,
   isSecretName,
   looksLikeSecretValue,
+  secretLength,
 } from '../secret-shapes.js';
 import { blocks, firstBlock, isPlainObject } from '../values.js';
 import {
@@ -237,7 +237,7 @@ function plaintextSecret(
     return evidence(
       address,
       formatPath(entry.path),
-      `environment variable ${name}${where} holds ${what} (${verdicts.fingerprint(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`,
+      `environment variable ${name}${where} holds ${what} (${secretLength(value)}); store it in Secrets Manager or SSM Parameter Store and pass only its ARN or name`,
     );
   }
   if (!isUnknown(value)) return undefined;
@@ -274,22 +274,19 @@ function literalSecret(name: string, value: string, params: RuntimeParameters): 
 interface SecretVerdicts {
   literal(name: string, value: string): string | undefined;
   secretName(name: string): boolean;
-  fingerprint(value: string): string;
 }
 
 const verdictsByParams = new WeakMap<RuntimeParameters, SecretVerdicts>();
 
 /**
- * literalSecret, isSecretName and fingerprint remembered for one check (one set of runtime
- * parameters): for_each modules repeat whole environments, and the shape regexes and the hash
- * are the costly part. Each answer depends on its arguments and the parameters alone.
+ * literalSecret and isSecretName remembered for one check (one set of runtime parameters):
+ * for_each modules repeat whole environments, and the shape regexes are the costly part. Each answer depends on its arguments and the parameters alone.
  */
 function secretVerdicts(params: RuntimeParameters): SecretVerdicts {
   let verdicts = verdictsByParams.get(params);
   if (verdicts !== undefined) return verdicts;
   const literals = new Map<string, Map<string, string | undefined>>();
   const names = new Map<string, boolean>();
-  const fingerprints = new Map<string, string>();
   verdicts = {
     literal(name, value) {
       let byValue = literals.get(name);
@@ -309,14 +306,6 @@ function secretVerdicts(params: RuntimeParameters): SecretVerdicts {
         names.set(name, secret);
       }
       return secret;
-    },
-    fingerprint(value) {
-      let print = fingerprints.get(value);
-      if (print === undefined) {
-        print = fingerprint(value);
-        fingerprints.set(value, print);
-      }
-      return print;
     },
   };
   verdictsByParams.set(params, verdicts);

@@ -62,7 +62,7 @@ describe('awsWorkloads: Lambda', () => {
       'environment[0].variables.DB_PASSWORD',
     ]);
     expect(facts.plaintextSecrets[0]?.detail).toContain('github-token');
-    expect(facts.plaintextSecrets[0]?.detail).toMatch(/len=40 sha256:[0-9a-f]{8}/);
+    expect(facts.plaintextSecrets[0]?.detail).toContain('(40 characters)');
     expect(JSON.stringify(facts)).not.toContain(ghToken);
     expect(JSON.stringify(facts)).not.toContain('changeme');
   });
