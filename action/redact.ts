@@ -6,7 +6,7 @@
  */
 import { credentialShape, isSecretName, looksLikeSecretValue } from './inventory/secret-shapes.js';
 import { getOrMake } from './memo.js';
-import { MODES, splitExpression } from './read/expression-text.js';
+import { splitExpression } from './read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
 import { xmlEscape } from './report/junit.js';
 import { md } from './report/markdown.js';
@@ -21,7 +21,9 @@ const MIN_SECRET_LENGTH = 6;
  * Credential shapes scrubbed in any output, whether or not they were seen in an input, each as
  * [boundary, head, tail]. The head is a prefix of every match and never matches more than
  * HEAD_MAX_LENGTH characters, nor a `[` or `]`: searching for heads is how scrubbing finds out
- * cheaply that a text holds no credential (see Scrubber).
+ * cheaply that a text holds no credential (see Scrubber). A password in a URL
+ * (`https://user:pw@host`) has no such head (`://` is everywhere); the inputs' values shaped so
+ * are collected as known secrets instead (credentialShape).
  */
 const CREDENTIAL_SHAPES: readonly (readonly [boundary: '' | '\\b', head: string, tail: string])[] = [
   ['\\b', '(?:AKIA|ASIA)[A-Z0-9]{16}', '\\b'],
@@ -29,10 +31,15 @@ const CREDENTIAL_SHAPES: readonly (readonly [boundary: '' | '\\b', head: string,
   ['\\b', 'github_pat_\\w{22}', '\\w*'],
   ['\\b', 'xox[abprs]-[\\w-]{10}', '[\\w-]*'],
   ['\\b', 'sk-(?:ant-)?[\\w-]{20}', '[\\w-]*'],
-  ['\\b', 'sk_live_\\w{16}', '\\w*'],
+  ['\\b', '[rs]k_(?:live|test)_\\w{16}', '\\w*'],
+  ['\\b', 'glpat-[\\w-]{20}', '[\\w-]*'],
   ['\\b', 'AIza[\\w-]{35}', ''],
   ['\\b', 'eyJ[\\w-]{8}', '[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+'],
-  ['', '-----BEGIN', '[A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----'],
+  [
+    '',
+    '-----BEGIN',
+    '[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----',
+  ],
 ];
 /** The longest head match: `ghp_` and 36 characters. */
 const HEAD_MAX_LENGTH = 40;
@@ -355,22 +362,24 @@ function collectSecretsWithMarks(
  * expression but a plain reference (describeUnknown); this is the backstop. Escaped text is
  * kept as written and decoded, since either may reach a report.
  */
+/** What an expression needs to hold literal text: a string, a heredoc, or an interpolation (a template's text). */
+const LITERAL_TEXT = /["<]|[$%]\{/;
+
 function collectExpression(
   expression: string,
   secret: boolean,
   into: Set<string>,
   verdicts: Map<string, boolean>,
 ): void {
-  for (const mode of MODES) {
-    for (const { text: literal, key } of splitExpression(expression, mode).literals) {
-      if (literal.length < MIN_SECRET_LENGTH) continue;
-      if (!(secret || looksLikeSecretValue(key ?? '', literal) || hasCredentialShape(literal, verdicts))) {
-        continue;
-      }
-      addSecret(literal, into);
-      const decoded = decodeEscapes(literal);
-      if (decoded !== literal && decoded.length >= MIN_SECRET_LENGTH) addSecret(decoded, into);
-    }
+  // A plain reference (`aws_iam_role.r.arn`, most expressions of a plan) holds no literal text.
+  if (!LITERAL_TEXT.test(expression)) return;
+  for (const { text: literal, key } of splitExpression(expression).literals) {
+    if (literal.length < MIN_SECRET_LENGTH) continue;
+    if (!(secret || looksLikeSecretValue(key ?? '', literal) || hasCredentialShape(literal, verdicts)))
+      continue;
+    addSecret(literal, into);
+    const decoded = decodeEscapes(literal);
+    if (decoded !== literal && decoded.length >= MIN_SECRET_LENGTH) addSecret(decoded, into);
   }
 }
 

@@ -26963,6 +26963,7 @@ var init_secret_shapes = __esm({
       ["slack-token", /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/],
       ["anthropic-api-key", /(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}/],
       ["stripe-secret-key", /(?<![A-Za-z0-9])[rs]k_(?:live|test)_[A-Za-z0-9]{16,}/],
+      ["gitlab-token", /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}/],
       ["openai-api-key", /(?<![A-Za-z0-9-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/],
       ["google-api-key", /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/],
       ["jwt", /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/],
@@ -29520,7 +29521,8 @@ var init_config_files = __esm({
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
-  readHclPath: () => readHclPath
+  readHclPath: () => readHclPath,
+  shownSource: () => shownSource
 });
 import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
@@ -29645,7 +29647,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
       const source = body.source;
       const address = scope.address(`module.${name}`);
       if (typeof source !== "string" || !/^\.\.?[/\\]/.test(source)) {
-        read.skipped.push(`${address} (${typeof source === "string" ? source : "no source"})`);
+        read.skipped.push(`${address} (${typeof source === "string" ? shownSource(source) : "no source"})`);
         continue;
       }
       const moduleDir = resolve3(join2(file, "..", source));
@@ -29696,6 +29698,9 @@ function blockLines(text2) {
 }
 function isSetType(type) {
   return typeof type === "string" && /^(?:\$\{)?\s*set\s*\(/.test(type);
+}
+function shownSource(source) {
+  return source.replace(/:\/\/[^\s/@]*@/, "://").replace(/\?.*$/, (query) => /^\?ref=[\w./-]*$/.test(query) ? query : "");
 }
 var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
 var init_read_hcl = __esm({
@@ -46362,17 +46367,19 @@ function describeUnknown(value) {
   }
   const inputs = new Set(value.refs);
   if (expression !== void 0) {
-    for (const mode of MODES) {
-      for (const match of splitExpression(expression, mode).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);
-    }
+    for (const match of splitExpression(expression).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);
   }
   if (inputs.size > 0) return `an expression of ${[...inputs].join(", ")}`;
   return "a value known only after apply";
 }
-var MODES = ["expression", "template"];
 var KEY_BEFORE = /([A-Za-z_][\w-]*)\s*[=:]\s*$/;
 var ASSIGNED = /^"\s*[=:]\s*$/;
-function splitExpression(text2, mode = "expression") {
+function splitExpression(text2) {
+  const asExpression = lex(text2, "expression");
+  return asExpression.interpolatesOutsideStrings ? lex(text2, "template") : asExpression;
+}
+function lex(text2, mode) {
+  let interpolatesOutsideStrings = false;
   const literals2 = [];
   let code = "";
   let literal = "";
@@ -46416,6 +46423,8 @@ function splitExpression(text2, mode = "expression") {
         i += heredoc[0].length;
         continue;
       }
+      if (top === void 0 && (c === "$" || c === "%") && text2[i + 1] === "{")
+        interpolatesOutsideStrings = true;
       if (top !== void 0 && c === "{") top.braces++;
       if (top !== void 0 && c === "}" && top.braces-- === 0) stack.pop();
       code += c;
@@ -46459,7 +46468,7 @@ function splitExpression(text2, mode = "expression") {
     i++;
   }
   endLiteral();
-  return { code, literals: literals2 };
+  return { code, literals: literals2, interpolatesOutsideStrings };
 }
 
 // action/controls/evaluate-controls.ts
@@ -51335,10 +51344,15 @@ var CREDENTIAL_SHAPES = [
   ["\\b", "github_pat_\\w{22}", "\\w*"],
   ["\\b", "xox[abprs]-[\\w-]{10}", "[\\w-]*"],
   ["\\b", "sk-(?:ant-)?[\\w-]{20}", "[\\w-]*"],
-  ["\\b", "sk_live_\\w{16}", "\\w*"],
+  ["\\b", "[rs]k_(?:live|test)_\\w{16}", "\\w*"],
+  ["\\b", "glpat-[\\w-]{20}", "[\\w-]*"],
   ["\\b", "AIza[\\w-]{35}", ""],
   ["\\b", "eyJ[\\w-]{8}", "[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+"],
-  ["", "-----BEGIN", "[A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----"]
+  [
+    "",
+    "-----BEGIN",
+    "[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
+  ]
 ];
 var HEAD_MAX_LENGTH = 40;
 var CREDENTIAL_PATTERNS = new RegExp(
@@ -51563,17 +51577,16 @@ function collectSecretsWithMarks(record2, into, verdicts2) {
     }
   }
 }
+var LITERAL_TEXT = /["<]|[$%]\{/;
 function collectExpression(expression, secret, into, verdicts2) {
-  for (const mode of MODES) {
-    for (const { text: literal, key } of splitExpression(expression, mode).literals) {
-      if (literal.length < MIN_SECRET_LENGTH) continue;
-      if (!(secret || looksLikeSecretValue(key ?? "", literal) || hasCredentialShape(literal, verdicts2))) {
-        continue;
-      }
-      addSecret(literal, into);
-      const decoded = decodeEscapes(literal);
-      if (decoded !== literal && decoded.length >= MIN_SECRET_LENGTH) addSecret(decoded, into);
-    }
+  if (!LITERAL_TEXT.test(expression)) return;
+  for (const { text: literal, key } of splitExpression(expression).literals) {
+    if (literal.length < MIN_SECRET_LENGTH) continue;
+    if (!(secret || looksLikeSecretValue(key ?? "", literal) || hasCredentialShape(literal, verdicts2)))
+      continue;
+    addSecret(literal, into);
+    const decoded = decodeEscapes(literal);
+    if (decoded !== literal && decoded.length >= MIN_SECRET_LENGTH) addSecret(decoded, into);
   }
 }
 function decodeEscapes(literal) {

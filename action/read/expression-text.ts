@@ -20,20 +20,11 @@ export function describeUnknown(value: UnknownValue): string {
   }
   const inputs = new Set(value.refs);
   if (expression !== undefined) {
-    for (const mode of MODES) {
-      for (const match of splitExpression(expression, mode).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);
-    }
+    for (const match of splitExpression(expression).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);
   }
   if (inputs.size > 0) return `an expression of ${[...inputs].join(', ')}`;
   return 'a value known only after apply';
 }
-
-/**
- * An expression's text is either an expression as written (`merge(var.a, { K = "v" })`, from
- * plans and CDKTF) or a template's text (`v-${var.env}`, from HCL string attributes): which,
- * the text does not say, so it is read both ways.
- */
-export const MODES = ['expression', 'template'] as const;
 
 export interface ExpressionParts {
   /** The expression with the literal text of every string blanked out; interpolations stay. */
@@ -56,10 +47,24 @@ const ASSIGNED = /^"\s*[=:]\s*$/;
 /**
  * Splits HCL expression text into code and literal text. Strings (`"..."`, with `\` escapes)
  * and heredocs (`<<EOT` … `EOT`) are literal text, except inside `${ }` and `%{ }`, which are
- * code again, to any depth. In `template` mode the text starts as literal text. A lexer of its
- * own rather than the expression parser: it must split any text, including text the parser rejects.
+ * code again, to any depth. A lexer of its own rather than the expression parser: it must
+ * split any text, including text the parser rejects.
+ *
+ * The text of an unknown value is an expression (`merge(var.a, { K = "v" })`,
+ * `aws_iam_role.r.arn`) or, from HCL and CDKTF attributes that mix text and interpolations, a
+ * template (`v-${var.env}`); the text does not say which. Text with an interpolation or a
+ * directive outside any string is read as a template: its literal text is then literal.
  */
-export function splitExpression(text: string, mode: (typeof MODES)[number] = 'expression'): ExpressionParts {
+export function splitExpression(text: string): ExpressionParts {
+  const asExpression = lex(text, 'expression');
+  return asExpression.interpolatesOutsideStrings ? lex(text, 'template') : asExpression;
+}
+
+function lex(
+  text: string,
+  mode: 'expression' | 'template',
+): ExpressionParts & { interpolatesOutsideStrings: boolean } {
+  let interpolatesOutsideStrings = false;
   const literals: Literal[] = [];
   let code = '';
   let literal = '';
@@ -111,6 +116,8 @@ export function splitExpression(text: string, mode: (typeof MODES)[number] = 'ex
         i += heredoc[0].length;
         continue;
       }
+      if (top === undefined && (c === '$' || c === '%') && text[i + 1] === '{')
+        interpolatesOutsideStrings = true;
       if (top !== undefined && c === '{') top.braces++;
       if (top !== undefined && c === '}' && top.braces-- === 0) stack.pop();
       code += c;
@@ -159,5 +166,5 @@ export function splitExpression(text: string, mode: (typeof MODES)[number] = 'ex
     i++;
   }
   endLiteral();
-  return { code, literals };
+  return { code, literals, interpolatesOutsideStrings };
 }

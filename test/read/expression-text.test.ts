@@ -59,15 +59,17 @@ describe('splitExpression', () => {
     ]);
   });
 
-  it('reads a template text as literal text around its interpolations, escapes ($${) included', () => {
-    const parts = splitExpression('pre-${var.a}-mid-%{ if var.b }x%{ endif }$${not}', 'template');
+  it('reads text with an interpolation outside strings as a template: literal text around it, $${ included', () => {
+    const parts = splitExpression('pre-${var.a}-mid-%{ if var.b }x%{ endif }$${not}');
     expect(parts.literals.map((l) => l.text)).toEqual(['pre-', '-mid-', 'x', '${not}']);
+    // A reference, or an expression whose interpolations are all inside its strings, is code.
+    expect(splitExpression('aws_security_group.lambda_sg.id').literals).toEqual([]);
+    expect(splitExpression('format("%s", "a-${var.b}")').literals.map((l) => l.text)).toEqual(['%s', 'a-']);
   });
 
   it('never throws on unbalanced text', () => {
     for (const text of ['"', '"${', '${"', '<<EOT\nx', '}}}', '"\\', '%{', 'a = "b']) {
       expect(() => splitExpression(text)).not.toThrow();
-      expect(() => splitExpression(text, 'template')).not.toThrow();
     }
   });
 });

@@ -195,7 +195,7 @@ async function readModule(
       const source = body.source;
       const address = scope.address(`module.${name}`);
       if (typeof source !== 'string' || !/^\.\.?[/\\]/.test(source)) {
-        read.skipped.push(`${address} (${typeof source === 'string' ? source : 'no source'})`);
+        read.skipped.push(`${address} (${typeof source === 'string' ? shownSource(source) : 'no source'})`);
         continue;
       }
       const moduleDir = resolve(join(file, '..', source));
@@ -263,4 +263,14 @@ function blockLines(text: string): Map<string, number> {
 /** `type = set(string)`: as hcl2json gives it (`${set(string)}`) or as Terraform JSON writes it. */
 function isSetType(type: unknown): boolean {
   return typeof type === 'string' && /^(?:\$\{)?\s*set\s*\(/.test(type);
+}
+
+/**
+ * A module source for a note: without the credentials a git or HTTP source may carry
+ * (`git::https://user:token@host/...`, `?access_token=...`), which the report must not show.
+ */
+export function shownSource(source: string): string {
+  return source
+    .replace(/:\/\/[^\s/@]*@/, '://')
+    .replace(/\?.*$/, (query) => (/^\?ref=[\w./-]*$/.test(query) ? query : ''));
 }

@@ -297,4 +297,20 @@ describe('readHclPath input errors', () => {
       inputs: [{ path: dir, format: 'hcl', resources: 0 }],
     });
   });
+
+  it('notes a remote module by its source without the credentials the source carries', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hcl-remote-'));
+    await writeFile(
+      join(dir, 'main.tf'),
+      [
+        'module "a" { source = "git::https://deploy-bot:Gx7fQ2pLmN9vR4tW@git.example.com/mcp.git?ref=v1.2.0" }',
+        'module "b" { source = "https://example.com/tools.zip?access_token=Zx81kQmP4vTn7RwY2cLd" }',
+      ].join('\n'),
+    );
+    const { inputs } = await readHclPath(dir);
+    expect(inputs[0]!.notes).toEqual([
+      'module.a (git::https://git.example.com/mcp.git?ref=v1.2.0) is not a local module, so its resources were not read; check a plan to judge them',
+      'module.b (https://example.com/tools.zip) is not a local module, so its resources were not read; check a plan to judge them',
+    ]);
+  });
 });
