@@ -52557,18 +52557,19 @@ function renderBlastRadius(report2, options = {}) {
     "Each server \u2192 its tools \u2192 the identities they run as \u2192 what those identities may reach. Red marks a blocking finding.",
     ""
   ];
+  const scrub = options.scrub ?? ((text2) => text2);
   for (const server of servers) {
     parts.push(
-      `#### Server ${inlineName(server.name)}`,
+      `#### Server ${inlineName(scrub(server.name))}`,
       "",
-      serverGraph(report2, server, options.maxNodes ?? 40),
+      serverGraph(report2, server, options.maxNodes ?? 40, scrub),
       ""
     );
   }
   return parts.join("\n");
 }
-function serverGraph(report2, server, maxNodes = 40) {
-  const graph = new Graph(maxNodes);
+function serverGraph(report2, server, maxNodes = 40, scrub = (text2) => text2) {
+  const graph = new Graph(maxNodes, scrub);
   const inventory = report2.inventory;
   const s = graph.node(
     `server:${server.name}`,
@@ -52602,7 +52603,7 @@ function serverGraph(report2, server, maxNodes = 40) {
     const e = graph.node(
       `endpoint:${evidence2.address}`,
       `endpoint ${evidence2.address}
-${short(evidence2.detail)}`,
+${graph.short(evidence2.detail)}`,
       {
         address: evidence2.address
       }
@@ -52623,7 +52624,7 @@ function reach(graph, identity, from, credentials) {
   for (const grant of grants) {
     const key = `grant:${grant.address}:${grant.attribute ?? ""}:${grant.detail}`;
     const id = graph.node(key, `${grant.address}
-${short(grant.detail)}`, {
+${graph.short(grant.detail)}`, {
       address: grant.address,
       ...grant.attribute ? { attribute: grant.attribute } : {}
     });
@@ -52649,19 +52650,25 @@ function duration(seconds) {
   if (seconds % 60 === 0) return `${seconds / 60} min`;
   return `${seconds} s`;
 }
-function short(text2, max = 60) {
+function shortened(text2, max = 60) {
   const chars = Array.from(text2);
   return chars.length <= max ? text2 : `${chars.slice(0, max - 1).join("")}\u2026`;
 }
 var Graph = class {
-  constructor(maxNodes) {
+  constructor(maxNodes, scrub) {
     this.maxNodes = maxNodes;
+    this.scrub = scrub;
   }
   maxNodes;
+  scrub;
   nodes = /* @__PURE__ */ new Map();
   edges = [];
   edgeKeys = /* @__PURE__ */ new Set();
   skipped = 0;
+  /** A detail for a label: scrubbed while whole, then cut short. */
+  short(text2) {
+    return shortened(this.scrub(text2));
+  }
   /** The node's id, or undefined when over the limit (its edges are then dropped). */
   node(key, label, fields = {}) {
     const existing = this.nodes.get(key);
@@ -52686,7 +52693,7 @@ var Graph = class {
     const lines = ["```mermaid", "flowchart LR", `  classDef fail fill:#ffebe9,${FAIL_STROKE}`];
     for (const node of this.nodes.values()) {
       const failing = (onNode.get(node.id)?.length ?? 0) > 0;
-      lines.push(`  ${node.id}["${text(node.label)}"]${failing ? ":::fail" : ""}`);
+      lines.push(`  ${node.id}["${text(this.scrub(node.label))}"]${failing ? ":::fail" : ""}`);
     }
     if (this.skipped > 0) lines.push(`  more["\u2026and ${plural(this.skipped, "more node")}"]`);
     const failingEdges = [];
@@ -52695,7 +52702,7 @@ var Graph = class {
       const controls = [...new Set((onNode.get(risky) ?? []).map((finding2) => finding2.control))].sort();
       const label = controls.length > 0 ? `${edge.label}: \u274C ${controls.join(", ")}` : edge.label;
       if (controls.length > 0) failingEdges.push(index);
-      lines.push(`  ${edge.from} -->|"${text(label)}"| ${edge.to}`);
+      lines.push(`  ${edge.from} -->|"${text(this.scrub(label))}"| ${edge.to}`);
     });
     if (failingEdges.length > 0) lines.push(`  linkStyle ${failingEdges.join(",")} ${FAIL_STROKE}`);
     lines.push("```");
@@ -52739,7 +52746,7 @@ function inlineName(name) {
 var SUMMARY_LIMIT_BYTES = 1e6;
 var GRAPH_LIMIT_CHARS = 2e5;
 function jobSummary(report2, options) {
-  let graphs = renderBlastRadius(report2);
+  let graphs = renderBlastRadius(report2, { scrub: options.scrub });
   if (graphs.length > GRAPH_LIMIT_CHARS) {
     graphs = `### Blast radius
 

@@ -24,7 +24,7 @@ export interface SummaryOptions {
 }
 
 export function jobSummary(report: CheckReport, options: SummaryOptions): string {
-  let graphs = renderBlastRadius(report);
+  let graphs = renderBlastRadius(report, { scrub: options.scrub });
   if (graphs.length > GRAPH_LIMIT_CHARS) {
     graphs = `### Blast radius\n\nThe graphs of ${plural(report.inventory.servers.length, 'server')} are too large to show here.\n`;
   }

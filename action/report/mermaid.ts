@@ -17,6 +17,11 @@ import { isBlocking, plural } from './shared.js';
 export interface MermaidOptions {
   /** Nodes per server graph; the rest are counted in one "more" node. Default 40. */
   readonly maxNodes?: number;
+  /**
+   * Scrubs secrets from a value before it is shortened or encoded for a label: once encoded
+   * (`#35;` for `#`) or cut short, a secret no longer reads as itself to a scrub of the output.
+   */
+  readonly scrub?: (text: string) => string;
 }
 
 interface Node {
@@ -50,11 +55,12 @@ export function renderBlastRadius(report: CheckReport, options: MermaidOptions =
       'Red marks a blocking finding.',
     '',
   ];
+  const scrub = options.scrub ?? ((text: string) => text);
   for (const server of servers) {
     parts.push(
-      `#### Server ${inlineName(server.name)}`,
+      `#### Server ${inlineName(scrub(server.name))}`,
       '',
-      serverGraph(report, server, options.maxNodes ?? 40),
+      serverGraph(report, server, options.maxNodes ?? 40, scrub),
       '',
     );
   }
@@ -62,8 +68,13 @@ export function renderBlastRadius(report: CheckReport, options: MermaidOptions =
 }
 
 /** One server's flowchart, fenced. */
-export function serverGraph(report: CheckReport, server: ServerFacts, maxNodes = 40): string {
-  const graph = new Graph(maxNodes);
+export function serverGraph(
+  report: CheckReport,
+  server: ServerFacts,
+  maxNodes = 40,
+  scrub: (text: string) => string = (text) => text,
+): string {
+  const graph = new Graph(maxNodes, scrub);
   const inventory = report.inventory;
   const s = graph.node(
     `server:${server.name}`,
@@ -98,7 +109,7 @@ export function serverGraph(report: CheckReport, server: ServerFacts, maxNodes =
   for (const evidence of server.endpointIssues) {
     const e = graph.node(
       `endpoint:${evidence.address}`,
-      `endpoint ${evidence.address}\n${short(evidence.detail)}`,
+      `endpoint ${evidence.address}\n${graph.short(evidence.detail)}`,
       {
         address: evidence.address,
       },
@@ -124,7 +135,7 @@ function reach(
   const grants: readonly Evidence[] = [...identity.broadGrants, ...identity.escalationGrants];
   for (const grant of grants) {
     const key = `grant:${grant.address}:${grant.attribute ?? ''}:${grant.detail}`;
-    const id = graph.node(key, `${grant.address}\n${short(grant.detail)}`, {
+    const id = graph.node(key, `${grant.address}\n${graph.short(grant.detail)}`, {
       address: grant.address,
       ...(grant.attribute ? { attribute: grant.attribute } : {}),
     });
@@ -152,7 +163,7 @@ export function duration(seconds: number): string {
   return `${seconds} s`;
 }
 
-function short(text: string, max = 60): string {
+function shortened(text: string, max = 60): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
@@ -163,7 +174,15 @@ class Graph {
   private readonly edgeKeys = new Set<string>();
   private skipped = 0;
 
-  constructor(private readonly maxNodes: number) {}
+  constructor(
+    private readonly maxNodes: number,
+    private readonly scrub: (text: string) => string,
+  ) {}
+
+  /** A detail for a label: scrubbed while whole, then cut short. */
+  short(text: string): string {
+    return shortened(this.scrub(text));
+  }
 
   /** The node's id, or undefined when over the limit (its edges are then dropped). */
   node(key: string, label: string, fields: Omit<Node, 'id' | 'label'> = {}): string | undefined {
@@ -191,7 +210,7 @@ class Graph {
     const lines = ['```mermaid', 'flowchart LR', `  classDef fail fill:#ffebe9,${FAIL_STROKE}`];
     for (const node of this.nodes.values()) {
       const failing = (onNode.get(node.id)?.length ?? 0) > 0;
-      lines.push(`  ${node.id}["${text(node.label)}"]${failing ? ':::fail' : ''}`);
+      lines.push(`  ${node.id}["${text(this.scrub(node.label))}"]${failing ? ':::fail' : ''}`);
     }
     if (this.skipped > 0) lines.push(`  more["…and ${plural(this.skipped, 'more node')}"]`);
     const failingEdges: number[] = [];
@@ -200,7 +219,7 @@ class Graph {
       const controls = [...new Set((onNode.get(risky) ?? []).map((finding) => finding.control))].sort();
       const label = controls.length > 0 ? `${edge.label}: ❌ ${controls.join(', ')}` : edge.label;
       if (controls.length > 0) failingEdges.push(index);
-      lines.push(`  ${edge.from} -->|"${text(label)}"| ${edge.to}`);
+      lines.push(`  ${edge.from} -->|"${text(this.scrub(label))}"| ${edge.to}`);
     });
     if (failingEdges.length > 0) lines.push(`  linkStyle ${failingEdges.join(',')} ${FAIL_STROKE}`);
     lines.push('```');

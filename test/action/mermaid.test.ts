@@ -2,8 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPaths } from '../../action/check.js';
 import { planAnnotations } from '../../action/github/annotations.js';
+import { createRedactor } from '../../action/redact.js';
 import { duration, renderBlastRadius } from '../../action/report/mermaid.js';
 import { repoRoot } from '../helpers/paths.js';
+import { record } from '../helpers/records.js';
 import { finding, sampleReport } from '../report/sample-report.js';
 
 const example = (kind: string) => path.join('examples', 'terraform', kind);
@@ -45,6 +47,35 @@ describe('renderBlastRadius', () => {
     expect(text).toContain('x#34;]<br/>#96;#96;#96;<br/>#60;img');
     expect(text).not.toContain('x"]');
     expect(text).not.toContain('@org');
+  });
+
+  it('scrubs secrets from labels before they are encoded or cut short', async () => {
+    const { report } = await checkPaths([path.join(repoRoot, example('noncompliant'))]);
+    const secret = 'ops#Falcon-77-zq';
+    const longSecret = `Quartz-Meadow-5521-${'q'.repeat(60)}`;
+    const redactor = createRedactor([
+      record('aws_lambda_function.f', {
+        environment: [{ variables: { A_PASSWORD: secret, B_TOKEN: longSecret } }],
+      }),
+    ]);
+    const inventory = {
+      ...report.inventory,
+      servers: report.inventory.servers.map((server) => ({ ...server, name: secret })),
+      tools: report.inventory.tools.map((tool) => ({ ...tool, server: secret })),
+      identities: report.inventory.identities.map((identity) => ({
+        ...identity,
+        servers: identity.servers.map(() => secret),
+        // Past the 60 characters a label keeps: only its head would be left to find.
+        broadGrants: identity.broadGrants.map((grant) => ({
+          ...grant,
+          detail: `${'y'.repeat(40)} ${longSecret}`,
+        })),
+      })),
+    };
+    const text = renderBlastRadius({ ...report, inventory }, { scrub: redactor.scrub });
+    expect(text).toContain('server [redacted]');
+    expect(text).toContain(`${'y'.repeat(40)} [redacted]`);
+    expect(text).not.toMatch(/Falcon|Quartz/);
   });
 
   it('is empty without servers and caps the node count', () => {
