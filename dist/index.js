@@ -48949,6 +48949,9 @@ function readWorkloadEnvironment(record2) {
       addMap(v.environment_variables, ["environment_variables"]);
       break;
     case "aws_ecs_task_definition":
+      if (isUnknown(v.container_definitions) && v.container_definitions.partial === void 0) {
+        unknown.push({ path: ["container_definitions"], value: v.container_definitions });
+      }
       for (const [index, container] of containerDefinitions(v.container_definitions).entries()) {
         const containerName = typeof container.name === "string" ? container.name : `#${index}`;
         const list = container.environment;
@@ -48971,6 +48974,7 @@ function readWorkloadEnvironment(record2) {
   return { entries, unknown };
 }
 function containerDefinitions(value) {
+  if (isUnknown(value)) return value.partial === void 0 ? [] : containerDefinitions(value.partial);
   if (typeof value === "string") {
     try {
       return blocks(JSON.parse(value));
@@ -49074,7 +49078,7 @@ function workloadImages(record2) {
       return out;
     }
     case "aws_ecs_task_definition": {
-      if (isUnknown(v.container_definitions))
+      if (isUnknown(v.container_definitions) && v.container_definitions.partial === void 0)
         return [{ path: ["container_definitions"], value: v.container_definitions }];
       return containerDefinitions(v.container_definitions).map((container, index) => ({
         path: ["container_definitions", index, "image"],

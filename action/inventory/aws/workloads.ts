@@ -170,6 +170,10 @@ function readWorkloadEnvironment(record: ResourceRecord): WorkloadEnvironment {
       addMap(v.environment_variables, ['environment_variables']);
       break;
     case 'aws_ecs_task_definition':
+      // Unknown as a whole (not even partly known): no environment can be ruled out.
+      if (isUnknown(v.container_definitions) && v.container_definitions.partial === undefined) {
+        unknown.push({ path: ['container_definitions'], value: v.container_definitions });
+      }
       for (const [index, container] of containerDefinitions(v.container_definitions).entries()) {
         const containerName = typeof container.name === 'string' ? container.name : `#${index}`;
         const list = container.environment;
@@ -194,10 +198,13 @@ function readWorkloadEnvironment(record: ResourceRecord): WorkloadEnvironment {
 
 /**
  * `container_definitions` is a JSON string in plans; readers that evaluate `jsonencode` may
- * hand over the list itself. Unparseable or unknown definitions give no containers here (the
- * image check reports the unknown).
+ * hand over the list itself. Definitions known only in part (a `jsonencode` or template with a
+ * reference inside, the usual case: an ECR repository URL, a log group) are read for what is
+ * known, their unknown leaves left unknown. Unparseable or wholly unknown definitions give no
+ * containers here (the callers report the unknown).
  */
 export function containerDefinitions(value: unknown): Record<string, unknown>[] {
+  if (isUnknown(value)) return value.partial === undefined ? [] : containerDefinitions(value.partial);
   if (typeof value === 'string') {
     try {
       return blocks(JSON.parse(value));
@@ -349,7 +356,7 @@ export function workloadImages(record: ResourceRecord): { path: (string | number
       return out;
     }
     case 'aws_ecs_task_definition': {
-      if (isUnknown(v.container_definitions))
+      if (isUnknown(v.container_definitions) && v.container_definitions.partial === undefined)
         return [{ path: ['container_definitions'], value: v.container_definitions }];
       return containerDefinitions(v.container_definitions).map((container, index) => ({
         path: ['container_definitions', index, 'image'],
