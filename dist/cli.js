@@ -23463,8 +23463,8 @@ function documentTrust(index, source, document, options) {
         if (toolIssue)
           facts2.trustIssues.push(evidence2(where, `${label}: ${toolIssue.detail}`, toolIssue.unknown));
       }
-      const human = humanPrincipal(principal);
-      if (human) facts2.humanPrincipals.push(evidence2(where, `${label} names ${human}`));
+      const human = humanPrincipal(index, principal);
+      if (human) facts2.humanPrincipals.push(evidence2(where, `${label} names ${human.detail}`, human.unknown));
     }
     federation(statement, conditions, label, facts2.federationIssues, at, evidence2, index);
   }
@@ -23479,22 +23479,24 @@ function principalIssue(index, principal, conditions, options) {
     if (resolveRole(index, value).length > 0 || value.refs.some((ref) => addressType(ref) === "aws_iam_user")) {
       return void 0;
     }
-    if (value.expression && /:root\b/.test(value.expression) && !hasKey(conditions, "sts:externalid")) {
+    if (value.expression && /:root\b/.test(value.expression)) {
+      if (hasKey(conditions, "sts:externalid")) return void 0;
       return {
         detail: `trusts an account root (${describeUnknown(value)}) without sts:ExternalId`,
         unknown: value
       };
     }
-    return void 0;
+    return {
+      detail: `trusts a principal known only after apply (${describeUnknown(value)})`,
+      unknown: value
+    };
   }
   if (value === "*" || rootAccount(value) === "*") {
-    if (conditions.some(
-      (entry) => RESTRICTING_KEYS.has(entry.keyLower) && requires(entry) && !onlyWildcards(entry)
-    )) {
-      return void 0;
-    }
+    const restriction = restrictedBy(conditions, RESTRICTING_KEYS);
+    if (restriction === true) return void 0;
     return {
-      detail: 'trusts every AWS principal ("*") without a condition on aws:PrincipalArn, aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or sts:ExternalId'
+      detail: restriction === false ? 'trusts every AWS principal ("*") without a condition that narrows it to known principals (aws:PrincipalArn, aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID with an exact account or organization, or sts:ExternalId)' : `trusts every AWS principal ("*"); the condition that would narrow it is known only after apply (${describeUnknown(restriction)})`,
+      ...restriction === false ? {} : { unknown: restriction }
     };
   }
   const account = rootAccount(value);
@@ -23542,29 +23544,33 @@ function toolPrincipalIssue(index, principal, tool) {
   }
   return { detail: `tool role trusts ${shown}, not its server's identity` };
 }
-function humanPrincipal(principal) {
+function humanPrincipal(index, principal) {
   const { type, value } = principal;
   if (isUnknown(value)) {
     const user = value.refs.find((ref) => addressType(ref) === "aws_iam_user");
-    if (user) return `the IAM user ${user}`;
+    if (user) return { detail: `the IAM user ${user}` };
     const saml = value.refs.find((ref) => addressType(ref) === "aws_iam_saml_provider");
-    if (saml) return `the SAML provider ${saml}`;
-    if (type === "AWS" && value.expression && /:root\b/.test(value.expression)) {
-      return `an account root (${describeUnknown(value)})`;
-    }
-    return void 0;
+    if (saml) return { detail: `the SAML provider ${saml}` };
+    if (type !== "AWS" || resolveRole(index, value).length > 0) return void 0;
+    const shown = describeUnknown(value);
+    const written = value.expression ?? "";
+    if (/:root\b/.test(written)) return { detail: `an account root (${shown})` };
+    if (/:(?:user|federated-user)\//.test(written)) return { detail: `an IAM user (${shown})` };
+    if (SSO_ROLE.test(written)) return { detail: `an SSO role (${shown})` };
+    return { detail: `a principal known only after apply (${shown})`, unknown: value };
   }
   if (type === "Federated")
-    return value.includes(":saml-provider/") ? `the SAML provider ${value}` : void 0;
+    return value.includes(":saml-provider/") ? { detail: `the SAML provider ${value}` } : void 0;
   if (type !== "AWS") return void 0;
   const account = rootAccount(value);
-  if (account !== void 0) return `the account root of ${account}, which includes its users`;
+  if (account !== void 0) return { detail: `the account root of ${account}, which includes its users` };
   const arn = IAM_ARN.exec(value);
   if (!arn) return void 0;
   const kind = arn[2];
-  if (kind === "user") return `the IAM user ${value}`;
-  if (kind === "federated-user") return `the federated user ${value}`;
-  if ((kind === "role" || kind === "assumed-role") && SSO_ROLE.test(arn[3])) return `the SSO role ${value}`;
+  if (kind === "user") return { detail: `the IAM user ${value}` };
+  if (kind === "federated-user") return { detail: `the federated user ${value}` };
+  if ((kind === "role" || kind === "assumed-role") && SSO_ROLE.test(arn[3]))
+    return { detail: `the SSO role ${value}` };
   return void 0;
 }
 function federation(statement, conditions, label, out, at, evidence2, index) {
@@ -23685,12 +23691,41 @@ function exact(entry) {
   if (entry.base === "stringlike") return values.every((value) => !/[*?]/.test(value));
   return false;
 }
-function onlyWildcards(entry) {
-  const values = literals(entry.values);
-  return values.length > 0 && values.every((value) => value === "*");
+function restrictedBy(conditions, keys) {
+  let unknown;
+  for (const entry of conditions) {
+    if (!keys.has(entry.keyLower) || !requires(entry) || !POSITIVE_MATCH.has(entry.base)) continue;
+    const pending = isUnknown(entry.values) ? entry.values : unknownLeaves(entry.values)[0];
+    if (pending !== void 0) {
+      unknown ??= pending;
+      continue;
+    }
+    const values = literals(entry.values);
+    if (values.length > 0 && values.every((value) => pins(entry.keyLower, value))) return true;
+  }
+  return unknown ?? false;
+}
+var POSITIVE_MATCH = /* @__PURE__ */ new Set([
+  "stringequals",
+  "stringequalsignorecase",
+  "stringlike",
+  "arnequals",
+  "arnlike"
+]);
+var WILDCARD = /[*?]/;
+function pins(key, value) {
+  if (key === "aws:principalarn" || key === "aws:sourcearn") {
+    if (!value.startsWith("arn:")) return false;
+    const account = value.split(":")[4];
+    return !WILDCARD.test(value) || account !== void 0 && account !== "" && !WILDCARD.test(account);
+  }
+  if (key === "aws:principalorgpaths") return /^o-[a-z0-9]+\/r-/.test(value);
+  return value !== "" && !WILDCARD.test(value);
 }
 function hasKey(conditions, key) {
-  return conditions.some((entry) => entry.keyLower === key && requires(entry) && !onlyWildcards(entry));
+  return conditions.some(
+    (entry) => entry.keyLower === key && requires(entry) && POSITIVE_MATCH.has(entry.base) && literals(entry.values).every((value) => pins(key, value))
+  );
 }
 function rootAccount(value) {
   if (ACCOUNT_ID.test(value)) return value;

@@ -204,8 +204,8 @@ function documentTrust(
         if (toolIssue)
           facts.trustIssues.push(evidence(where, `${label}: ${toolIssue.detail}`, toolIssue.unknown));
       }
-      const human = humanPrincipal(principal);
-      if (human) facts.humanPrincipals.push(evidence(where, `${label} names ${human}`));
+      const human = humanPrincipal(index, principal);
+      if (human) facts.humanPrincipals.push(evidence(where, `${label} names ${human.detail}`, human.unknown));
     }
     federation(statement, conditions, label, facts.federationIssues, at, evidence, index);
   }
@@ -248,25 +248,28 @@ function principalIssue(
     ) {
       return undefined;
     }
-    if (value.expression && /:root\b/.test(value.expression) && !hasKey(conditions, 'sts:externalid')) {
+    if (value.expression && /:root\b/.test(value.expression)) {
+      if (hasKey(conditions, 'sts:externalid')) return undefined;
       return {
         detail: `trusts an account root (${describeUnknown(value)}) without sts:ExternalId`,
         unknown: value,
       };
     }
-    return undefined;
+    // Any principal at all, `"*"` included, until apply says which.
+    return {
+      detail: `trusts a principal known only after apply (${describeUnknown(value)})`,
+      unknown: value,
+    };
   }
   if (value === '*' || rootAccount(value) === '*') {
-    if (
-      conditions.some(
-        (entry) => RESTRICTING_KEYS.has(entry.keyLower) && requires(entry) && !onlyWildcards(entry),
-      )
-    ) {
-      return undefined;
-    }
+    const restriction = restrictedBy(conditions, RESTRICTING_KEYS);
+    if (restriction === true) return undefined;
     return {
       detail:
-        'trusts every AWS principal ("*") without a condition on aws:PrincipalArn, aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or sts:ExternalId',
+        restriction === false
+          ? 'trusts every AWS principal ("*") without a condition that narrows it to known principals (aws:PrincipalArn, aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID with an exact account or organization, or sts:ExternalId)'
+          : `trusts every AWS principal ("*"); the condition that would narrow it is known only after apply (${describeUnknown(restriction)})`,
+      ...(restriction === false ? {} : { unknown: restriction }),
     };
   }
   const account = rootAccount(value);
@@ -325,29 +328,34 @@ function toolPrincipalIssue(
   return { detail: `tool role trusts ${shown}, not its server's identity` };
 }
 
-function humanPrincipal(principal: PrincipalEntry): string | undefined {
+function humanPrincipal(index: RecordIndex, principal: PrincipalEntry): Issue | undefined {
   const { type, value } = principal;
   if (isUnknown(value)) {
     const user = value.refs.find((ref) => addressType(ref) === 'aws_iam_user');
-    if (user) return `the IAM user ${user}`;
+    if (user) return { detail: `the IAM user ${user}` };
     const saml = value.refs.find((ref) => addressType(ref) === 'aws_iam_saml_provider');
-    if (saml) return `the SAML provider ${saml}`;
-    if (type === 'AWS' && value.expression && /:root\b/.test(value.expression)) {
-      return `an account root (${describeUnknown(value)})`;
-    }
-    return undefined;
+    if (saml) return { detail: `the SAML provider ${saml}` };
+    if (type !== 'AWS' || resolveRole(index, value).length > 0) return undefined;
+    const shown = describeUnknown(value);
+    // An ARN written around an unknown account (`arn:aws:iam::${var.account}:user/alice`).
+    const written = value.expression ?? '';
+    if (/:root\b/.test(written)) return { detail: `an account root (${shown})` };
+    if (/:(?:user|federated-user)\//.test(written)) return { detail: `an IAM user (${shown})` };
+    if (SSO_ROLE.test(written)) return { detail: `an SSO role (${shown})` };
+    return { detail: `a principal known only after apply (${shown})`, unknown: value };
   }
   if (type === 'Federated')
-    return value.includes(':saml-provider/') ? `the SAML provider ${value}` : undefined;
+    return value.includes(':saml-provider/') ? { detail: `the SAML provider ${value}` } : undefined;
   if (type !== 'AWS') return undefined;
   const account = rootAccount(value);
-  if (account !== undefined) return `the account root of ${account}, which includes its users`;
+  if (account !== undefined) return { detail: `the account root of ${account}, which includes its users` };
   const arn = IAM_ARN.exec(value);
   if (!arn) return undefined;
   const kind = arn[2];
-  if (kind === 'user') return `the IAM user ${value}`;
-  if (kind === 'federated-user') return `the federated user ${value}`;
-  if ((kind === 'role' || kind === 'assumed-role') && SSO_ROLE.test(arn[3]!)) return `the SSO role ${value}`;
+  if (kind === 'user') return { detail: `the IAM user ${value}` };
+  if (kind === 'federated-user') return { detail: `the federated user ${value}` };
+  if ((kind === 'role' || kind === 'assumed-role') && SSO_ROLE.test(arn[3]!))
+    return { detail: `the SSO role ${value}` };
   return undefined;
 }
 
@@ -523,13 +531,62 @@ function exact(entry: ConditionEntry): boolean {
   return false;
 }
 
-function onlyWildcards(entry: ConditionEntry): boolean {
-  const values = literals(entry.values);
-  return values.length > 0 && values.every((value) => value === '*');
+/**
+ * Whether the conditions narrow a trust of everyone to known principals: a required, positive
+ * match (StringEquals/Like, ArnEquals/Like) on one of `keys` whose values each pin an account,
+ * organization or external ID. `StringNotEquals`, `Null`, `...IfExists` and values such as
+ * `arn:aws:iam::*:role/*` or `o-*` narrow nothing. The unknown value when only a value known
+ * after apply could narrow it.
+ */
+function restrictedBy(
+  conditions: readonly ConditionEntry[],
+  keys: ReadonlySet<string>,
+): boolean | UnknownValue {
+  let unknown: UnknownValue | undefined;
+  for (const entry of conditions) {
+    if (!keys.has(entry.keyLower) || !requires(entry) || !POSITIVE_MATCH.has(entry.base)) continue;
+    const pending = isUnknown(entry.values) ? entry.values : unknownLeaves(entry.values)[0];
+    if (pending !== undefined) {
+      unknown ??= pending;
+      continue;
+    }
+    const values = literals(entry.values);
+    if (values.length > 0 && values.every((value) => pins(entry.keyLower, value))) return true;
+  }
+  return unknown ?? false;
 }
 
+const POSITIVE_MATCH = new Set([
+  'stringequals',
+  'stringequalsignorecase',
+  'stringlike',
+  'arnequals',
+  'arnlike',
+]);
+const WILDCARD = /[*?]/;
+
+/** Whether one condition value names particular principals rather than a pattern over all. */
+function pins(key: string, value: string): boolean {
+  if (key === 'aws:principalarn' || key === 'aws:sourcearn') {
+    if (!value.startsWith('arn:')) return false;
+    // arn:partition:service:region:account:resource: an exact ARN, or a pattern within one
+    // account; a wildcard account is every account.
+    const account = value.split(':')[4];
+    return !WILDCARD.test(value) || (account !== undefined && account !== '' && !WILDCARD.test(account));
+  }
+  if (key === 'aws:principalorgpaths') return /^o-[a-z0-9]+\/r-/.test(value);
+  return value !== '' && !WILDCARD.test(value);
+}
+
+/** Whether the conditions require `key` to match particular values (values known after apply count). */
 function hasKey(conditions: readonly ConditionEntry[], key: string): boolean {
-  return conditions.some((entry) => entry.keyLower === key && requires(entry) && !onlyWildcards(entry));
+  return conditions.some(
+    (entry) =>
+      entry.keyLower === key &&
+      requires(entry) &&
+      POSITIVE_MATCH.has(entry.base) &&
+      literals(entry.values).every((value) => pins(key, value)),
+  );
 }
 
 function rootAccount(value: string): string | undefined {

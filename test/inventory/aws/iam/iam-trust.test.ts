@@ -307,3 +307,82 @@ describe('wildcard account root', () => {
     );
   });
 });
+
+describe('conditions that do not narrow a trust of "*"', () => {
+  it.each([
+    [
+      'a wildcard account in aws:PrincipalArn',
+      { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } },
+    ],
+    ['ArnLike over every ARN', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:*' } }],
+    ['an ExternalId pattern that matches anything', { StringLike: { 'sts:ExternalId': '?*' } }],
+    ['an organization pattern', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } }],
+    ['a negated operator', { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }],
+    ['a negated ARN operator', { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/x' } }],
+    ['Null: false (present, any value)', { Null: { 'aws:SourceArn': 'false' } }],
+    ['no values', { StringEquals: { 'aws:PrincipalOrgID': [] } }],
+  ])('%s still trusts everyone', (_, condition) => {
+    const facts = trust(assume({ AWS: '*' }, condition));
+    expect(facts.trustIssues).toMatchObject([{ detail: expect.stringContaining('every AWS principal') }]);
+    expect(facts.trustIssues[0]).not.toHaveProperty('$unknown');
+  });
+
+  it.each([
+    ['an organization', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }],
+    ['roles of one account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci-*' } }],
+    ['an exact source ARN', { ArnEquals: { 'aws:SourceArn': 'arn:aws:s3:::uploads' } }],
+    ['an account', { StringEquals: { 'aws:SourceAccount': '111122223333' } }],
+    [
+      'any of an organization (ForAnyValue)',
+      { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': 'o-abc123' } },
+    ],
+  ])('%s narrows it', (_, condition) => {
+    expect(trust(assume({ AWS: '*' }, condition)).trustIssues).toEqual([]);
+  });
+
+  it('a narrowing value known only after apply leaves the trust unknown', () => {
+    const facts = trust(
+      assume({ AWS: '*' }, { StringEquals: { 'aws:PrincipalOrgID': unknownValue([], 'var.org_id') } }),
+    );
+    expect(facts.trustIssues).toMatchObject([
+      { $unknown: true, detail: expect.stringContaining('var.org_id') },
+    ]);
+  });
+
+  it('sts:ExternalId must name a value for a cross-account root', () => {
+    const weak = trust(assume({ AWS: '111122223333' }, { StringLike: { 'sts:ExternalId': '*' } }));
+    expect(weak.trustIssues).toMatchObject([{ detail: expect.stringContaining('without sts:ExternalId') }]);
+  });
+});
+
+describe('principals known only after apply', () => {
+  it('are unknown for trust and human use, unless they name a role or user of the plan', () => {
+    const facts = trust(assume({ AWS: unknownValue([], 'var.trusted_arn') }));
+    expect(facts.trustIssues).toMatchObject([
+      { $unknown: true, detail: expect.stringContaining('var.trusted_arn') },
+    ]);
+    expect(facts.humanPrincipals).toMatchObject([{ $unknown: true }]);
+
+    const role = rec('aws_iam_role.ci', { name: 'ci' });
+    const known = trust(assume({ AWS: ref('aws_iam_role.ci') }), [role]);
+    expect(known.trustIssues).toEqual([]);
+    expect(known.humanPrincipals).toEqual([]);
+  });
+
+  it('an ARN written around an unknown account still says what it names', () => {
+    const user = trust(assume({ AWS: unknownValue([], 'arn:aws:iam::${var.account}:user/alice') }));
+    expect(user.humanPrincipals).toMatchObject([
+      { detail: expect.stringContaining('an IAM user (an expression of var.account)') },
+    ]);
+    expect(user.humanPrincipals[0]).not.toHaveProperty('$unknown');
+    const sso = trust(
+      assume({
+        AWS: unknownValue(
+          [],
+          'arn:aws:iam::${var.account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin',
+        ),
+      }),
+    );
+    expect(sso.humanPrincipals).toMatchObject([{ detail: expect.stringContaining('an SSO role') }]);
+  });
+});
