@@ -22459,9 +22459,13 @@ var TELEMETRY = new Set(
   ].map((action) => action.toLowerCase())
 );
 var ESCALATION_ACTIONS = [
-  { action: "iam:PassRole", onAnyResource: true },
-  { action: "sts:AssumeRole", onAnyResource: true },
-  { action: "lambda:UpdateFunctionCode", onAnyResource: true },
+  { action: "iam:PassRole", onAnyResource: true, target: "arn:aws:iam::{account}:role/{name}" },
+  { action: "sts:AssumeRole", onAnyResource: true, target: "arn:aws:iam::{account}:role/{name}" },
+  {
+    action: "lambda:UpdateFunctionCode",
+    onAnyResource: true,
+    target: "arn:aws:lambda:{region}:{account}:function:{name}"
+  },
   { action: "iam:CreateAccessKey", onAnyResource: false },
   { action: "iam:CreateLoginProfile", onAnyResource: false },
   { action: "iam:UpdateLoginProfile", onAnyResource: false },
@@ -22480,11 +22484,15 @@ var ESCALATION_ACTIONS = [
   { action: "iam:PutUserPermissionsBoundary", onAnyResource: false },
   { action: "iam:DeleteUserPermissionsBoundary", onAnyResource: false }
 ];
+var ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
 function isAllActions(pattern) {
-  return /^\*(:\*)?$/.test(pattern.trim());
+  const [service, action, ...rest] = pattern.trim().split(":");
+  if (rest.length > 0) return false;
+  return ONLY_WILDCARDS.test(service) && (action === void 0 || ONLY_WILDCARDS.test(action));
 }
 function isServiceWildcard(pattern) {
-  return /^[\w-]+:\*$/.test(pattern.trim());
+  const match = /^[\w-]+:(.*)$/.exec(pattern.trim());
+  return match !== null && ONLY_WILDCARDS.test(match[1]);
 }
 function isReadAction(pattern) {
   const lower = pattern.trim().toLowerCase();
@@ -22513,12 +22521,32 @@ function wildcardRegex(pattern) {
   }
   return regex;
 }
+var PROBE_ARNS = [
+  "arn:aws:s3:::any-bucket/any/key",
+  "arn:aws:iam::123456789012:role/service-role/any",
+  "arn:aws:ec2:eu-west-1:123456789012:instance/i-0123",
+  "arn:aws:sqs:us-east-1:210987654321:queue",
+  "arn:aws:dynamodb:ap-south-1:123456789012:table/t/index/i"
+];
 function isAllResources(resource) {
   const value = resource.trim();
   if (value === "*") return true;
-  const parts = value.split(":");
-  if (parts[0] !== "arn" || parts.length < 3) return false;
-  return parts[2] === "*" && parts.slice(3).every((part) => part === "*" || part === "");
+  if (!/[*?]/.test(value)) return false;
+  const regex = wildcardRegex(value);
+  return PROBE_ARNS.every((arn) => regex.test(arn));
+}
+function coversEveryTarget(resource, target) {
+  const value = resource.trim();
+  if (isAllResources(value)) return true;
+  if (!/[*?]/.test(value)) return false;
+  const [, , , region, account] = value.split(":");
+  const literal = (part, fallback) => part !== void 0 && part !== "" && !/[*?]/.test(part) ? part : fallback;
+  const regex = wildcardRegex(value);
+  return ["any-name", "path/other_name-2"].every(
+    (name) => regex.test(
+      target.replace("{account}", literal(account, "123456789012")).replace("{region}", literal(region, "eu-west-1")).replace("{name}", name)
+    )
+  );
 }
 
 // action/inventory/aws/iam-document.ts
@@ -22926,13 +22954,15 @@ function analyseStatement(statement, facts2, tenantKeys) {
   const hasNotAction = notActions !== void 0;
   const resources = literals(statement.resource);
   const hasNotResource = statement.notResource !== void 0;
-  const resourceUnknown = unknownLeaves(statement.resource).find((leaf) => leaf.refs.length === 0);
+  const resourceUnknown = unknownLeaves(statement.resource).find(
+    (leaf) => !leaf.refs.some((ref) => addressType(ref) !== void 0 && addressType(ref) !== "")
+  );
   const onAll = hasNotResource || resources.some(isAllResources);
   const actionKey = hasNotAction ? "NotAction" : "Action";
   const all = actions.filter(isAllActions);
   const services = actions.filter((action) => !isAllActions(action) && isServiceWildcard(action));
   if (all.length > 0) {
-    push2("broadGrants", "Action", `${label} allows every action ("*")`);
+    push2("broadGrants", "Action", `${label} allows every action (${quoteList(all)})`);
   } else if (services.length > 0) {
     push2("broadGrants", "Action", `${label} allows every action of a service (${quoteList(services)})`);
   }
@@ -22969,9 +22999,12 @@ function analyseStatement(statement, facts2, tenantKeys) {
     push2("broadGrants", "Action", `${label} has actions known only after apply`, actionUnknown);
   }
   const grants = (action) => hasNotAction ? !literals(notActions).some((pattern) => actionMatches(pattern, action)) : actions.some((pattern) => actionMatches(pattern, action));
+  const onEvery = ({ target }) => target !== void 0 && resources.some((resource) => coversEveryTarget(resource, target));
   const escalations = ESCALATION_ACTIONS.filter(
-    ({ action, onAnyResource }) => grants(action) && (!onAnyResource || onAll)
-  ).map(({ action, onAnyResource }) => onAnyResource ? `${action} on every resource` : action);
+    (escalation) => grants(escalation.action) && (!escalation.onAnyResource || onAll || onEvery(escalation))
+  ).map(
+    ({ action, onAnyResource }) => !onAnyResource ? action : onAll ? `${action} on every resource` : `${action} on every resource of its kind`
+  );
   if (escalations.length > 0) {
     const shown = escalations.length > 4 ? [...escalations.slice(0, 4), `and ${escalations.length - 4} more`] : escalations;
     push2("escalationGrants", actionKey, `${label} allows privilege escalation: ${shown.join(", ")}`);

@@ -104,15 +104,23 @@ const TELEMETRY = new Set(
 
 export interface EscalationAction {
   readonly action: string;
-  /** Only an escalation path when granted on every resource (`*` or NotResource). */
+  /**
+   * Only an escalation path when granted on every resource (`*` or NotResource), or on every
+   * resource of the kind it acts on: this ARN, `{account}`, `{region}` and `{name}` filled in.
+   */
   readonly onAnyResource: boolean;
+  readonly target?: string;
 }
 
 /** Privilege-escalation actions (after Rhino Security Labs' and AWS's own lists). */
 export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
-  { action: 'iam:PassRole', onAnyResource: true },
-  { action: 'sts:AssumeRole', onAnyResource: true },
-  { action: 'lambda:UpdateFunctionCode', onAnyResource: true },
+  { action: 'iam:PassRole', onAnyResource: true, target: 'arn:aws:iam::{account}:role/{name}' },
+  { action: 'sts:AssumeRole', onAnyResource: true, target: 'arn:aws:iam::{account}:role/{name}' },
+  {
+    action: 'lambda:UpdateFunctionCode',
+    onAnyResource: true,
+    target: 'arn:aws:lambda:{region}:{account}:function:{name}',
+  },
   { action: 'iam:CreateAccessKey', onAnyResource: false },
   { action: 'iam:CreateLoginProfile', onAnyResource: false },
   { action: 'iam:UpdateLoginProfile', onAnyResource: false },
@@ -132,14 +140,20 @@ export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
   { action: 'iam:DeleteUserPermissionsBoundary', onAnyResource: false },
 ];
 
-/** `*` or `*:*`: every action of every service. */
+/** Nothing but wildcards, one `*` at least (`*`, `**`, `?*`): it matches any name. */
+const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
+
+/** `*` or `*:*` (or the same written `**`, `?*`): every action of every service. */
 export function isAllActions(pattern: string): boolean {
-  return /^\*(:\*)?$/.test(pattern.trim());
+  const [service, action, ...rest] = pattern.trim().split(':');
+  if (rest.length > 0) return false;
+  return ONLY_WILDCARDS.test(service!) && (action === undefined || ONLY_WILDCARDS.test(action));
 }
 
-/** `svc:*`: every action of one service. */
+/** `svc:*` (or `svc:**`, `svc:?*`): every action of one service. */
 export function isServiceWildcard(pattern: string): boolean {
-  return /^[\w-]+:\*$/.test(pattern.trim());
+  const match = /^[\w-]+:(.*)$/.exec(pattern.trim());
+  return match !== null && ONLY_WILDCARDS.test(match[1]!);
 }
 
 /** Whether an action pattern (`s3:Get*`) only matches read actions. */
@@ -183,11 +197,46 @@ export function wildcardRegex(pattern: string): RegExp {
   return regex;
 }
 
-/** `*`, or an ARN whose service and everything after it are wildcards (`arn:aws:*:*:*:*`). */
+/**
+ * ARNs of unlike services and shapes: a pattern that matches all of them (`*`, `?*`, `arn:*`,
+ * `arn:aws:*:*:*:*`) names no resource in particular.
+ */
+const PROBE_ARNS = [
+  'arn:aws:s3:::any-bucket/any/key',
+  'arn:aws:iam::123456789012:role/service-role/any',
+  'arn:aws:ec2:eu-west-1:123456789012:instance/i-0123',
+  'arn:aws:sqs:us-east-1:210987654321:queue',
+  'arn:aws:dynamodb:ap-south-1:123456789012:table/t/index/i',
+];
+
+/** Every resource: `*`, or a pattern no narrower than it (`arn:*`, `?*`, `arn:aws:*:*:*:*`). */
 export function isAllResources(resource: string): boolean {
   const value = resource.trim();
   if (value === '*') return true;
-  const parts = value.split(':');
-  if (parts[0] !== 'arn' || parts.length < 3) return false;
-  return parts[2] === '*' && parts.slice(3).every((part) => part === '*' || part === '');
+  if (!/[*?]/.test(value)) return false;
+  const regex = wildcardRegex(value);
+  return PROBE_ARNS.every((arn) => regex.test(arn));
+}
+
+/**
+ * Every resource of the kind `target` describes (see EscalationAction): a pattern that matches
+ * it whatever the name (`arn:aws:iam::*:role/*`, `arn:aws:iam::123456789012:role/*`). The
+ * pattern's own account and region are kept: all roles of one account are still all of them.
+ */
+export function coversEveryTarget(resource: string, target: string): boolean {
+  const value = resource.trim();
+  if (isAllResources(value)) return true;
+  if (!/[*?]/.test(value)) return false;
+  const [, , , region, account] = value.split(':');
+  const literal = (part: string | undefined, fallback: string) =>
+    part !== undefined && part !== '' && !/[*?]/.test(part) ? part : fallback;
+  const regex = wildcardRegex(value);
+  return ['any-name', 'path/other_name-2'].every((name) =>
+    regex.test(
+      target
+        .replace('{account}', literal(account, '123456789012'))
+        .replace('{region}', literal(region, 'eu-west-1'))
+        .replace('{name}', name),
+    ),
+  );
 }

@@ -7,7 +7,9 @@ import { formatPath, isUnknown, type UnknownValue, unknownValue } from '../../re
 import type { Evidence, Fact } from '../model.js';
 import {
   actionMatches,
+  coversEveryTarget,
   ESCALATION_ACTIONS,
+  type EscalationAction,
   isAllActions,
   isAllResources,
   isReadAction,
@@ -26,7 +28,7 @@ import {
   statementPath,
   unknownLeaves,
 } from './iam-document.js';
-import { parsePolicyArn } from './resolve.js';
+import { addressType, parsePolicyArn } from './resolve.js';
 import type { AppliedPolicy } from './role-policies.js';
 
 export interface PermissionOptions {
@@ -233,7 +235,11 @@ function analyseStatement(
   const hasNotAction = notActions !== undefined;
   const resources = literals(statement.resource);
   const hasNotResource = statement.notResource !== undefined;
-  const resourceUnknown = unknownLeaves(statement.resource).find((leaf) => leaf.refs.length === 0);
+  // A reference to a resource names that resource; anything else (a variable, a module's
+  // output) may be `*`.
+  const resourceUnknown = unknownLeaves(statement.resource).find(
+    (leaf) => !leaf.refs.some((ref) => addressType(ref) !== undefined && addressType(ref) !== ''),
+  );
   const onAll = hasNotResource || resources.some(isAllResources);
   const actionKey: StatementKey = hasNotAction ? 'NotAction' : 'Action';
 
@@ -241,7 +247,7 @@ function analyseStatement(
   const all = actions.filter(isAllActions);
   const services = actions.filter((action) => !isAllActions(action) && isServiceWildcard(action));
   if (all.length > 0) {
-    push('broadGrants', 'Action', `${label} allows every action ("*")`);
+    push('broadGrants', 'Action', `${label} allows every action (${quoteList(all)})`);
   } else if (services.length > 0) {
     push('broadGrants', 'Action', `${label} allows every action of a service (${quoteList(services)})`);
   }
@@ -284,9 +290,17 @@ function analyseStatement(
     hasNotAction
       ? !literals(notActions).some((pattern) => actionMatches(pattern, action))
       : actions.some((pattern) => actionMatches(pattern, action));
+  const onEvery = ({ target }: EscalationAction) =>
+    target !== undefined && resources.some((resource) => coversEveryTarget(resource, target));
   const escalations = ESCALATION_ACTIONS.filter(
-    ({ action, onAnyResource }) => grants(action) && (!onAnyResource || onAll),
-  ).map(({ action, onAnyResource }) => (onAnyResource ? `${action} on every resource` : action));
+    (escalation) => grants(escalation.action) && (!escalation.onAnyResource || onAll || onEvery(escalation)),
+  ).map(({ action, onAnyResource }) =>
+    !onAnyResource
+      ? action
+      : onAll
+        ? `${action} on every resource`
+        : `${action} on every resource of its kind`,
+  );
   if (escalations.length > 0) {
     const shown =
       escalations.length > 4

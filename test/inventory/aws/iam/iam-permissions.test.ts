@@ -272,3 +272,77 @@ describe('unknown leaves', () => {
     expect(facts.hasContextConditions).toMatchObject({ $unknown: true, refs: ['var.c'] });
   });
 });
+
+describe('patterns that amount to a wildcard', () => {
+  it.each([
+    ['s3:**', 'every action of a service ("s3:**")'],
+    ['s3:?*', 'every action of a service ("s3:?*")'],
+    ['*?', 'every action ("*?")'],
+    ['*:**', 'every action ("*:**")'],
+  ])('Action %s allows %s', (action, detail) => {
+    const facts = analysePermissions(
+      policies({ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::b' }),
+    );
+    expect(facts.broadGrants[0]?.detail).toContain(detail);
+  });
+
+  it.each(['arn:*', '?*', 'arn:*:*', 'arn:aws:*:*:*:*', '**'])(
+    'Resource %s is every resource',
+    (resource) => {
+      const facts = analysePermissions(
+        policies({ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: resource }),
+      );
+      expect(facts.broadGrants[0]?.detail).toContain('write actions on every resource');
+    },
+  );
+
+  it('a scoped resource pattern is not every resource', () => {
+    for (const resource of [
+      'arn:aws:s3:::b/*',
+      'arn:aws:dynamodb:*:*:table/orders',
+      'arn:aws:iam::*:role/ci-*',
+    ]) {
+      const facts = analysePermissions(
+        policies({ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: resource }),
+      );
+      expect(facts.broadGrants, resource).toEqual([]);
+    }
+  });
+
+  it('PassRole and AssumeRole on every role are escalation, on some roles not', () => {
+    const every = analysePermissions(
+      policies(
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/*' },
+        { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::123456789012:role/*' },
+      ),
+    );
+    expect(every.escalationGrants.map((e) => e.detail)).toEqual([
+      'statement allows privilege escalation: iam:PassRole on every resource of its kind',
+      'statement allows privilege escalation: sts:AssumeRole on every resource of its kind',
+    ]);
+    const some = analysePermissions(
+      policies({
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: 'arn:aws:iam::123456789012:role/tools/*',
+      }),
+    );
+    expect(some.escalationGrants).toEqual([]);
+    // Every bucket is no role at all.
+    const buckets = analysePermissions(
+      policies({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:s3:::*' }),
+    );
+    expect(buckets.escalationGrants).toEqual([]);
+  });
+
+  it("a resource from a variable or a module's output may be '*': unknown, not specific", () => {
+    for (const leaf of [unknownValue([], 'var.resource'), unknownValue(['module.m'], 'module.m.res')]) {
+      const facts = analysePermissions(
+        policyValue(indexRecords([]), P, ['policy'], {
+          Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: leaf }],
+        }),
+      );
+      expect(facts.broadGrants).toMatchObject([{ $unknown: true }]);
+    }
+  });
+});
