@@ -10408,6 +10408,7 @@ var init_config_files = __esm({
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
+  configurationFiles: () => configurationFiles,
   readHclPath: () => readHclPath,
   shownSource: () => shownSource
 });
@@ -10419,7 +10420,7 @@ async function parseHcl(filename, text) {
 }
 async function readHclPath(path) {
   const files = await tfFilesOf(path);
-  if (files.length === 0) throw new InputError(path, "no .tf files in this directory");
+  if (files.length === 0) throw new InputError(path, "no .tf or .tofu files in this directory");
   const root = resolve3(files.length === 1 && files[0] === path ? dirname2(path) : path);
   const read = {
     root: realRoot(root),
@@ -10446,8 +10447,16 @@ async function tfFilesOf(path) {
     throw new InputError(path, describeFsError(error));
   }
   if (!info.isDirectory()) return [path];
-  const names = (await readdir(path)).filter((name) => name.endsWith(".tf") || name.endsWith(".tf.json")).sort();
-  return names.map((name) => join2(path, name));
+  return configurationFiles(await readdir(path)).map((name) => join2(path, name));
+}
+function configurationFiles(names) {
+  const present = new Set(names);
+  return names.filter((name) => {
+    if (name.endsWith(".tofu") || name.endsWith(".tofu.json")) return true;
+    if (name.endsWith(".tf")) return !present.has(`${name.slice(0, -".tf".length)}.tofu`);
+    if (name.endsWith(".tf.json")) return !present.has(`${name.slice(0, -".tf.json".length)}.tofu.json`);
+    return false;
+  }).sort();
 }
 function describeFsError(error) {
   const code = error.code;
@@ -10462,7 +10471,7 @@ async function parseHclFile(file) {
   } catch (error) {
     throw new InputError(file, describeFsError(error));
   }
-  const json = file.endsWith(".tf.json");
+  const json = file.endsWith(".tf.json") || file.endsWith(".tofu.json");
   let config;
   if (json) {
     config = parseJson(text, file);
@@ -23956,9 +23965,11 @@ function nameFact(record2) {
 }
 function sessionFact(value) {
   if (isUnknown(value)) return value;
+  if (value === void 0 || value === null) return DEFAULT_MAX_SESSION_SECONDS;
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-  return DEFAULT_MAX_SESSION_SECONDS;
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : Number.NaN;
+  if (Number.isFinite(seconds)) return seconds;
+  return unknownValue([]);
 }
 function boundaryFact(ctx, value) {
   if (typeof value === "string") return value.trim() !== "";
@@ -25936,7 +25947,7 @@ async function readInput(path, options = {}) {
   });
   if (info.isDirectory()) return readDirectory(path);
   if (!info.isFile()) throw new InputError(path, "is not a regular file or a folder");
-  if (path.endsWith(".tf")) return (await hclReader()).readHclPath(path);
+  if (path.endsWith(".tf") || path.endsWith(".tofu")) return (await hclReader()).readHclPath(path);
   const bytes = await readFile3(path).catch((error) => {
     throw new InputError(path, describeFsError2(error));
   });
@@ -25986,7 +25997,9 @@ async function readDirectory(path) {
     return (await tfjsonReader()).readTerraformJsonConfig(path);
   }
   const files = entries.filter((e) => e.isFile()).map((e) => e.name);
-  if (files.some((name) => name.endsWith(".tf"))) return (await hclReader()).readHclPath(path);
+  if (files.some((name) => name.endsWith(".tf") || name.endsWith(".tofu"))) {
+    return (await hclReader()).readHclPath(path);
+  }
   const parts = files.filter((name) => name.endsWith(".tf.json")).map((name) => join4(path, name));
   for (const e of entries) {
     if (!e.isDirectory()) continue;

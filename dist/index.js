@@ -29521,6 +29521,7 @@ var init_config_files = __esm({
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
+  configurationFiles: () => configurationFiles,
   readHclPath: () => readHclPath,
   shownSource: () => shownSource
 });
@@ -29532,7 +29533,7 @@ async function parseHcl(filename, text2) {
 }
 async function readHclPath(path5) {
   const files = await tfFilesOf(path5);
-  if (files.length === 0) throw new InputError(path5, "no .tf files in this directory");
+  if (files.length === 0) throw new InputError(path5, "no .tf or .tofu files in this directory");
   const root = resolve3(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
   const read = {
     root: realRoot(root),
@@ -29559,8 +29560,16 @@ async function tfFilesOf(path5) {
     throw new InputError(path5, describeFsError(error2));
   }
   if (!info2.isDirectory()) return [path5];
-  const names = (await readdir2(path5)).filter((name) => name.endsWith(".tf") || name.endsWith(".tf.json")).sort();
-  return names.map((name) => join2(path5, name));
+  return configurationFiles(await readdir2(path5)).map((name) => join2(path5, name));
+}
+function configurationFiles(names) {
+  const present = new Set(names);
+  return names.filter((name) => {
+    if (name.endsWith(".tofu") || name.endsWith(".tofu.json")) return true;
+    if (name.endsWith(".tf")) return !present.has(`${name.slice(0, -".tf".length)}.tofu`);
+    if (name.endsWith(".tf.json")) return !present.has(`${name.slice(0, -".tf.json".length)}.tofu.json`);
+    return false;
+  }).sort();
 }
 function describeFsError(error2) {
   const code = error2.code;
@@ -29575,7 +29584,7 @@ async function parseHclFile(file) {
   } catch (error2) {
     throw new InputError(file, describeFsError(error2));
   }
-  const json = file.endsWith(".tf.json");
+  const json = file.endsWith(".tf.json") || file.endsWith(".tofu.json");
   let config;
   if (json) {
     config = parseJson(text2, file);
@@ -48844,9 +48853,11 @@ function nameFact(record2) {
 }
 function sessionFact(value) {
   if (isUnknown(value)) return value;
+  if (value === void 0 || value === null) return DEFAULT_MAX_SESSION_SECONDS;
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
-  return DEFAULT_MAX_SESSION_SECONDS;
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : Number.NaN;
+  if (Number.isFinite(seconds)) return seconds;
+  return unknownValue([]);
 }
 function boundaryFact(ctx, value) {
   if (typeof value === "string") return value.trim() !== "";
@@ -50824,7 +50835,7 @@ async function readInput(path5, options = {}) {
   });
   if (info2.isDirectory()) return readDirectory(path5);
   if (!info2.isFile()) throw new InputError(path5, "is not a regular file or a folder");
-  if (path5.endsWith(".tf")) return (await hclReader()).readHclPath(path5);
+  if (path5.endsWith(".tf") || path5.endsWith(".tofu")) return (await hclReader()).readHclPath(path5);
   const bytes = await readFile3(path5).catch((error2) => {
     throw new InputError(path5, describeFsError2(error2));
   });
@@ -50874,7 +50885,9 @@ async function readDirectory(path5) {
     return (await tfjsonReader()).readTerraformJsonConfig(path5);
   }
   const files = entries.filter((e) => e.isFile()).map((e) => e.name);
-  if (files.some((name) => name.endsWith(".tf"))) return (await hclReader()).readHclPath(path5);
+  if (files.some((name) => name.endsWith(".tf") || name.endsWith(".tofu"))) {
+    return (await hclReader()).readHclPath(path5);
+  }
   const parts = files.filter((name) => name.endsWith(".tf.json")).map((name) => join4(path5, name));
   for (const e of entries) {
     if (!e.isDirectory()) continue;

@@ -47,7 +47,7 @@ export async function readInput(path: string, options: ReadInputsOptions = {}): 
   });
   if (info.isDirectory()) return readDirectory(path);
   if (!info.isFile()) throw new InputError(path, 'is not a regular file or a folder');
-  if (path.endsWith('.tf')) return (await hclReader()).readHclPath(path);
+  if (path.endsWith('.tf') || path.endsWith('.tofu')) return (await hclReader()).readHclPath(path);
 
   const bytes = await readFile(path).catch((error: unknown) => {
     throw new InputError(path, describeFsError(error));
@@ -101,7 +101,9 @@ async function readDirectory(path: string): Promise<ReadResult> {
     return (await tfjsonReader()).readTerraformJsonConfig(path);
   }
   const files = entries.filter((e) => e.isFile()).map((e) => e.name);
-  if (files.some((name) => name.endsWith('.tf'))) return (await hclReader()).readHclPath(path);
+  if (files.some((name) => name.endsWith('.tf') || name.endsWith('.tofu'))) {
+    return (await hclReader()).readHclPath(path);
+  }
 
   // Terraform JSON configuration only, or cdktf.out/stacks itself: read each file or stack.
   const parts: string[] = files.filter((name) => name.endsWith('.tf.json')).map((name) => join(path, name));

@@ -296,9 +296,13 @@ function nameFact(record: ResourceRecord): Fact<string> {
 
 function sessionFact(value: unknown): Fact<number> {
   if (isUnknown(value)) return value;
+  if (value === undefined || value === null) return DEFAULT_MAX_SESSION_SECONDS;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  return DEFAULT_MAX_SESSION_SECONDS;
+  // Terraform converts a string to the number it spells ("43200", "43200.0", "4.32e4").
+  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : Number.NaN;
+  if (Number.isFinite(seconds)) return seconds;
+  // Set to something that is no number of seconds: not the default, and not judged as it.
+  return unknownValue([]);
 }
 
 /**

@@ -32,7 +32,7 @@ const MAX_MODULE_DEPTH = 8;
 /** Reads one `.tf` file, or every `*.tf` file of a directory (not recursive), as one module. */
 export async function readHclPath(path: string): Promise<ReadResult> {
   const files = await tfFilesOf(path);
-  if (files.length === 0) throw new InputError(path, 'no .tf files in this directory');
+  if (files.length === 0) throw new InputError(path, 'no .tf or .tofu files in this directory');
   const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
   const read: HclRead = {
     root: realRoot(root),
@@ -60,10 +60,25 @@ async function tfFilesOf(path: string): Promise<string[]> {
     throw new InputError(path, describeFsError(error));
   }
   if (!info.isDirectory()) return [path];
-  const names = (await readdir(path))
-    .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
+  return configurationFiles(await readdir(path)).map((name) => join(path, name));
+}
+
+/**
+ * The configuration files of a module folder, as Terraform and OpenTofu read them: `.tf` and
+ * `.tf.json`, and OpenTofu's `.tofu` and `.tofu.json`, where `x.tofu` takes the place of `x.tf`
+ * (OpenTofu ignores the `.tf` file then; Terraform ignores `.tofu` files, so a folder with
+ * both is judged as OpenTofu plans it).
+ */
+export function configurationFiles(names: readonly string[]): string[] {
+  const present = new Set(names);
+  return names
+    .filter((name) => {
+      if (name.endsWith('.tofu') || name.endsWith('.tofu.json')) return true;
+      if (name.endsWith('.tf')) return !present.has(`${name.slice(0, -'.tf'.length)}.tofu`);
+      if (name.endsWith('.tf.json')) return !present.has(`${name.slice(0, -'.tf.json'.length)}.tofu.json`);
+      return false;
+    })
     .sort();
-  return names.map((name) => join(path, name));
 }
 
 function describeFsError(error: unknown): string {
@@ -88,7 +103,7 @@ async function parseHclFile(file: string): Promise<ParsedFile> {
   } catch (error) {
     throw new InputError(file, describeFsError(error));
   }
-  const json = file.endsWith('.tf.json');
+  const json = file.endsWith('.tf.json') || file.endsWith('.tofu.json');
   let config: unknown;
   if (json) {
     // parseJson names the position of a syntax error, never the text around it (a secret).

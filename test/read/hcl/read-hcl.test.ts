@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../action/errors.js';
 import { readHclPath } from '../../../action/read/hcl/read-hcl.js';
+import { readInputs } from '../../../action/read/read-inputs.js';
 import { isUnknown, type ResourceRecord, unknownValue } from '../../../action/read/record.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -286,7 +287,7 @@ describe('readHclPath input errors', () => {
     await expect(readHclPath(join(fixtures, 'does-not-exist'))).rejects.toThrow(InputError);
     const empty = await mkdtemp(join(tmpdir(), 'hcl-empty-'));
     await writeFile(join(empty, 'notes.txt'), 'nothing');
-    await expect(readHclPath(empty)).rejects.toThrow(/no \.tf files/);
+    await expect(readHclPath(empty)).rejects.toThrow(/no \.tf or \.tofu files/);
   });
 
   it('reads an empty file as no resources', async () => {
@@ -312,5 +313,22 @@ describe('readHclPath input errors', () => {
       'module.a (git::https://git.example.com/mcp.git?ref=v1.2.0) is not a local module, so its resources were not read; check a plan to judge them',
       'module.b (https://example.com/tools.zip) is not a local module, so its resources were not read; check a plan to judge them',
     ]);
+  });
+
+  it('reads OpenTofu files too, x.tofu in the place of x.tf', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hcl-tofu-'));
+    await writeFile(join(dir, 'main.tf'), 'resource "aws_iam_user" "terraform_only" { name = "a" }\n');
+    await writeFile(join(dir, 'main.tofu'), 'resource "aws_iam_user" "tofu" { name = "b" }\n');
+    await writeFile(join(dir, 'extra.tofu'), 'resource "aws_iam_user" "extra" { name = "c" }\n');
+    await writeFile(join(dir, 'other.tf'), 'resource "aws_iam_user" "other" { name = "d" }\n');
+    const { records } = await readHclPath(dir);
+    expect(records.map((r) => r.address).sort()).toEqual([
+      'aws_iam_user.extra',
+      'aws_iam_user.other',
+      'aws_iam_user.tofu',
+    ]);
+    const only = await mkdtemp(join(tmpdir(), 'hcl-tofu-only-'));
+    await writeFile(join(only, 'main.tofu'), 'resource "aws_iam_user" "u" { name = "u" }\n');
+    expect((await readInputs([only])).records.map((r) => r.address)).toEqual(['aws_iam_user.u']);
   });
 });

@@ -60,6 +60,22 @@ describe('awsIdentities', () => {
     expect(found.get('aws_iam_role.unknown')?.maxSessionSeconds).toMatchObject({ $unknown: true });
   });
 
+  it('reads a session written as a string as the number Terraform makes of it; anything else is unknown', () => {
+    const role = (name: string, max_session_duration: unknown) =>
+      rec(`aws_iam_role.${name}`, { name, assume_role_policy: TRUST, max_session_duration });
+    const found = identities([
+      role('a', '43200'),
+      role('b', '43200.0'),
+      role('c', ' 4.32e4 '),
+      role('d', 'long'),
+    ]);
+    expect(found.get('aws_iam_role.a')?.maxSessionSeconds).toBe(43200);
+    expect(found.get('aws_iam_role.b')?.maxSessionSeconds).toBe(43200);
+    expect(found.get('aws_iam_role.c')?.maxSessionSeconds).toBe(43200);
+    // Not the 3600 default: the role says something, only not in seconds this check can read.
+    expect(found.get('aws_iam_role.d')?.maxSessionSeconds).toMatchObject({ $unknown: true });
+  });
+
   it('reads hasPermissionsBoundary: literal, reference to a policy in the plan, absent', () => {
     const found = identities([
       rec('aws_iam_policy.boundary', {
