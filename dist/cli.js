@@ -7978,6 +7978,11 @@ function incompletePlanNotes(doc) {
       `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`
     );
   }
+  if (!Array.isArray(doc.resource_changes) && isObj(doc.planned_values)) {
+    notes2.push(
+      "the plan lists no resource changes (a refresh-only plan?): the resources in planned_values were judged as they are"
+    );
+  }
   if (doc.complete === false) {
     notes2.push(
       'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged'
@@ -8069,6 +8074,11 @@ function planRecords(doc, path, owned) {
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
     if (mode === "data") seen.add(address);
     records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
+  }
+  if (!Array.isArray(doc.resource_changes)) {
+    for (const snapshot of planned) {
+      if (snapshot.resource.mode !== "data") records.push(recordFromSnapshot(snapshot, ["no-op"], path));
+    }
   }
   const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : void 0;
   const priorResources = prior === void 0 ? [] : moduleResources(prior.root_module, path);

@@ -125,6 +125,11 @@ function incompletePlanNotes(doc: Json): string[] {
       `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`,
     );
   }
+  if (!Array.isArray(doc.resource_changes) && isObj(doc.planned_values)) {
+    notes.push(
+      'the plan lists no resource changes (a refresh-only plan?): the resources in planned_values were judged as they are',
+    );
+  }
   if (doc.complete === false) {
     notes.push(
       'the plan is not complete ("complete": false: planned with -target, or with changes deferred to a later round): what it leaves out was not judged',
@@ -246,6 +251,14 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
 
     if (mode === 'data') seen.add(address);
     records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
+  }
+
+  // A refresh-only plan lists no changes: what exists is in planned_values alone, judged as it
+  // is (as state is), not passed as nothing.
+  if (!Array.isArray(doc.resource_changes)) {
+    for (const snapshot of planned) {
+      if (snapshot.resource.mode !== 'data') records.push(recordFromSnapshot(snapshot, ['no-op'], path));
+    }
   }
 
   // Data sources read while planning are not changes: Terraform lists them in planned_values

@@ -283,6 +283,48 @@ describe('readPlanJson on hand-made plans', () => {
     expect(state[1]!.sensitivePaths).toEqual(['secret']);
     expect(inputs[0]!.resources).toBe(2);
   });
+
+  it('judges what a refresh-only plan holds: no resource_changes, everything in planned_values', () => {
+    // The shape `terraform plan -refresh-only` (1.11) writes.
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_iam_role.r',
+              mode: 'managed',
+              type: 'aws_iam_role',
+              name: 'r',
+              values: { name: 'r' },
+            },
+            {
+              address: 'aws_iam_access_key.k',
+              mode: 'managed',
+              type: 'aws_iam_access_key',
+              name: 'k',
+              values: { user: 'bot', secret: 'x' },
+              sensitive_values: { secret: true },
+            },
+          ],
+        },
+      },
+      prior_state: { values: { root_module: {} } },
+      applyable: false,
+      complete: true,
+      errored: false,
+    };
+    const { records, inputs } = readPlanJson(JSON.stringify(plan), 'ro.json');
+    expect(records.map((r) => [r.address, r.actions])).toEqual([
+      ['aws_iam_role.r', ['no-op']],
+      ['aws_iam_access_key.k', ['no-op']],
+    ]);
+    expect(records[1]!.sensitivePaths).toEqual(['secret']);
+    expect(inputs[0]!.notes).toEqual([expect.stringContaining('lists no resource changes')]);
+    // A plan that lists its changes, none of them, judges none.
+    const empty = readPlanJson(JSON.stringify({ ...plan, resource_changes: [] }), 'noop.json');
+    expect(empty.records).toEqual([]);
+  });
 });
 
 describe('readPlanJson validation', () => {
