@@ -138,6 +138,8 @@ function notes(
         'Run with --scope all to judge every non-human identity.',
     );
   }
+  const elsewhere = unjudgedPlatforms(read.records);
+  if (elsewhere !== undefined) out.push(elsewhere);
   if (unknown > 0 && policy.unknown !== 'block') {
     out.push(
       `${unknown} finding(s) depend on values known only after apply; they are reported, not blocking ` +
@@ -145,6 +147,33 @@ function notes(
     );
   }
   return out;
+}
+
+/** Providers whose identities and secrets this version does not judge (CONTROLS.md 016, 021 and more). */
+const OTHER_PLATFORMS: readonly (readonly [prefix: string, name: string])[] = [
+  ['google_', 'Google Cloud'],
+  ['azurerm_', 'Azure'],
+  ['azuread_', 'Microsoft Entra ID'],
+  ['kubernetes_', 'Kubernetes'],
+];
+
+/** What the report must say when the inputs hold identities of a platform it does not judge. */
+function unjudgedPlatforms(records: ReadResult['records']): string | undefined {
+  const types = new Map<string, number>();
+  const platforms = new Set<string>();
+  for (const record of records) {
+    const platform = OTHER_PLATFORMS.find(([prefix]) => record.type.startsWith(prefix));
+    if (platform === undefined) continue;
+    platforms.add(platform[1]);
+    types.set(record.type, (types.get(record.type) ?? 0) + 1);
+  }
+  if (types.size === 0) return undefined;
+  const count = [...types.values()].reduce((sum, n) => sum + n, 0);
+  const named = [...types.keys()].sort().slice(0, 5);
+  return (
+    `${count} ${[...platforms].join(', ')} resource(s) were not judged (${named.join(', ')}${types.size > 5 ? ', …' : ''}): ` +
+    'this version judges AWS identities only; review their service account keys, secrets and role bindings by other means.'
+  );
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(

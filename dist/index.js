@@ -51810,12 +51810,34 @@ function notes(read, full, judged, policy, unknown) {
       `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. Run with --scope all to judge every non-human identity.`
     );
   }
+  const elsewhere = unjudgedPlatforms(read.records);
+  if (elsewhere !== void 0) out.push(elsewhere);
   if (unknown > 0 && policy.unknown !== "block") {
     out.push(
       `${unknown} finding(s) depend on values known only after apply; they are reported, not blocking (set \`unknown: block\` in the policy to block on them).`
     );
   }
   return out;
+}
+var OTHER_PLATFORMS = [
+  ["google_", "Google Cloud"],
+  ["azurerm_", "Azure"],
+  ["azuread_", "Microsoft Entra ID"],
+  ["kubernetes_", "Kubernetes"]
+];
+function unjudgedPlatforms(records) {
+  const types = /* @__PURE__ */ new Map();
+  const platforms = /* @__PURE__ */ new Set();
+  for (const record2 of records) {
+    const platform2 = OTHER_PLATFORMS.find(([prefix]) => record2.type.startsWith(prefix));
+    if (platform2 === void 0) continue;
+    platforms.add(platform2[1]);
+    types.set(record2.type, (types.get(record2.type) ?? 0) + 1);
+  }
+  if (types.size === 0) return void 0;
+  const count = [...types.values()].reduce((sum, n) => sum + n, 0);
+  const named = [...types.keys()].sort().slice(0, 5);
+  return `${count} ${[...platforms].join(", ")} resource(s) were not judged (${named.join(", ")}${types.size > 5 ? ", \u2026" : ""}): this version judges AWS identities only; review their service account keys, secrets and role bindings by other means.`;
 }
 var SEVERITY_RANK = Object.fromEntries(
   SEVERITIES.map((severity, rank) => [severity, rank])

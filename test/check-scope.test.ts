@@ -73,3 +73,21 @@ describe('--scope mcp', () => {
     expect(notes).toContain('1 identities and 0 static credentials were not judged');
   });
 });
+
+describe('identities of platforms this version does not judge', () => {
+  it('are named in a note, never passed over in silence', () => {
+    const records = [
+      record('google_service_account_key.k', { service_account_id: 'sa' }),
+      record('kubernetes_secret.token', { type: 'kubernetes.io/service-account-token' }),
+      record('aws_s3_bucket.b', { bucket: 'b' }),
+    ];
+    for (const scope of ['mcp', 'all'] as const) {
+      expect(check(records, scope).summary.notes).toContainEqual(
+        expect.stringMatching(
+          /^2 Google Cloud, Kubernetes resource\(s\) were not judged \(google_service_account_key, kubernetes_secret\)/,
+        ),
+      );
+    }
+    expect(check([record('aws_s3_bucket.b', { bucket: 'b' })], 'all').summary.notes).toEqual([]);
+  });
+});
