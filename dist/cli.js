@@ -23217,6 +23217,11 @@ function addPolicyValue(out, index, address, basePath, attribute2, value, via, d
   out.push({ address, attribute: attribute2, basePath, via: holderVia, unknown });
   return 1;
 }
+function policyArn(index, address, path, value) {
+  const out = [];
+  addPolicyArn(out, index, address, path, formatPath(path), value);
+  return out;
+}
 function addPolicyArn(out, index, address, basePath, attribute2, value) {
   if (value === void 0 || value === null || value === "") return;
   if (isUnknown(value)) {
@@ -23361,6 +23366,15 @@ var POLICY_HOLDERS = [
   ["aws_iam_user_policy", "policy"],
   ["aws_iam_group_policy", "policy"]
 ];
+var ATTACHMENTS = [
+  ["aws_iam_role_policy_attachment", "policy_arn"],
+  ["aws_iam_user_policy_attachment", "policy_arn"],
+  ["aws_iam_group_policy_attachment", "policy_arn"],
+  ["aws_iam_policy_attachment", "policy_arn"],
+  ["aws_iam_role_policy_attachments_exclusive", "policy_arns"],
+  ["aws_iam_user_policy_attachments_exclusive", "policy_arns"],
+  ["aws_iam_group_policy_attachments_exclusive", "policy_arns"]
+];
 function awsDetachedPolicies(ctx, used) {
   const out = [];
   const reached = /* @__PURE__ */ new Set();
@@ -23393,6 +23407,15 @@ function awsDetachedPolicies(ctx, used) {
     for (const record2 of ctx.index.byType(type)) {
       if (record2.mode !== "managed" || isReached(record2.address)) continue;
       judge(record2, policyValue(ctx.index, record2.address, [attribute2], record2.values[attribute2]));
+    }
+  }
+  for (const [type, attribute2] of ATTACHMENTS) {
+    for (const record2 of ctx.index.byType(type)) {
+      if (record2.mode !== "managed" || isReached(record2.address)) continue;
+      const value = record2.values[attribute2];
+      const arns = Array.isArray(value) ? value.map((arn, i) => [arn, [attribute2, i]]) : [[value, [attribute2]]];
+      const managed = arns.flatMap(([arn, path]) => policyArn(ctx.index, record2.address, path, arn)).filter((policy) => policy.managedArn !== void 0);
+      if (managed.length > 0) judge(record2, managed);
     }
   }
   for (const record2 of ctx.index.byType("aws_iam_policy_document")) {

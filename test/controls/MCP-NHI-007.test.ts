@@ -98,4 +98,35 @@ describe('MCP-NHI-007 on grants no identity uses yet', () => {
     });
     expect(of(judge([...compliantServer(), narrow], { scope: 'all' }), 'MCP-NHI-007')).toEqual([]);
   });
+
+  it('flags an AWS managed admin policy attached to an identity outside the inputs', () => {
+    const attachments = [
+      record('aws_iam_role_policy_attachment.admin', {
+        role: 'existing-role',
+        policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+      record('aws_iam_role_policy_attachments_exclusive.power', {
+        role_name: 'other-role',
+        policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::aws:policy/PowerUserAccess'],
+      }),
+    ];
+    const findings = of(judge([...compliantServer(), ...attachments], { scope: 'all' }), 'MCP-NHI-007');
+    expect(findings.map((f) => [f.address, f.attribute])).toEqual(
+      expect.arrayContaining([
+        ['aws_iam_role_policy_attachment.admin', 'policy_arn'],
+        ['aws_iam_role_policy_attachments_exclusive.power', 'policy_arns[1]'],
+      ]),
+    );
+    expect(findings.some((f) => f.attribute === 'policy_arns[0]')).toBe(false);
+  });
+
+  it('does not repeat a managed policy attached to an identity of the inputs', () => {
+    const attachment = record('aws_iam_role_policy_attachment.admin', {
+      role: unknownValue(['aws_iam_role.search_issues'], 'aws_iam_role.search_issues.name'),
+      policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    });
+    const findings = of(judge([...compliantServer(), attachment], { scope: 'all' }), 'MCP-NHI-007');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.tool === 'search_issues')).toBe(true);
+  });
 });

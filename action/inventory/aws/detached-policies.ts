@@ -1,7 +1,7 @@
 /**
  * Grants that no identity in the inputs uses yet: a customer managed policy nobody attaches,
  * an inline role policy whose role lives elsewhere, an `aws_iam_policy_document` no policy
- * renders. Each is a grant waiting to be attached, so MCP-NHI-007 judges it too (under
+ * renders, an AWS managed policy attached to a role, user or group that lives elsewhere. Each is a grant waiting to be attached, so MCP-NHI-007 judges it too (under
  * `--scope all`, or when its tags claim it for a server). Grants reached through an identity
  * are judged there and are not repeated here.
  */
@@ -11,7 +11,7 @@ import type { PolicyFacts } from '../model.js';
 import { attributed } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { resolveRefs } from './resolve.js';
-import { type AppliedPolicy, policyDocumentData, policyValue } from './role-policies.js';
+import { type AppliedPolicy, policyArn, policyDocumentData, policyValue } from './role-policies.js';
 
 /** Resource types that hold a permission policy document, and the attribute that holds it. */
 const POLICY_HOLDERS: readonly (readonly [string, string])[] = [
@@ -19,6 +19,20 @@ const POLICY_HOLDERS: readonly (readonly [string, string])[] = [
   ['aws_iam_role_policy', 'policy'],
   ['aws_iam_user_policy', 'policy'],
   ['aws_iam_group_policy', 'policy'],
+];
+
+/**
+ * Attachments, which may attach an AWS managed policy to an identity outside the inputs, and
+ * the attribute that names the policy (one ARN, or a list of them).
+ */
+const ATTACHMENTS: readonly (readonly [string, string])[] = [
+  ['aws_iam_role_policy_attachment', 'policy_arn'],
+  ['aws_iam_user_policy_attachment', 'policy_arn'],
+  ['aws_iam_group_policy_attachment', 'policy_arn'],
+  ['aws_iam_policy_attachment', 'policy_arn'],
+  ['aws_iam_role_policy_attachments_exclusive', 'policy_arns'],
+  ['aws_iam_user_policy_attachments_exclusive', 'policy_arns'],
+  ['aws_iam_group_policy_attachments_exclusive', 'policy_arns'],
 ];
 
 /**
@@ -61,6 +75,22 @@ export function awsDetachedPolicies(ctx: InventoryContext, used: ReadonlySet<str
     for (const record of ctx.index.byType(type)) {
       if (record.mode !== 'managed' || isReached(record.address)) continue;
       judge(record, policyValue(ctx.index, record.address, [attribute], record.values[attribute]));
+    }
+  }
+  // An attachment no identity of the inputs was reached through attaches to one that lives
+  // elsewhere. Its customer policy, if in the inputs, is judged above as its own record; an
+  // AWS managed policy (AdministratorAccess) has no record but this attachment.
+  for (const [type, attribute] of ATTACHMENTS) {
+    for (const record of ctx.index.byType(type)) {
+      if (record.mode !== 'managed' || isReached(record.address)) continue;
+      const value = record.values[attribute];
+      const arns = Array.isArray(value)
+        ? value.map((arn, i) => [arn, [attribute, i]] as const)
+        : [[value, [attribute]] as const];
+      const managed = arns
+        .flatMap(([arn, path]) => policyArn(ctx.index, record.address, path, arn))
+        .filter((policy) => policy.managedArn !== undefined);
+      if (managed.length > 0) judge(record, managed);
     }
   }
   // Documents last: one that a detached policy renders was judged with that policy.
