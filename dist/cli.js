@@ -10440,10 +10440,7 @@ async function readHclPath(path) {
     moduleInstances: { left: MAX_MODULE_INSTANCES }
   };
   const records = await readModule(read, files, root, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]));
-  const { skipped } = read;
-  const notes2 = skipped.map(
-    (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`
-  );
+  const notes2 = read.skipped;
   return {
     records,
     inputs: [{ path, format: "hcl", resources: records.length, ...notes2.length ? { notes: notes2 } : {} }]
@@ -10548,20 +10545,34 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
       const source = block.line === void 0 ? { file } : { file, line: block.line };
       records.push(...blockRecords(block, module, source, scope));
     }
-    if (depth >= MAX_MODULE_DEPTH) continue;
     for (const [name, body] of labeled(config.module)) {
       const source = body.source;
       const address = scope.address(`module.${name}`);
       if (typeof source !== "string" || !/^\.\.?[/\\]/.test(source)) {
-        read.skipped.push(`${address} (${typeof source === "string" ? shownSource(source) : "no source"})`);
+        read.skipped.push(
+          `${address} (${typeof source === "string" ? shownSource(source) : "no source"}) is not a local module, so its resources were not read; check a plan to judge them`
+        );
         continue;
       }
       const moduleDir = resolve3(join2(file, "..", source));
-      if (reading.has(moduleDir)) continue;
+      const notRead = (why) => read.skipped.push(
+        `${address} (${source}) ${why}, so its resources were not read; check a plan to judge them`
+      );
+      if (depth >= MAX_MODULE_DEPTH || reading.has(moduleDir)) {
+        notRead(
+          reading.has(moduleDir) ? "calls itself" : `is nested more than ${MAX_MODULE_DEPTH} modules deep`
+        );
+        continue;
+      }
       let moduleFiles;
       try {
         moduleFiles = await tfFilesOf(moduleDir);
       } catch {
+        notRead("has no folder");
+        continue;
+      }
+      if (moduleFiles.length === 0) {
+        notRead("has no .tf or .tofu files");
         continue;
       }
       const instances = blockInstances(body, scope, read.moduleInstances);

@@ -42,10 +42,7 @@ export async function readHclPath(path: string): Promise<ReadResult> {
     moduleInstances: { left: MAX_MODULE_INSTANCES },
   };
   const records = await readModule(read, files, root, '', new Map(), 0, new Set([root]));
-  const { skipped } = read;
-  const notes = skipped.map(
-    (module) => `${module} is not a local module, so its resources were not read; check a plan to judge them`,
-  );
+  const notes = read.skipped;
   return {
     records,
     inputs: [{ path, format: 'hcl', resources: records.length, ...(notes.length ? { notes } : {}) }],
@@ -134,7 +131,7 @@ interface HclRead {
   readonly root: string;
   /** Each file parsed once, however many module calls or instances read it. */
   readonly parsed: Map<string, Promise<ParsedFile>>;
-  /** Module calls not followed (registry and git sources), for the input's notes. */
+  /** Why module calls were not followed (registry and git sources, missing folders), the input's notes. */
   readonly skipped: string[];
   /** Resource instances (count/for_each) left to expand. */
   readonly instances: InstanceBudget;
@@ -205,21 +202,38 @@ async function readModule(
       records.push(...blockRecords(block, module, source, scope));
     }
 
-    if (depth >= MAX_MODULE_DEPTH) continue;
     for (const [name, body] of labeled(config.module)) {
       const source = body.source;
       const address = scope.address(`module.${name}`);
       if (typeof source !== 'string' || !/^\.\.?[/\\]/.test(source)) {
-        read.skipped.push(`${address} (${typeof source === 'string' ? shownSource(source) : 'no source'})`);
+        read.skipped.push(
+          `${address} (${typeof source === 'string' ? shownSource(source) : 'no source'}) is not a local module, so its resources were not read; check a plan to judge them`,
+        );
         continue;
       }
       const moduleDir = resolve(join(file, '..', source));
-      if (reading.has(moduleDir)) continue;
+      // Whatever is not read is said: a module the check cannot follow may hold anything.
+      const notRead = (why: string) =>
+        read.skipped.push(
+          `${address} (${source}) ${why}, so its resources were not read; check a plan to judge them`,
+        );
+      if (depth >= MAX_MODULE_DEPTH || reading.has(moduleDir)) {
+        notRead(
+          reading.has(moduleDir) ? 'calls itself' : `is nested more than ${MAX_MODULE_DEPTH} modules deep`,
+        );
+        continue;
+      }
       let moduleFiles: string[];
       try {
         moduleFiles = await tfFilesOf(moduleDir);
       } catch {
-        continue; // A missing local module is Terraform's error to report, not a reason to stop.
+        // Terraform's error to report, not a reason to stop reading the rest.
+        notRead('has no folder');
+        continue;
+      }
+      if (moduleFiles.length === 0) {
+        notRead('has no .tf or .tofu files');
+        continue;
       }
       const instances = blockInstances(body, scope, read.moduleInstances);
       const calls =

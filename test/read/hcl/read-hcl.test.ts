@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform template strings are the data under test.
 import { readdirSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -330,5 +330,26 @@ describe('readHclPath input errors', () => {
     const only = await mkdtemp(join(tmpdir(), 'hcl-tofu-only-'));
     await writeFile(join(only, 'main.tofu'), 'resource "aws_iam_user" "u" { name = "u" }\n');
     expect((await readInputs([only])).records.map((r) => r.address)).toEqual(['aws_iam_user.u']);
+  });
+
+  it('says which local module calls it could not follow: no folder, no files, a call of itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hcl-local-missing-'));
+    await mkdir(join(dir, 'empty'));
+    await mkdir(join(dir, 'loop'));
+    await writeFile(join(dir, 'loop', 'main.tf'), 'module "again" { source = "./" }\n');
+    await writeFile(
+      join(dir, 'main.tf'),
+      [
+        'module "gone" { source = "./nothere" }',
+        'module "empty" { source = "./empty" }',
+        'module "loop" { source = "./loop" }',
+      ].join('\n'),
+    );
+    const { inputs } = await readHclPath(dir);
+    expect(inputs[0]!.notes).toEqual([
+      'module.empty (./empty) has no .tf or .tofu files, so its resources were not read; check a plan to judge them',
+      'module.gone (./nothere) has no folder, so its resources were not read; check a plan to judge them',
+      'module.loop.module.again (./) calls itself, so its resources were not read; check a plan to judge them',
+    ]);
   });
 });
