@@ -48730,13 +48730,25 @@ var IDENTITY_TYPES2 = ["aws_iam_role", "aws_iam_user"];
 function isAwsIdentity(record2) {
   return record2.mode === "managed" && IDENTITY_TYPES2.includes(record2.type);
 }
-function awsIdentities(ctx, usedPolicies, claimedOnly = false) {
+function awsIdentities(ctx, usedPolicies, claimedOnly = false, serverIdentities = []) {
   const toolsByIdentity = /* @__PURE__ */ new Map();
   const serversByIdentity = /* @__PURE__ */ new Map();
   for (const server of ctx.servers) {
     if (server.identity !== void 0) push(serversByIdentity, server.identity, server.name);
     for (const tool of server.tools)
       for (const identity of tool.identities) push(toolsByIdentity, identity, tool);
+  }
+  const identitiesOfServer = /* @__PURE__ */ new Map();
+  for (const server of ctx.servers) {
+    if (server.identity !== void 0) push(identitiesOfServer, server.name, server.identity);
+  }
+  for (const server of serverIdentities) {
+    for (const identity of server.identities) {
+      if (!serversByIdentity.get(identity)?.includes(server.name))
+        push(serversByIdentity, identity, server.name);
+      if (!identitiesOfServer.get(server.name)?.includes(identity))
+        push(identitiesOfServer, server.name, identity);
+    }
   }
   const declarations = {
     trustOptions: { accounts: callerAccounts(ctx) },
@@ -48745,6 +48757,7 @@ function awsIdentities(ctx, usedPolicies, claimedOnly = false) {
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
+    identitiesOfServer,
     usedPolicies,
     claimedOnly,
     ownerPath: formatPath(["tags", ctx.policy.tags.owner]),
@@ -48848,8 +48861,7 @@ function serversOfTool(declarations, declaredTools, attribution) {
   return out;
 }
 function toolTrustOptions(declarations, toolServers, address) {
-  const serverIdentities = [];
-  for (const server of toolServers) addDistinct(serverIdentities, server.identity);
+  const serverIdentities = ownServerIdentities(declarations, toolServers);
   return {
     accounts: declarations.trustOptions.accounts,
     tool: {
@@ -48882,8 +48894,15 @@ function isOrphan(ctx, manifests, attribution, toolTag, serverTag, declaredTools
   if (inPolicy.length > 0) return !inPolicy.some((s) => s.tools.some((t) => t.name === tool));
   return declaredTools.length === 0;
 }
+function ownServerIdentities(declarations, servers) {
+  const out = [];
+  for (const server of servers) {
+    for (const identity of declarations.identitiesOfServer.get(server.name) ?? []) addDistinct(out, identity);
+  }
+  return out;
+}
 function otherServerIdentities(declarations, own, address) {
-  const ownIdentities = new Set(own.map((server) => server.identity));
+  const ownIdentities = new Set(ownServerIdentities(declarations, own));
   const all = declarations.serversByIdentity;
   return {
     has: (identity) => identity !== address && all.has(identity) && !ownIdentities.has(identity)
@@ -50618,7 +50637,7 @@ function buildInventory(records, options) {
   };
   const { servers, tools } = awsServerFacts(ctx);
   const usedPolicies = /* @__PURE__ */ new Set();
-  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true);
+  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true, servers);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReadResult } from '../action/check.js';
 import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
-import type { ResourceRecord } from '../action/read/record.js';
+import { type ResourceRecord, unknownValue } from '../action/read/record.js';
 import { compliantServer, doc, of, record, serverTags, TODAY } from './helpers/records.js';
 
 const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
@@ -89,5 +89,27 @@ describe('identities of platforms this version does not judge', () => {
       );
     }
     expect(check([record('aws_s3_bucket.b', { bucket: 'b' })], 'all').summary.notes).toEqual([]);
+  });
+});
+
+describe('roles a server runs as, tagged or not', () => {
+  it('are the server’s: an untagged server role with an admin policy fails in the default scope', () => {
+    const [serverRole, ...rest] = compliantServer();
+    const untagged = record('aws_iam_role.server', { ...serverRole!.values, tags: {} });
+    const admin = record('aws_iam_role_policy_attachment.server_admin', {
+      role: unknownValue(['aws_iam_role.server'], 'aws_iam_role.server.name'),
+      policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+    });
+    const findings = check([untagged, ...rest, admin], 'mcp').findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        control: 'MCP-NHI-007',
+        status: 'fail',
+        address: 'aws_iam_role_policy_attachment.server_admin',
+        server: 'issues-mcp',
+      }),
+    );
+    // Its tools' trust of it is trust of their own server, not of another one.
+    expect(findings.filter((f) => f.control === 'MCP-NHI-009')).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
   };
   const { servers, tools } = awsServerFacts(ctx);
   const usedPolicies = new Set<string>();
-  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true);
+  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true, servers);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },

@@ -37,6 +37,8 @@ interface Declarations {
   readonly toolsByIdentity: ReadonlyMap<string, DeclaredTool[]>;
   readonly serversByIdentity: ReadonlyMap<string, string[]>;
   readonly serverByName: ReadonlyMap<string, DeclaredServer>;
+  /** Each server's identities: its declared one and the roles its workloads run as. */
+  readonly identitiesOfServer: ReadonlyMap<string, string[]>;
   readonly usedPolicies: Set<string> | undefined;
   readonly claimedOnly: boolean;
   /** Attribute paths of the ownership tags, for `at` (the same for every identity). */
@@ -56,11 +58,14 @@ export function isAwsIdentity(record: ResourceRecord): boolean {
  *   identity's grants came from (and the attachments they came through).
  * @param claimedOnly leave out identities no server or tool claims (their policies still count
  *   as used, so they are not reported as detached).
+ * @param serverIdentities the identities each server was found to run as (its workloads'
+ *   roles, tagged or not): the server claims them.
  */
 export function awsIdentities(
   ctx: InventoryContext,
   usedPolicies?: Set<string>,
   claimedOnly = false,
+  serverIdentities: readonly { readonly name: string; readonly identities: readonly string[] }[] = [],
 ): IdentityFacts[] {
   const toolsByIdentity = new Map<string, DeclaredTool[]>();
   const serversByIdentity = new Map<string, string[]>();
@@ -69,6 +74,18 @@ export function awsIdentities(
     for (const tool of server.tools)
       for (const identity of tool.identities) push(toolsByIdentity, identity, tool);
   }
+  const identitiesOfServer = new Map<string, string[]>();
+  for (const server of ctx.servers) {
+    if (server.identity !== undefined) push(identitiesOfServer, server.name, server.identity);
+  }
+  for (const server of serverIdentities) {
+    for (const identity of server.identities) {
+      if (!serversByIdentity.get(identity)?.includes(server.name))
+        push(serversByIdentity, identity, server.name);
+      if (!identitiesOfServer.get(server.name)?.includes(identity))
+        push(identitiesOfServer, server.name, identity);
+    }
+  }
   const declarations: Declarations = {
     trustOptions: { accounts: callerAccounts(ctx) },
     tenantKeys: distinct([TENANT_SESSION_TAG, ctx.policy.tags.tenant]),
@@ -76,6 +93,7 @@ export function awsIdentities(
     toolsByIdentity,
     serversByIdentity,
     serverByName: new Map(ctx.servers.map((server) => [server.name, server])),
+    identitiesOfServer,
     usedPolicies,
     claimedOnly,
     ownerPath: formatPath(['tags', ctx.policy.tags.owner]),
@@ -208,8 +226,7 @@ function toolTrustOptions(
   toolServers: readonly DeclaredServer[],
   address: string,
 ): TrustOptions {
-  const serverIdentities: string[] = [];
-  for (const server of toolServers) addDistinct(serverIdentities, server.identity);
+  const serverIdentities = ownServerIdentities(declarations, toolServers);
   return {
     accounts: declarations.trustOptions.accounts,
     tool: {
@@ -274,12 +291,21 @@ function isOrphan(
 }
 
 /** Identities of every declared server but the tool's own (and never the identity itself), as a lookup. */
+/** The identities of a tool's own servers, declared or run as by their workloads. */
+function ownServerIdentities(declarations: Declarations, servers: readonly DeclaredServer[]): string[] {
+  const out: string[] = [];
+  for (const server of servers) {
+    for (const identity of declarations.identitiesOfServer.get(server.name) ?? []) addDistinct(out, identity);
+  }
+  return out;
+}
+
 function otherServerIdentities(
   declarations: Declarations,
   own: readonly DeclaredServer[],
   address: string,
 ): Pick<ReadonlySet<string>, 'has'> {
-  const ownIdentities = new Set(own.map((server) => server.identity));
+  const ownIdentities = new Set(ownServerIdentities(declarations, own));
   const all = declarations.serversByIdentity;
   return {
     has: (identity: string) => identity !== address && all.has(identity) && !ownIdentities.has(identity),
