@@ -46675,6 +46675,7 @@ function isPlainObject(value) {
 }
 
 // action/inventory/tags.ts
+var ABSENT_KEYS = /* @__PURE__ */ Symbol("absent keys");
 var EMPTY = Object.freeze({});
 function readTags(record2) {
   const values = record2.values;
@@ -46688,7 +46689,8 @@ function readTags(record2) {
       if (typeof value === "string" || isUnknown(value)) merged[key] = value;
     }
   }
-  return Object.keys(merged).length === 0 ? isUnknown(all) ? all : EMPTY : merged;
+  if (Object.keys(merged).length === 0) return isUnknown(all) ? all : EMPTY;
+  return isUnknown(all) ? Object.assign(merged, { [ABSENT_KEYS]: all }) : merged;
 }
 function readTag(record2, key) {
   const values = record2.values;
@@ -46701,7 +46703,7 @@ function tagOf(tags, all, key) {
   if (own !== void 0) return own;
   const inherited = tagIn(all, key);
   if (inherited !== void 0) return inherited;
-  if (isUnknown(all) && !hasTags(tags)) return all;
+  if (isUnknown(all)) return all;
   return void 0;
 }
 function tagIn(source, key) {
@@ -46709,18 +46711,9 @@ function tagIn(source, key) {
   const value = source[key];
   return typeof value === "string" || isUnknown(value) ? value : void 0;
 }
-function hasTags(source) {
-  if (!isPlainObject(source) || isUnknown(source)) return false;
-  for (const key in source) {
-    if (!Object.hasOwn(source, key)) continue;
-    const value = source[key];
-    if (typeof value === "string" || isUnknown(value)) return true;
-  }
-  return false;
-}
 function tagValue(tags, key) {
   if (isUnknown(tags)) return tags;
-  return Object.hasOwn(tags, key) ? tags[key] : void 0;
+  return Object.hasOwn(tags, key) ? tags[key] : tags[ABSENT_KEYS];
 }
 
 // action/inventory/attribution.ts
@@ -46806,7 +46799,7 @@ function attribute(index, manifests, policy) {
     const serverTag = tagOf(tags, all, names.server);
     const toolTag = tagOf(tags, all, names.tool);
     if (isUnknown(serverTag) || isUnknown(toolTag)) {
-      if (IDENTITY_TYPES.has(record2.type)) claims2.set(record2.address, UNRESOLVED);
+      claims2.set(record2.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== "string") continue;
@@ -48939,9 +48932,14 @@ function missingTags(record2, required) {
   if (!Array.isArray(required) || required.length === 0) return [];
   const tags = readTags(record2);
   if (isUnknown(tags)) return tags;
-  return required.filter(
-    (key) => typeof key === "string" && (tags[key] === void 0 || tags[key] === "")
-  );
+  const missing = [];
+  for (const key of required) {
+    if (typeof key !== "string") continue;
+    const value = tagValue(tags, key);
+    if (isUnknown(value) && !Object.hasOwn(tags, key)) return value;
+    if (value === void 0 || value === "") missing.push(key);
+  }
+  return missing;
 }
 function overdue(reviewBy, today) {
   if (reviewBy === null) return false;

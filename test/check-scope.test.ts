@@ -113,3 +113,18 @@ describe('roles a server runs as, tagged or not', () => {
     expect(findings.filter((f) => f.control === 'MCP-NHI-009')).toEqual([]);
   });
 });
+
+describe('resources whose attribution tags are known only after apply', () => {
+  it('are judged in the default scope, workloads too: they may be a server’s', () => {
+    const lambda = record('aws_lambda_function.ops', {
+      function_name: 'ops',
+      role: 'arn:aws:iam::111122223333:role/ops',
+      environment: [{ variables: { GITHUB_TOKEN: `ghp_${'Q7'.repeat(18)}` } }],
+      tags: unknownValue([], 'var.tags'),
+    });
+    const findings = check([...compliantServer(), lambda], 'mcp').findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({ control: 'MCP-NHI-003', status: 'fail', address: 'aws_lambda_function.ops' }),
+    );
+  });
+});

@@ -131,7 +131,8 @@ export function attribute(
     const serverTag = tagOf(tags, all, names.server);
     const toolTag = tagOf(tags, all, names.tool);
     if (isUnknown(serverTag) || isUnknown(toolTag)) {
-      if (IDENTITY_TYPES.has(record.type)) claims.set(record.address, UNRESOLVED);
+      // Any resource, not only identities: a workload or secret may be a server's, too.
+      claims.set(record.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== 'string') continue;

@@ -6,7 +6,15 @@
 import { isUnknown, type ResourceRecord, type UnknownValue } from '../read/record.js';
 import { isPlainObject } from './values.js';
 
-export type TagMap = Readonly<Record<string, string | UnknownValue>>;
+/**
+ * On a merged tag map: what a key absent from it is. Set when `tags_all` is known only after
+ * apply, since it may hold the provider's default_tags, which no other attribute shows.
+ */
+const ABSENT_KEYS: unique symbol = Symbol('absent keys');
+
+export type TagMap = Readonly<Record<string, string | UnknownValue>> & {
+  readonly [ABSENT_KEYS]?: UnknownValue;
+};
 
 const EMPTY: TagMap = Object.freeze({});
 
@@ -23,7 +31,8 @@ export function readTags(record: Pick<ResourceRecord, 'values'>): TagMap | Unkno
       if (typeof value === 'string' || isUnknown(value)) merged[key] = value;
     }
   }
-  return Object.keys(merged).length === 0 ? (isUnknown(all) ? all : EMPTY) : merged;
+  if (Object.keys(merged).length === 0) return isUnknown(all) ? all : EMPTY;
+  return isUnknown(all) ? Object.assign(merged, { [ABSENT_KEYS]: all }) : merged;
 }
 
 /**
@@ -47,8 +56,9 @@ export function tagOf(tags: unknown, all: unknown, key: string): string | Unknow
   if (own !== undefined) return own;
   const inherited = tagIn(all, key);
   if (inherited !== undefined) return inherited;
-  // With no tag known at all, readTags gives the unknown `tags_all` itself.
-  if (isUnknown(all) && !hasTags(tags)) return all;
+  // A tag not among the resource's own may come from the provider's default_tags, which only
+  // `tags_all` shows: when that is known only after apply, so is the tag.
+  if (isUnknown(all)) return all;
   return undefined;
 }
 
@@ -59,19 +69,8 @@ function tagIn(source: unknown, key: string): string | UnknownValue | undefined 
   return typeof value === 'string' || isUnknown(value) ? value : undefined;
 }
 
-/** Whether a tag map has any tag readTags would keep. */
-function hasTags(source: unknown): boolean {
-  if (!isPlainObject(source) || isUnknown(source)) return false;
-  for (const key in source) {
-    if (!Object.hasOwn(source, key)) continue;
-    const value = source[key];
-    if (typeof value === 'string' || isUnknown(value)) return true;
-  }
-  return false;
-}
-
 /** One tag: its string, an unknown marker, or undefined when absent. */
 export function tagValue(tags: TagMap | UnknownValue, key: string): string | UnknownValue | undefined {
   if (isUnknown(tags)) return tags;
-  return Object.hasOwn(tags, key) ? tags[key] : undefined;
+  return Object.hasOwn(tags, key) ? tags[key] : tags[ABSENT_KEYS];
 }

@@ -44,3 +44,17 @@ describe('readTag', () => {
     }
   });
 });
+
+describe('tags_all known only after apply', () => {
+  it('leaves every tag the resource does not set itself unknown: default_tags may hold it', () => {
+    const all = unknownValue(['aws_iam_role.r']);
+    const r = record({ tags: { team: 'a' }, tags_all: all });
+    expect(readTag(r, 'team')).toBe('a');
+    expect(readTag(r, 'mcp-nhi:server')).toBe(all);
+    expect(tagValue(readTags(r), 'mcp-nhi:server')).toBe(all);
+    // Known tags_all: an absent tag is absent.
+    expect(
+      readTag(record({ tags: { team: 'a' }, tags_all: { team: 'a' } }), 'mcp-nhi:server'),
+    ).toBeUndefined();
+  });
+});

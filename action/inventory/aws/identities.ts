@@ -7,7 +7,7 @@ import { formatPath, isUnknown, type ResourceRecord, unknownValue } from '../../
 import type { DeclaredServer, DeclaredTool, InventoryContext } from '../context.js';
 import type { Manifest } from '../manifest.js';
 import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
-import { readTag, readTags } from '../tags.js';
+import { readTag, readTags, tagValue } from '../tags.js';
 import { attributed } from './facts-common.js';
 import { analysePermissions } from './iam-permissions.js';
 import { analyseTrust, type TrustOptions } from './iam-trust.js';
@@ -355,9 +355,15 @@ function missingTags(record: ResourceRecord, required: unknown): Fact<readonly s
   if (!Array.isArray(required) || required.length === 0) return [];
   const tags = readTags(record);
   if (isUnknown(tags)) return tags;
-  return required.filter(
-    (key): key is string => typeof key === 'string' && (tags[key] === undefined || tags[key] === ''),
-  );
+  const missing: string[] = [];
+  for (const key of required) {
+    if (typeof key !== 'string') continue;
+    const value = tagValue(tags, key);
+    // A tag that may come from default_tags known only after apply: so is whether it is missing.
+    if (isUnknown(value) && !Object.hasOwn(tags, key)) return value;
+    if (value === undefined || value === '') missing.push(key);
+  }
+  return missing;
 }
 
 /** True when review-by is before today or is not a YYYY-MM-DD date; false when absent (that is `reviewBy: null`). */
