@@ -21846,6 +21846,37 @@ function tagClaim(server, tool, tenant) {
   claim.attributedBy = "tags";
   return claim;
 }
+function manifestResolver(index) {
+  let byBase;
+  return (address) => {
+    if (index.byAddress.has(address)) return [address];
+    if (byBase === void 0) {
+      byBase = /* @__PURE__ */ new Map();
+      for (const record2 of index.all) {
+        const base = record2.address.replace(/\[[^\]]*\]$/, "");
+        for (const key of [base, ...moduleSuffixes(base)]) {
+          const list = byBase.get(key);
+          if (list) list.push(record2.address);
+          else byBase.set(key, [record2.address]);
+        }
+      }
+    }
+    return byBase.get(address) ?? [];
+  };
+}
+function moduleSuffixes(address) {
+  const out = [];
+  let at = 0;
+  while (address.startsWith("module.", at)) {
+    let end = at + "module.".length;
+    while (end < address.length && address[end] !== "." && address[end] !== "[") end++;
+    if (address[end] === "[") end = address.indexOf("]", end) + 1;
+    if (end <= 0 || address[end] !== ".") break;
+    at = end + 1;
+    out.push(address.slice(at));
+  }
+  return out;
+}
 function attribute(index, manifests, policy) {
   const claims2 = /* @__PURE__ */ new Map();
   const environments3 = /* @__PURE__ */ new Map();
@@ -21869,15 +21900,17 @@ function attribute(index, manifests, policy) {
   const claim = (address, attribution) => {
     if (!claims2.has(address)) claims2.set(address, attribution);
   };
+  const resolve5 = manifestResolver(index);
   for (const manifest of manifests) {
     for (const declared2 of manifest.servers) {
       const server = serverOf(declared2.name);
-      server.identity ??= declared2.identity;
+      const identities = declared2.identity ? resolve5(declared2.identity) : [];
+      server.identity ??= identities[0];
       server.environment ??= declared2.environment;
       server.multiTenant ||= declared2.multiTenant === true;
       claim(manifest.address, { server: declared2.name, attributedBy: "manifest" });
-      if (declared2.identity) claim(declared2.identity, { server: declared2.name, attributedBy: "manifest" });
-      for (const address of declared2.resources ?? [])
+      for (const identity of identities) claim(identity, { server: declared2.name, attributedBy: "manifest" });
+      for (const address of (declared2.resources ?? []).flatMap(resolve5))
         claim(address, { server: declared2.name, attributedBy: "manifest" });
       for (const declaredTool of declared2.tools) {
         const tool = toolOf(server, declaredTool.name);
@@ -21890,11 +21923,11 @@ function attribute(index, manifests, policy) {
           tool: declaredTool.name,
           attributedBy: "manifest"
         };
-        if (declaredTool.identity) {
-          tool.identities.add(declaredTool.identity);
-          claim(declaredTool.identity, toolClaim);
+        for (const identity of declaredTool.identity ? resolve5(declaredTool.identity) : []) {
+          tool.identities.add(identity);
+          claim(identity, toolClaim);
         }
-        for (const address of declaredTool.resources ?? []) claim(address, toolClaim);
+        for (const address of (declaredTool.resources ?? []).flatMap(resolve5)) claim(address, toolClaim);
       }
     }
   }

@@ -56,6 +56,45 @@ function tagClaim(server: string, tool: unknown, tenant: unknown): Attribution {
   return claim;
 }
 
+/**
+ * The addresses in the inputs a manifest address names: itself, else its count/for_each
+ * instances (`aws_iam_role.r` → `aws_iam_role.r[0]`), else the same resource inside modules
+ * (`module.m.aws_iam_role.r`). None when the inputs do not hold it.
+ */
+function manifestResolver(index: RecordIndex): (address: string) => string[] {
+  let byBase: Map<string, string[]> | undefined;
+  return (address) => {
+    if (index.byAddress.has(address)) return [address];
+    if (byBase === undefined) {
+      byBase = new Map();
+      for (const record of index.all) {
+        const base = record.address.replace(/\[[^\]]*\]$/, '');
+        for (const key of [base, ...moduleSuffixes(base)]) {
+          const list = byBase.get(key);
+          if (list) list.push(record.address);
+          else byBase.set(key, [record.address]);
+        }
+      }
+    }
+    return byBase.get(address) ?? [];
+  };
+}
+
+/** `module.a["x"].module.b.aws_iam_role.r` → `module.b.aws_iam_role.r`, `aws_iam_role.r`. */
+function moduleSuffixes(address: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (address.startsWith('module.', at)) {
+    let end = at + 'module.'.length;
+    while (end < address.length && address[end] !== '.' && address[end] !== '[') end++;
+    if (address[end] === '[') end = address.indexOf(']', end) + 1;
+    if (end <= 0 || address[end] !== '.') break;
+    at = end + 1;
+    out.push(address.slice(at));
+  }
+  return out;
+}
+
 export function attribute(
   index: RecordIndex,
   manifests: readonly Manifest[],
@@ -84,16 +123,19 @@ export function attribute(
     if (!claims.has(address)) claims.set(address, attribution);
   };
 
-  // 1. The constructs' manifest names exact addresses.
+  // 1. The constructs' manifest names addresses: exact ones, or (written by hand) without the
+  // instance key or module path the plan gives them.
+  const resolve = manifestResolver(index);
   for (const manifest of manifests) {
     for (const declared of manifest.servers) {
       const server = serverOf(declared.name);
-      server.identity ??= declared.identity;
+      const identities = declared.identity ? resolve(declared.identity) : [];
+      server.identity ??= identities[0];
       server.environment ??= declared.environment;
       server.multiTenant ||= declared.multiTenant === true;
       claim(manifest.address, { server: declared.name, attributedBy: 'manifest' });
-      if (declared.identity) claim(declared.identity, { server: declared.name, attributedBy: 'manifest' });
-      for (const address of declared.resources ?? [])
+      for (const identity of identities) claim(identity, { server: declared.name, attributedBy: 'manifest' });
+      for (const address of (declared.resources ?? []).flatMap(resolve))
         claim(address, { server: declared.name, attributedBy: 'manifest' });
       for (const declaredTool of declared.tools) {
         const tool = toolOf(server, declaredTool.name);
@@ -106,12 +148,13 @@ export function attribute(
           tool: declaredTool.name,
           attributedBy: 'manifest',
         };
-        if (declaredTool.identity) {
+        // An identity the inputs do not hold is none: MCP-NHI-001 then says the tool has none.
+        for (const identity of declaredTool.identity ? resolve(declaredTool.identity) : []) {
           // Counted even when another tool claimed the identity first: that is how sharing shows.
-          tool.identities.add(declaredTool.identity);
-          claim(declaredTool.identity, toolClaim);
+          tool.identities.add(identity);
+          claim(identity, toolClaim);
         }
-        for (const address of declaredTool.resources ?? []) claim(address, toolClaim);
+        for (const address of (declaredTool.resources ?? []).flatMap(resolve)) claim(address, toolClaim);
       }
     }
   }

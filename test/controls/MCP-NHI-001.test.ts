@@ -31,6 +31,41 @@ describe('MCP-NHI-001 Each tool has its own identity', () => {
     const findings = of(judge([...records, missing]), 'MCP-NHI-001');
     expect(findings).toContainEqual(expect.objectContaining({ tool: 'create_issue' }));
   });
+
+  it('flags a manifest identity the inputs do not hold', () => {
+    const missing = compliantManifest({ create_issue: { identity: 'aws_iam_role.not_in_plan' } });
+    const records = without(compliantServer(), 'aws_iam_role.create_issue');
+    expect(of(judge([...records, missing]), 'MCP-NHI-001')).toContainEqual(
+      expect.objectContaining({ tool: 'create_issue' }),
+    );
+  });
+});
+
+describe('manifest addresses written without instance key or module path', () => {
+  it('name the instances and the module resources the plan holds, which are then judged', () => {
+    const records = compliantServer().map((r) =>
+      r.address === 'aws_iam_role.search_issues'
+        ? {
+            ...r,
+            address: 'aws_iam_role.search_issues[0]',
+            index: 0,
+            values: { ...r.values, tags: {}, max_session_duration: 43200 },
+          }
+        : r.address === 'aws_iam_role.create_issue'
+          ? {
+              ...r,
+              address: 'module.tools.aws_iam_role.create_issue',
+              module: 'module.tools',
+              values: { ...r.values, tags: {} },
+            }
+          : r,
+    );
+    const findings = judge([...records, compliantManifest()]);
+    expect(of(findings, 'MCP-NHI-001')).toEqual([]);
+    expect(of(findings, 'MCP-NHI-005')).toContainEqual(
+      expect.objectContaining({ address: 'aws_iam_role.search_issues[0]', tool: 'search_issues' }),
+    );
+  });
 });
 
 describe('MCP-NHI-001 with one identity per tenant', () => {
