@@ -21846,6 +21846,11 @@ function tagClaim(server, tool, tenant) {
   claim.attributedBy = "tags";
   return claim;
 }
+function selects(glob, address) {
+  if (matchAddress(glob, address)) return true;
+  const base = address.replace(/\[[^\]]*\]$/, "");
+  return base !== address && matchAddress(glob, base);
+}
 function manifestResolver(index) {
   let byBase;
   return (address) => {
@@ -21969,13 +21974,13 @@ function attribute(index, manifests, policy) {
     for (const record2 of index.all) {
       if (claims2.has(record2.address)) continue;
       for (const selector of policy.servers) {
-        const tool = selector.tools.find((t) => t.select.some((glob) => matchAddress(glob, record2.address)));
+        const tool = selector.tools.find((t) => t.select.some((glob) => selects(glob, record2.address)));
         if (tool) {
           claims2.set(record2.address, { server: selector.name, tool: tool.name, attributedBy: "selector" });
           toolOf(serverOf(selector.name), tool.name).address ??= record2.address;
           break;
         }
-        if (selector.select.some((glob) => matchAddress(glob, record2.address))) {
+        if (selector.select.some((glob) => selects(glob, record2.address))) {
           claims2.set(record2.address, { server: selector.name, attributedBy: "selector" });
           break;
         }

@@ -128,3 +128,28 @@ describe('resources whose attribution tags are known only after apply', () => {
     );
   });
 });
+
+describe('policy-file selectors', () => {
+  it('select every instance of an address written without its key, as -target does', () => {
+    const role = record('aws_iam_role.ops[0]', {
+      name: 'ops',
+      assume_role_policy: doc({
+        Effect: 'Allow',
+        Principal: { Service: 'lambda.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      }),
+      inline_policy: [{ name: 'all', policy: ADMIN }],
+    });
+    const policy = {
+      ...defaultPolicy(),
+      servers: [{ name: 'ops-mcp', select: ['aws_iam_role.ops'], tools: [] }],
+    };
+    const { report } = checkReadResult(
+      { records: [role], inputs: [{ path: 'plan.json', format: 'plan', resources: 1 }] },
+      { today: TODAY, policy },
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ control: 'MCP-NHI-007', address: 'aws_iam_role.ops[0]', server: 'ops-mcp' }),
+    );
+  });
+});

@@ -57,6 +57,17 @@ function tagClaim(server: string, tool: unknown, tenant: unknown): Attribution {
 }
 
 /**
+ * Whether a selector glob claims an address. As in Terraform (`-target`), an address without
+ * its count/for_each key names every instance: `aws_iam_role.server` selects
+ * `aws_iam_role.server[0]`. (Waivers match exactly: there, naming more would pass more.)
+ */
+function selects(glob: string, address: string): boolean {
+  if (matchAddress(glob, address)) return true;
+  const base = address.replace(/\[[^\]]*\]$/, '');
+  return base !== address && matchAddress(glob, base);
+}
+
+/**
  * The addresses in the inputs a manifest address names: itself, else its count/for_each
  * instances (`aws_iam_role.r` → `aws_iam_role.r[0]`), else the same resource inside modules
  * (`module.m.aws_iam_role.r`). None when the inputs do not hold it.
@@ -202,13 +213,13 @@ export function attribute(
     for (const record of index.all) {
       if (claims.has(record.address)) continue;
       for (const selector of policy.servers) {
-        const tool = selector.tools.find((t) => t.select.some((glob) => matchAddress(glob, record.address)));
+        const tool = selector.tools.find((t) => t.select.some((glob) => selects(glob, record.address)));
         if (tool) {
           claims.set(record.address, { server: selector.name, tool: tool.name, attributedBy: 'selector' });
           toolOf(serverOf(selector.name), tool.name).address ??= record.address;
           break;
         }
-        if (selector.select.some((glob) => matchAddress(glob, record.address))) {
+        if (selector.select.some((glob) => selects(glob, record.address))) {
           claims.set(record.address, { server: selector.name, attributedBy: 'selector' });
           break;
         }
