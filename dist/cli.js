@@ -23887,6 +23887,7 @@ function awsIdentities(ctx, usedPolicies, claimedOnly = false, serverIdentities 
   }
   for (const server of serverIdentities) {
     for (const identity of server.identities) {
+      if (toolsByIdentity.has(identity)) continue;
       if (!serversByIdentity.get(identity)?.includes(server.name))
         push(serversByIdentity, identity, server.name);
       if (!identitiesOfServer.get(server.name)?.includes(identity))
@@ -25785,7 +25786,12 @@ function buildInventory(records, options) {
   };
   const { servers, tools } = awsServerFacts(ctx);
   const usedPolicies = /* @__PURE__ */ new Set();
-  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true, servers);
+  const identities = awsIdentities(
+    ctx,
+    usedPolicies,
+    options.claimedIdentitiesOnly === true,
+    servers.map((server) => ({ name: server.name, identities: serverReach(ctx.index, server.identities) }))
+  );
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
@@ -25797,6 +25803,21 @@ function buildInventory(records, options) {
     secrets: awsSecrets(ctx),
     policies: awsDetachedPolicies(ctx, usedPolicies)
   };
+}
+function serverReach(index, identities) {
+  const out = new Set(identities);
+  for (const identity of identities) {
+    for (const role of recordsReferring(
+      index,
+      "aws_iam_role",
+      "assume_role_policy",
+      "aws_iam_role",
+      identity
+    )) {
+      out.add(role.address);
+    }
+  }
+  return [...out];
 }
 function identityCount(records) {
   let count = 0;

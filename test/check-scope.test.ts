@@ -153,3 +153,34 @@ describe('policy-file selectors', () => {
     );
   });
 });
+
+describe('roles that trust a server’s identity', () => {
+  it('are within the server’s reach and judged in the default scope, tagged or not', () => {
+    const hidden = record('aws_iam_role.hidden', {
+      name: 'issues-mcp-tool-admin',
+      max_session_duration: 43200,
+      assume_role_policy: {
+        $unknown: true,
+        refs: ['aws_iam_role.server'],
+        partial: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: unknownValue(['aws_iam_role.server']) },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        },
+      },
+    });
+    const findings = check([...compliantServer(), hidden], 'mcp').findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        control: 'MCP-NHI-005',
+        address: 'aws_iam_role.hidden',
+        server: 'issues-mcp',
+      }),
+    );
+  });
+});

@@ -8,6 +8,7 @@ import { attribute } from './attribution.js';
 import { awsCredentials } from './aws/credentials.js';
 import { awsDetachedPolicies } from './aws/detached-policies.js';
 import { awsIdentities, isAwsIdentity } from './aws/identities.js';
+import { recordsReferring } from './aws/resolve.js';
 import { awsSecrets } from './aws/secrets.js';
 import { awsServerFacts } from './aws/servers.js';
 import { awsWorkloads } from './aws/workloads.js';
@@ -44,7 +45,12 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
   };
   const { servers, tools } = awsServerFacts(ctx);
   const usedPolicies = new Set<string>();
-  const identities = awsIdentities(ctx, usedPolicies, options.claimedIdentitiesOnly === true, servers);
+  const identities = awsIdentities(
+    ctx,
+    usedPolicies,
+    options.claimedIdentitiesOnly === true,
+    servers.map((server) => ({ name: server.name, identities: serverReach(ctx.index, server.identities) })),
+  );
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
@@ -56,6 +62,26 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     secrets: awsSecrets(ctx),
     policies: awsDetachedPolicies(ctx, usedPolicies),
   };
+}
+
+/**
+ * A server's identities and the roles that trust one of them: whatever the server may become
+ * is the server's to answer for, tagged or not.
+ */
+function serverReach(index: InventoryContext['index'], identities: readonly string[]): string[] {
+  const out = new Set(identities);
+  for (const identity of identities) {
+    for (const role of recordsReferring(
+      index,
+      'aws_iam_role',
+      'assume_role_policy',
+      'aws_iam_role',
+      identity,
+    )) {
+      out.add(role.address);
+    }
+  }
+  return [...out];
 }
 
 /** How many IAM identities the records hold, judged or not. */

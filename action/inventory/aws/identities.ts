@@ -80,6 +80,8 @@ export function awsIdentities(
   }
   for (const server of serverIdentities) {
     for (const identity of server.identities) {
+      // A tool's role is its tool's, not one its server runs as.
+      if (toolsByIdentity.has(identity)) continue;
       if (!serversByIdentity.get(identity)?.includes(server.name))
         push(serversByIdentity, identity, server.name);
       if (!identitiesOfServer.get(server.name)?.includes(identity))
