@@ -14,6 +14,7 @@ import {
   type Severity,
 } from './findings.js';
 import { buildInventory, identityCount } from './inventory/build-inventory.js';
+import { manifestProblems } from './inventory/manifest.js';
 import type { Attribution, Inventory } from './inventory/model.js';
 import { defaultPolicy, type Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
@@ -131,10 +132,15 @@ function notes(
   const out: string[] = read.inputs.flatMap((input) =>
     (input.notes ?? []).map((note) => `${input.path}: ${note}`),
   );
+  out.push(...manifestProblems(read.records));
   if (policy.scope === 'mcp' && judged.servers.length === 0) {
+    const near = nearMissTagKey(read.records, policy.tags.server);
     out.push(
-      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ` +
+      `No MCP server is declared in the inputs (no manifest, no ${policy.tags.server} tags, no policy selectors): ` +
         `${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. ` +
+        (near === undefined
+          ? ''
+          : `${near.address} has a tag ${JSON.stringify(near.key)}, which is not ${JSON.stringify(policy.tags.server)}: tag keys are case-sensitive. `) +
         'Run with --scope all to judge every non-human identity.',
     );
   }
@@ -147,6 +153,23 @@ function notes(
     );
   }
   return out;
+}
+
+/** A resource with a tag key that is `key` but for case or spaces (`MCP-NHI:server`), if any. */
+function nearMissTagKey(
+  records: ReadResult['records'],
+  key: string,
+): { address: string; key: string } | undefined {
+  const folded = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+  const wanted = folded(key);
+  for (const record of records) {
+    for (const tags of [record.values.tags, record.values.labels, record.values.tags_all]) {
+      if (typeof tags !== 'object' || tags === null) continue;
+      const near = Object.keys(tags).find((name) => name !== key && folded(name) === wanted);
+      if (near !== undefined) return { address: record.address, key: near };
+    }
+  }
+  return undefined;
 }
 
 /** Providers whose identities and secrets this version does not judge (CONTROLS.md 016, 021 and more). */

@@ -50618,10 +50618,8 @@ var MANIFEST_SCHEMA_ID = "mcp-nhi-manifest/v1";
 function findManifests(records) {
   const manifests = [];
   for (const record2 of records) {
-    if (record2.type !== "terraform_data" || record2.mode !== "managed") continue;
-    const input2 = record2.values.input;
-    if (!isPlainObject(input2) || input2.schema !== MANIFEST_SCHEMA_ID || !Array.isArray(input2.servers))
-      continue;
+    const input2 = manifestInput(record2);
+    if (input2 === void 0 || !isManifestSchema(input2.schema) || !Array.isArray(input2.servers)) continue;
     const servers = input2.servers.filter(isPlainObject).flatMap((server) => {
       if (typeof server.name !== "string") return [];
       return [
@@ -50649,6 +50647,38 @@ function findManifests(records) {
     manifests.push({ address: record2.address, servers });
   }
   return manifests;
+}
+function manifestProblems(records) {
+  const problems = [];
+  for (const record2 of records) {
+    const input2 = manifestInput(record2);
+    if (input2 === void 0 || input2.schema === void 0 && input2.servers === void 0) continue;
+    if (!isManifestSchema(input2.schema)) {
+      if (typeof input2.schema === "string" && /manifest/i.test(input2.schema)) {
+        problems.push(
+          `${record2.address} looks like an MCP manifest but its schema is not ${MANIFEST_SCHEMA_ID}: it was not read`
+        );
+      }
+    } else if (!Array.isArray(input2.servers)) {
+      problems.push(`${record2.address}: the MCP manifest's servers is not a list: it was not read`);
+    }
+  }
+  return problems;
+}
+function manifestInput(record2) {
+  if (record2.type !== "terraform_data" || record2.mode !== "managed") return void 0;
+  let input2 = record2.values.input;
+  if (typeof input2 === "string" && input2.trimStart().startsWith("{")) {
+    try {
+      input2 = JSON.parse(input2);
+    } catch {
+      return void 0;
+    }
+  }
+  return isPlainObject(input2) && !isUnknown(input2) ? input2 : void 0;
+}
+function isManifestSchema(schema) {
+  return typeof schema === "string" && schema.trim().toLowerCase() === MANIFEST_SCHEMA_ID;
 }
 function str(value) {
   return typeof value === "string" && !isUnknown(value) ? value : void 0;
@@ -51915,9 +51945,11 @@ function notes(read, full, judged, policy, unknown) {
   const out = read.inputs.flatMap(
     (input2) => (input2.notes ?? []).map((note) => `${input2.path}: ${note}`)
   );
+  out.push(...manifestProblems(read.records));
   if (policy.scope === "mcp" && judged.servers.length === 0) {
+    const near = nearMissTagKey(read.records, policy.tags.server);
     out.push(
-      `No MCP server is declared in the inputs (no manifest, no mcp-nhi:server tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. Run with --scope all to judge every non-human identity.`
+      `No MCP server is declared in the inputs (no manifest, no ${policy.tags.server} tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. ` + (near === void 0 ? "" : `${near.address} has a tag ${JSON.stringify(near.key)}, which is not ${JSON.stringify(policy.tags.server)}: tag keys are case-sensitive. `) + "Run with --scope all to judge every non-human identity."
     );
   }
   const elsewhere = unjudgedPlatforms(read.records);
@@ -51928,6 +51960,18 @@ function notes(read, full, judged, policy, unknown) {
     );
   }
   return out;
+}
+function nearMissTagKey(records, key) {
+  const folded = (text2) => text2.replace(/\s+/g, "").toLowerCase();
+  const wanted = folded(key);
+  for (const record2 of records) {
+    for (const tags of [record2.values.tags, record2.values.labels, record2.values.tags_all]) {
+      if (typeof tags !== "object" || tags === null) continue;
+      const near = Object.keys(tags).find((name) => name !== key && folded(name) === wanted);
+      if (near !== void 0) return { address: record2.address, key: near };
+    }
+  }
+  return void 0;
 }
 var OTHER_PLATFORMS = [
   ["google_", "Google Cloud"],

@@ -184,3 +184,14 @@ describe('roles that trust a server’s identity', () => {
     );
   });
 });
+
+describe('the note when no MCP server is declared', () => {
+  it('points at a tag key that is the server tag but for case', () => {
+    const role = record('aws_iam_role.server', { name: 'server', tags: { 'MCP-NHI:server': 'ops-mcp' } });
+    expect(check([role], 'mcp').summary.notes).toContainEqual(
+      expect.stringContaining(
+        'aws_iam_role.server has a tag "MCP-NHI:server", which is not "mcp-nhi:server"',
+      ),
+    );
+  });
+});

@@ -36,10 +36,8 @@ export interface Manifest {
 export function findManifests(records: readonly ResourceRecord[]): Manifest[] {
   const manifests: Manifest[] = [];
   for (const record of records) {
-    if (record.type !== 'terraform_data' || record.mode !== 'managed') continue;
-    const input = record.values.input;
-    if (!isPlainObject(input) || input.schema !== MANIFEST_SCHEMA_ID || !Array.isArray(input.servers))
-      continue;
+    const input = manifestInput(record);
+    if (input === undefined || !isManifestSchema(input.schema) || !Array.isArray(input.servers)) continue;
     const servers = input.servers.filter(isPlainObject).flatMap((server) => {
       if (typeof server.name !== 'string') return [];
       return [
@@ -69,6 +67,48 @@ export function findManifests(records: readonly ResourceRecord[]): Manifest[] {
     manifests.push({ address: record.address, servers });
   }
   return manifests;
+}
+
+/**
+ * What the report must say about `terraform_data` inputs that look like a manifest but are not
+ * read as one: another schema, or servers that are not a list. Silence would read as "no MCP
+ * server here".
+ */
+export function manifestProblems(records: readonly ResourceRecord[]): string[] {
+  const problems: string[] = [];
+  for (const record of records) {
+    const input = manifestInput(record);
+    if (input === undefined || (input.schema === undefined && input.servers === undefined)) continue;
+    if (!isManifestSchema(input.schema)) {
+      if (typeof input.schema === 'string' && /manifest/i.test(input.schema)) {
+        problems.push(
+          `${record.address} looks like an MCP manifest but its schema is not ${MANIFEST_SCHEMA_ID}: it was not read`,
+        );
+      }
+    } else if (!Array.isArray(input.servers)) {
+      problems.push(`${record.address}: the MCP manifest's servers is not a list: it was not read`);
+    }
+  }
+  return problems;
+}
+
+/** A terraform_data's input as an object: written as one, or as JSON (`jsonencode({...})`). */
+function manifestInput(record: ResourceRecord): Record<string, unknown> | undefined {
+  if (record.type !== 'terraform_data' || record.mode !== 'managed') return undefined;
+  let input = record.values.input;
+  if (typeof input === 'string' && input.trimStart().startsWith('{')) {
+    try {
+      input = JSON.parse(input);
+    } catch {
+      return undefined;
+    }
+  }
+  return isPlainObject(input) && !isUnknown(input) ? input : undefined;
+}
+
+/** The schema id, as the constructs write it; its case is not what a hand-written one gets wrong on purpose. */
+function isManifestSchema(schema: unknown): boolean {
+  return typeof schema === 'string' && schema.trim().toLowerCase() === MANIFEST_SCHEMA_ID;
 }
 
 function str(value: unknown): string | undefined {
