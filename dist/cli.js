@@ -10415,6 +10415,43 @@ var init_config_files = __esm({
   }
 });
 
+// action/read/hcl/default-tags.ts
+function defaultTagsOf(providers, scope) {
+  const out = /* @__PURE__ */ new Map();
+  for (const config of providers) {
+    for (const [name, body] of labeled(config)) {
+      if (name !== "aws") continue;
+      const tags = bodies(body.default_tags).map((block) => evaluate(block.tags, scope));
+      if (tags.length === 0) continue;
+      const alias = evaluate(body.alias, scope);
+      out.set(typeof alias === "string" ? `aws.${alias}` : "aws", tags[0]);
+    }
+  }
+  return out;
+}
+function withDefaultTags(record2, provider, defaults) {
+  if (defaults.size === 0 || record2.mode !== "managed" || !record2.type.startsWith("aws_")) return record2;
+  if (record2.values.tags_all !== void 0) return record2;
+  const key = typeof provider === "string" ? provider.replace(/^\$\{\s*|\s*\}$/g, "") : "aws";
+  if (!defaults.has(key)) return record2;
+  const inherited = defaults.get(key);
+  const own = record2.values.tags ?? {};
+  let all;
+  if (isUnknown(inherited)) all = inherited;
+  else if (isUnknown(own)) all = own;
+  else if (isObject(inherited) && isObject(own)) all = { ...inherited, ...own };
+  else all = unknownValue([], "default_tags");
+  return { ...record2, values: { ...record2.values, tags_all: all } };
+}
+var init_default_tags = __esm({
+  "action/read/hcl/default-tags.ts"() {
+    "use strict";
+    init_expressions();
+    init_record();
+    init_bodies();
+  }
+});
+
 // action/read/hcl/read-hcl.ts
 var read_hcl_exports = {};
 __export(read_hcl_exports, {
@@ -10437,7 +10474,8 @@ async function readHclPath(path) {
     parsed: /* @__PURE__ */ new Map(),
     skipped: [],
     instances: instanceBudget(),
-    moduleInstances: { left: MAX_MODULE_INSTANCES }
+    moduleInstances: { left: MAX_MODULE_INSTANCES },
+    defaultTags: /* @__PURE__ */ new Map()
   };
   const records = await readModule(read, files, root, "", /* @__PURE__ */ new Map(), 0, /* @__PURE__ */ new Set([root]));
   const notes2 = read.skipped;
@@ -10520,6 +10558,11 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
     }
   }
   const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
+  if (depth === 0)
+    read.defaultTags = defaultTagsOf(
+      parsed.map(({ config }) => config.provider),
+      scope
+    );
   const blocks2 = parsed.map(({ text, config, json }) => {
     const lines = json ? void 0 : blockLines(text);
     const found = [];
@@ -10543,7 +10586,9 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
   for (const [i, { file, config }] of parsed.entries()) {
     for (const block of blocks2[i]) {
       const source = block.line === void 0 ? { file } : { file, line: block.line };
-      records.push(...blockRecords(block, module, source, scope));
+      for (const record2 of blockRecords(block, module, source, scope)) {
+        records.push(withDefaultTags(record2, block.body.provider, read.defaultTags));
+      }
     }
     for (const [name, body] of labeled(config.module)) {
       const source = body.source;
@@ -10630,6 +10675,7 @@ var init_read_hcl = __esm({
     init_blocks();
     init_bodies();
     init_config_files();
+    init_default_tags();
     init_instances();
     MAX_MODULE_DEPTH = 8;
     MAX_MODULE_INSTANCES = 200;
@@ -10712,8 +10758,13 @@ function readTerraformJsonObject(config, file, fallbackVersion) {
       blocks2.push({ block: { address, mode, type, name, body, instances }, source });
     }
   }
+  const defaults = defaultTagsOf([config.provider], scope);
   const records = [];
-  for (const { block, source } of blocks2) records.push(...blockRecords(block, "", source, scope));
+  for (const { block, source } of blocks2) {
+    for (const record2 of blockRecords(block, "", source, scope)) {
+      records.push(withDefaultTags(record2, block.body.provider, defaults));
+    }
+  }
   const summary = producer === void 0 ? { path: file, format: "cdktf", resources: records.length } : { path: file, format: "cdktf", resources: records.length, producer };
   return { records, inputs: [summary] };
 }
@@ -10760,6 +10811,7 @@ var init_read_tfjson = __esm({
     init_expressions();
     init_blocks();
     init_bodies();
+    init_default_tags();
     init_instances();
     init_plan_json();
     init_record();

@@ -14,6 +14,7 @@ import type { ReadResult, ResourceRecord } from '../record.js';
 import { blockRecords, type ConfigBlock } from './blocks.js';
 import { bodies, isObject, labeled, labeled2, withoutComment } from './bodies.js';
 import { configFiles, realRoot } from './config-files.js';
+import { type DefaultTags, defaultTagsOf, withDefaultTags } from './default-tags.js';
 import { blockInstances, type InstanceBudget, instanceAddress, instanceBudget } from './instances.js';
 
 /**
@@ -40,6 +41,7 @@ export async function readHclPath(path: string): Promise<ReadResult> {
     skipped: [],
     instances: instanceBudget(),
     moduleInstances: { left: MAX_MODULE_INSTANCES },
+    defaultTags: new Map(),
   };
   const records = await readModule(read, files, root, '', new Map(), 0, new Set([root]));
   const notes = read.skipped;
@@ -137,6 +139,8 @@ interface HclRead {
   readonly instances: InstanceBudget;
   /** Module instances (count/for_each on module calls) left to read. */
   readonly moduleInstances: InstanceBudget;
+  /** The root module's AWS provider default tags, which its modules' resources inherit. */
+  defaultTags: DefaultTags;
 }
 
 /** Module calls with count/for_each are read per instance up to this many instances in all. */
@@ -172,6 +176,11 @@ async function readModule(
     }
   }
   const scope = new EvalScope({ locals, variables, module, files: configFiles(read.root, dir) });
+  if (depth === 0)
+    read.defaultTags = defaultTagsOf(
+      parsed.map(({ config }) => config.provider),
+      scope,
+    );
 
   // Which blocks expand into count/for_each instances is settled before any value is read, so
   // that a reference such as `aws_iam_role.tool["search"].arn` can name its instance.
@@ -199,7 +208,9 @@ async function readModule(
   for (const [i, { file, config }] of parsed.entries()) {
     for (const block of blocks[i]!) {
       const source = block.line === undefined ? { file } : { file, line: block.line };
-      records.push(...blockRecords(block, module, source, scope));
+      for (const record of blockRecords(block, module, source, scope)) {
+        records.push(withDefaultTags(record, block.body.provider, read.defaultTags));
+      }
     }
 
     for (const [name, body] of labeled(config.module)) {

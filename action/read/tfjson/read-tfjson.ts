@@ -14,6 +14,7 @@ import { InputError } from '../../errors.js';
 import { EvalScope, type VariableDeclaration } from '../expressions.js';
 import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
 import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
+import { defaultTagsOf, withDefaultTags } from '../hcl/default-tags.js';
 import { blockInstances, instanceBudget } from '../hcl/instances.js';
 import { parseJson } from '../plan-json.js';
 import {
@@ -130,8 +131,13 @@ export function readTerraformJsonObject(
       blocks.push({ block: { address, mode, type, name, body, instances }, source });
     }
   }
+  const defaults = defaultTagsOf([config.provider], scope);
   const records: ResourceRecord[] = [];
-  for (const { block, source } of blocks) records.push(...blockRecords(block, '', source, scope));
+  for (const { block, source } of blocks) {
+    for (const record of blockRecords(block, '', source, scope)) {
+      records.push(withDefaultTags(record, block.body.provider, defaults));
+    }
+  }
   const summary: InputSummary =
     producer === undefined
       ? { path: file, format: 'cdktf', resources: records.length }

@@ -352,4 +352,36 @@ describe('readHclPath input errors', () => {
       'module.loop.module.again (./) calls itself, so its resources were not read; check a plan to judge them',
     ]);
   });
+
+  it("gives AWS resources their provider's default_tags in tags_all, as a plan does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hcl-default-tags-'));
+    await writeFile(
+      join(dir, 'main.tf'),
+      [
+        'provider "aws" {',
+        '  default_tags { tags = { "mcp-nhi:server" = "ops-mcp", team = "a" } }',
+        '}',
+        'provider "aws" {',
+        '  alias = "west"',
+        '  default_tags { tags = { "mcp-nhi:server" = "west-mcp" } }',
+        '}',
+        'resource "aws_iam_role" "r" {',
+        '  name = "r"',
+        '  tags = { team = "b" }',
+        '}',
+        'resource "aws_iam_role" "w" {',
+        '  provider = aws.west',
+        '  name     = "w"',
+        '}',
+        'resource "terraform_data" "x" { input = 1 }',
+      ].join('\n'),
+    );
+    const { records } = await readHclPath(dir);
+    expect(byAddress(records, 'aws_iam_role.r').values.tags_all).toEqual({
+      'mcp-nhi:server': 'ops-mcp',
+      team: 'b',
+    });
+    expect(byAddress(records, 'aws_iam_role.w').values.tags_all).toEqual({ 'mcp-nhi:server': 'west-mcp' });
+    expect(byAddress(records, 'terraform_data.x').values.tags_all).toBeUndefined();
+  });
 });

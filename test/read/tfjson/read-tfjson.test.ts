@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../action/errors.js';
 import { readInputs } from '../../../action/read/read-inputs.js';
 import { type ResourceRecord, unknownValue } from '../../../action/read/record.js';
-import { readTerraformJsonConfig } from '../../../action/read/tfjson/read-tfjson.js';
+import { readTerraformJsonConfig, readTerraformJsonObject } from '../../../action/read/tfjson/read-tfjson.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus', 'cdktf');
@@ -179,5 +179,16 @@ describe('readTerraformJsonConfig input errors', () => {
   it('rejects a folder with neither manifest.json nor cdk.tf.json, and a missing path', async () => {
     await expect(readTerraformJsonConfig(fixtures)).rejects.toThrow(InputError);
     await expect(readTerraformJsonConfig(join(fixtures, 'missing'))).rejects.toThrow(InputError);
+  });
+
+  it("gives AWS resources their provider's default_tags in tags_all", () => {
+    const { records } = readTerraformJsonObject(
+      {
+        provider: { aws: [{ default_tags: [{ tags: { 'mcp-nhi:server': 'ops-mcp' } }] }] },
+        resource: { aws_iam_role: { r: { name: 'r' } } },
+      },
+      'cdk.tf.json',
+    );
+    expect(records[0]!.values.tags_all).toEqual({ 'mcp-nhi:server': 'ops-mcp' });
   });
 });
