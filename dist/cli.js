@@ -7819,7 +7819,14 @@ var init_secret_shapes = __esm({
       "LOOKUP",
       "SHORTCUT",
       "HOT",
-      "MAP"
+      "MAP",
+      // API Gateway `route_key` ("POST /mcp"), DynamoDB `hash_key`/`range_key`, `partition_key`.
+      "ROUTE",
+      "TABLE",
+      "INDEX",
+      "ROW",
+      "SHARD",
+      "ROUTING"
     ]);
     TOKEN_QUANTITY_WORDS = /* @__PURE__ */ new Set([
       "MAX",
@@ -25003,7 +25010,16 @@ function serverResources(ctx, declared, own) {
 var LAMBDA_ARN = /^arn:aws[\w-]*:lambda:[^:]*:\d*:function:([^:/]+)/;
 var INVOKE_ARN = /:lambda:path\/[^/]+\/functions\/(arn:aws[\w-]*:lambda:[^/]+)\/invocations$/;
 function resolveLambda(index, value) {
-  if (isUnknown(value)) return resolveRefs(index, value, "aws_lambda_function");
+  if (isUnknown(value)) {
+    const direct = resolveRefs(index, value, "aws_lambda_function");
+    const aliases = resolveRefs(index, value, "aws_lambda_alias");
+    if (aliases.length === 0) return direct;
+    const viaAlias = aliases.flatMap((alias) => {
+      const target = index.byAddress.get(alias)?.values.function_name;
+      return isUnknown(target) ? resolveRefs(index, target, "aws_lambda_function") : resolveLambda(index, target);
+    });
+    return unique([...direct, ...viaAlias]);
+  }
   if (typeof value !== "string" || value === "") return [];
   const arn = INVOKE_ARN.exec(value)?.[1] ?? value;
   const name = LAMBDA_ARN.exec(arn)?.[1] ?? value;

@@ -172,6 +172,13 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'SHORTCUT',
   'HOT',
   'MAP',
+  // API Gateway `route_key` ("POST /mcp"), DynamoDB `hash_key`/`range_key`, `partition_key`.
+  'ROUTE',
+  'TABLE',
+  'INDEX',
+  'ROW',
+  'SHARD',
+  'ROUTING',
 ]);
 
 /** With only TOKEN(S) as the secret word, these make it a count (`MAX_TOKENS`, `TOKEN_BUDGET`). */

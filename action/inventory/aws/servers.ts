@@ -342,7 +342,19 @@ const INVOKE_ARN = /:lambda:path\/[^/]+\/functions\/(arn:aws[\w-]*:lambda:[^/]+)
 
 /** Lambda addresses a `function_name`/`integration_uri` refers to: refs, a name, an ARN or an invoke ARN. */
 export function resolveLambda(index: RecordIndex, value: unknown): string[] {
-  if (isUnknown(value)) return resolveRefs(index, value, 'aws_lambda_function');
+  if (isUnknown(value)) {
+    const direct = resolveRefs(index, value, 'aws_lambda_function');
+    // Through an alias (`aws_lambda_alias.live.invoke_arn`): the function it points at.
+    const aliases = resolveRefs(index, value, 'aws_lambda_alias');
+    if (aliases.length === 0) return direct;
+    const viaAlias = aliases.flatMap((alias) => {
+      const target = index.byAddress.get(alias)?.values.function_name;
+      return isUnknown(target)
+        ? resolveRefs(index, target, 'aws_lambda_function')
+        : resolveLambda(index, target);
+    });
+    return unique([...direct, ...viaAlias]);
+  }
   if (typeof value !== 'string' || value === '') return [];
   const arn = INVOKE_ARN.exec(value)?.[1] ?? value;
   const name = LAMBDA_ARN.exec(arn)?.[1] ?? value;

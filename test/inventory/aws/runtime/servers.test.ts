@@ -725,4 +725,19 @@ describe('resolveLambda', () => {
     ).toEqual(['aws_lambda_function.fn']);
     expect(resolveLambda(index, 'other')).toEqual([]);
   });
+
+  it('resolves a reference to an alias to the function it points at', () => {
+    const index = indexRecords([
+      rec('aws_lambda_function.fn', { function_name: 'gh-mcp' }),
+      rec('aws_lambda_alias.live', {
+        name: 'live',
+        function_name: ref('aws_lambda_function.fn', 'function_name'),
+      }),
+      rec('aws_lambda_alias.named', { name: 'blue', function_name: 'gh-mcp' }),
+    ]);
+    expect(resolveLambda(index, ref('aws_lambda_alias.live', 'invoke_arn'))).toEqual([
+      'aws_lambda_function.fn',
+    ]);
+    expect(resolveLambda(index, ref('aws_lambda_alias.named', 'arn'))).toEqual(['aws_lambda_function.fn']);
+  });
 });
