@@ -247,9 +247,9 @@ function collectUnmarked(
   depth: number,
 ): boolean {
   if (typeof value === 'string') {
-    if (value.length >= MIN_SECRET_LENGTH && (secretName(name) || hasCredentialShape(value, verdicts))) {
-      addSecret(value, into);
-    }
+    if (value.length < MIN_SECRET_LENGTH) return true;
+    if (secretName(name)) addSecret(value, into);
+    else if (hasCredentialShape(value, verdicts)) addCredentialHolder(value, into, verdicts);
     return true;
   }
   if (typeof value !== 'object' || value === null) return true;
@@ -327,7 +327,8 @@ function collectSecretsWithMarks(
     }
     if (typeof value === 'string') {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || secretName(name) || hasCredentialShape(value, verdicts)) addSecret(value, into);
+      if (marked || secretName(name)) addSecret(value, into);
+      else if (hasCredentialShape(value, verdicts)) addCredentialHolder(value, into, verdicts);
     } else if (typeof value !== 'object' || value === null) {
       // Numbers, booleans and nulls hold no secret.
     } else if (isUnknown(value)) {
@@ -422,6 +423,24 @@ function addSecret(value: string, into: Set<string>): void {
       // Not JSON after all; the whole value is already scrubbed.
     }
   }
+}
+
+/**
+ * A value secret only for holding a credential somewhere inside: itself, and when it is a JSON
+ * document (ECS container definitions) the leaves that are secret by name or shape, not every
+ * leaf: the names and images a report quotes beside them are no secrets.
+ */
+function addCredentialHolder(value: string, into: Set<string>, verdicts: Map<string, boolean>): void {
+  into.add(value);
+  const trimmed = value.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return; // Not JSON after all; the whole value is already scrubbed.
+  }
+  if (!collectUnmarked(parsed, '', into, verdicts, 0)) collectJsonStrings(parsed, into);
 }
 
 function collectJsonStrings(value: unknown, into: Set<string>, depth = 0): void {

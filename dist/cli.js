@@ -24778,12 +24778,17 @@ function awsServerFacts(ctx) {
   }
   const servers = [];
   const tools = [];
+  const reach = /* @__PURE__ */ new Map();
   for (const declared of ctx.servers) {
     const resources = serverResources(ctx, declared, attributed2.get(declared.name) ?? []);
-    servers.push(serverFacts(ctx, declared, resources, params));
+    const facts2 = serverFacts(ctx, declared, resources, params);
+    servers.push(facts2);
     for (const tool of declared.tools) tools.push(toolFacts(ctx, declared, tool, resources, params));
+    for (const address of [...resources.workloads.map((record2) => record2.address), ...facts2.identities]) {
+      if (!reach.has(address)) reach.set(address, declared.name);
+    }
   }
-  return { servers, tools };
+  return { servers, tools, reach };
 }
 var WORKLOAD_TYPES2 = /* @__PURE__ */ new Set([
   "aws_lambda_function",
@@ -24843,11 +24848,17 @@ function serverResources(ctx, declared, own) {
   ]);
   const workloads = inInputOrder(
     index,
-    new Set(
-      [...WORKLOAD_TYPES2].flatMap(
+    /* @__PURE__ */ new Set([
+      ...[...WORKLOAD_TYPES2].flatMap(
         (type) => attached(index, ownOfType, type, "identity", (record2) => workloadIdentities(ctx, record2), roles)
+      ),
+      // The task definitions the server's ECS services run, tagged or not.
+      ...ownOfType("aws_ecs_service").flatMap(
+        (service) => resolveRefs(index, service.values.task_definition, "aws_ecs_task_definition").flatMap(
+          (address) => index.byAddress.get(address) ?? []
+        )
       )
-    )
+    ])
   );
   const lambdas = workloads.filter((record2) => record2.type === "aws_lambda_function");
   const lambdaSet = new Set(lambdas.map((record2) => record2.address));
@@ -25882,10 +25893,18 @@ function buildInventory(records, options) {
     attributionOf: attribution.attributionOf,
     environmentOf: attribution.environmentOf
   };
-  const { servers, tools } = awsServerFacts(ctx);
+  const { servers, tools, reach } = awsServerFacts(ctx);
+  const withReach = {
+    ...ctx,
+    attributionOf(address) {
+      const own = ctx.attributionOf(address);
+      const server = own.server === void 0 && own.tool === void 0 ? reach.get(address) : void 0;
+      return server === void 0 ? own : { server, attributedBy: "reach" };
+    }
+  };
   const usedPolicies = /* @__PURE__ */ new Set();
   const identities = awsIdentities(
-    ctx,
+    withReach,
     usedPolicies,
     options.claimedIdentitiesOnly === true,
     servers.map((server) => ({ name: server.name, identities: serverReach(ctx.index, server.identities) }))
@@ -25896,10 +25915,10 @@ function buildInventory(records, options) {
     servers,
     tools,
     identities,
-    credentials: awsCredentials(ctx),
-    workloads: awsWorkloads(ctx),
-    secrets: awsSecrets(ctx),
-    policies: awsDetachedPolicies(ctx, usedPolicies)
+    credentials: awsCredentials(withReach),
+    workloads: awsWorkloads(withReach),
+    secrets: awsSecrets(withReach),
+    policies: awsDetachedPolicies(withReach, usedPolicies)
   };
 }
 function serverReach(index, identities) {
@@ -26993,9 +27012,9 @@ function collectSecrets(record2, into, verdicts2) {
 var MAX_RECURSION = 200;
 function collectUnmarked(value, name, into, verdicts2, depth) {
   if (typeof value === "string") {
-    if (value.length >= MIN_SECRET_LENGTH && (secretName(name) || hasCredentialShape(value, verdicts2))) {
-      addSecret(value, into);
-    }
+    if (value.length < MIN_SECRET_LENGTH) return true;
+    if (secretName(name)) addSecret(value, into);
+    else if (hasCredentialShape(value, verdicts2)) addCredentialHolder(value, into, verdicts2);
     return true;
   }
   if (typeof value !== "object" || value === null) return true;
@@ -27056,7 +27075,8 @@ function collectSecretsWithMarks(record2, into, verdicts2) {
     }
     if (typeof value === "string") {
       if (value.length < MIN_SECRET_LENGTH) continue;
-      if (marked || secretName(name) || hasCredentialShape(value, verdicts2)) addSecret(value, into);
+      if (marked || secretName(name)) addSecret(value, into);
+      else if (hasCredentialShape(value, verdicts2)) addCredentialHolder(value, into, verdicts2);
     } else if (typeof value !== "object" || value === null) {
     } else if (isUnknown(value)) {
       if (value.expression !== void 0) {
@@ -27123,6 +27143,18 @@ function addSecret(value, into) {
     } catch {
     }
   }
+}
+function addCredentialHolder(value, into, verdicts2) {
+  into.add(value);
+  const trimmed = value.trimStart();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return;
+  let parsed;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return;
+  }
+  if (!collectUnmarked(parsed, "", into, verdicts2, 0)) collectJsonStrings(parsed, into);
 }
 function collectJsonStrings(value, into, depth = 0) {
   if (depth > 64) return;

@@ -195,3 +195,51 @@ describe('the note when no MCP server is declared', () => {
     );
   });
 });
+
+describe('what a server runs through its ECS service', () => {
+  it('is the server’s: the task definition, its roles and its secrets are judged, and named in clear', () => {
+    const token = `ghp_${'Q7'.repeat(18)}`;
+    const records = [
+      record('aws_ecs_service.mcp', {
+        name: 'tickets-mcp',
+        task_definition: unknownValue(
+          ['aws_ecs_task_definition.server'],
+          'aws_ecs_task_definition.server.arn',
+        ),
+        tags: { 'mcp-nhi:server': 'tickets-mcp' },
+      }),
+      record('aws_ecs_task_definition.server', {
+        family: 'tickets-mcp',
+        task_role_arn: unknownValue(['aws_iam_role.task'], 'aws_iam_role.task.arn'),
+        container_definitions: JSON.stringify([
+          {
+            name: 'mcp',
+            image: 'ghcr.io/example/tickets-mcp:latest',
+            environment: [{ name: 'GITHUB_TOKEN', value: token }],
+          },
+        ]),
+      }),
+      record('aws_iam_role.task', {
+        name: 'task',
+        max_session_duration: 43200,
+        assume_role_policy: doc({
+          Effect: 'Allow',
+          Principal: { Service: 'ecs-tasks.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        }),
+      }),
+    ];
+    const { report, redactor } = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY },
+    );
+    const shown = report.findings.map((f) => [f.control, f.address, redactor.scrub(f.message)] as const);
+    expect(shown).toContainEqual([
+      'MCP-NHI-003',
+      'aws_ecs_task_definition.server',
+      expect.stringContaining('environment variable GITHUB_TOKEN of container mcp holds a github-token'),
+    ]);
+    expect(shown).toContainEqual(['MCP-NHI-005', 'aws_iam_role.task', expect.any(String)]);
+    expect(shown.some(([, , message]) => message.includes(token))).toBe(false);
+  });
+});

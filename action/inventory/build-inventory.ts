@@ -43,10 +43,19 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     attributionOf: attribution.attributionOf,
     environmentOf: attribution.environmentOf,
   };
-  const { servers, tools } = awsServerFacts(ctx);
+  const { servers, tools, reach } = awsServerFacts(ctx);
+  // What a server runs is its own, tagged or not: a workload it runs, a role it runs as.
+  const withReach: InventoryContext = {
+    ...ctx,
+    attributionOf(address) {
+      const own = ctx.attributionOf(address);
+      const server = own.server === undefined && own.tool === undefined ? reach.get(address) : undefined;
+      return server === undefined ? own : { server, attributedBy: 'reach' };
+    },
+  };
   const usedPolicies = new Set<string>();
   const identities = awsIdentities(
-    ctx,
+    withReach,
     usedPolicies,
     options.claimedIdentitiesOnly === true,
     servers.map((server) => ({ name: server.name, identities: serverReach(ctx.index, server.identities) })),
@@ -57,10 +66,10 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     servers,
     tools,
     identities,
-    credentials: awsCredentials(ctx),
-    workloads: awsWorkloads(ctx),
-    secrets: awsSecrets(ctx),
-    policies: awsDetachedPolicies(ctx, usedPolicies),
+    credentials: awsCredentials(withReach),
+    workloads: awsWorkloads(withReach),
+    secrets: awsSecrets(withReach),
+    policies: awsDetachedPolicies(withReach, usedPolicies),
   };
 }
 

@@ -30,7 +30,7 @@ export interface Attribution {
   readonly tool?: string;
   readonly tenant?: string;
   /** How the server/tool was found; `unresolved` when attribution tags are unknown until apply. */
-  readonly attributedBy?: 'manifest' | 'tags' | 'selector' | 'identity' | 'unresolved';
+  readonly attributedBy?: 'manifest' | 'tags' | 'selector' | 'identity' | 'reach' | 'unresolved';
 }
 
 interface EntityBase extends Attribution {

@@ -38,6 +38,11 @@ import { workloadEnvironment, workloadIdentities } from './workloads.js';
 export interface AwsServerFacts {
   readonly servers: ServerFacts[];
   readonly tools: ToolFacts[];
+  /**
+   * What each server was found to run, address → server: its workloads (through its own roles,
+   * services and tags) and the identities they run as, claimed or not.
+   */
+  readonly reach: ReadonlyMap<string, string>;
 }
 
 export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
@@ -52,12 +57,17 @@ export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
   }
   const servers: ServerFacts[] = [];
   const tools: ToolFacts[] = [];
+  const reach = new Map<string, string>();
   for (const declared of ctx.servers) {
     const resources = serverResources(ctx, declared, attributed.get(declared.name) ?? []);
-    servers.push(serverFacts(ctx, declared, resources, params));
+    const facts = serverFacts(ctx, declared, resources, params);
+    servers.push(facts);
     for (const tool of declared.tools) tools.push(toolFacts(ctx, declared, tool, resources, params));
+    for (const address of [...resources.workloads.map((record) => record.address), ...facts.identities]) {
+      if (!reach.has(address)) reach.set(address, declared.name);
+    }
   }
-  return { servers, tools };
+  return { servers, tools, reach };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,11 +179,17 @@ function serverResources(
   ]);
   const workloads = inInputOrder(
     index,
-    new Set(
-      [...WORKLOAD_TYPES].flatMap((type) =>
+    new Set([
+      ...[...WORKLOAD_TYPES].flatMap((type) =>
         attached(index, ownOfType, type, 'identity', (record) => workloadIdentities(ctx, record), roles),
       ),
-    ),
+      // The task definitions the server's ECS services run, tagged or not.
+      ...ownOfType('aws_ecs_service').flatMap((service) =>
+        resolveRefs(index, service.values.task_definition, 'aws_ecs_task_definition').flatMap(
+          (address) => index.byAddress.get(address) ?? [],
+        ),
+      ),
+    ]),
   );
   const lambdas = workloads.filter((record) => record.type === 'aws_lambda_function');
   const lambdaSet = new Set(lambdas.map((record) => record.address));
