@@ -37,5 +37,10 @@ export class UsageError extends UserError {
 export function describeError(error: unknown): string {
   if (error instanceof UserError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
-  return `internal error: ${detail.split('\n')[0]} (please report this with the input that caused it)`;
+  // An engine message may quote the data it failed on (a regular expression's source): keep
+  // the gist, never the data.
+  const gist = detail.startsWith('Invalid regular expression')
+    ? 'invalid regular expression'
+    : detail.split('\n')[0]!;
+  return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}…` : gist} (please report this with the input that caused it)`;
 }

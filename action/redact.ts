@@ -38,7 +38,9 @@ const CREDENTIAL_SHAPES: readonly (readonly [boundary: '' | '\\b', head: string,
   [
     '',
     '-----BEGIN',
-    '[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----',
+    // The body holds no `-----`: a search stops at the next header instead of running to the
+    // end of the text from every BEGIN (quadratic on a text of BEGINs without an END).
+    '[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----))*-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----',
   ],
 ];
 /** The longest head match: `ghp_` and 36 characters. */
@@ -56,6 +58,10 @@ const BARE_HEADS = CREDENTIAL_SHAPES.map(([, head]) => head).join('|');
  * around part boundaries would cost more than joining the parts.
  */
 const MAX_PART_REACH = 4096;
+/** Longest secret put in the scrubbing pattern; longer ones are searched for plainly. */
+const MAX_PATTERN_SECRET = 1024;
+/** Characters of pattern for all known secrets together, well under what V8 compiles. */
+const MAX_PATTERN_SOURCE = 200_000;
 
 export interface Redactor {
   /** How many distinct secret values the inputs held. */
@@ -110,6 +116,11 @@ function renderedForms(secret: string): string[] {
  * of a text one by one, and joins them only when a secret or head straddles two parts.
  */
 class Scrubber {
+  /**
+   * Known secrets too long or too many for one regular expression (V8 refuses a pattern past
+   * some size): replaced by plain search, longest first, before the regular expression runs.
+   */
+  private readonly plain: readonly string[];
   /** Known secrets, longest first: the first pass. */
   private readonly known: RegExp | undefined;
   /** A known secret (group 1) or a credential head. */
@@ -121,16 +132,30 @@ class Scrubber {
   /** How far a straddler reaches, plus the character `\b` looks back at. */
   private readonly reach: number;
 
-  constructor(secrets: readonly string[]) {
+  constructor(all: readonly string[]) {
+    // `all` is longest first: the long ones go plain, then the longest of the rest until what
+    // is left fits one pattern (escaping at most doubles a secret).
+    let split = 0;
+    while (split < all.length && all[split]!.length > MAX_PATTERN_SECRET) split++;
+    let size = 0;
+    for (let i = split; i < all.length; i++) size += all[i]!.length * 2 + 1;
+    while (split < all.length && size > MAX_PATTERN_SOURCE) size -= all[split++]!.length * 2 + 1;
+    const secrets = all.slice(split);
+    this.plain = all.slice(0, split);
     const known = secrets.map(escapeRegExp).join('|');
     this.known = secrets.length > 0 ? new RegExp(known, 'g') : undefined;
     this.search = new RegExp(secrets.length > 0 ? `(${known})|${HEADS}` : HEADS, 'g');
     this.straddler = new RegExp(secrets.length > 0 ? `${known}|${BARE_HEADS}` : BARE_HEADS, 'g');
-    this.reach = Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
+    // Plain secrets take the joined road (twoPasses) whatever the parts: reach past every window.
+    this.reach =
+      this.plain.length > 0
+        ? Number.POSITIVE_INFINITY
+        : Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
   }
 
   scrubParts(parts: readonly string[]): readonly string[] {
     const nonEmpty = parts.filter((part) => part !== '');
+    if (this.plain.length > 0) return [this.twoPasses(nonEmpty.join(''))];
     if (nonEmpty.length > 1 && (this.reach > MAX_PART_REACH || this.anyStraddles(nonEmpty))) {
       return [this.twoPasses(nonEmpty.join(''))];
     }
@@ -147,7 +172,9 @@ class Scrubber {
 
   /** The definition. */
   private twoPasses(text: string): string {
-    const withoutKnown = this.known ? text.replace(this.known, MARKER) : text;
+    let withoutPlain = text;
+    for (const secret of this.plain) withoutPlain = withoutPlain.split(secret).join(MARKER);
+    const withoutKnown = this.known ? withoutPlain.replace(this.known, MARKER) : withoutPlain;
     return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
   }
 

@@ -27000,7 +27000,8 @@ var init_secret_shapes = __esm({
 function describeError(error2) {
   if (error2 instanceof UserError) return error2.message;
   const detail = error2 instanceof Error ? error2.message : String(error2);
-  return `internal error: ${detail.split("\n")[0]} (please report this with the input that caused it)`;
+  const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
+  return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
 }
 var UserError, InputError, PolicyError, UsageError;
 var init_errors = __esm({
@@ -51673,7 +51674,9 @@ var CREDENTIAL_SHAPES = [
   [
     "",
     "-----BEGIN",
-    "[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
+    // The body holds no `-----`: a search stops at the next header instead of running to the
+    // end of the text from every BEGIN (quadratic on a text of BEGINs without an END).
+    "[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----))*-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----"
   ]
 ];
 var HEAD_MAX_LENGTH = 40;
@@ -51684,6 +51687,8 @@ var CREDENTIAL_PATTERNS = new RegExp(
 var HEADS = CREDENTIAL_SHAPES.map(([boundary, head]) => boundary + head).join("|");
 var BARE_HEADS = CREDENTIAL_SHAPES.map(([, head]) => head).join("|");
 var MAX_PART_REACH = 4096;
+var MAX_PATTERN_SECRET = 1024;
+var MAX_PATTERN_SOURCE = 2e5;
 function createRedactor(records) {
   const secrets = /* @__PURE__ */ new Set();
   const verdicts2 = /* @__PURE__ */ new Map();
@@ -51709,6 +51714,11 @@ function renderedForms(secret) {
   return forms.filter((form) => form !== secret && form.length >= MIN_SECRET_LENGTH);
 }
 var Scrubber = class {
+  /**
+   * Known secrets too long or too many for one regular expression (V8 refuses a pattern past
+   * some size): replaced by plain search, longest first, before the regular expression runs.
+   */
+  plain;
   /** Known secrets, longest first: the first pass. */
   known;
   /** A known secret (group 1) or a credential head. */
@@ -51719,15 +51729,23 @@ var Scrubber = class {
   straddler;
   /** How far a straddler reaches, plus the character `\b` looks back at. */
   reach;
-  constructor(secrets) {
+  constructor(all) {
+    let split = 0;
+    while (split < all.length && all[split].length > MAX_PATTERN_SECRET) split++;
+    let size = 0;
+    for (let i = split; i < all.length; i++) size += all[i].length * 2 + 1;
+    while (split < all.length && size > MAX_PATTERN_SOURCE) size -= all[split++].length * 2 + 1;
+    const secrets = all.slice(split);
+    this.plain = all.slice(0, split);
     const known = secrets.map(escapeRegExp).join("|");
     this.known = secrets.length > 0 ? new RegExp(known, "g") : void 0;
     this.search = new RegExp(secrets.length > 0 ? `(${known})|${HEADS}` : HEADS, "g");
     this.straddler = new RegExp(secrets.length > 0 ? `${known}|${BARE_HEADS}` : BARE_HEADS, "g");
-    this.reach = Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
+    this.reach = this.plain.length > 0 ? Number.POSITIVE_INFINITY : Math.max(secrets[0]?.length ?? 0, HEAD_MAX_LENGTH) + 1;
   }
   scrubParts(parts) {
     const nonEmpty = parts.filter((part) => part !== "");
+    if (this.plain.length > 0) return [this.twoPasses(nonEmpty.join(""))];
     if (nonEmpty.length > 1 && (this.reach > MAX_PART_REACH || this.anyStraddles(nonEmpty))) {
       return [this.twoPasses(nonEmpty.join(""))];
     }
@@ -51743,7 +51761,9 @@ var Scrubber = class {
   }
   /** The definition. */
   twoPasses(text2) {
-    const withoutKnown = this.known ? text2.replace(this.known, MARKER) : text2;
+    let withoutPlain = text2;
+    for (const secret of this.plain) withoutPlain = withoutPlain.split(secret).join(MARKER);
+    const withoutKnown = this.known ? withoutPlain.replace(this.known, MARKER) : withoutPlain;
     return withoutKnown.replace(CREDENTIAL_PATTERNS, MARKER);
   }
   /**

@@ -15,7 +15,7 @@ import { record } from './helpers/records.js';
 const MARKER = '[redacted]';
 /** The credential patterns as they were first written: the definition the redactor keeps. */
 const CREDENTIAL_PATTERNS =
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\b[rs]k_(?:live|test)_\w{16,}|\bglpat-[\w-]{20,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
+  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\b[rs]k_(?:live|test)_\w{16,}|\bglpat-[\w-]{20,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----))*-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
 
 function byDefinition(text: string, secrets: readonly string[]): string {
   const escaped = [...secrets]
@@ -161,6 +161,27 @@ describe('scrubbing keeps to its definition', () => {
     expect(redactor.scrubParts([text.slice(0, 3000), text.slice(3000)]).join('')).toBe(
       'before [redacted] after',
     );
+  });
+
+  it('reads a text of key headers without an end once, not once per header', () => {
+    // 60,000 BEGIN lines and no END: each search used to run to the end of the text.
+    const headers = '-----BEGIN PRIVATE KEY-----\nMIIE\n'.repeat(60_000);
+    const redactor = redactorFor([]);
+    expect(redactor.scrub(headers)).toBe(headers);
+    const key = '-----BEGIN RSA PRIVATE KEY-----\nMIIEow-IBAA\n-----END RSA PRIVATE KEY-----';
+    expect(redactor.scrub(`${headers}${key} after`)).toBe(`${headers}[redacted] after`);
+  });
+
+  it('scrubs secrets too long or too many for one regular expression (V8 refuses one past some size)', () => {
+    // A 33 KB certificate bundle marked sensitive made the pattern too large: the check crashed
+    // with the pattern, secrets and all, in its error message.
+    const bundle = `-----BEGIN CERTIFICATE-----${'MIIQ'.repeat(8250)}-----END CERTIFICATE-----`;
+    const many = Array.from({ length: 30_000 }, (_, i) => `pw-${i.toString(36).padStart(6, '0')}-x`);
+    const redactor = redactorFor([bundle, 'Tr0ub4dor&3.horse+staple', ...many]);
+    const text = `a ${bundle} b Tr0ub4dor&3.horse+staple c ${many[0]} d ${many[29_999]} e`;
+    const expected = 'a [redacted] b [redacted] c [redacted] d [redacted] e';
+    expect(redactor.scrub(text)).toBe(expected);
+    expect(redactor.scrubParts([text.slice(0, 20_000), text.slice(20_000)]).join('')).toBe(expected);
   });
 });
 
