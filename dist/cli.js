@@ -7955,7 +7955,7 @@ function readPlanObject(doc, path, format2 = "plan", options = {}) {
     );
   }
   let records;
-  if (changes === void 0 && planned === void 0) {
+  if ((changes === void 0 || changes === null) && (planned === void 0 || planned === null)) {
     const state = doc.values;
     if (!isObj(state) || !isObj(state.root_module)) {
       throw new InputError(
@@ -10696,10 +10696,30 @@ var init_read_hcl = __esm({
 var read_tfjson_exports = {};
 __export(read_tfjson_exports, {
   readTerraformJsonConfig: () => readTerraformJsonConfig,
-  readTerraformJsonObject: () => readTerraformJsonObject
+  readTerraformJsonObject: () => readTerraformJsonObject,
+  terraformJsonProblem: () => terraformJsonProblem
 });
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
+function terraformJsonProblem(config) {
+  if (!CONFIG_KEYS.some((key) => key !== "//" && Object.hasOwn(config, key))) {
+    return `none of ${CONFIG_KEYS.filter((key) => key !== "//").join(", ")}`;
+  }
+  for (const [key, value] of Object.entries(config)) {
+    if (!TOP_LEVEL_KEYS.has(key)) return "a top-level key Terraform JSON does not have";
+    if (key === "//") continue;
+    const labels = key === "resource" || key === "data" ? 2 : key === "terraform" || key === "locals" ? 0 : 1;
+    if (!labelledBlocks(value, labels))
+      return `\`${key}\` is not a block ${labels === 0 ? "body" : "of named blocks"}`;
+  }
+  return void 0;
+}
+function labelledBlocks(value, labels) {
+  const objects = Array.isArray(value) ? value : [value];
+  return objects.every(
+    (object2) => isObject2(object2) && (labels === 0 || Object.values(object2).every((inner) => labelledBlocks(inner, labels - 1)))
+  );
+}
 async function readTerraformJsonConfig(path) {
   const result = { records: [], inputs: [] };
   for (const { file, fallbackVersion } of await stackFiles(path)) {
@@ -10736,9 +10756,8 @@ async function readStackFile(file, fallbackVersion) {
   return readTerraformJsonObject(await readJson(file), file, fallbackVersion);
 }
 function readTerraformJsonObject(config, file, fallbackVersion) {
-  if (!CONFIG_KEYS.some((key) => Object.hasOwn(config, key))) {
-    throw new InputError(file, `not a Terraform JSON configuration (none of ${CONFIG_KEYS.join(", ")})`);
-  }
+  const problem = terraformJsonProblem(config);
+  if (problem !== void 0) throw new InputError(file, `not a Terraform JSON configuration (${problem})`);
   const meta = metadataOf(config);
   const producer = typeof meta?.version === "string" ? meta.version : fallbackVersion;
   const locals = /* @__PURE__ */ new Map();
@@ -10811,7 +10830,7 @@ async function exists(path) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var CONFIG_KEYS;
+var CONFIG_KEYS, TOP_LEVEL_KEYS;
 var init_read_tfjson = __esm({
   "action/read/tfjson/read-tfjson.ts"() {
     "use strict";
@@ -10834,6 +10853,7 @@ var init_read_tfjson = __esm({
       "module",
       "//"
     ];
+    TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([...CONFIG_KEYS, "moved", "import", "check", "removed"]);
   }
 });
 
@@ -26219,7 +26239,13 @@ async function readInput(path, options = {}) {
   if (isObject3(doc) && Object.hasOwn(doc, "format_version"))
     return readPlanObject(doc, path, "plan", { owned: true });
   if (isObject3(doc) && CONFIG_KEYS2.some((key) => Object.hasOwn(doc, key))) {
-    return (await tfjsonReader()).readTerraformJsonConfig(path);
+    const reader = await tfjsonReader();
+    const problem = reader.terraformJsonProblem(doc);
+    if (problem === void 0) return reader.readTerraformJsonConfig(path);
+    throw new InputError(
+      path,
+      `JSON but not a Terraform plan or configuration (found ${describeJsonValue(doc)}: ${problem})`
+    );
   }
   throw new InputError(
     path,

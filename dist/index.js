@@ -27068,7 +27068,7 @@ function readPlanObject(doc, path5, format2 = "plan", options = {}) {
     );
   }
   let records;
-  if (changes === void 0 && planned === void 0) {
+  if ((changes === void 0 || changes === null) && (planned === void 0 || planned === null)) {
     const state = doc.values;
     if (!isObj(state) || !isObj(state.root_module)) {
       throw new InputError(
@@ -29809,10 +29809,30 @@ var init_read_hcl = __esm({
 var read_tfjson_exports = {};
 __export(read_tfjson_exports, {
   readTerraformJsonConfig: () => readTerraformJsonConfig,
-  readTerraformJsonObject: () => readTerraformJsonObject
+  readTerraformJsonObject: () => readTerraformJsonObject,
+  terraformJsonProblem: () => terraformJsonProblem
 });
 import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
+function terraformJsonProblem(config) {
+  if (!CONFIG_KEYS.some((key) => key !== "//" && Object.hasOwn(config, key))) {
+    return `none of ${CONFIG_KEYS.filter((key) => key !== "//").join(", ")}`;
+  }
+  for (const [key, value] of Object.entries(config)) {
+    if (!TOP_LEVEL_KEYS.has(key)) return "a top-level key Terraform JSON does not have";
+    if (key === "//") continue;
+    const labels = key === "resource" || key === "data" ? 2 : key === "terraform" || key === "locals" ? 0 : 1;
+    if (!labelledBlocks(value, labels))
+      return `\`${key}\` is not a block ${labels === 0 ? "body" : "of named blocks"}`;
+  }
+  return void 0;
+}
+function labelledBlocks(value, labels) {
+  const objects = Array.isArray(value) ? value : [value];
+  return objects.every(
+    (object2) => isObject2(object2) && (labels === 0 || Object.values(object2).every((inner) => labelledBlocks(inner, labels - 1)))
+  );
+}
 async function readTerraformJsonConfig(path5) {
   const result = { records: [], inputs: [] };
   for (const { file, fallbackVersion } of await stackFiles(path5)) {
@@ -29849,9 +29869,8 @@ async function readStackFile(file, fallbackVersion) {
   return readTerraformJsonObject(await readJson(file), file, fallbackVersion);
 }
 function readTerraformJsonObject(config, file, fallbackVersion) {
-  if (!CONFIG_KEYS.some((key) => Object.hasOwn(config, key))) {
-    throw new InputError(file, `not a Terraform JSON configuration (none of ${CONFIG_KEYS.join(", ")})`);
-  }
+  const problem = terraformJsonProblem(config);
+  if (problem !== void 0) throw new InputError(file, `not a Terraform JSON configuration (${problem})`);
   const meta = metadataOf(config);
   const producer = typeof meta?.version === "string" ? meta.version : fallbackVersion;
   const locals = /* @__PURE__ */ new Map();
@@ -29924,7 +29943,7 @@ async function exists2(path5) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var CONFIG_KEYS;
+var CONFIG_KEYS, TOP_LEVEL_KEYS;
 var init_read_tfjson = __esm({
   "action/read/tfjson/read-tfjson.ts"() {
     "use strict";
@@ -29947,6 +29966,7 @@ var init_read_tfjson = __esm({
       "module",
       "//"
     ];
+    TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([...CONFIG_KEYS, "moved", "import", "check", "removed"]);
   }
 });
 
@@ -51107,7 +51127,13 @@ async function readInput(path5, options = {}) {
   if (isObject3(doc) && Object.hasOwn(doc, "format_version"))
     return readPlanObject(doc, path5, "plan", { owned: true });
   if (isObject3(doc) && CONFIG_KEYS2.some((key) => Object.hasOwn(doc, key))) {
-    return (await tfjsonReader()).readTerraformJsonConfig(path5);
+    const reader = await tfjsonReader();
+    const problem = reader.terraformJsonProblem(doc);
+    if (problem === void 0) return reader.readTerraformJsonConfig(path5);
+    throw new InputError(
+      path5,
+      `JSON but not a Terraform plan or configuration (found ${describeJsonValue(doc)}: ${problem})`
+    );
   }
   throw new InputError(
     path5,

@@ -92,7 +92,8 @@ export function readPlanObject(
   }
 
   let records: ResourceRecord[];
-  if (changes === undefined && planned === undefined) {
+  // `null` says as little as a missing key: a document of nulls is no plan to pass.
+  if ((changes === undefined || changes === null) && (planned === undefined || planned === null)) {
     const state = doc.values;
     if (!isObj(state) || !isObj(state.root_module)) {
       throw new InputError(

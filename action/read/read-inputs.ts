@@ -83,7 +83,13 @@ export async function readInput(path: string, options: ReadInputsOptions = {}): 
   if (isObject(doc) && Object.hasOwn(doc, 'format_version'))
     return readPlanObject(doc, path, 'plan', { owned: true });
   if (isObject(doc) && CONFIG_KEYS.some((key) => Object.hasOwn(doc, key))) {
-    return (await tfjsonReader()).readTerraformJsonConfig(path);
+    const reader = await tfjsonReader();
+    const problem = reader.terraformJsonProblem(doc);
+    if (problem === undefined) return reader.readTerraformJsonConfig(path);
+    throw new InputError(
+      path,
+      `JSON but not a Terraform plan or configuration (found ${describeJsonValue(doc)}: ${problem})`,
+    );
   }
   throw new InputError(
     path,

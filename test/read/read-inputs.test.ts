@@ -133,6 +133,21 @@ describe('readInputs: clear errors for what is not an input', () => {
     ],
     ['array.json', '[{"address": "a.b"}]', 'found an array of 1 item'],
     [
+      'api-response.json',
+      '{"data": [{"id": 1}], "meta": {"page": 1}}',
+      'JSON but not a Terraform plan or configuration (found an object with top-level keys data, meta: `data` is not a block of named blocks)',
+    ],
+    [
+      'package.json',
+      '{"name": "x", "module": "index.js"}',
+      'JSON but not a Terraform plan or configuration (found an object with top-level keys name, module: a top-level key Terraform JSON does not have)',
+    ],
+    [
+      'nulls.json',
+      '{"format_version": "1.2", "resource_changes": null, "planned_values": null}',
+      'not a Terraform plan',
+    ],
+    [
       'truncated.json',
       '{"format_version":"1.2","resource_changes":[{"address":',
       'truncated or invalid JSON at position 55 (line 1, column 56)',

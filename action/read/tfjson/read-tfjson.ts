@@ -37,6 +37,37 @@ const CONFIG_KEYS = [
   'module',
   '//',
 ];
+/** Every top-level key Terraform JSON syntax has: a file with another is no configuration. */
+const TOP_LEVEL_KEYS = new Set([...CONFIG_KEYS, 'moved', 'import', 'check', 'removed']);
+
+/**
+ * Why a JSON document that names configuration keys (`{"data": [...]}`, an API response; a
+ * `package.json` with `"module"`) is no Terraform JSON configuration, or undefined when its
+ * shape is one: only known top-level keys, blocks as objects of labelled objects.
+ */
+export function terraformJsonProblem(config: Readonly<Record<string, unknown>>): string | undefined {
+  if (!CONFIG_KEYS.some((key) => key !== '//' && Object.hasOwn(config, key))) {
+    return `none of ${CONFIG_KEYS.filter((key) => key !== '//').join(', ')}`;
+  }
+  for (const [key, value] of Object.entries(config)) {
+    if (!TOP_LEVEL_KEYS.has(key)) return 'a top-level key Terraform JSON does not have';
+    if (key === '//') continue;
+    const labels = key === 'resource' || key === 'data' ? 2 : key === 'terraform' || key === 'locals' ? 0 : 1;
+    if (!labelledBlocks(value, labels))
+      return `\`${key}\` is not a block ${labels === 0 ? 'body' : 'of named blocks'}`;
+  }
+  return undefined;
+}
+
+/** An object (or a list of objects) nesting `labels` levels of names down to block bodies. */
+function labelledBlocks(value: unknown, labels: number): boolean {
+  const objects = Array.isArray(value) ? value : [value];
+  return objects.every(
+    (object) =>
+      isObject(object) &&
+      (labels === 0 || Object.values(object).every((inner) => labelledBlocks(inner, labels - 1))),
+  );
+}
 
 /** Reads a `cdktf.out` folder, a stack folder holding `cdk.tf.json`, or one `*.tf.json` file. */
 export async function readTerraformJsonConfig(path: string): Promise<ReadResult> {
@@ -97,9 +128,8 @@ export function readTerraformJsonObject(
   file: string,
   fallbackVersion?: string,
 ): ReadResult {
-  if (!CONFIG_KEYS.some((key) => Object.hasOwn(config, key))) {
-    throw new InputError(file, `not a Terraform JSON configuration (none of ${CONFIG_KEYS.join(', ')})`);
-  }
+  const problem = terraformJsonProblem(config);
+  if (problem !== undefined) throw new InputError(file, `not a Terraform JSON configuration (${problem})`);
   const meta = metadataOf(config);
   const producer = typeof meta?.version === 'string' ? meta.version : fallbackVersion;
 
