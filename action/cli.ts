@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkPaths } from './check.js';
 import { describeError, UsageError, UserError } from './errors.js';
 import { type FailOn, SEVERITIES } from './findings.js';
-import { loadPolicy } from './policy/load-policy.js';
+import { isCalendarDate, loadPolicy } from './policy/load-policy.js';
 import { createRedactor } from './redact.js';
 import { REPORT_FORMATS, type ReportFormat, renderReportParts } from './report/index.js';
 import { VERSION } from './version.js';
@@ -80,9 +80,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ? undefined
       : oneOf<FailOn>('--fail-on', values['fail-on'], [...SEVERITIES, 'never']);
   const today = values.date;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new UsageError(`--date must be YYYY-MM-DD (got "${today}")`);
-  const policy = values.policy ? await loadPolicy(values.policy) : undefined;
+  // A day that does not exist (2026-02-30) would compare as a string all the same, and bring
+  // back waivers that have expired.
+  if (today !== undefined && !isCalendarDate(today))
+    throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
+  // `--policy ""` names no file: an error, not the defaults.
+  if (values.policy === '') throw new UsageError('--policy needs a file name (got "")');
+  const policy = values.policy === undefined ? undefined : await loadPolicy(values.policy);
 
   const { report, redactor } = await checkPaths(paths, {
     ...(policy ? { policy } : {}),

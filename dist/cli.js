@@ -29166,9 +29166,10 @@ async function run(argv, io) {
   const scope = values.scope === void 0 ? void 0 : oneOf("--scope", values.scope, ["mcp", "all"]);
   const failOn = values["fail-on"] === void 0 ? void 0 : oneOf("--fail-on", values["fail-on"], [...SEVERITIES, "never"]);
   const today = values.date;
-  if (today !== void 0 && !/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new UsageError(`--date must be YYYY-MM-DD (got "${today}")`);
-  const policy = values.policy ? await loadPolicy(values.policy) : void 0;
+  if (today !== void 0 && !isCalendarDate(today))
+    throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
+  if (values.policy === "") throw new UsageError('--policy needs a file name (got "")');
+  const policy = values.policy === void 0 ? void 0 : await loadPolicy(values.policy);
   const { report, redactor } = await checkPaths(paths, {
     ...policy ? { policy } : {},
     ...scope ? { scope } : {},

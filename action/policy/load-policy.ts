@@ -307,7 +307,7 @@ function semanticProblems(raw: RawPolicy): Problem[] {
 }
 
 /** True for a YYYY-MM-DD string naming a day that exists (no 2025-02-30). */
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

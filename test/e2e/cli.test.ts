@@ -65,6 +65,10 @@ describe('bad input: exit 2 and one line naming the file', () => {
     ['a bad format', ['check', compliant, '--format', 'pdf']],
     ['no path', ['check']],
     ['an unknown command', ['lint', compliant]],
+    // Compared as text, a day that does not exist would bring back waivers that have expired.
+    ['a date that does not exist', ['check', compliant, '--date', '2026-02-30']],
+    ['a month 0', ['check', compliant, '--date', '2025-00-00']],
+    ['an empty policy path', ['check', compliant, '--policy', '']],
   ])('usage error: %s', async (_name, argv) => {
     const run = await cli(...argv);
     expect(run.code).toBe(2);
