@@ -426,11 +426,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -447,10 +447,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -511,8 +511,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -541,12 +541,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -599,12 +599,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -627,10 +627,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -666,10 +666,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -711,11 +711,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -1016,7 +1016,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1031,14 +1031,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -7529,6 +7529,42 @@ var require__ = __commonJS({
   }
 });
 
+// action/errors.ts
+function describeError(error) {
+  if (error instanceof UserError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
+  return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
+}
+var UserError, InputError, PolicyError, UsageError;
+var init_errors = __esm({
+  "action/errors.ts"() {
+    "use strict";
+    UserError = class extends Error {
+      name = "UserError";
+    };
+    InputError = class extends UserError {
+      constructor(path, problem) {
+        super(`${path}: ${problem}`);
+        this.path = path;
+      }
+      path;
+      name = "InputError";
+    };
+    PolicyError = class extends UserError {
+      constructor(path, problem) {
+        super(`${path}: ${problem}`);
+        this.path = path;
+      }
+      path;
+      name = "PolicyError";
+    };
+    UsageError = class extends UserError {
+      name = "UsageError";
+    };
+  }
+});
+
 // action/read/record.ts
 function unknownValue(refs = [], expression) {
   return expression === void 0 ? { $unknown: true, refs } : { $unknown: true, refs, expression };
@@ -7880,42 +7916,6 @@ var init_secret_shapes = __esm({
     INTERPOLATION = /^\$\{[^}]*\}$|\{\{\s*resolve:|^\$\([^)]*\)$/;
     PARAMETER_PATH = /^\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
     QUERY_PARAM = /[?&]([^=&#\s]{1,64})=([^&#\s]{1,512})/g;
-  }
-});
-
-// action/errors.ts
-function describeError(error) {
-  if (error instanceof UserError) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
-  const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
-  return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
-}
-var UserError, InputError, PolicyError, UsageError;
-var init_errors = __esm({
-  "action/errors.ts"() {
-    "use strict";
-    UserError = class extends Error {
-      name = "UserError";
-    };
-    InputError = class extends UserError {
-      constructor(path, problem) {
-        super(`${path}: ${problem}`);
-        this.path = path;
-      }
-      path;
-      name = "InputError";
-    };
-    PolicyError = class extends UserError {
-      constructor(path, problem) {
-        super(`${path}: ${problem}`);
-        this.path = path;
-      }
-      path;
-      name = "PolicyError";
-    };
-    UsageError = class extends UserError {
-      name = "UsageError";
-    };
   }
 });
 
@@ -8343,8 +8343,8 @@ function cachedTraversal(reference) {
   traversals.set(reference, steps);
   return steps;
 }
-function closingBracket(text, open) {
-  let i = open + 1;
+function closingBracket(text, open2) {
+  let i = open2 + 1;
   if (text[i] === '"') {
     i++;
     while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
@@ -8713,6 +8713,73 @@ var init_plan_json = __esm({
       }
     };
     traversals = /* @__PURE__ */ new Map();
+  }
+});
+
+// action/read/decode.ts
+function decodeText(bytes, path) {
+  if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    return checkText(decodeUtf8(bytes.subarray(3), path), path);
+  }
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) {
+    return checkText(decodeUtf16(bytes.subarray(2), "le", path), path);
+  }
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
+    return checkText(decodeUtf16(bytes.subarray(2), "be", path), path);
+  }
+  const bomless = guessBomlessUtf16(bytes);
+  if (bomless !== void 0) return checkText(decodeUtf16(bytes, bomless, path), path);
+  if (bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139) {
+    throw new InputError(path, "is gzip-compressed; decompress it first");
+  }
+  return checkText(decodeUtf8(bytes, path), path);
+}
+function guessBomlessUtf16(bytes) {
+  const sample = Math.min(bytes.length, 256) & ~1;
+  if (sample < 4) return void 0;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  if (oddNul >= pairs * 0.75 && evenNul <= pairs * 0.05) return "le";
+  if (evenNul >= pairs * 0.75 && oddNul <= pairs * 0.05) return "be";
+  return void 0;
+}
+function decodeUtf8(bytes, path) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(path, "is not UTF-8 or UTF-16 text (a binary file?)");
+  }
+}
+function decodeUtf16(bytes, order, path) {
+  if (bytes.length % 2 !== 0) {
+    throw new InputError(path, `is not valid UTF-16 ${order.toUpperCase()} text (odd number of bytes)`);
+  }
+  let source = bytes;
+  if (order === "be") {
+    const swapped = Buffer.from(bytes);
+    swapped.swap16();
+    source = swapped;
+  }
+  try {
+    return new TextDecoder("utf-16le", { fatal: true }).decode(source);
+  } catch {
+    throw new InputError(path, `is not valid UTF-16 ${order.toUpperCase()} text`);
+  }
+}
+function checkText(text, path) {
+  if (text.includes("\0"))
+    throw new InputError(path, "is a binary file, not text (it contains NUL bytes)");
+  return text;
+}
+var init_decode = __esm({
+  "action/read/decode.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -10078,6 +10145,70 @@ var init_expressions = __esm({
   }
 });
 
+// action/read/read-file.ts
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+async function readRegularFile(path, maxBytes) {
+  let handle;
+  try {
+    handle = await open(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  } catch (error) {
+    const code = error.code;
+    throw new FileReadError(code === "ENOENT" ? "missing" : "unreadable", code);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new FileReadError("directory");
+    if (!info.isFile()) throw new FileReadError("not a regular file");
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new FileReadError("too large");
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw new FileReadError("unreadable", error.code);
+  } finally {
+    await handle.close();
+  }
+}
+function describeFileProblem(error, maxBytes) {
+  if (!(error instanceof FileReadError)) return "cannot be read";
+  switch (error.problem) {
+    case "missing":
+      return "no such file";
+    case "directory":
+      return "is a directory";
+    case "not a regular file":
+      return "is not a regular file (a FIFO, a device, or a link to one)";
+    case "too large":
+      return `is larger than ${Math.round(maxBytes / (1 << 20))} MiB`;
+    default:
+      return error.code === "EACCES" || error.code === "EPERM" ? "permission denied" : `cannot be read${error.code ? ` (${error.code})` : ""}`;
+  }
+}
+var FileReadError;
+var init_read_file = __esm({
+  "action/read/read-file.ts"() {
+    "use strict";
+    FileReadError = class extends Error {
+      constructor(problem, code) {
+        super(problem);
+        this.problem = problem;
+        this.code = code;
+      }
+      problem;
+      code;
+    };
+  }
+});
+
 // action/read/hcl/bodies.ts
 function withoutComment(body) {
   const out = {};
@@ -10467,7 +10598,7 @@ __export(read_hcl_exports, {
   readHclPath: () => readHclPath,
   shownSource: () => shownSource
 });
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
 async function parseHcl(filename, text) {
   hclParser ??= import("@cdktn/hcl2json");
@@ -10518,12 +10649,13 @@ function describeFsError(error) {
   return `cannot read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
 }
 async function parseHclFile(file) {
-  let text;
+  let bytes;
   try {
-    text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
   } catch (error) {
-    throw new InputError(file, describeFsError(error));
+    throw new InputError(file, describeFileProblem(error, MAX_CONFIG_BYTES));
   }
+  const text = decodeText(bytes, file);
   const json = file.endsWith(".tf.json") || file.endsWith(".tofu.json");
   let config;
   if (json) {
@@ -10672,20 +10804,23 @@ function isSetType(type) {
 function shownSource(source) {
   return source.replace(/:\/\/[^\s/@]*@/, "://").replace(/\?.*$/, (query) => /^\?ref=[\w./-]*$/.test(query) ? query : "");
 }
-var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
+var hclParser, MAX_MODULE_DEPTH, MAX_CONFIG_BYTES, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
     init_errors();
     init_memo();
+    init_decode();
     init_expressions();
     init_plan_json();
+    init_read_file();
     init_blocks();
     init_bodies();
     init_config_files();
     init_default_tags();
     init_instances();
     MAX_MODULE_DEPTH = 8;
+    MAX_CONFIG_BYTES = 64 << 20;
     MAX_MODULE_INSTANCES = 200;
     MODULE_META_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
     BLOCK_HEADER = /^[ \t]*(resource|data)[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]*\{/gm;
@@ -10699,7 +10834,7 @@ __export(read_tfjson_exports, {
   readTerraformJsonObject: () => readTerraformJsonObject,
   terraformJsonProblem: () => terraformJsonProblem
 });
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 function terraformJsonProblem(config) {
   if (!CONFIG_KEYS.some((key) => key !== "//" && Object.hasOwn(config, key))) {
@@ -10801,13 +10936,13 @@ function metadataOf(container) {
   return isObject2(comment.metadata) ? comment.metadata : void 0;
 }
 async function readJson(file) {
-  let text;
+  let bytes;
   try {
-    text = (await readFile2(file, "utf8")).replace(/^\uFEFF/, "");
+    bytes = await readRegularFile(file, MAX_STACK_BYTES);
   } catch (error) {
-    const code = error.code;
-    throw new InputError(file, code === "ENOENT" ? "no such file" : "cannot be read");
+    throw new InputError(file, describeFileProblem(error, MAX_STACK_BYTES));
   }
+  const text = decodeText(bytes, file);
   const value = parseJson(text, file);
   if (!isObject2(value)) throw new InputError(file, "not a Terraform JSON configuration (not an object)");
   return value;
@@ -10830,17 +10965,19 @@ async function exists(path) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var CONFIG_KEYS, TOP_LEVEL_KEYS;
+var CONFIG_KEYS, TOP_LEVEL_KEYS, MAX_STACK_BYTES;
 var init_read_tfjson = __esm({
   "action/read/tfjson/read-tfjson.ts"() {
     "use strict";
     init_errors();
+    init_decode();
     init_expressions();
     init_blocks();
     init_bodies();
     init_default_tags();
     init_instances();
     init_plan_json();
+    init_read_file();
     init_record();
     CONFIG_KEYS = [
       "resource",
@@ -10854,6 +10991,7 @@ var init_read_tfjson = __esm({
       "//"
     ];
     TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([...CONFIG_KEYS, "moved", "import", "check", "removed"]);
+    MAX_STACK_BYTES = 1 << 30;
   }
 });
 
@@ -18191,9 +18329,6 @@ var require_dist = __commonJS({
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
-// action/controls/control-set.ts
-var import__ = __toESM(require__(), 1);
-
 // action/findings.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 function atOrAbove(severity, threshold) {
@@ -19210,6 +19345,738 @@ var BUILTIN_CONTROL_SCHEMAS = [
   MCP_NHI_023_schema_default,
   MCP_NHI_024_schema_default
 ];
+
+// action/controls/control-ajv.ts
+var import__ = __toESM(require__(), 1);
+
+// schemas/nhi-inventory.schema.json
+var nhi_inventory_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://mcp-nhi-guard.dev/schemas/v1/nhi-inventory.schema.json",
+  title: "NHI inventory of MCP servers, version 1",
+  description: "Who is who, who may do what, with which credentials: the facts mcp-nhi-guard extracts from Terraform inputs, before any judgement. The control schemas (nhi-controls.schema.json) judge documents of this shape. A fact known only after apply is an `unknown` marker; lists of offending items are `evidence` lists.",
+  type: "object",
+  required: [
+    "version",
+    "parameters",
+    "servers",
+    "tools",
+    "identities",
+    "credentials",
+    "workloads",
+    "secrets",
+    "policies"
+  ],
+  properties: {
+    version: {
+      const: 1
+    },
+    parameters: {
+      type: "object",
+      description: "Control parameters in force (defaults merged with the policy) and `today` (YYYY-MM-DD); control schemas read them with $data.",
+      properties: {
+        today: {
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      }
+    },
+    servers: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/server"
+      }
+    },
+    tools: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/tool"
+      }
+    },
+    identities: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/identity"
+      }
+    },
+    credentials: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/credential"
+      }
+    },
+    workloads: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/workload"
+      }
+    },
+    secrets: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/secret"
+      }
+    },
+    policies: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/policy"
+      }
+    }
+  },
+  $defs: {
+    unknown: {
+      type: "object",
+      description: "A value known only after apply.",
+      required: ["$unknown", "refs"],
+      properties: {
+        $unknown: {
+          const: true
+        },
+        refs: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Addresses of the resources that will supply the value."
+        },
+        expression: {
+          type: "string"
+        }
+      }
+    },
+    evidence: {
+      type: "object",
+      description: "One offending item; with $unknown it cannot be decided until apply.",
+      required: ["address", "detail"],
+      properties: {
+        address: {
+          type: "string"
+        },
+        attribute: {
+          type: "string"
+        },
+        detail: {
+          type: "string",
+          description: "What is wrong, in words; never a secret value."
+        },
+        $unknown: {
+          const: true
+        },
+        refs: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    source: {
+      type: "object",
+      required: ["file"],
+      properties: {
+        file: {
+          type: "string"
+        },
+        line: {
+          type: "integer",
+          minimum: 1
+        },
+        constructPath: {
+          type: "string"
+        }
+      }
+    },
+    identity: {
+      type: "object",
+      description: "A non-human identity: AWS role or user, GCP service account, Azure user-assigned identity, Kubernetes service account.",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          enum: [
+            "aws_iam_role",
+            "aws_iam_user",
+            "google_service_account",
+            "azurerm_user_assigned_identity",
+            "kubernetes_service_account"
+          ]
+        },
+        name: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        tools: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Declared tools this identity serves."
+        },
+        servers: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Declared servers this identity serves."
+        },
+        maxSessionSeconds: {
+          anyOf: [
+            {
+              type: "integer"
+            },
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        federationIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        broadGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        escalationGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        hasPermissionsBoundary: {
+          anyOf: [
+            {
+              type: "boolean"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        trustIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        tenantIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        humanPrincipals: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        environments: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        owner: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        reviewBy: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        reviewOverdue: {
+          anyOf: [
+            {
+              type: "boolean"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        sensitive: {
+          type: "boolean"
+        },
+        hasContextConditions: {
+          anyOf: [
+            {
+              type: "boolean"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        orphan: {
+          type: "boolean"
+        },
+        missingTags: {
+          anyOf: [
+            {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ],
+          description: "Tags the policy requires (MCP-NHI-019 requiredTags) that the identity lacks."
+        }
+      },
+      required: [
+        "address",
+        "source",
+        "kind",
+        "name",
+        "tools",
+        "servers",
+        "maxSessionSeconds",
+        "broadGrants",
+        "escalationGrants",
+        "trustIssues",
+        "environments"
+      ]
+    },
+    credential: {
+      type: "object",
+      description: "A static long-lived credential (access key, login profile, service-account key, application password).",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        identity: {
+          type: "string"
+        },
+        detail: {
+          type: "string"
+        }
+      },
+      required: ["address", "source", "kind", "detail"]
+    },
+    workload: {
+      type: "object",
+      description: "Compute that runs as an identity: Lambda function, ECS task definition, AgentCore runtime, pod.",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        identities: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        plaintextSecrets: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        unpinnedImages: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        environment: {
+          type: "string"
+        }
+      },
+      required: ["address", "source", "kind", "identities", "plaintextSecrets", "unpinnedImages"]
+    },
+    secret: {
+      type: "object",
+      description: "A secret store entry or a resource that writes a secret value.",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        valueInState: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        rotationIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        }
+      },
+      required: ["address", "source", "kind", "valueInState", "rotationIssues"]
+    },
+    tool: {
+      type: "object",
+      description: "A declared MCP tool.",
+      required: ["name", "server", "address", "identities", "scopeIssues", "extraIdentities"],
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        name: {
+          type: "string"
+        },
+        identities: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        scopeIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        sensitive: {
+          type: "boolean"
+        },
+        extraIdentities: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          },
+          description: "Identities beyond one per tenant (MCP-NHI-001)."
+        }
+      }
+    },
+    server: {
+      type: "object",
+      description: "A declared MCP server.",
+      required: ["name", "server", "address", "tools", "identities"],
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        name: {
+          type: "string"
+        },
+        environment: {
+          type: "string"
+        },
+        multiTenant: {
+          type: "boolean"
+        },
+        tools: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        identities: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        endpointIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        passthroughIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        authorizationIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        tenantIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        auditIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        egressIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        }
+      }
+    },
+    policy: {
+      type: "object",
+      description: "A permission policy no identity in the inputs uses: a grant waiting to be attached (only those with broad or escalating grants).",
+      required: ["address", "source", "kind", "broadGrants", "escalationGrants"],
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        broadGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        escalationGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        }
+      }
+    }
+  }
+};
+
+// action/controls/control-ajv.ts
+function controlAjv() {
+  const ajv2 = new import__.Ajv2020({
+    allErrors: true,
+    $data: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true
+  });
+  ajv2.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
+  ajv2.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
+  ajv2.addSchema(nhi_inventory_schema_default);
+  return ajv2;
+}
 
 // action/controls/precompiled.ts
 var control0 = validate20;
@@ -21517,17 +22384,7 @@ var precompiledControls = {
 // action/controls/control-set.ts
 var sharedAjv;
 function ajv() {
-  if (!sharedAjv) {
-    sharedAjv = new import__.Ajv2020({
-      allErrors: true,
-      $data: true,
-      verbose: true,
-      strict: true,
-      allowUnionTypes: true
-    });
-    sharedAjv.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
-    sharedAjv.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
-  }
+  sharedAjv ??= controlAjv();
   return sharedAjv;
 }
 var compiled = /* @__PURE__ */ new WeakMap();
@@ -21577,6 +22434,9 @@ function loadControlSet(policy) {
   }
   return { controls, parameters };
 }
+
+// action/controls/evaluate-controls.ts
+init_errors();
 
 // action/read/expression-text.ts
 var PLAIN_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])*$/;
@@ -21698,7 +22558,7 @@ init_record();
 function evaluateControls(inventory, controlSet, sourceOf) {
   const findings = [];
   for (const control of controlSet.controls) {
-    if (control.validate(inventory)) continue;
+    if (passes(control, inventory)) continue;
     const base = {
       control: control.meta.id,
       severity: control.meta.severity,
@@ -21718,6 +22578,18 @@ function evaluateControls(inventory, controlSet, sourceOf) {
     }
   }
   return findings;
+}
+function passes(control, inventory) {
+  if (control.meta.origin === "builtin") return control.validate(inventory);
+  try {
+    return control.validate(inventory);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new PolicyError(
+      control.meta.origin,
+      `custom control ${control.meta.id} cannot be evaluated: ${reason}`
+    );
+  }
 }
 var NO_OWNER = Object.freeze({});
 function errorToFindings(inventory, base, error, sourceOf, keep) {
@@ -26023,7 +26895,7 @@ function applyWaivers(findings, waivers, today) {
 
 // action/read/read-inputs.ts
 init_errors();
-import { readdir as readdir2, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
 import { join as join4, resolve as resolve4 } from "node:path";
 
 // action/read/binary-plan.ts
@@ -26121,69 +26993,8 @@ function findTool(names, env) {
   return void 0;
 }
 
-// action/read/decode.ts
-init_errors();
-function decodeText(bytes, path) {
-  if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    return checkText(decodeUtf8(bytes.subarray(3), path), path);
-  }
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) {
-    return checkText(decodeUtf16(bytes.subarray(2), "le", path), path);
-  }
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
-    return checkText(decodeUtf16(bytes.subarray(2), "be", path), path);
-  }
-  const bomless = guessBomlessUtf16(bytes);
-  if (bomless !== void 0) return checkText(decodeUtf16(bytes, bomless, path), path);
-  if (bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139) {
-    throw new InputError(path, "is gzip-compressed; decompress it first");
-  }
-  return checkText(decodeUtf8(bytes, path), path);
-}
-function guessBomlessUtf16(bytes) {
-  const sample = Math.min(bytes.length, 256) & ~1;
-  if (sample < 4) return void 0;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < sample; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
-  }
-  const pairs = sample / 2;
-  if (oddNul >= pairs * 0.75 && evenNul <= pairs * 0.05) return "le";
-  if (evenNul >= pairs * 0.75 && oddNul <= pairs * 0.05) return "be";
-  return void 0;
-}
-function decodeUtf8(bytes, path) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(path, "is not UTF-8 or UTF-16 text (a binary file?)");
-  }
-}
-function decodeUtf16(bytes, order, path) {
-  if (bytes.length % 2 !== 0) {
-    throw new InputError(path, `is not valid UTF-16 ${order.toUpperCase()} text (odd number of bytes)`);
-  }
-  let source = bytes;
-  if (order === "be") {
-    const swapped = Buffer.from(bytes);
-    swapped.swap16();
-    source = swapped;
-  }
-  try {
-    return new TextDecoder("utf-16le", { fatal: true }).decode(source);
-  } catch {
-    throw new InputError(path, `is not valid UTF-16 ${order.toUpperCase()} text`);
-  }
-}
-function checkText(text, path) {
-  if (text.includes("\0"))
-    throw new InputError(path, "is a binary file, not text (it contains NUL bytes)");
-  return text;
-}
-
 // action/read/read-inputs.ts
+init_decode();
 init_plan_json();
 init_record();
 var NO_INPUT = "no Terraform input found: expected a plan JSON, a binary plan, a cdktf.out folder or a folder of .tf files";
@@ -26206,7 +27017,7 @@ async function readInput(path, options = {}) {
   if (info.isDirectory()) return readDirectory(path);
   if (!info.isFile()) throw new InputError(path, "is not a regular file or a folder");
   if (path.endsWith(".tf") || path.endsWith(".tofu")) return (await hclReader()).readHclPath(path);
-  const bytes = await readFile3(path).catch((error) => {
+  const bytes = await readFile(path).catch((error) => {
     throw new InputError(path, describeFsError2(error));
   });
   if (bytes.length === 0) throw new InputError(path, "empty file");
@@ -26486,7 +27297,7 @@ function passingCase(control) {
   return `    <testcase${attrs({ classname: control.id, name: `${control.id}: no findings` })}/>`;
 }
 function findingCase(control, finding2) {
-  const open = `    <testcase${attrs({
+  const open2 = `    <testcase${attrs({
     classname: control.id,
     name: location(finding2),
     file: finding2.source?.file,
@@ -26505,7 +27316,7 @@ function findingCase(control, finding2) {
       `frameworks: ${frameworkTags(finding2.frameworks).join(", ")}`
     ].join("\n");
     return [
-      open,
+      open2,
       `      <failure${attrs({ type: finding2.severity, message: finding2.message })}>${xmlEscape(body)}</failure>`,
       "    </testcase>"
     ].join("\n");
@@ -26518,7 +27329,7 @@ function findingCase(control, finding2) {
     reason = `unknown until apply, decided by: ${refs}`;
   }
   return [
-    open,
+    open2,
     `      <skipped${attrs({ message: `${reason} (${finding2.message})` })}/>`,
     "    </testcase>"
   ].join("\n");
@@ -27356,7 +28167,6 @@ init_errors();
 // action/policy/load-policy.ts
 var import__2 = __toESM(require__(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
 
 // schemas/nhi-policy.schema.json
 var nhi_policy_schema_default = {
@@ -28008,6 +28818,7 @@ var nhi_policy_schema_default = {
 
 // action/policy/load-policy.ts
 init_errors();
+init_read_file();
 var policySchema = nhi_policy_schema_default;
 var BUILTIN_PREFIX = "MCP-NHI-";
 var CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
@@ -28029,17 +28840,22 @@ function policyValidator() {
 async function loadPolicy(path) {
   let bytes;
   try {
-    bytes = await readFile4(path);
+    bytes = await readRegularFile(path, MAX_BYTES);
   } catch (error) {
     throw new PolicyError(path, readProblem(error));
-  }
-  if (bytes.length > MAX_BYTES) {
-    throw new PolicyError(path, `is ${bytes.length} bytes; a policy file is expected to be under 1 MiB`);
   }
   return parsePolicyText(decode(bytes, path), path);
 }
 function readProblem(error) {
-  const code = error?.code;
+  if (error instanceof FileReadError && error.problem === "too large") {
+    return "is larger than 1 MiB; a policy file is expected to be under 1 MiB";
+  }
+  if (error instanceof FileReadError && error.problem === "directory")
+    return "is a directory, not a policy file";
+  if (error instanceof FileReadError && error.problem === "not a regular file") {
+    return "is not a regular file (a FIFO, a device, or a link to one)";
+  }
+  const code = error instanceof FileReadError ? error.code : error?.code;
   switch (code) {
     case "ENOENT":
       return "no such file";
@@ -28076,7 +28892,15 @@ function parsePolicyText(text, path) {
     const words = yamlError.code === "MULTIPLE_DOCS" ? 'a policy file holds one YAML document (found a second "---")' : reason;
     throw new PolicyError(path, `invalid YAML${where}: ${words}`);
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new PolicyError(
+      path,
+      `invalid YAML: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`
+    );
+  }
   if (data === null || data === void 0) {
     throw new PolicyError(path, 'is empty; a policy file needs at least "version: 1"');
   }
@@ -28231,19 +29055,10 @@ function isCalendarDate(value) {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-var PRODUCT_SCHEMAS = "https://mcp-nhi-guard.dev/schemas/";
 var META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 function customControlSchemaProblems(schemas) {
   if (schemas.length === 0) return [];
-  const ajv2 = new import__2.Ajv2020({
-    allErrors: true,
-    $data: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true
-  });
-  ajv2.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
-  ajv2.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
+  const ajv2 = controlAjv();
   const problems = [];
   schemas.forEach((schema, index) => {
     const id = schema["x-nhi-control"].id;
@@ -28271,16 +29086,35 @@ function customControlSchemaProblems(schemas) {
       problems.push({ ...problem, text: `${prefix} ${problem.text}` });
       return;
     }
+    let validate;
     try {
-      ajv2.compile(schema);
+      validate = ajv2.compile(schema);
     } catch (error) {
-      const missing = error.missingSchema;
-      if (typeof missing === "string" && missing.startsWith(PRODUCT_SCHEMAS)) return;
       problems.push({ path: ["customControls", index], text: `${prefix} ${compileProblem(error)}` });
+      return;
+    }
+    try {
+      validate(EMPTY_INVENTORY);
+    } catch (error) {
+      problems.push({
+        path: ["customControls", index],
+        text: `customControls[${index}] (${id}) cannot be evaluated: ${compileProblem(error)}`
+      });
     }
   });
   return problems;
 }
+var EMPTY_INVENTORY = Object.freeze({
+  version: 1,
+  parameters: {},
+  servers: [],
+  tools: [],
+  identities: [],
+  credentials: [],
+  workloads: [],
+  secrets: [],
+  policies: []
+});
 function compileProblem(error) {
   const message = error instanceof Error ? error.message : String(error);
   const line = (message.split("\n")[0] ?? message).replace(/^strict mode: /, "").replace(/ \(strict\w+\)$/, "");

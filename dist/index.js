@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19539,11 +19539,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19560,10 +19560,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19624,8 +19624,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -19654,12 +19654,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19712,12 +19712,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -19740,10 +19740,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -19779,10 +19779,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -19824,11 +19824,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -20129,7 +20129,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20144,14 +20144,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -26642,6 +26642,42 @@ var require__ = __commonJS({
   }
 });
 
+// action/errors.ts
+function describeError(error2) {
+  if (error2 instanceof UserError) return error2.message;
+  const detail = error2 instanceof Error ? error2.message : String(error2);
+  const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
+  return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
+}
+var UserError, InputError, PolicyError, UsageError;
+var init_errors = __esm({
+  "action/errors.ts"() {
+    "use strict";
+    UserError = class extends Error {
+      name = "UserError";
+    };
+    InputError = class extends UserError {
+      constructor(path5, problem) {
+        super(`${path5}: ${problem}`);
+        this.path = path5;
+      }
+      path;
+      name = "InputError";
+    };
+    PolicyError = class extends UserError {
+      constructor(path5, problem) {
+        super(`${path5}: ${problem}`);
+        this.path = path5;
+      }
+      path;
+      name = "PolicyError";
+    };
+    UsageError = class extends UserError {
+      name = "UsageError";
+    };
+  }
+});
+
 // action/read/record.ts
 function unknownValue(refs = [], expression) {
   return expression === void 0 ? { $unknown: true, refs } : { $unknown: true, refs, expression };
@@ -26993,42 +27029,6 @@ var init_secret_shapes = __esm({
     INTERPOLATION = /^\$\{[^}]*\}$|\{\{\s*resolve:|^\$\([^)]*\)$/;
     PARAMETER_PATH = /^\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
     QUERY_PARAM = /[?&]([^=&#\s]{1,64})=([^&#\s]{1,512})/g;
-  }
-});
-
-// action/errors.ts
-function describeError(error2) {
-  if (error2 instanceof UserError) return error2.message;
-  const detail = error2 instanceof Error ? error2.message : String(error2);
-  const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
-  return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
-}
-var UserError, InputError, PolicyError, UsageError;
-var init_errors = __esm({
-  "action/errors.ts"() {
-    "use strict";
-    UserError = class extends Error {
-      name = "UserError";
-    };
-    InputError = class extends UserError {
-      constructor(path5, problem) {
-        super(`${path5}: ${problem}`);
-        this.path = path5;
-      }
-      path;
-      name = "InputError";
-    };
-    PolicyError = class extends UserError {
-      constructor(path5, problem) {
-        super(`${path5}: ${problem}`);
-        this.path = path5;
-      }
-      path;
-      name = "PolicyError";
-    };
-    UsageError = class extends UserError {
-      name = "UsageError";
-    };
   }
 });
 
@@ -27456,8 +27456,8 @@ function cachedTraversal(reference) {
   traversals.set(reference, steps);
   return steps;
 }
-function closingBracket(text2, open2) {
-  let i = open2 + 1;
+function closingBracket(text2, open3) {
+  let i = open3 + 1;
   if (text2[i] === '"') {
     i++;
     while (i < text2.length && text2[i] !== '"') i += text2[i] === "\\" ? 2 : 1;
@@ -27826,6 +27826,73 @@ var init_plan_json = __esm({
       }
     };
     traversals = /* @__PURE__ */ new Map();
+  }
+});
+
+// action/read/decode.ts
+function decodeText(bytes, path5) {
+  if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
+    return checkText(decodeUtf8(bytes.subarray(3), path5), path5);
+  }
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) {
+    return checkText(decodeUtf16(bytes.subarray(2), "le", path5), path5);
+  }
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
+    return checkText(decodeUtf16(bytes.subarray(2), "be", path5), path5);
+  }
+  const bomless = guessBomlessUtf16(bytes);
+  if (bomless !== void 0) return checkText(decodeUtf16(bytes, bomless, path5), path5);
+  if (bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139) {
+    throw new InputError(path5, "is gzip-compressed; decompress it first");
+  }
+  return checkText(decodeUtf8(bytes, path5), path5);
+}
+function guessBomlessUtf16(bytes) {
+  const sample = Math.min(bytes.length, 256) & ~1;
+  if (sample < 4) return void 0;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  if (oddNul >= pairs * 0.75 && evenNul <= pairs * 0.05) return "le";
+  if (evenNul >= pairs * 0.75 && oddNul <= pairs * 0.05) return "be";
+  return void 0;
+}
+function decodeUtf8(bytes, path5) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(path5, "is not UTF-8 or UTF-16 text (a binary file?)");
+  }
+}
+function decodeUtf16(bytes, order, path5) {
+  if (bytes.length % 2 !== 0) {
+    throw new InputError(path5, `is not valid UTF-16 ${order.toUpperCase()} text (odd number of bytes)`);
+  }
+  let source = bytes;
+  if (order === "be") {
+    const swapped = Buffer.from(bytes);
+    swapped.swap16();
+    source = swapped;
+  }
+  try {
+    return new TextDecoder("utf-16le", { fatal: true }).decode(source);
+  } catch {
+    throw new InputError(path5, `is not valid UTF-16 ${order.toUpperCase()} text`);
+  }
+}
+function checkText(text2, path5) {
+  if (text2.includes("\0"))
+    throw new InputError(path5, "is a binary file, not text (it contains NUL bytes)");
+  return text2;
+}
+var init_decode = __esm({
+  "action/read/decode.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -29191,6 +29258,70 @@ var init_expressions = __esm({
   }
 });
 
+// action/read/read-file.ts
+import { constants as constants4 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+async function readRegularFile(path5, maxBytes) {
+  let handle;
+  try {
+    handle = await open2(path5, constants4.O_RDONLY | constants4.O_NONBLOCK);
+  } catch (error2) {
+    const code = error2.code;
+    throw new FileReadError(code === "ENOENT" ? "missing" : "unreadable", code);
+  }
+  try {
+    const info2 = await handle.stat();
+    if (info2.isDirectory()) throw new FileReadError("directory");
+    if (!info2.isFile()) throw new FileReadError("not a regular file");
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new FileReadError("too large");
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error2) {
+    if (error2 instanceof FileReadError) throw error2;
+    throw new FileReadError("unreadable", error2.code);
+  } finally {
+    await handle.close();
+  }
+}
+function describeFileProblem(error2, maxBytes) {
+  if (!(error2 instanceof FileReadError)) return "cannot be read";
+  switch (error2.problem) {
+    case "missing":
+      return "no such file";
+    case "directory":
+      return "is a directory";
+    case "not a regular file":
+      return "is not a regular file (a FIFO, a device, or a link to one)";
+    case "too large":
+      return `is larger than ${Math.round(maxBytes / (1 << 20))} MiB`;
+    default:
+      return error2.code === "EACCES" || error2.code === "EPERM" ? "permission denied" : `cannot be read${error2.code ? ` (${error2.code})` : ""}`;
+  }
+}
+var FileReadError;
+var init_read_file = __esm({
+  "action/read/read-file.ts"() {
+    "use strict";
+    FileReadError = class extends Error {
+      constructor(problem, code) {
+        super(problem);
+        this.problem = problem;
+        this.code = code;
+      }
+      problem;
+      code;
+    };
+  }
+});
+
 // action/read/hcl/bodies.ts
 function withoutComment(body) {
   const out = {};
@@ -29580,7 +29711,7 @@ __export(read_hcl_exports, {
   readHclPath: () => readHclPath,
   shownSource: () => shownSource
 });
-import { readdir as readdir2, readFile, stat as stat2 } from "node:fs/promises";
+import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
 async function parseHcl(filename, text2) {
   hclParser ??= import("@cdktn/hcl2json");
@@ -29631,12 +29762,13 @@ function describeFsError(error2) {
   return `cannot read: ${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}`;
 }
 async function parseHclFile(file) {
-  let text2;
+  let bytes;
   try {
-    text2 = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
   } catch (error2) {
-    throw new InputError(file, describeFsError(error2));
+    throw new InputError(file, describeFileProblem(error2, MAX_CONFIG_BYTES));
   }
+  const text2 = decodeText(bytes, file);
   const json = file.endsWith(".tf.json") || file.endsWith(".tofu.json");
   let config;
   if (json) {
@@ -29785,20 +29917,23 @@ function isSetType(type) {
 function shownSource(source) {
   return source.replace(/:\/\/[^\s/@]*@/, "://").replace(/\?.*$/, (query) => /^\?ref=[\w./-]*$/.test(query) ? query : "");
 }
-var hclParser, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
+var hclParser, MAX_MODULE_DEPTH, MAX_CONFIG_BYTES, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
 var init_read_hcl = __esm({
   "action/read/hcl/read-hcl.ts"() {
     "use strict";
     init_errors();
     init_memo();
+    init_decode();
     init_expressions();
     init_plan_json();
+    init_read_file();
     init_blocks();
     init_bodies();
     init_config_files();
     init_default_tags();
     init_instances();
     MAX_MODULE_DEPTH = 8;
+    MAX_CONFIG_BYTES = 64 << 20;
     MAX_MODULE_INSTANCES = 200;
     MODULE_META_ARGUMENTS = /* @__PURE__ */ new Set(["source", "version", "providers", "count", "for_each", "depends_on"]);
     BLOCK_HEADER = /^[ \t]*(resource|data)[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]+(?:"((?:[^"\\\n]|\\.)*)"|([A-Za-z_][\w-]*))[ \t]*\{/gm;
@@ -29812,7 +29947,7 @@ __export(read_tfjson_exports, {
   readTerraformJsonObject: () => readTerraformJsonObject,
   terraformJsonProblem: () => terraformJsonProblem
 });
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 function terraformJsonProblem(config) {
   if (!CONFIG_KEYS.some((key) => key !== "//" && Object.hasOwn(config, key))) {
@@ -29914,13 +30049,13 @@ function metadataOf(container) {
   return isObject2(comment.metadata) ? comment.metadata : void 0;
 }
 async function readJson(file) {
-  let text2;
+  let bytes;
   try {
-    text2 = (await readFile2(file, "utf8")).replace(/^\uFEFF/, "");
+    bytes = await readRegularFile(file, MAX_STACK_BYTES);
   } catch (error2) {
-    const code = error2.code;
-    throw new InputError(file, code === "ENOENT" ? "no such file" : "cannot be read");
+    throw new InputError(file, describeFileProblem(error2, MAX_STACK_BYTES));
   }
+  const text2 = decodeText(bytes, file);
   const value = parseJson(text2, file);
   if (!isObject2(value)) throw new InputError(file, "not a Terraform JSON configuration (not an object)");
   return value;
@@ -29943,17 +30078,19 @@ async function exists2(path5) {
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var CONFIG_KEYS, TOP_LEVEL_KEYS;
+var CONFIG_KEYS, TOP_LEVEL_KEYS, MAX_STACK_BYTES;
 var init_read_tfjson = __esm({
   "action/read/tfjson/read-tfjson.ts"() {
     "use strict";
     init_errors();
+    init_decode();
     init_expressions();
     init_blocks();
     init_bodies();
     init_default_tags();
     init_instances();
     init_plan_json();
+    init_read_file();
     init_record();
     CONFIG_KEYS = [
       "resource",
@@ -29967,6 +30104,7 @@ var init_read_tfjson = __esm({
       "//"
     ];
     TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([...CONFIG_KEYS, "moved", "import", "check", "removed"]);
+    MAX_STACK_BYTES = 1 << 30;
   }
 });
 
@@ -43079,9 +43217,6 @@ function endGroup() {
   issue("endgroup");
 }
 
-// action/controls/control-set.ts
-var import__ = __toESM(require__(), 1);
-
 // action/findings.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 function atOrAbove(severity, threshold) {
@@ -44098,6 +44233,738 @@ var BUILTIN_CONTROL_SCHEMAS = [
   MCP_NHI_023_schema_default,
   MCP_NHI_024_schema_default
 ];
+
+// action/controls/control-ajv.ts
+var import__ = __toESM(require__(), 1);
+
+// schemas/nhi-inventory.schema.json
+var nhi_inventory_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://mcp-nhi-guard.dev/schemas/v1/nhi-inventory.schema.json",
+  title: "NHI inventory of MCP servers, version 1",
+  description: "Who is who, who may do what, with which credentials: the facts mcp-nhi-guard extracts from Terraform inputs, before any judgement. The control schemas (nhi-controls.schema.json) judge documents of this shape. A fact known only after apply is an `unknown` marker; lists of offending items are `evidence` lists.",
+  type: "object",
+  required: [
+    "version",
+    "parameters",
+    "servers",
+    "tools",
+    "identities",
+    "credentials",
+    "workloads",
+    "secrets",
+    "policies"
+  ],
+  properties: {
+    version: {
+      const: 1
+    },
+    parameters: {
+      type: "object",
+      description: "Control parameters in force (defaults merged with the policy) and `today` (YYYY-MM-DD); control schemas read them with $data.",
+      properties: {
+        today: {
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      }
+    },
+    servers: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/server"
+      }
+    },
+    tools: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/tool"
+      }
+    },
+    identities: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/identity"
+      }
+    },
+    credentials: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/credential"
+      }
+    },
+    workloads: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/workload"
+      }
+    },
+    secrets: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/secret"
+      }
+    },
+    policies: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/policy"
+      }
+    }
+  },
+  $defs: {
+    unknown: {
+      type: "object",
+      description: "A value known only after apply.",
+      required: ["$unknown", "refs"],
+      properties: {
+        $unknown: {
+          const: true
+        },
+        refs: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Addresses of the resources that will supply the value."
+        },
+        expression: {
+          type: "string"
+        }
+      }
+    },
+    evidence: {
+      type: "object",
+      description: "One offending item; with $unknown it cannot be decided until apply.",
+      required: ["address", "detail"],
+      properties: {
+        address: {
+          type: "string"
+        },
+        attribute: {
+          type: "string"
+        },
+        detail: {
+          type: "string",
+          description: "What is wrong, in words; never a secret value."
+        },
+        $unknown: {
+          const: true
+        },
+        refs: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    source: {
+      type: "object",
+      required: ["file"],
+      properties: {
+        file: {
+          type: "string"
+        },
+        line: {
+          type: "integer",
+          minimum: 1
+        },
+        constructPath: {
+          type: "string"
+        }
+      }
+    },
+    identity: {
+      type: "object",
+      description: "A non-human identity: AWS role or user, GCP service account, Azure user-assigned identity, Kubernetes service account.",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          enum: [
+            "aws_iam_role",
+            "aws_iam_user",
+            "google_service_account",
+            "azurerm_user_assigned_identity",
+            "kubernetes_service_account"
+          ]
+        },
+        name: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        tools: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Declared tools this identity serves."
+        },
+        servers: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Declared servers this identity serves."
+        },
+        maxSessionSeconds: {
+          anyOf: [
+            {
+              type: "integer"
+            },
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        federationIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        broadGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        escalationGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        hasPermissionsBoundary: {
+          anyOf: [
+            {
+              type: "boolean"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        trustIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        tenantIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        humanPrincipals: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        environments: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        owner: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        reviewBy: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        reviewOverdue: {
+          anyOf: [
+            {
+              type: "boolean"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        sensitive: {
+          type: "boolean"
+        },
+        hasContextConditions: {
+          anyOf: [
+            {
+              type: "boolean"
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ]
+        },
+        orphan: {
+          type: "boolean"
+        },
+        missingTags: {
+          anyOf: [
+            {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            {
+              $ref: "#/$defs/unknown"
+            }
+          ],
+          description: "Tags the policy requires (MCP-NHI-019 requiredTags) that the identity lacks."
+        }
+      },
+      required: [
+        "address",
+        "source",
+        "kind",
+        "name",
+        "tools",
+        "servers",
+        "maxSessionSeconds",
+        "broadGrants",
+        "escalationGrants",
+        "trustIssues",
+        "environments"
+      ]
+    },
+    credential: {
+      type: "object",
+      description: "A static long-lived credential (access key, login profile, service-account key, application password).",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        identity: {
+          type: "string"
+        },
+        detail: {
+          type: "string"
+        }
+      },
+      required: ["address", "source", "kind", "detail"]
+    },
+    workload: {
+      type: "object",
+      description: "Compute that runs as an identity: Lambda function, ECS task definition, AgentCore runtime, pod.",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        identities: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        plaintextSecrets: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        unpinnedImages: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        environment: {
+          type: "string"
+        }
+      },
+      required: ["address", "source", "kind", "identities", "plaintextSecrets", "unpinnedImages"]
+    },
+    secret: {
+      type: "object",
+      description: "A secret store entry or a resource that writes a secret value.",
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        valueInState: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        rotationIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        }
+      },
+      required: ["address", "source", "kind", "valueInState", "rotationIssues"]
+    },
+    tool: {
+      type: "object",
+      description: "A declared MCP tool.",
+      required: ["name", "server", "address", "identities", "scopeIssues", "extraIdentities"],
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        name: {
+          type: "string"
+        },
+        identities: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        scopeIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        sensitive: {
+          type: "boolean"
+        },
+        extraIdentities: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          },
+          description: "Identities beyond one per tenant (MCP-NHI-001)."
+        }
+      }
+    },
+    server: {
+      type: "object",
+      description: "A declared MCP server.",
+      required: ["name", "server", "address", "tools", "identities"],
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        name: {
+          type: "string"
+        },
+        environment: {
+          type: "string"
+        },
+        multiTenant: {
+          type: "boolean"
+        },
+        tools: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        identities: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        endpointIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        passthroughIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        authorizationIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        tenantIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        auditIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        egressIssues: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        }
+      }
+    },
+    policy: {
+      type: "object",
+      description: "A permission policy no identity in the inputs uses: a grant waiting to be attached (only those with broad or escalating grants).",
+      required: ["address", "source", "kind", "broadGrants", "escalationGrants"],
+      properties: {
+        address: {
+          type: "string",
+          description: "Full Terraform address."
+        },
+        source: {
+          $ref: "#/$defs/source"
+        },
+        at: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Fact name \u2192 attribute path it was read from."
+        },
+        server: {
+          type: "string",
+          description: "MCP server that claims the entity."
+        },
+        tool: {
+          type: "string",
+          description: "MCP tool that claims the entity."
+        },
+        tenant: {
+          type: "string"
+        },
+        attributedBy: {
+          enum: ["manifest", "tags", "selector", "identity", "reach", "unresolved"],
+          description: "How the claim was found; identity = through the identity it runs as or uses; reach = run by a server (its service, its workloads' roles) without a claim of its own; unresolved = attribution tags unknown until apply."
+        },
+        kind: {
+          type: "string"
+        },
+        broadGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        },
+        escalationGrants: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/evidence"
+          }
+        }
+      }
+    }
+  }
+};
+
+// action/controls/control-ajv.ts
+function controlAjv() {
+  const ajv2 = new import__.Ajv2020({
+    allErrors: true,
+    $data: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true
+  });
+  ajv2.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
+  ajv2.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
+  ajv2.addSchema(nhi_inventory_schema_default);
+  return ajv2;
+}
 
 // action/controls/precompiled.ts
 var control0 = validate20;
@@ -46405,17 +47272,7 @@ var precompiledControls = {
 // action/controls/control-set.ts
 var sharedAjv;
 function ajv() {
-  if (!sharedAjv) {
-    sharedAjv = new import__.Ajv2020({
-      allErrors: true,
-      $data: true,
-      verbose: true,
-      strict: true,
-      allowUnionTypes: true
-    });
-    sharedAjv.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
-    sharedAjv.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
-  }
+  sharedAjv ??= controlAjv();
   return sharedAjv;
 }
 var compiled = /* @__PURE__ */ new WeakMap();
@@ -46465,6 +47322,9 @@ function loadControlSet(policy) {
   }
   return { controls, parameters };
 }
+
+// action/controls/evaluate-controls.ts
+init_errors();
 
 // action/read/expression-text.ts
 var PLAIN_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])*$/;
@@ -46586,7 +47446,7 @@ init_record();
 function evaluateControls(inventory, controlSet, sourceOf) {
   const findings = [];
   for (const control of controlSet.controls) {
-    if (control.validate(inventory)) continue;
+    if (passes(control, inventory)) continue;
     const base = {
       control: control.meta.id,
       severity: control.meta.severity,
@@ -46606,6 +47466,18 @@ function evaluateControls(inventory, controlSet, sourceOf) {
     }
   }
   return findings;
+}
+function passes(control, inventory) {
+  if (control.meta.origin === "builtin") return control.validate(inventory);
+  try {
+    return control.validate(inventory);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+    throw new PolicyError(
+      control.meta.origin,
+      `custom control ${control.meta.id} cannot be evaluated: ${reason}`
+    );
+  }
 }
 var NO_OWNER = Object.freeze({});
 function errorToFindings(inventory, base, error2, sourceOf, keep) {
@@ -50911,7 +51783,7 @@ function applyWaivers(findings, waivers, today) {
 
 // action/read/read-inputs.ts
 init_errors();
-import { readdir as readdir3, readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { readdir as readdir3, readFile, stat as stat4 } from "node:fs/promises";
 import { join as join4, resolve as resolve4 } from "node:path";
 
 // action/read/binary-plan.ts
@@ -51009,69 +51881,8 @@ function findTool(names, env) {
   return void 0;
 }
 
-// action/read/decode.ts
-init_errors();
-function decodeText(bytes, path5) {
-  if (bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) {
-    return checkText(decodeUtf8(bytes.subarray(3), path5), path5);
-  }
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) {
-    return checkText(decodeUtf16(bytes.subarray(2), "le", path5), path5);
-  }
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
-    return checkText(decodeUtf16(bytes.subarray(2), "be", path5), path5);
-  }
-  const bomless = guessBomlessUtf16(bytes);
-  if (bomless !== void 0) return checkText(decodeUtf16(bytes, bomless, path5), path5);
-  if (bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139) {
-    throw new InputError(path5, "is gzip-compressed; decompress it first");
-  }
-  return checkText(decodeUtf8(bytes, path5), path5);
-}
-function guessBomlessUtf16(bytes) {
-  const sample = Math.min(bytes.length, 256) & ~1;
-  if (sample < 4) return void 0;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < sample; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
-  }
-  const pairs = sample / 2;
-  if (oddNul >= pairs * 0.75 && evenNul <= pairs * 0.05) return "le";
-  if (evenNul >= pairs * 0.75 && oddNul <= pairs * 0.05) return "be";
-  return void 0;
-}
-function decodeUtf8(bytes, path5) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(path5, "is not UTF-8 or UTF-16 text (a binary file?)");
-  }
-}
-function decodeUtf16(bytes, order, path5) {
-  if (bytes.length % 2 !== 0) {
-    throw new InputError(path5, `is not valid UTF-16 ${order.toUpperCase()} text (odd number of bytes)`);
-  }
-  let source = bytes;
-  if (order === "be") {
-    const swapped = Buffer.from(bytes);
-    swapped.swap16();
-    source = swapped;
-  }
-  try {
-    return new TextDecoder("utf-16le", { fatal: true }).decode(source);
-  } catch {
-    throw new InputError(path5, `is not valid UTF-16 ${order.toUpperCase()} text`);
-  }
-}
-function checkText(text2, path5) {
-  if (text2.includes("\0"))
-    throw new InputError(path5, "is a binary file, not text (it contains NUL bytes)");
-  return text2;
-}
-
 // action/read/read-inputs.ts
+init_decode();
 init_plan_json();
 init_record();
 var NO_INPUT = "no Terraform input found: expected a plan JSON, a binary plan, a cdktf.out folder or a folder of .tf files";
@@ -51094,7 +51905,7 @@ async function readInput(path5, options = {}) {
   if (info2.isDirectory()) return readDirectory(path5);
   if (!info2.isFile()) throw new InputError(path5, "is not a regular file or a folder");
   if (path5.endsWith(".tf") || path5.endsWith(".tofu")) return (await hclReader()).readHclPath(path5);
-  const bytes = await readFile3(path5).catch((error2) => {
+  const bytes = await readFile(path5).catch((error2) => {
     throw new InputError(path5, describeFsError2(error2));
   });
   if (bytes.length === 0) throw new InputError(path5, "empty file");
@@ -53207,7 +54018,6 @@ async function writeJobSummary(text2, env = process.env) {
 // action/policy/load-policy.ts
 var import__2 = __toESM(require__(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
 
 // schemas/nhi-policy.schema.json
 var nhi_policy_schema_default = {
@@ -53859,6 +54669,7 @@ var nhi_policy_schema_default = {
 
 // action/policy/load-policy.ts
 init_errors();
+init_read_file();
 var policySchema = nhi_policy_schema_default;
 var BUILTIN_PREFIX = "MCP-NHI-";
 var CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
@@ -53880,17 +54691,22 @@ function policyValidator() {
 async function loadPolicy(path5) {
   let bytes;
   try {
-    bytes = await readFile4(path5);
+    bytes = await readRegularFile(path5, MAX_BYTES);
   } catch (error2) {
     throw new PolicyError(path5, readProblem(error2));
-  }
-  if (bytes.length > MAX_BYTES) {
-    throw new PolicyError(path5, `is ${bytes.length} bytes; a policy file is expected to be under 1 MiB`);
   }
   return parsePolicyText(decode(bytes, path5), path5);
 }
 function readProblem(error2) {
-  const code = error2?.code;
+  if (error2 instanceof FileReadError && error2.problem === "too large") {
+    return "is larger than 1 MiB; a policy file is expected to be under 1 MiB";
+  }
+  if (error2 instanceof FileReadError && error2.problem === "directory")
+    return "is a directory, not a policy file";
+  if (error2 instanceof FileReadError && error2.problem === "not a regular file") {
+    return "is not a regular file (a FIFO, a device, or a link to one)";
+  }
+  const code = error2 instanceof FileReadError ? error2.code : error2?.code;
   switch (code) {
     case "ENOENT":
       return "no such file";
@@ -53927,7 +54743,15 @@ function parsePolicyText(text2, path5) {
     const words = yamlError.code === "MULTIPLE_DOCS" ? 'a policy file holds one YAML document (found a second "---")' : reason;
     throw new PolicyError(path5, `invalid YAML${where}: ${words}`);
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error2) {
+    throw new PolicyError(
+      path5,
+      `invalid YAML: ${(error2 instanceof Error ? error2.message : String(error2)).split("\n")[0]}`
+    );
+  }
   if (data === null || data === void 0) {
     throw new PolicyError(path5, 'is empty; a policy file needs at least "version: 1"');
   }
@@ -54082,19 +54906,10 @@ function isCalendarDate(value) {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-var PRODUCT_SCHEMAS = "https://mcp-nhi-guard.dev/schemas/";
 var META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 function customControlSchemaProblems(schemas) {
   if (schemas.length === 0) return [];
-  const ajv2 = new import__2.Ajv2020({
-    allErrors: true,
-    $data: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true
-  });
-  ajv2.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
-  ajv2.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
+  const ajv2 = controlAjv();
   const problems = [];
   schemas.forEach((schema, index) => {
     const id = schema["x-nhi-control"].id;
@@ -54122,16 +54937,35 @@ function customControlSchemaProblems(schemas) {
       problems.push({ ...problem, text: `${prefix} ${problem.text}` });
       return;
     }
+    let validate;
     try {
-      ajv2.compile(schema);
+      validate = ajv2.compile(schema);
     } catch (error2) {
-      const missing = error2.missingSchema;
-      if (typeof missing === "string" && missing.startsWith(PRODUCT_SCHEMAS)) return;
       problems.push({ path: ["customControls", index], text: `${prefix} ${compileProblem(error2)}` });
+      return;
+    }
+    try {
+      validate(EMPTY_INVENTORY);
+    } catch (error2) {
+      problems.push({
+        path: ["customControls", index],
+        text: `customControls[${index}] (${id}) cannot be evaluated: ${compileProblem(error2)}`
+      });
     }
   });
   return problems;
 }
+var EMPTY_INVENTORY = Object.freeze({
+  version: 1,
+  parameters: {},
+  servers: [],
+  tools: [],
+  identities: [],
+  credentials: [],
+  workloads: [],
+  secrets: [],
+  policies: []
+});
 function compileProblem(error2) {
   const message2 = error2 instanceof Error ? error2.message : String(error2);
   const line = (message2.split("\n")[0] ?? message2).replace(/^strict mode: /, "").replace(/ \(strict\w+\)$/, "");

@@ -2,10 +2,11 @@
  * The controls a check runs: the built-in schemas plus the policy's custom ones, each
  * compiled once, with the policy's enable/severity overrides and parameters applied.
  */
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { type ControlMeta, SEVERITIES, type Severity } from '../findings.js';
 import type { Policy } from '../policy/policy.js';
 import { BUILTIN_CONTROL_SCHEMAS } from './builtin-controls.js';
+import { controlAjv } from './control-ajv.js';
 import { precompiledControls } from './precompiled.js';
 
 export interface CompiledControl {
@@ -23,17 +24,7 @@ let sharedAjv: Ajv2020 | undefined;
 
 /** One Ajv for every check in the process: compiling the catalogue is the expensive part. */
 function ajv(): Ajv2020 {
-  if (!sharedAjv) {
-    sharedAjv = new Ajv2020({
-      allErrors: true,
-      $data: true,
-      verbose: true,
-      strict: true,
-      allowUnionTypes: true,
-    });
-    sharedAjv.addKeyword({ keyword: 'x-nhi-control', schemaType: 'object' });
-    sharedAjv.addKeyword({ keyword: 'x-nhi-message', schemaType: 'string' });
-  }
+  sharedAjv ??= controlAjv();
   return sharedAjv;
 }
 

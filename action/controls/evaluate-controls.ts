@@ -5,6 +5,7 @@
  */
 
 import type { ErrorObject } from 'ajv';
+import { PolicyError } from '../errors.js';
 import type { Finding, FindingStatus } from '../findings.js';
 import type { Evidence, Inventory } from '../inventory/model.js';
 import { describeUnknown } from '../read/expression-text.js';
@@ -31,7 +32,7 @@ export function evaluateControls(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const control of controlSet.controls) {
-    if (control.validate(inventory)) continue;
+    if (passes(control, inventory)) continue;
     const base: FindingBase = {
       control: control.meta.id,
       severity: control.meta.severity,
@@ -53,6 +54,23 @@ export function evaluateControls(
     }
   }
   return findings;
+}
+
+/**
+ * Runs one control. A custom control that fails to run (a schema recursing without end on
+ * this inventory) is the policy file's problem, reported against it.
+ */
+function passes(control: ControlSet['controls'][number], inventory: Inventory): boolean {
+  if (control.meta.origin === 'builtin') return control.validate(inventory) as boolean;
+  try {
+    return control.validate(inventory) as boolean;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new PolicyError(
+      control.meta.origin,
+      `custom control ${control.meta.id} cannot be evaluated: ${reason}`,
+    );
+  }
 }
 
 /** What every finding of one control shares, built once per control rather than per finding. */

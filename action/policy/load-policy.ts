@@ -4,12 +4,13 @@
  * one PolicyError line naming the file, the field (and its line), and what is wrong, because
  * the person reading it is fixing a config file in a pull request, not debugging ajv.
  */
-import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import schemaJson from '../../schemas/nhi-policy.schema.json' with { type: 'json' };
+import { controlAjv } from '../controls/control-ajv.js';
 import { PolicyError } from '../errors.js';
 import type { Severity } from '../findings.js';
+import { FileReadError, readRegularFile } from '../read/read-file.js';
 import {
   type ControlSetting,
   DEFAULT_TAGS,
@@ -63,18 +64,24 @@ function policyValidator(): ValidateFunction {
 export async function loadPolicy(path: string): Promise<Policy> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, MAX_BYTES);
   } catch (error) {
     throw new PolicyError(path, readProblem(error));
-  }
-  if (bytes.length > MAX_BYTES) {
-    throw new PolicyError(path, `is ${bytes.length} bytes; a policy file is expected to be under 1 MiB`);
   }
   return parsePolicyText(decode(bytes, path), path);
 }
 
 function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof FileReadError && error.problem === 'too large') {
+    return 'is larger than 1 MiB; a policy file is expected to be under 1 MiB';
+  }
+  if (error instanceof FileReadError && error.problem === 'directory')
+    return 'is a directory, not a policy file';
+  if (error instanceof FileReadError && error.problem === 'not a regular file') {
+    return 'is not a regular file (a FIFO, a device, or a link to one)';
+  }
+  const code =
+    error instanceof FileReadError ? error.code : (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
       return 'no such file';
@@ -120,7 +127,16 @@ export function parsePolicyText(text: string, path: string): Policy {
         : reason;
     throw new PolicyError(path, `invalid YAML${where}: ${words}`);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses aliases that expand past the count (a "billion laughs" file).
+    throw new PolicyError(
+      path,
+      `invalid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    );
+  }
   if (data === null || data === undefined) {
     throw new PolicyError(path, 'is empty; a policy file needs at least "version: 1"');
   }
@@ -315,8 +331,6 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Product schemas a custom control may `$ref`; the controls stage resolves them, not this one. */
-const PRODUCT_SCHEMAS = 'https://mcp-nhi-guard.dev/schemas/';
 const META_SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
@@ -328,15 +342,7 @@ const META_SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
  */
 function customControlSchemaProblems(schemas: readonly Record<string, unknown>[]): Problem[] {
   if (schemas.length === 0) return [];
-  const ajv = new Ajv2020({
-    allErrors: true,
-    $data: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true,
-  });
-  ajv.addKeyword({ keyword: 'x-nhi-control', schemaType: 'object' });
-  ajv.addKeyword({ keyword: 'x-nhi-message', schemaType: 'string' });
+  const ajv = controlAjv();
   const problems: Problem[] = [];
   schemas.forEach((schema, index) => {
     const id = (schema['x-nhi-control'] as ControlAnnotation).id;
@@ -365,16 +371,39 @@ function customControlSchemaProblems(schemas: readonly Record<string, unknown>[]
       problems.push({ ...problem, text: `${prefix} ${problem.text}` });
       return;
     }
+    let validate: ValidateFunction;
     try {
-      ajv.compile(schema);
+      validate = ajv.compile(schema);
     } catch (error) {
-      const missing = (error as { missingSchema?: unknown }).missingSchema;
-      if (typeof missing === 'string' && missing.startsWith(PRODUCT_SCHEMAS)) return;
       problems.push({ path: ['customControls', index], text: `${prefix} ${compileProblem(error)}` });
+      return;
+    }
+    // A schema that refers to itself without descending into the data (`$ref: "#"`) never ends,
+    // whatever the inventory: try it on an empty one now rather than crash the check later.
+    try {
+      validate(EMPTY_INVENTORY);
+    } catch (error) {
+      problems.push({
+        path: ['customControls', index],
+        text: `customControls[${index}] (${id}) cannot be evaluated: ${compileProblem(error)}`,
+      });
     }
   });
   return problems;
 }
+
+/** An inventory with nothing in it, the shape control schemas judge. */
+const EMPTY_INVENTORY = Object.freeze({
+  version: 1,
+  parameters: {},
+  servers: [],
+  tools: [],
+  identities: [],
+  credentials: [],
+  workloads: [],
+  secrets: [],
+  policies: [],
+});
 
 function compileProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

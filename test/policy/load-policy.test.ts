@@ -280,6 +280,34 @@ servers:
 });
 
 describe('loadPolicy: custom controls', () => {
+  const control =
+    'version: 1\ncustomControls:\n  - x-nhi-control: { id: ACME-003, title: C, severity: high }\n';
+
+  it('names a custom control that refers to itself without end, before the check runs it', () => {
+    expect(problem(`${control}    $id: "https://acme.example/r"\n    $ref: "#"\n`)).toContain(
+      'customControls[0] (ACME-003) cannot be evaluated: Maximum call stack size exceeded',
+    );
+  });
+
+  it('resolves a $ref to the inventory schema, as the docs describe custom controls', () => {
+    const policy = parsePolicyText(
+      `${control}    $ref: "https://mcp-nhi-guard.dev/schemas/v1/nhi-inventory.schema.json"\n`,
+      'policy.yml',
+    );
+    expect(policy.customControls).toHaveLength(1);
+  });
+
+  it('refuses YAML aliases that expand without bound, naming the file', () => {
+    const bomb = [
+      'version: 1',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'
+        .split('')
+        .map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
+    expect(problem(bomb)).toMatch(/^policy\.yml: invalid YAML: /);
+  });
+
   it('names a custom control whose schema does not compile', async () => {
     expect(await loadProblem('bad-custom-schema.yml')).toBe(
       'customControls[0] (ACME-002) is not a valid JSON Schema: customControls[0].type must be one of ' +

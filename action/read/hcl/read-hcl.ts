@@ -4,12 +4,14 @@
  * literals, locals, variable defaults and the common functions resolve; references to other
  * resources stay UnknownValue markers naming those resources.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { getOrMake } from '../../memo.js';
+import { decodeText } from '../decode.js';
 import { EvalScope, evaluate, type VariableDeclaration } from '../expressions.js';
 import { parseJson } from '../plan-json.js';
+import { describeFileProblem, readRegularFile } from '../read-file.js';
 import type { ReadResult, ResourceRecord } from '../record.js';
 import { blockRecords, type ConfigBlock } from './blocks.js';
 import { bodies, isObject, labeled, labeled2, withoutComment } from './bodies.js';
@@ -95,13 +97,18 @@ interface ParsedFile {
   readonly json: boolean;
 }
 
+/** Larger than any configuration file a person writes; a guard against a planted one. */
+const MAX_CONFIG_BYTES = 64 << 20;
+
 async function parseHclFile(file: string): Promise<ParsedFile> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    bytes = await readRegularFile(file, MAX_CONFIG_BYTES);
   } catch (error) {
-    throw new InputError(file, describeFsError(error));
+    throw new InputError(file, describeFileProblem(error, MAX_CONFIG_BYTES));
   }
+  // BOMs, UTF-16 from Windows editors, and binary files: as for plans.
+  const text = decodeText(bytes, file);
   const json = file.endsWith('.tf.json') || file.endsWith('.tofu.json');
   let config: unknown;
   if (json) {

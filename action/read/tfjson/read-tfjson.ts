@@ -8,15 +8,17 @@
  * shapes through `blocks()` in inventory/values.ts, since only the provider schema says which
  * keys are blocks.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
+import { decodeText } from '../decode.js';
 import { EvalScope, type VariableDeclaration } from '../expressions.js';
 import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
 import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
 import { defaultTagsOf, withDefaultTags } from '../hcl/default-tags.js';
 import { blockInstances, instanceBudget } from '../hcl/instances.js';
 import { parseJson } from '../plan-json.js';
+import { describeFileProblem, readRegularFile } from '../read-file.js';
 import {
   appendRead,
   type InputSummary,
@@ -182,14 +184,17 @@ function metadataOf(container: Readonly<Record<string, unknown>>): Record<string
   return isObject(comment.metadata) ? comment.metadata : undefined;
 }
 
+/** A synth output of a few hundred thousand resources stays well under this. */
+const MAX_STACK_BYTES = 1 << 30;
+
 async function readJson(file: string): Promise<Record<string, unknown>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    bytes = await readRegularFile(file, MAX_STACK_BYTES);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : 'cannot be read');
+    throw new InputError(file, describeFileProblem(error, MAX_STACK_BYTES));
   }
+  const text = decodeText(bytes, file);
   // parseJson names the position of a syntax error, never the text around it (a secret).
   const value = parseJson(text, file);
   if (!isObject(value)) throw new InputError(file, 'not a Terraform JSON configuration (not an object)');

@@ -384,4 +384,15 @@ describe('readHclPath input errors', () => {
     expect(byAddress(records, 'aws_iam_role.w').values.tags_all).toEqual({ 'mcp-nhi:server': 'west-mcp' });
     expect(byAddress(records, 'terraform_data.x').values.tags_all).toBeUndefined();
   });
+
+  it('reads a .tf file saved as UTF-16 with a BOM, as plans are read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hcl-utf16-'));
+    const text = 'resource "aws_iam_user" "u" { name = "bot" }\n';
+    await writeFile(
+      join(dir, 'main.tf'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    const { records } = await readHclPath(dir);
+    expect(records.map((r) => [r.address, r.values.name])).toEqual([['aws_iam_user.u', 'bot']]);
+  });
 });
