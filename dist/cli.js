@@ -3927,50 +3927,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3978,7 +3978,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -10835,7 +10835,7 @@ __export(read_tfjson_exports, {
   terraformJsonProblem: () => terraformJsonProblem
 });
 import { stat as stat2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { isAbsolute, join as join3, relative as relative2 } from "node:path";
 function terraformJsonProblem(config) {
   if (!CONFIG_KEYS.some((key) => key !== "//" && Object.hasOwn(config, key))) {
     return `none of ${CONFIG_KEYS.filter((key) => key !== "//").join(", ")}`;
@@ -10878,6 +10878,10 @@ async function stackFiles(path) {
       const file = typeof stack.synthesizedStackPath === "string" ? join3(path, stack.synthesizedStackPath) : typeof stack.workingDirectory === "string" ? join3(path, stack.workingDirectory, "cdk.tf.json") : void 0;
       if (file === void 0) {
         throw new InputError(manifestPath, `stack "${name}" has no synthesizedStackPath or workingDirectory`);
+      }
+      const within = relative2(realRoot(path), realRoot(file));
+      if (within === "" || within.startsWith("..") || isAbsolute(within)) {
+        throw new InputError(manifestPath, `stack "${name}" points outside this folder`);
       }
       files.push(version === void 0 ? { file } : { file, fallbackVersion: version });
     }
@@ -10974,6 +10978,7 @@ var init_read_tfjson = __esm({
     init_expressions();
     init_blocks();
     init_bodies();
+    init_config_files();
     init_default_tags();
     init_instances();
     init_plan_json();
@@ -26596,15 +26601,9 @@ function extraIdentities(ctx, tool) {
   const out = [];
   for (const [tenant, identities] of byTenant) {
     const whose = tenant === "" ? "" : ` for tenant ${tenant}`;
-    for (const extra of identities.slice(1)) {
-      out.push(
-        evidence(
-          extra,
-          "tags",
-          `tool ${tool.name} resolves to ${identities.length} identities${whose} (${identities.join(", ")}); it needs exactly one of its own${tenant === "" ? "" : " per tenant"}`
-        )
-      );
-    }
+    const named = identities.length > 5 ? `${identities.slice(0, 5).join(", ")}, and ${identities.length - 5} more` : identities.join(", ");
+    const detail = `tool ${tool.name} resolves to ${identities.length} identities${whose} (${named}); it needs exactly one of its own${tenant === "" ? "" : " per tenant"}`;
+    for (const extra of identities.slice(1)) out.push(evidence(extra, "tags", detail));
   }
   const shared = byTenant.get("");
   if (shared && byTenant.size > 1) {

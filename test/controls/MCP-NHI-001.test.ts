@@ -105,3 +105,14 @@ describe('MCP-NHI-001 with one identity per tenant', () => {
     );
   });
 });
+
+describe('MCP-NHI-001 on a tool with many identities', () => {
+  it('names a few of them in each finding, not all of them in every one', () => {
+    const roles = Array.from({ length: 40 }, (_, i) =>
+      toolRole(`extra_${i}`, { tags: toolTags('search_issues') }),
+    );
+    const findings = of(judge([...compliantServer(), ...roles]), 'MCP-NHI-001');
+    expect(findings).toHaveLength(40);
+    expect(findings[0]!.message).toMatch(/resolves to 41 identities \((aws_iam_role\.\w+, ){5}and 36 more\)/);
+  });
+});

@@ -1219,15 +1219,14 @@ function extraIdentities(ctx: InventoryContext, tool: DeclaredTool): Evidence[] 
   const out: Evidence[] = [];
   for (const [tenant, identities] of byTenant) {
     const whose = tenant === '' ? '' : ` for tenant ${tenant}`;
-    for (const extra of identities.slice(1)) {
-      out.push(
-        evidence(
-          extra,
-          'tags',
-          `tool ${tool.name} resolves to ${identities.length} identities${whose} (${identities.join(', ')}); it needs exactly one of its own${tenant === '' ? '' : ' per tenant'}`,
-        ),
-      );
-    }
+    // Named once per finding, so a few: thousands of identities, each listing all of them,
+    // made a report that grows with the square of their number.
+    const named =
+      identities.length > 5
+        ? `${identities.slice(0, 5).join(', ')}, and ${identities.length - 5} more`
+        : identities.join(', ');
+    const detail = `tool ${tool.name} resolves to ${identities.length} identities${whose} (${named}); it needs exactly one of its own${tenant === '' ? '' : ' per tenant'}`;
+    for (const extra of identities.slice(1)) out.push(evidence(extra, 'tags', detail));
   }
   const shared = byTenant.get('');
   if (shared && byTenant.size > 1) {

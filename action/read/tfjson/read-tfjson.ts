@@ -9,12 +9,13 @@
  * keys are blocks.
  */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../../errors.js';
 import { decodeText } from '../decode.js';
 import { EvalScope, type VariableDeclaration } from '../expressions.js';
 import { blockRecords, type ConfigBlock } from '../hcl/blocks.js';
 import { bodies, labeled, labeled2, withoutComment } from '../hcl/bodies.js';
+import { realRoot } from '../hcl/config-files.js';
 import { defaultTagsOf, withDefaultTags } from '../hcl/default-tags.js';
 import { blockInstances, instanceBudget } from '../hcl/instances.js';
 import { parseJson } from '../plan-json.js';
@@ -107,6 +108,12 @@ async function stackFiles(path: string): Promise<StackFile[]> {
             : undefined;
       if (file === undefined) {
         throw new InputError(manifestPath, `stack "${name}" has no synthesizedStackPath or workingDirectory`);
+      }
+      // The stacks of a synth folder are inside it; a manifest (a pull request's) that points
+      // elsewhere would have the check judge files the reviewer never saw.
+      const within = relative(realRoot(path), realRoot(file));
+      if (within === '' || within.startsWith('..') || isAbsolute(within)) {
+        throw new InputError(manifestPath, `stack "${name}" points outside this folder`);
       }
       files.push(version === undefined ? { file } : { file, fallbackVersion: version });
     }

@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform template strings are the data under test.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,6 +168,22 @@ describe('readTerraformJsonConfig input errors', () => {
       expect((error as Error).message).not.toMatch(/Hx7|qpL9/);
       rmSync(file);
     }
+  });
+
+  it('refuses a manifest whose stack lies outside the synth folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nhi-cdktf-out-'));
+    const out = join(root, 'cdktf.out');
+    mkdirSync(join(root, 'elsewhere'), { recursive: true });
+    mkdirSync(out);
+    writeFileSync(join(root, 'elsewhere', 'cdk.tf.json'), '{"resource": {}}');
+    writeFileSync(
+      join(out, 'manifest.json'),
+      JSON.stringify({
+        version: '0.21.0',
+        stacks: { app: { synthesizedStackPath: '../elsewhere/cdk.tf.json' } },
+      }),
+    );
+    await expect(readTerraformJsonConfig(out)).rejects.toThrow('stack "app" points outside this folder');
   });
 
   it('rejects JSON that is not a Terraform configuration', async () => {
