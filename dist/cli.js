@@ -25682,11 +25682,35 @@ function awsServerFacts(ctx) {
     const facts2 = serverFacts(ctx, declared, resources, params);
     servers.push(facts2);
     for (const tool of declared.tools) tools.push(toolFacts(ctx, declared, tool, resources, params));
-    for (const address of [...resources.workloads.map((record2) => record2.address), ...facts2.identities]) {
+    for (const address of [
+      ...resources.workloads.map((record2) => record2.address),
+      ...facts2.identities,
+      // What its workloads' environments name: the access key, secret or parameter they read.
+      ...resources.workloads.flatMap((record2) => environmentRefs(ctx, record2))
+    ]) {
       if (!reach.has(address)) reach.set(address, declared.name);
     }
   }
   return { servers, tools, reach };
+}
+function environmentRefs(ctx, record2) {
+  const env = workloadEnvironment(record2);
+  const refs = /* @__PURE__ */ new Set();
+  for (const value of [
+    ...env.entries.map((entry) => entry.value),
+    ...env.unknown.map((entry) => entry.value)
+  ]) {
+    if (!isUnknown(value)) continue;
+    for (const ref of value.refs) {
+      const target = ctx.index.byAddress.get(ref);
+      if (target === void 0) continue;
+      refs.add(ref);
+      if (target.type === "aws_iam_access_key") {
+        for (const user of resolveRefs(ctx.index, target.values.user, "aws_iam_user")) refs.add(user);
+      }
+    }
+  }
+  return [...refs];
 }
 var WORKLOAD_TYPES2 = /* @__PURE__ */ new Set([
   "aws_lambda_function",

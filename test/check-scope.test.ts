@@ -8,7 +8,7 @@ import { checkReadResult } from '../action/check.js';
 import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
 import { type ResourceRecord, unknownValue } from '../action/read/record.js';
-import { compliantServer, doc, of, record, serverTags, TODAY } from './helpers/records.js';
+import { compliantServer, doc, of, record, serverTags, TODAY, withRecords } from './helpers/records.js';
 
 const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
 
@@ -241,5 +241,50 @@ describe('what a server runs through its ECS service', () => {
     ]);
     expect(shown).toContainEqual(['MCP-NHI-005', 'aws_iam_role.task', expect.any(String)]);
     expect(shown.some(([, , message]) => message.includes(token))).toBe(false);
+  });
+});
+
+describe('what a server’s workloads name in their environment', () => {
+  it('is the server’s: an access key, and the user it belongs to', () => {
+    const records = withRecords(
+      compliantServer(),
+      record('aws_iam_user.legacy', { name: 'legacy' }),
+      record('aws_iam_access_key.legacy', {
+        user: unknownValue(['aws_iam_user.legacy'], 'aws_iam_user.legacy.name'),
+      }),
+      record('aws_iam_user_policy_attachment.legacy_admin', {
+        user: unknownValue(['aws_iam_user.legacy'], 'aws_iam_user.legacy.name'),
+        policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+    ).map((r) =>
+      r.address === 'aws_lambda_function.server'
+        ? {
+            ...r,
+            values: {
+              ...r.values,
+              environment: [
+                {
+                  variables: {
+                    LEGACY_KEY_ID: unknownValue(
+                      ['aws_iam_access_key.legacy'],
+                      'aws_iam_access_key.legacy.id',
+                    ),
+                  },
+                },
+              ],
+            },
+          }
+        : r,
+    );
+    const findings = check(records, 'mcp').findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({ control: 'MCP-NHI-002', address: 'aws_iam_access_key.legacy' }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        control: 'MCP-NHI-007',
+        address: 'aws_iam_user_policy_attachment.legacy_admin',
+      }),
+    );
   });
 });

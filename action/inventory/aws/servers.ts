@@ -63,11 +63,38 @@ export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
     const facts = serverFacts(ctx, declared, resources, params);
     servers.push(facts);
     for (const tool of declared.tools) tools.push(toolFacts(ctx, declared, tool, resources, params));
-    for (const address of [...resources.workloads.map((record) => record.address), ...facts.identities]) {
+    for (const address of [
+      ...resources.workloads.map((record) => record.address),
+      ...facts.identities,
+      // What its workloads' environments name: the access key, secret or parameter they read.
+      ...resources.workloads.flatMap((record) => environmentRefs(ctx, record)),
+    ]) {
       if (!reach.has(address)) reach.set(address, declared.name);
     }
   }
   return { servers, tools, reach };
+}
+
+/** Resources of the inputs a workload's environment refers to. */
+function environmentRefs(ctx: InventoryContext, record: ResourceRecord): string[] {
+  const env = workloadEnvironment(record);
+  const refs = new Set<string>();
+  for (const value of [
+    ...env.entries.map((entry) => entry.value),
+    ...env.unknown.map((entry) => entry.value),
+  ]) {
+    if (!isUnknown(value)) continue;
+    for (const ref of value.refs) {
+      const target = ctx.index.byAddress.get(ref);
+      if (target === undefined) continue;
+      refs.add(ref);
+      // With a user's access key, the workload acts as that user.
+      if (target.type === 'aws_iam_access_key') {
+        for (const user of resolveRefs(ctx.index, target.values.user, 'aws_iam_user')) refs.add(user);
+      }
+    }
+  }
+  return [...refs];
 }
 
 // ---------------------------------------------------------------------------------------------
