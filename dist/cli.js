@@ -19102,43 +19102,52 @@ var MCP_NHI_019_schema_default = {
     identities: {
       type: "array",
       items: {
-        if: {
-          type: "object",
-          required: ["tool"],
-          properties: {
-            tool: {
-              type: "string"
+        allOf: [
+          {
+            if: {
+              type: "object",
+              required: ["tool"],
+              properties: {
+                tool: {
+                  type: "string"
+                }
+              }
+            },
+            then: {
+              type: "object",
+              properties: {
+                owner: {
+                  type: "string",
+                  minLength: 1,
+                  "x-nhi-message": "tool identity has no owner tag"
+                },
+                reviewBy: {
+                  type: "string",
+                  minLength: 1,
+                  "x-nhi-message": "tool identity has no review-by tag"
+                },
+                reviewOverdue: {
+                  const: false,
+                  "x-nhi-message": "review-by date has passed or is not a YYYY-MM-DD date"
+                },
+                missingTags: {
+                  type: "array",
+                  maxItems: 0,
+                  "x-nhi-message": "tool identity lacks the tags the policy requires: {value}"
+                }
+              }
+            }
+          },
+          {
+            type: "object",
+            properties: {
+              orphan: {
+                const: false,
+                "x-nhi-message": "identity carries a tool tag, but no declared tool claims it (orphan)"
+              }
             }
           }
-        },
-        then: {
-          type: "object",
-          properties: {
-            owner: {
-              type: "string",
-              minLength: 1,
-              "x-nhi-message": "tool identity has no owner tag"
-            },
-            reviewBy: {
-              type: "string",
-              minLength: 1,
-              "x-nhi-message": "tool identity has no review-by tag"
-            },
-            reviewOverdue: {
-              const: false,
-              "x-nhi-message": "review-by date has passed or is not a YYYY-MM-DD date"
-            },
-            orphan: {
-              const: false,
-              "x-nhi-message": "tool identity is not claimed by any declared tool (orphan)"
-            },
-            missingTags: {
-              type: "array",
-              maxItems: 0,
-              "x-nhi-message": "tool identity lacks the tags the policy requires: {value}"
-            }
-          }
-        }
+        ]
       }
     }
   }
@@ -21719,7 +21728,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate36.evaluated = { "props": { "identities": true }, "dynamicProps": false, "dynamicItems": false };
 var control17 = validate37;
-var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-019.schema.json", "title": "MCP-NHI-019 Every identity has an owner and a review date", "description": "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans", "x-nhi-control": { "id": "MCP-NHI-019", "title": "Every identity has an owner and a review date", "severity": "medium", "scope": "tool", "frameworks": { "NHI": ["NHI1"], "ASI": ["ASI10"], "MCP": ["MCP09"], "MAESTRO": ["L6"], "CSF": ["PR.AA-01"] }, "description": "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans", "fix": "Tag every tool identity with an owner and a review-by date (mcp-nhi:owner, mcp-nhi:review-by, or the policy's tag names), review it before that date, and remove tool identities no declared tool uses.", "parameters": { "requiredTags": [] } }, "type": "object", "properties": { "identities": { "type": "array", "items": { "if": { "type": "object", "required": ["tool"], "properties": { "tool": { "type": "string" } } }, "then": { "type": "object", "properties": { "owner": { "type": "string", "minLength": 1, "x-nhi-message": "tool identity has no owner tag" }, "reviewBy": { "type": "string", "minLength": 1, "x-nhi-message": "tool identity has no review-by tag" }, "reviewOverdue": { "const": false, "x-nhi-message": "review-by date has passed or is not a YYYY-MM-DD date" }, "orphan": { "const": false, "x-nhi-message": "tool identity is not claimed by any declared tool (orphan)" }, "missingTags": { "type": "array", "maxItems": 0, "x-nhi-message": "tool identity lacks the tags the policy requires: {value}" } } } } } } };
+var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://mcp-nhi-guard.dev/schemas/v1/controls/MCP-NHI-019.schema.json", "title": "MCP-NHI-019 Every identity has an owner and a review date", "description": "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans", "x-nhi-control": { "id": "MCP-NHI-019", "title": "Every identity has an owner and a review date", "severity": "medium", "scope": "tool", "frameworks": { "NHI": ["NHI1"], "ASI": ["ASI10"], "MCP": ["MCP09"], "MAESTRO": ["L6"], "CSF": ["PR.AA-01"] }, "description": "owner and review-by tags present (mcp-nhi:owner, mcp-nhi:review-by, or the policy's names), review-by not past; tool identities that no declared tool claims are reported as orphans", "fix": "Tag every tool identity with an owner and a review-by date (mcp-nhi:owner, mcp-nhi:review-by, or the policy's tag names), review it before that date, and remove tool identities no declared tool uses.", "parameters": { "requiredTags": [] } }, "type": "object", "properties": { "identities": { "type": "array", "items": { "allOf": [{ "if": { "type": "object", "required": ["tool"], "properties": { "tool": { "type": "string" } } }, "then": { "type": "object", "properties": { "owner": { "type": "string", "minLength": 1, "x-nhi-message": "tool identity has no owner tag" }, "reviewBy": { "type": "string", "minLength": 1, "x-nhi-message": "tool identity has no review-by tag" }, "reviewOverdue": { "const": false, "x-nhi-message": "review-by date has passed or is not a YYYY-MM-DD date" }, "missingTags": { "type": "array", "maxItems": 0, "x-nhi-message": "tool identity lacks the tags the policy requires: {value}" } } } }, { "type": "object", "properties": { "orphan": { "const": false, "x-nhi-message": "identity carries a tool tag, but no declared tool claims it (orphan)" } } }] } } } };
 var func1 = require_ucs2length().default;
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
@@ -21739,10 +21748,10 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
-          const _errs5 = errors;
-          let valid3 = true;
           const _errs6 = errors;
-          if (errors === _errs6) {
+          let valid4 = true;
+          const _errs7 = errors;
+          if (errors === _errs7) {
             if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
               let missing0;
               if (data1.tool === void 0 && (missing0 = "tool")) {
@@ -21776,23 +21785,23 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          var _valid0 = _errs6 === errors;
-          errors = _errs5;
+          var _valid0 = _errs7 === errors;
+          errors = _errs6;
           if (vErrors !== null) {
-            if (_errs5) {
-              vErrors.length = _errs5;
+            if (_errs6) {
+              vErrors.length = _errs6;
             } else {
               vErrors = null;
             }
           }
           if (_valid0) {
-            const _errs10 = errors;
+            const _errs11 = errors;
             if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
               if (data1.owner !== void 0) {
                 let data3 = data1.owner;
                 if (typeof data3 === "string") {
                   if (func1(data3) < 1) {
-                    const err3 = { instancePath: instancePath + "/identities/" + i0 + "/owner", schemaPath: "#/properties/identities/items/then/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.identities.items.then.properties.owner, data: data3 };
+                    const err3 = { instancePath: instancePath + "/identities/" + i0 + "/owner", schemaPath: "#/properties/identities/items/allOf/0/then/properties/owner/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.owner, data: data3 };
                     if (vErrors === null) {
                       vErrors = [err3];
                     } else {
@@ -21801,7 +21810,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 } else {
-                  const err4 = { instancePath: instancePath + "/identities/" + i0 + "/owner", schemaPath: "#/properties/identities/items/then/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.identities.items.then.properties.owner.type, parentSchema: schema65.properties.identities.items.then.properties.owner, data: data3 };
+                  const err4 = { instancePath: instancePath + "/identities/" + i0 + "/owner", schemaPath: "#/properties/identities/items/allOf/0/then/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.identities.items.allOf[0].then.properties.owner.type, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.owner, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err4];
                   } else {
@@ -21814,7 +21823,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
                 let data4 = data1.reviewBy;
                 if (typeof data4 === "string") {
                   if (func1(data4) < 1) {
-                    const err5 = { instancePath: instancePath + "/identities/" + i0 + "/reviewBy", schemaPath: "#/properties/identities/items/then/properties/reviewBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.identities.items.then.properties.reviewBy, data: data4 };
+                    const err5 = { instancePath: instancePath + "/identities/" + i0 + "/reviewBy", schemaPath: "#/properties/identities/items/allOf/0/then/properties/reviewBy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.reviewBy, data: data4 };
                     if (vErrors === null) {
                       vErrors = [err5];
                     } else {
@@ -21823,7 +21832,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 } else {
-                  const err6 = { instancePath: instancePath + "/identities/" + i0 + "/reviewBy", schemaPath: "#/properties/identities/items/then/properties/reviewBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.identities.items.then.properties.reviewBy.type, parentSchema: schema65.properties.identities.items.then.properties.reviewBy, data: data4 };
+                  const err6 = { instancePath: instancePath + "/identities/" + i0 + "/reviewBy", schemaPath: "#/properties/identities/items/allOf/0/then/properties/reviewBy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.identities.items.allOf[0].then.properties.reviewBy.type, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.reviewBy, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err6];
                   } else {
@@ -21835,7 +21844,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.reviewOverdue !== void 0) {
                 let data5 = data1.reviewOverdue;
                 if (false !== data5) {
-                  const err7 = { instancePath: instancePath + "/identities/" + i0 + "/reviewOverdue", schemaPath: "#/properties/identities/items/then/properties/reviewOverdue/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema65.properties.identities.items.then.properties.reviewOverdue, data: data5 };
+                  const err7 = { instancePath: instancePath + "/identities/" + i0 + "/reviewOverdue", schemaPath: "#/properties/identities/items/allOf/0/then/properties/reviewOverdue/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.reviewOverdue, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err7];
                   } else {
@@ -21844,87 +21853,100 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data1.orphan !== void 0) {
-                let data6 = data1.orphan;
-                if (false !== data6) {
-                  const err8 = { instancePath: instancePath + "/identities/" + i0 + "/orphan", schemaPath: "#/properties/identities/items/then/properties/orphan/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema65.properties.identities.items.then.properties.orphan, data: data6 };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-              }
               if (data1.missingTags !== void 0) {
-                let data7 = data1.missingTags;
-                if (Array.isArray(data7)) {
-                  if (data7.length > 0) {
-                    const err9 = { instancePath: instancePath + "/identities/" + i0 + "/missingTags", schemaPath: "#/properties/identities/items/then/properties/missingTags/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema65.properties.identities.items.then.properties.missingTags, data: data7 };
+                let data6 = data1.missingTags;
+                if (Array.isArray(data6)) {
+                  if (data6.length > 0) {
+                    const err8 = { instancePath: instancePath + "/identities/" + i0 + "/missingTags", schemaPath: "#/properties/identities/items/allOf/0/then/properties/missingTags/maxItems", keyword: "maxItems", params: { limit: 0 }, message: "must NOT have more than 0 items", schema: 0, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.missingTags, data: data6 };
                     if (vErrors === null) {
-                      vErrors = [err9];
+                      vErrors = [err8];
                     } else {
-                      vErrors.push(err9);
+                      vErrors.push(err8);
                     }
                     errors++;
                   }
                 } else {
-                  const err10 = { instancePath: instancePath + "/identities/" + i0 + "/missingTags", schemaPath: "#/properties/identities/items/then/properties/missingTags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.identities.items.then.properties.missingTags.type, parentSchema: schema65.properties.identities.items.then.properties.missingTags, data: data7 };
+                  const err9 = { instancePath: instancePath + "/identities/" + i0 + "/missingTags", schemaPath: "#/properties/identities/items/allOf/0/then/properties/missingTags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.identities.items.allOf[0].then.properties.missingTags.type, parentSchema: schema65.properties.identities.items.allOf[0].then.properties.missingTags, data: data6 };
                   if (vErrors === null) {
-                    vErrors = [err10];
+                    vErrors = [err9];
                   } else {
-                    vErrors.push(err10);
+                    vErrors.push(err9);
                   }
                   errors++;
                 }
               }
             } else {
-              const err11 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.properties.identities.items.then.type, parentSchema: schema65.properties.identities.items.then, data: data1 };
+              const err10 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/allOf/0/then/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.properties.identities.items.allOf[0].then.type, parentSchema: schema65.properties.identities.items.allOf[0].then, data: data1 };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err10];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err10);
               }
               errors++;
             }
-            var _valid0 = _errs10 === errors;
-            valid3 = _valid0;
-            if (valid3) {
+            var _valid0 = _errs11 === errors;
+            valid4 = _valid0;
+            if (valid4) {
               var props0 = {};
               props0.owner = true;
               props0.reviewBy = true;
               props0.reviewOverdue = true;
-              props0.orphan = true;
               props0.missingTags = true;
               props0.tool = true;
             }
           }
-          if (!valid3) {
-            const err12 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema65.properties.identities.items.if, parentSchema: schema65.properties.identities.items, data: data1 };
+          if (!valid4) {
+            const err11 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema65.properties.identities.items.allOf[0].if, parentSchema: schema65.properties.identities.items.allOf[0], data: data1 };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err11];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err11);
             }
             errors++;
           }
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.orphan !== void 0) {
+              let data7 = data1.orphan;
+              if (false !== data7) {
+                const err12 = { instancePath: instancePath + "/identities/" + i0 + "/orphan", schemaPath: "#/properties/identities/items/allOf/1/properties/orphan/const", keyword: "const", params: { allowedValue: false }, message: "must be equal to constant", schema: false, parentSchema: schema65.properties.identities.items.allOf[1].properties.orphan, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/identities/" + i0, schemaPath: "#/properties/identities/items/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.properties.identities.items.allOf[1].type, parentSchema: schema65.properties.identities.items.allOf[1], data: data1 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          if (props0 !== true) {
+            props0 = props0 || {};
+            props0.orphan = true;
+          }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.identities.type, parentSchema: schema65.properties.identities, data: data0 };
+        const err14 = { instancePath: instancePath + "/identities", schemaPath: "#/properties/identities/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.identities.type, parentSchema: schema65.properties.identities, data: data0 };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err14];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.type, parentSchema: schema65, data };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.type, parentSchema: schema65, data };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err15];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err15);
     }
     errors++;
   }

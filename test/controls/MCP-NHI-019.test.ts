@@ -67,3 +67,19 @@ describe('MCP-NHI-019 requiredTags', () => {
     );
   });
 });
+
+describe('MCP-NHI-019 orphans', () => {
+  it('flags an identity with a tool tag and no server tag, which no declared tool claims', () => {
+    const stray = toolRole('stray_tool', {
+      tags: { 'mcp-nhi:tool': 'stray_tool', 'mcp-nhi:owner': 'a', 'mcp-nhi:review-by': '2027-01-01' },
+    });
+    const findings = of(judge(withRecords(compliantServer(), stray), { scope: 'all' }), 'MCP-NHI-019');
+    expect(findings).toContainEqual(
+      expect.objectContaining({ address: 'aws_iam_role.stray_tool', attribute: 'orphan' }),
+    );
+  });
+
+  it('passes the declared tools', () => {
+    expect(of(judge(compliantServer(), { scope: 'all' }), 'MCP-NHI-019')).toEqual([]);
+  });
+});
