@@ -20077,15 +20077,18 @@ var nhi_inventory_schema_default = {
   }
 };
 
+// action/controls/control-ajv-options.json
+var control_ajv_options_default = {
+  allErrors: true,
+  $data: true,
+  verbose: true,
+  strict: true,
+  allowUnionTypes: true
+};
+
 // action/controls/control-ajv.ts
 function controlAjv() {
-  const ajv2 = new import__.Ajv2020({
-    allErrors: true,
-    $data: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true
-  });
+  const ajv2 = new import__.Ajv2020({ ...control_ajv_options_default });
   ajv2.addKeyword({ keyword: "x-nhi-control", schemaType: "object" });
   ajv2.addKeyword({ keyword: "x-nhi-message", schemaType: "string" });
   ajv2.addSchema(nhi_inventory_schema_default);
@@ -28863,6 +28866,23 @@ var nhi_policy_schema_default = {
 
 // action/policy/load-policy.ts
 init_errors();
+
+// action/inventory/model.ts
+function emptyInventory(parameters) {
+  return {
+    version: 1,
+    parameters,
+    servers: [],
+    tools: [],
+    identities: [],
+    credentials: [],
+    workloads: [],
+    secrets: [],
+    policies: []
+  };
+}
+
+// action/policy/load-policy.ts
 init_read_file();
 var policySchema = nhi_policy_schema_default;
 var BUILTIN_PREFIX = "MCP-NHI-";
@@ -29139,7 +29159,7 @@ function customControlSchemaProblems(schemas) {
       return;
     }
     try {
-      validate(EMPTY_INVENTORY);
+      validate(emptyInventory({}));
     } catch (error) {
       problems.push({
         path: ["customControls", index],
@@ -29149,17 +29169,6 @@ function customControlSchemaProblems(schemas) {
   });
   return problems;
 }
-var EMPTY_INVENTORY = Object.freeze({
-  version: 1,
-  parameters: {},
-  servers: [],
-  tools: [],
-  identities: [],
-  credentials: [],
-  workloads: [],
-  secrets: [],
-  policies: []
-});
 function compileProblem(error) {
   const message = error instanceof Error ? error.message : String(error);
   const line = (message.split("\n")[0] ?? message).replace(/^strict mode: /, "").replace(/ \(strict\w+\)$/, "");

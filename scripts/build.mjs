@@ -23,7 +23,7 @@ const external = ['@cdktn/hcl2json'];
 
 /**
  * Replaces action/controls/precompiled.ts with Ajv's standalone validators of the built-in
- * control schemas, compiled with the options control-set.ts uses.
+ * control schemas, compiled with the options control-ajv.ts uses (control-ajv-options.json).
  */
 const precompiledControls = {
   name: 'precompiled-controls',
@@ -31,14 +31,10 @@ const precompiledControls = {
     build.onLoad({ filter: /[\\/]action[\\/]controls[\\/]precompiled\.ts$/ }, async () => {
       const { Ajv2020 } = await import('ajv/dist/2020.js');
       const standalone = (await import('ajv/dist/standalone/index.js')).default;
-      const ajv = new Ajv2020({
-        allErrors: true,
-        $data: true,
-        verbose: true,
-        strict: true,
-        allowUnionTypes: true,
-        code: { source: true, esm: true },
-      });
+      const options = JSON.parse(
+        await readFile(path.join(root, 'action', 'controls', 'control-ajv-options.json'), 'utf8'),
+      );
+      const ajv = new Ajv2020({ ...options, code: { source: true, esm: true } });
       ajv.addKeyword({ keyword: 'x-nhi-control', schemaType: 'object' });
       ajv.addKeyword({ keyword: 'x-nhi-message', schemaType: 'string' });
       const dir = path.join(root, 'schemas', 'controls');

@@ -6,15 +6,11 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import INVENTORY_SCHEMA from '../../schemas/nhi-inventory.schema.json' with { type: 'json' };
+// Shared with scripts/build.mjs, which precompiles the built-in controls with the same options.
+import AJV_OPTIONS from './control-ajv-options.json' with { type: 'json' };
 
 export function controlAjv(): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    $data: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true,
-  });
+  const ajv = new Ajv2020({ ...AJV_OPTIONS });
   ajv.addKeyword({ keyword: 'x-nhi-control', schemaType: 'object' });
   ajv.addKeyword({ keyword: 'x-nhi-message', schemaType: 'string' });
   ajv.addSchema(INVENTORY_SCHEMA);

@@ -10,6 +10,7 @@ import schemaJson from '../../schemas/nhi-policy.schema.json' with { type: 'json
 import { controlAjv } from '../controls/control-ajv.js';
 import { PolicyError } from '../errors.js';
 import type { Severity } from '../findings.js';
+import { emptyInventory } from '../inventory/model.js';
 import { FileReadError, readRegularFile } from '../read/read-file.js';
 import {
   type ControlSetting,
@@ -381,7 +382,7 @@ function customControlSchemaProblems(schemas: readonly Record<string, unknown>[]
     // A schema that refers to itself without descending into the data (`$ref: "#"`) never ends,
     // whatever the inventory: try it on an empty one now rather than crash the check later.
     try {
-      validate(EMPTY_INVENTORY);
+      validate(emptyInventory({}));
     } catch (error) {
       problems.push({
         path: ['customControls', index],
@@ -391,19 +392,6 @@ function customControlSchemaProblems(schemas: readonly Record<string, unknown>[]
   });
   return problems;
 }
-
-/** An inventory with nothing in it, the shape control schemas judge. */
-const EMPTY_INVENTORY = Object.freeze({
-  version: 1,
-  parameters: {},
-  servers: [],
-  tools: [],
-  identities: [],
-  credentials: [],
-  workloads: [],
-  secrets: [],
-  policies: [],
-});
 
 function compileProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
