@@ -8041,6 +8041,7 @@ function planRecords(doc, path, owned) {
     return plannedByAddress.get(address)?.values;
   };
   const configuration = isObj(doc.configuration) ? doc.configuration : void 0;
+  const defaultTagsPossible = configuration === void 0 || hasDefaultTags(configuration);
   const changes = changesOf(doc, path);
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records = [];
@@ -8079,9 +8080,11 @@ function planRecords(doc, path, owned) {
       isObj(configResource?.expressions) ? configResource.expressions : void 0,
       owned
     );
-    const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
+    const ownTags = values.tags ?? {};
+    const withTags = !defaultTagsPossible && isUnknownValue(values.tags_all) && isObj(ownTags) && !isUnknownValue(ownTags) ? { ...values, tags_all: ownTags } : values;
+    const sensitivePaths = sensitivePathsOf(change.after_sensitive, withTags, path);
     if (mode === "data") seen.add(address);
-    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
+    records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
   }
   if (!Array.isArray(doc.resource_changes)) {
     for (const snapshot of planned) {
@@ -8096,6 +8099,16 @@ function planRecords(doc, path, owned) {
     records.push(recordFromSnapshot(snapshot, ["read"], path));
   }
   return records;
+}
+function hasDefaultTags(configuration) {
+  const providers = configuration.provider_config;
+  if (!isObj(providers)) return false;
+  return Object.values(providers).some(
+    (provider) => isObj(provider) && (provider.name === "aws" || provider.name === void 0) && isObj(provider.expressions) && provider.expressions.default_tags !== void 0
+  );
+}
+function isUnknownValue(value) {
+  return isObj(value) && value.$unknown === true;
 }
 function isGone(actions) {
   return actions.length > 0 && actions.every((a) => a === "delete" || a === "forget");
@@ -22930,13 +22943,16 @@ function attribute(index, manifests, policy) {
     if (claims2.has(record2.address)) continue;
     const serverTag = tagOf(tags, all, names.server);
     const toolTag = tagOf(tags, all, names.tool);
-    if (isUnknown(serverTag) || isUnknown(toolTag)) {
+    if (isUnknown(serverTag) || serverTag === void 0 && isUnknown(toolTag)) {
       claims2.set(record2.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== "string") continue;
     const tenant = tagOf(tags, all, names.tenant);
-    claims2.set(record2.address, tagClaim(serverTag, toolTag, tenant));
+    claims2.set(
+      record2.address,
+      tagClaim(serverTag, typeof toolTag === "string" ? toolTag : void 0, tenant)
+    );
     const server = serverOf(serverTag);
     if (typeof environment === "string" && !server.environment) server.environment = environment;
     if (typeof toolTag === "string") toolOf(server, toolTag).address ??= record2.address;

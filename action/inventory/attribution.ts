@@ -184,14 +184,18 @@ export function attribute(
     if (claims.has(record.address)) continue;
     const serverTag = tagOf(tags, all, names.server);
     const toolTag = tagOf(tags, all, names.tool);
-    if (isUnknown(serverTag) || isUnknown(toolTag)) {
-      // Any resource, not only identities: a workload or secret may be a server's, too.
+    // Any resource, not only identities: a workload or secret may be a server's, too. A known
+    // server with a tool known only after apply is the server's.
+    if (isUnknown(serverTag) || (serverTag === undefined && isUnknown(toolTag))) {
       claims.set(record.address, UNRESOLVED);
       continue;
     }
     if (typeof serverTag !== 'string') continue;
     const tenant = tagOf(tags, all, names.tenant);
-    claims.set(record.address, tagClaim(serverTag, toolTag, tenant));
+    claims.set(
+      record.address,
+      tagClaim(serverTag, typeof toolTag === 'string' ? toolTag : undefined, tenant),
+    );
     const server = serverOf(serverTag);
     if (typeof environment === 'string' && !server.environment) server.environment = environment;
     if (typeof toolTag === 'string') toolOf(server, toolTag).address ??= record.address;

@@ -193,6 +193,7 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
   };
 
   const configuration = isObj(doc.configuration) ? doc.configuration : undefined;
+  const defaultTagsPossible = configuration === undefined || hasDefaultTags(configuration);
   const changes = changesOf(doc, path);
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records: ResourceRecord[] = [];
@@ -248,10 +249,17 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
       isObj(configResource?.expressions) ? configResource.expressions : undefined,
       owned,
     );
-    const sensitivePaths = sensitivePathsOf(change.after_sensitive, values, path);
+    // The AWS provider computes tags_all from tags and its default_tags; without default_tags
+    // in any provider configuration, an unknown tags_all holds the resource's own tags alone.
+    const ownTags = values.tags ?? {};
+    const withTags =
+      !defaultTagsPossible && isUnknownValue(values.tags_all) && isObj(ownTags) && !isUnknownValue(ownTags)
+        ? { ...values, tags_all: ownTags }
+        : values;
+    const sensitivePaths = sensitivePathsOf(change.after_sensitive, withTags, path);
 
     if (mode === 'data') seen.add(address);
-    records.push(record(address, mode, type, name, module, index, values, sensitivePaths, actions, source));
+    records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
   }
 
   // A refresh-only plan lists no changes: what exists is in planned_values alone, judged as it
@@ -272,6 +280,23 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     records.push(recordFromSnapshot(snapshot, ['read'], path));
   }
   return records;
+}
+
+/** Whether an AWS provider configuration of the plan sets default_tags (or may: none is recorded). */
+function hasDefaultTags(configuration: Json): boolean {
+  const providers = configuration.provider_config;
+  if (!isObj(providers)) return false;
+  return Object.values(providers).some(
+    (provider) =>
+      isObj(provider) &&
+      (provider.name === 'aws' || provider.name === undefined) &&
+      isObj(provider.expressions) &&
+      provider.expressions.default_tags !== undefined,
+  );
+}
+
+function isUnknownValue(value: unknown): boolean {
+  return isObj(value) && value.$unknown === true;
 }
 
 function isGone(actions: readonly string[]): boolean {

@@ -284,6 +284,39 @@ describe('readPlanJson on hand-made plans', () => {
     expect(inputs[0]!.resources).toBe(2);
   });
 
+  it("reads an unknown tags_all as the resource's own tags when no provider sets default_tags", () => {
+    const plan = (providerConfig: Record<string, unknown>) => ({
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'aws_iam_role.r',
+          mode: 'managed',
+          type: 'aws_iam_role',
+          name: 'r',
+          change: {
+            actions: ['create'],
+            before: null,
+            after: { name: 'r', tags: { team: 'a' } },
+            after_unknown: { arn: true, tags_all: true },
+            after_sensitive: {},
+          },
+        },
+      ],
+      configuration: { provider_config: providerConfig, root_module: {} },
+    });
+    const plain = readPlanJson(
+      JSON.stringify(plan({ aws: { name: 'aws', expressions: { region: {} } } })),
+      'p.json',
+    );
+    expect(plain.records[0]!.values.tags_all).toEqual({ team: 'a' });
+    // With default_tags, tags_all may hold tags the resource does not set: it stays unknown.
+    const withDefaults = readPlanJson(
+      JSON.stringify(plan({ aws: { name: 'aws', expressions: { default_tags: [{ tags: {} }] } } })),
+      'p.json',
+    );
+    expect(isUnknown(withDefaults.records[0]!.values.tags_all)).toBe(true);
+  });
+
   it('judges what a refresh-only plan holds: no resource_changes, everything in planned_values', () => {
     // The shape `terraform plan -refresh-only` (1.11) writes.
     const plan = {
