@@ -6,7 +6,7 @@
  */
 import { credentialShape, isSecretName, looksLikeSecretValue } from './inventory/secret-shapes.js';
 import { getOrMake } from './memo.js';
-import { splitExpression } from './read/expression-text.js';
+import { isPlainReference, splitExpression } from './read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
 import { xmlEscape } from './report/junit.js';
 import { md } from './report/markdown.js';
@@ -399,8 +399,14 @@ function collectExpression(
   into: Set<string>,
   verdicts: Map<string, boolean>,
 ): void {
-  // A plain reference (`aws_iam_role.r.arn`, most expressions of a plan) holds no literal text.
-  if (!LITERAL_TEXT.test(expression)) return;
+  // A plain reference (`aws_iam_role.r.arn`, most expressions of a plan) holds no literal text;
+  // a bare word that is none (an unquoted value) is all literal.
+  if (!LITERAL_TEXT.test(expression)) {
+    if (secret && expression.length >= MIN_SECRET_LENGTH && !isPlainReference(expression.trim())) {
+      addSecret(expression.trim(), into);
+    }
+    return;
+  }
   for (const { text: literal, key } of splitExpression(expression).literals) {
     if (literal.length < MIN_SECRET_LENGTH) continue;
     if (!(secret || looksLikeSecretValue(key ?? '', literal) || hasCredentialShape(literal, verdicts)))

@@ -29800,8 +29800,9 @@ function describeParseError(error2) {
   const raw = error2 instanceof Error ? error2.message : String(error2);
   const first = (raw.split("\n")[0] ?? "").trim();
   const match = /^parse config: \[[^:\]]*:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: (.*?)\]?$/.exec(first);
-  if (match) return `line ${match[1]}, column ${match[2]}: ${match[3]}`;
-  return first === "" ? "cannot parse HCL" : first;
+  const unquoted = (text2) => text2.replace(/"(?:[^"\\]|\\.)*"/g, '"\u2026"');
+  if (match) return `line ${match[1]}, column ${match[2]}: ${unquoted(match[3])}`;
+  return first === "" ? "cannot parse HCL" : unquoted(first);
 }
 async function readModule(read, files, dir, module, inputs, depth, reading) {
   const parsed = [];
@@ -29928,7 +29929,7 @@ function isSetType(type) {
   return typeof type === "string" && /^(?:\$\{)?\s*set\s*\(/.test(type);
 }
 function shownSource(source) {
-  return source.replace(/:\/\/[^\s/@]*@/, "://").replace(/\?.*$/, (query) => /^\?ref=[\w./-]*$/.test(query) ? query : "");
+  return source.replace(/#.*$/, "").replace(/:\/\/[^\s/]*@/, "://").replace(/\?.*$/, (query) => /^\?ref=[\w./-]*$/.test(query) ? query : "");
 }
 var hclParser, MAX_MODULE_DEPTH, MAX_CONFIG_BYTES, MAX_MODULE_INSTANCES, MODULE_META_ARGUMENTS, BLOCK_HEADER;
 var init_read_hcl = __esm({
@@ -47370,14 +47371,15 @@ function loadControlSet(policy) {
 init_errors();
 
 // action/read/expression-text.ts
-var PLAIN_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])*$/;
+var PLAIN_REFERENCE = /^(?:var|local|module|data|each|count|path|self|terraform|[a-z][a-z0-9]*_[a-z0-9_]+)(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])+$/;
+function isPlainReference(expression) {
+  return expression.length <= MAX_SHOWN && PLAIN_REFERENCE.test(expression);
+}
 var MAX_SHOWN = 200;
 var NAMED_INPUT = /\b(?:var|local|each|count)\.[A-Za-z_][\w-]*|\bmodule\.[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*/g;
 function describeUnknown(value) {
   const { expression } = value;
-  if (expression !== void 0 && expression.length <= MAX_SHOWN && PLAIN_REFERENCE.test(expression)) {
-    return expression;
-  }
+  if (expression !== void 0 && isPlainReference(expression)) return expression;
   const inputs = new Set(value.refs);
   if (expression !== void 0) {
     for (const match of splitExpression(expression).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);
@@ -48209,7 +48211,8 @@ function generatedValueSource(value) {
     const type = addressType(ref);
     if (type !== void 0 && GENERATED_VALUE.test(`${type}.x`)) return ref;
   }
-  if (value.expression !== void 0) return GENERATED_VALUE.exec(value.expression)?.[0];
+  if (value.expression !== void 0)
+    return GENERATED_VALUE.exec(splitExpression(value.expression).code)?.[0];
   return void 0;
 }
 function unknownEvidence(address, attribute2, detail, value) {
@@ -52823,7 +52826,12 @@ function collectSecretsWithMarks(record2, into, verdicts2) {
 }
 var LITERAL_TEXT = /["<]|[$%]\{/;
 function collectExpression(expression, secret, into, verdicts2) {
-  if (!LITERAL_TEXT.test(expression)) return;
+  if (!LITERAL_TEXT.test(expression)) {
+    if (secret && expression.length >= MIN_SECRET_LENGTH && !isPlainReference(expression.trim())) {
+      addSecret(expression.trim(), into);
+    }
+    return;
+  }
   for (const { text: literal, key } of splitExpression(expression).literals) {
     if (literal.length < MIN_SECRET_LENGTH) continue;
     if (!(secret || looksLikeSecretValue(key ?? "", literal) || hasCredentialShape(literal, verdicts2)))
@@ -54750,6 +54758,7 @@ function emptyInventory(parameters) {
 }
 
 // action/policy/load-policy.ts
+init_secret_shapes();
 init_read_file();
 var policySchema = nhi_policy_schema_default;
 var BUILTIN_PREFIX = "MCP-NHI-";
@@ -55133,6 +55142,8 @@ function describeValue(value) {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") {
+    if (looksLikeSecretValue("", value) || /:\/\/[^\s/]*@/.test(value))
+      return `a value of ${value.length} characters`;
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
   }
   return String(value);

@@ -11,6 +11,7 @@ import { controlAjv } from '../controls/control-ajv.js';
 import { PolicyError } from '../errors.js';
 import type { Severity } from '../findings.js';
 import { emptyInventory } from '../inventory/model.js';
+import { looksLikeSecretValue } from '../inventory/secret-shapes.js';
 import { FileReadError, readRegularFile } from '../read/read-file.js';
 import {
   type ControlSetting,
@@ -504,6 +505,9 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {
+    // Not a value that may be a credential (a DSN with a password, a token pasted in the wrong field).
+    if (looksLikeSecretValue('', value) || /:\/\/[^\s/]*@/.test(value))
+      return `a value of ${value.length} characters`;
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   }
   return String(value);

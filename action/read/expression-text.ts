@@ -6,8 +6,18 @@
  */
 import type { UnknownValue } from './record.js';
 
-/** `aws_iam_role.r.arn`, `var.name`, `module.m.out`, `aws_iam_role.r["search"].arn`, `x[0].y`. */
-const PLAIN_REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])*$/;
+/**
+ * `aws_iam_role.r.arn`, `var.name`, `module.m.out`, `data.x.y.z`, `aws_iam_role.r["search"].arn`:
+ * a root Terraform knows (a resource type has an underscore) and at least one attribute. A
+ * bare word (`DB_PASSWORD = Hunter2`, an unquoted value Terraform would reject) is no reference.
+ */
+const PLAIN_REFERENCE =
+  /^(?:var|local|module|data|each|count|path|self|terraform|[a-z][a-z0-9]*_[a-z0-9_]+)(?:\.[A-Za-z_][\w-]*|\.\*|\[(?:\d+|\*|"[\w.:/-]{0,64}")\])+$/;
+
+/** Whether an expression is a plain reference, which names inputs and holds no literal text. */
+export function isPlainReference(expression: string): boolean {
+  return expression.length <= MAX_SHOWN && PLAIN_REFERENCE.test(expression);
+}
 const MAX_SHOWN = 200;
 /** Inputs named in code (never inside a string's literal text). */
 const NAMED_INPUT = /\b(?:var|local|each|count)\.[A-Za-z_][\w-]*|\bmodule\.[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*/g;
@@ -15,9 +25,7 @@ const NAMED_INPUT = /\b(?:var|local|each|count)\.[A-Za-z_][\w-]*|\bmodule\.[A-Za
 /** Words for an unknown value in a finding: a plain reference as written, else what it reads. */
 export function describeUnknown(value: UnknownValue): string {
   const { expression } = value;
-  if (expression !== undefined && expression.length <= MAX_SHOWN && PLAIN_REFERENCE.test(expression)) {
-    return expression;
-  }
+  if (expression !== undefined && isPlainReference(expression)) return expression;
   const inputs = new Set(value.refs);
   if (expression !== undefined) {
     for (const match of splitExpression(expression).code.matchAll(NAMED_INPUT)) inputs.add(match[0]);

@@ -258,3 +258,41 @@ resource "aws_ecs_task_definition" "t" {
     }
   });
 });
+
+describe('secrets in text the check quotes from configuration', () => {
+  it.each(REPORT_FORMATS.map((format) => [format]))(
+    '%s: generator names inside strings, unquoted values, parser errors and module sources',
+    async (format) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'nhi-secret-quotes-'));
+      writeFileSync(
+        path.join(dir, 'main.tf'),
+        `variable "env" {}
+module "m" { source = "git::https://deploy:p@ssQuartzGale77@github.com/org/mod.git?ref=v1#tokenQuartzFrag" }
+resource "aws_secretsmanager_secret_version" "v" {
+  secret_id     = "s"
+  secret_string = "\${var.env}:random_password.QuartzHarbor42"
+  tags          = { "mcp-nhi:server" = "leaky-mcp" }
+}
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::111122223333:role/r"
+  environment {
+    variables = { DB_PASSWORD = QuartzUnquoted99 }
+  }
+  tags = { "mcp-nhi:server" = "leaky-mcp" }
+}
+`,
+      );
+      const run = await cli('check', dir, '--scope', 'all', '--format', format);
+      expect(run.stdout + run.stderr).not.toMatch(/Quartz/);
+      const broken = mkdtempSync(path.join(tmpdir(), 'nhi-secret-parse-'));
+      writeFileSync(
+        path.join(broken, 'main.tf'),
+        'resource "aws_lambda_function" "f" {\n  x = "a%{QuartzParse11}"\n}\n',
+      );
+      const failed = await cli('check', broken, '--format', format);
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).not.toMatch(/Quartz/);
+    },
+  );
+});

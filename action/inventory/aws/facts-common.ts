@@ -3,6 +3,7 @@
  * control parameters, attribution through a related resource, attribute paths that follow
  * the block shape the input used, and recognizing references to secret values.
  */
+import { splitExpression } from '../../read/expression-text.js';
 import type { UnknownValue } from '../../read/record.js';
 import type { InventoryContext } from '../context.js';
 import type { Attribution, Evidence } from '../model.js';
@@ -192,7 +193,9 @@ export function generatedValueSource(value: UnknownValue): string | undefined {
     const type = addressType(ref);
     if (type !== undefined && GENERATED_VALUE.test(`${type}.x`)) return ref;
   }
-  if (value.expression !== undefined) return GENERATED_VALUE.exec(value.expression)?.[0];
+  // In code only: a string's text (`"random_password.x"`) may be the secret itself.
+  if (value.expression !== undefined)
+    return GENERATED_VALUE.exec(splitExpression(value.expression).code)?.[0];
   return undefined;
 }
 

@@ -130,8 +130,11 @@ function describeParseError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const first = (raw.split('\n')[0] ?? '').trim();
   const match = /^parse config: \[[^:\]]*:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: (.*?)\]?$/.exec(first);
-  if (match) return `line ${match[1]}, column ${match[2]}: ${match[3]}`;
-  return first === '' ? 'cannot parse HCL' : first;
+  // The parser quotes the text it stopped at (`"Summer2024pw" is not a valid ...`): that text
+  // may be a secret, so quotes lose their content.
+  const unquoted = (text: string) => text.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
+  if (match) return `line ${match[1]}, column ${match[2]}: ${unquoted(match[3]!)}`;
+  return first === '' ? 'cannot parse HCL' : unquoted(first);
 }
 
 /** What one readHclPath shares across the modules it reads. */
@@ -318,6 +321,7 @@ function isSetType(type: unknown): boolean {
  */
 export function shownSource(source: string): string {
   return source
-    .replace(/:\/\/[^\s/@]*@/, '://')
+    .replace(/#.*$/, '')
+    .replace(/:\/\/[^\s/]*@/, '://')
     .replace(/\?.*$/, (query) => (/^\?ref=[\w./-]*$/.test(query) ? query : ''));
 }
