@@ -8080,8 +8080,14 @@ function planRecords(doc, path, owned) {
       isObj(configResource?.expressions) ? configResource.expressions : void 0,
       owned
     );
-    const ownTags = values.tags ?? {};
-    const withTags = !defaultTagsPossible && isUnknownValue(values.tags_all) && isObj(ownTags) && !isUnknownValue(ownTags) ? { ...values, tags_all: ownTags } : values;
+    let withTags = values;
+    if (!defaultTagsPossible && isUnknownValue(values.tags_all)) {
+      const ownTags = values.tags ?? {};
+      if (isObj(ownTags) && !isUnknownValue(ownTags)) {
+        if (owned || values !== after) setOwn(values, "tags_all", ownTags);
+        else withTags = { ...values, tags_all: ownTags };
+      }
+    }
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, withTags, path);
     if (mode === "data") seen.add(address);
     records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
@@ -27772,7 +27778,7 @@ var CREDENTIAL_SHAPES = [
   ["\\b", "github_pat_\\w{22}", "\\w*"],
   ["\\b", "xox[abprs]-[\\w-]{10}", "[\\w-]*"],
   ["\\b", "sk-(?:ant-)?[\\w-]{20}", "[\\w-]*"],
-  ["\\b", "[rs]k_(?:live|test)_\\w{16}", "\\w*"],
+  ["\\b", "sk_(?:live|test)_\\w{16}", "\\w*"],
   ["\\b", "glpat-[\\w-]{20}", "[\\w-]*"],
   ["\\b", "AIza[\\w-]{35}", ""],
   ["\\b", "eyJ[\\w-]{8}", "[\\w-]*\\.eyJ[\\w-]{8,}\\.[\\w-]+"],

@@ -15,7 +15,7 @@ import { record } from './helpers/records.js';
 const MARKER = '[redacted]';
 /** The credential patterns as they were first written: the definition the redactor keeps. */
 const CREDENTIAL_PATTERNS =
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\b[rs]k_(?:live|test)_\w{16,}|\bglpat-[\w-]{20,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----))*-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
+  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_\w{22,}|\bxox[abprs]-[\w-]{10,}|\bsk-(?:ant-)?[\w-]{20,}|\bsk_(?:live|test)_\w{16,}|\bglpat-[\w-]{20,}|\bAIza[\w-]{35}|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?:[^-]|-(?!----))*-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
 
 function byDefinition(text: string, secrets: readonly string[]): string {
   const escaped = [...secrets]
@@ -54,7 +54,7 @@ const FRAGMENTS = [
   'sk-',
   'ant-',
   'sk_live_',
-  'rk_test_',
+  'sk_test_',
   'glpat-',
   'https://',
   'deploy-bot:',

@@ -251,11 +251,15 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     );
     // The AWS provider computes tags_all from tags and its default_tags; without default_tags
     // in any provider configuration, an unknown tags_all holds the resource's own tags alone.
-    const ownTags = values.tags ?? {};
-    const withTags =
-      !defaultTagsPossible && isUnknownValue(values.tags_all) && isObj(ownTags) && !isUnknownValue(ownTags)
-        ? { ...values, tags_all: ownTags }
-        : values;
+    let withTags = values;
+    if (!defaultTagsPossible && isUnknownValue(values.tags_all)) {
+      const ownTags = values.tags ?? {};
+      if (isObj(ownTags) && !isUnknownValue(ownTags)) {
+        // In place where the values are this read's own (parsed for it, or copied to mark them).
+        if (owned || values !== after) setOwn(values, 'tags_all', ownTags);
+        else withTags = { ...values, tags_all: ownTags };
+      }
+    }
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, withTags, path);
 
     if (mode === 'data') seen.add(address);
