@@ -49766,9 +49766,9 @@ var ROLE_CONSUMERS = [
 ];
 var IDENTITY_TYPES2 = ["aws_iam_role", "aws_iam_user"];
 function isAwsIdentity(record2) {
-  return record2.mode === "managed" && IDENTITY_TYPES2.includes(record2.type);
+  return record2 !== void 0 && record2.mode === "managed" && IDENTITY_TYPES2.includes(record2.type);
 }
-function awsIdentities(ctx, usedPolicies, claimedOnly = false, serverIdentities = []) {
+function awsIdentities(ctx, usedPolicies, claimedOnly = false, reach2 = /* @__PURE__ */ new Map()) {
   const toolsByIdentity = /* @__PURE__ */ new Map();
   const serversByIdentity = /* @__PURE__ */ new Map();
   for (const server of ctx.servers) {
@@ -49780,14 +49780,10 @@ function awsIdentities(ctx, usedPolicies, claimedOnly = false, serverIdentities 
   for (const server of ctx.servers) {
     if (server.identity !== void 0) push(identitiesOfServer, server.name, server.identity);
   }
-  for (const server of serverIdentities) {
-    for (const identity of server.identities) {
-      if (toolsByIdentity.has(identity)) continue;
-      if (!serversByIdentity.get(identity)?.includes(server.name))
-        push(serversByIdentity, identity, server.name);
-      if (!identitiesOfServer.get(server.name)?.includes(identity))
-        push(identitiesOfServer, server.name, identity);
-    }
+  for (const [address, server] of reach2) {
+    if (toolsByIdentity.has(address) || !isAwsIdentity(ctx.index.byAddress.get(address))) continue;
+    if (!serversByIdentity.get(address)?.includes(server)) push(serversByIdentity, address, server);
+    if (!identitiesOfServer.get(server)?.includes(address)) push(identitiesOfServer, server, address);
   }
   const declarations = {
     trustOptions: { accounts: callerAccounts(ctx) },
@@ -50623,6 +50619,12 @@ function awsServerFacts(ctx) {
     for (const address of [
       ...resources.workloads.map((record2) => record2.address),
       ...facts2.identities,
+      // Whatever the server may become: the roles that trust one of its identities.
+      ...facts2.identities.flatMap(
+        (identity) => recordsReferring(ctx.index, "aws_iam_role", "assume_role_policy", "aws_iam_role", identity).map(
+          (role) => role.address
+        )
+      ),
       // What its workloads' environments name: the access key, secret or parameter they read.
       ...resources.workloads.flatMap((record2) => environmentRefs(ctx, record2))
     ]) {
@@ -51757,12 +51759,7 @@ function buildInventory(records, options) {
     }
   };
   const usedPolicies = /* @__PURE__ */ new Set();
-  const identities = awsIdentities(
-    withReach,
-    usedPolicies,
-    options.claimedIdentitiesOnly === true,
-    servers.map((server) => ({ name: server.name, identities: serverReach(ctx.index, server.identities) }))
-  );
+  const identities = awsIdentities(withReach, usedPolicies, options.claimedIdentitiesOnly === true, reach2);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
@@ -51774,21 +51771,6 @@ function buildInventory(records, options) {
     secrets: awsSecrets(withReach),
     policies: awsDetachedPolicies(withReach, usedPolicies)
   };
-}
-function serverReach(index, identities) {
-  const out = new Set(identities);
-  for (const identity of identities) {
-    for (const role of recordsReferring(
-      index,
-      "aws_iam_role",
-      "assume_role_policy",
-      "aws_iam_role",
-      identity
-    )) {
-      out.add(role.address);
-    }
-  }
-  return [...out];
 }
 function identityCount(records) {
   let count = 0;

@@ -8,7 +8,6 @@ import { attribute } from './attribution.js';
 import { awsCredentials } from './aws/credentials.js';
 import { awsDetachedPolicies } from './aws/detached-policies.js';
 import { awsIdentities, isAwsIdentity } from './aws/identities.js';
-import { recordsReferring } from './aws/resolve.js';
 import { awsSecrets } from './aws/secrets.js';
 import { awsServerFacts } from './aws/servers.js';
 import { awsWorkloads } from './aws/workloads.js';
@@ -54,12 +53,7 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     },
   };
   const usedPolicies = new Set<string>();
-  const identities = awsIdentities(
-    withReach,
-    usedPolicies,
-    options.claimedIdentitiesOnly === true,
-    servers.map((server) => ({ name: server.name, identities: serverReach(ctx.index, server.identities) })),
-  );
+  const identities = awsIdentities(withReach, usedPolicies, options.claimedIdentitiesOnly === true, reach);
   return {
     version: 1,
     parameters: { ...options.parameters, today: options.today },
@@ -71,26 +65,6 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     secrets: awsSecrets(withReach),
     policies: awsDetachedPolicies(withReach, usedPolicies),
   };
-}
-
-/**
- * A server's identities and the roles that trust one of them: whatever the server may become
- * is the server's to answer for, tagged or not.
- */
-function serverReach(index: InventoryContext['index'], identities: readonly string[]): string[] {
-  const out = new Set(identities);
-  for (const identity of identities) {
-    for (const role of recordsReferring(
-      index,
-      'aws_iam_role',
-      'assume_role_policy',
-      'aws_iam_role',
-      identity,
-    )) {
-      out.add(role.address);
-    }
-  }
-  return [...out];
 }
 
 /** How many IAM identities the records hold, judged or not. */

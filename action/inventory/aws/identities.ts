@@ -49,8 +49,12 @@ interface Declarations {
 const IDENTITY_TYPES = ['aws_iam_role', 'aws_iam_user'] as const;
 
 /** Whether the record is an IAM identity this inventory describes. */
-export function isAwsIdentity(record: ResourceRecord): boolean {
-  return record.mode === 'managed' && (IDENTITY_TYPES as readonly string[]).includes(record.type);
+export function isAwsIdentity(record: ResourceRecord | undefined): boolean {
+  return (
+    record !== undefined &&
+    record.mode === 'managed' &&
+    (IDENTITY_TYPES as readonly string[]).includes(record.type)
+  );
 }
 
 /**
@@ -58,14 +62,14 @@ export function isAwsIdentity(record: ResourceRecord): boolean {
  *   identity's grants came from (and the attachments they came through).
  * @param claimedOnly leave out identities no server or tool claims (their policies still count
  *   as used, so they are not reported as detached).
- * @param serverIdentities the identities each server was found to run as (its workloads'
- *   roles, tagged or not): the server claims them.
+ * @param reach what each server was found to run (address → server; see AwsServerFacts): the
+ *   server claims the identities among it.
  */
 export function awsIdentities(
   ctx: InventoryContext,
   usedPolicies?: Set<string>,
   claimedOnly = false,
-  serverIdentities: readonly { readonly name: string; readonly identities: readonly string[] }[] = [],
+  reach: ReadonlyMap<string, string> = new Map(),
 ): IdentityFacts[] {
   const toolsByIdentity = new Map<string, DeclaredTool[]>();
   const serversByIdentity = new Map<string, string[]>();
@@ -78,15 +82,11 @@ export function awsIdentities(
   for (const server of ctx.servers) {
     if (server.identity !== undefined) push(identitiesOfServer, server.name, server.identity);
   }
-  for (const server of serverIdentities) {
-    for (const identity of server.identities) {
-      // A tool's role is its tool's, not one its server runs as.
-      if (toolsByIdentity.has(identity)) continue;
-      if (!serversByIdentity.get(identity)?.includes(server.name))
-        push(serversByIdentity, identity, server.name);
-      if (!identitiesOfServer.get(server.name)?.includes(identity))
-        push(identitiesOfServer, server.name, identity);
-    }
+  for (const [address, server] of reach) {
+    // A tool's role is its tool's, not one its server runs as.
+    if (toolsByIdentity.has(address) || !isAwsIdentity(ctx.index.byAddress.get(address))) continue;
+    if (!serversByIdentity.get(address)?.includes(server)) push(serversByIdentity, address, server);
+    if (!identitiesOfServer.get(server)?.includes(address)) push(identitiesOfServer, server, address);
   }
   const declarations: Declarations = {
     trustOptions: { accounts: callerAccounts(ctx) },
@@ -292,7 +292,6 @@ function isOrphan(
   return declaredTools.length === 0;
 }
 
-/** Identities of every declared server but the tool's own (and never the identity itself), as a lookup. */
 /** The identities of a tool's own servers, declared or run as by their workloads. */
 function ownServerIdentities(declarations: Declarations, servers: readonly DeclaredServer[]): string[] {
   const out: string[] = [];
@@ -302,6 +301,7 @@ function ownServerIdentities(declarations: Declarations, servers: readonly Decla
   return out;
 }
 
+/** Identities of every declared server but the tool's own (and never the identity itself), as a lookup. */
 function otherServerIdentities(
   declarations: Declarations,
   own: readonly DeclaredServer[],

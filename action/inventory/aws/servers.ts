@@ -32,7 +32,7 @@ import {
   unique,
   unknownEvidence,
 } from './facts-common.js';
-import { resolveRefs, resolveRole } from './resolve.js';
+import { recordsReferring, resolveRefs, resolveRole } from './resolve.js';
 import { workloadEnvironment, workloadIdentities } from './workloads.js';
 
 export interface AwsServerFacts {
@@ -66,6 +66,12 @@ export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
     for (const address of [
       ...resources.workloads.map((record) => record.address),
       ...facts.identities,
+      // Whatever the server may become: the roles that trust one of its identities.
+      ...facts.identities.flatMap((identity) =>
+        recordsReferring(ctx.index, 'aws_iam_role', 'assume_role_policy', 'aws_iam_role', identity).map(
+          (role) => role.address,
+        ),
+      ),
       // What its workloads' environments name: the access key, secret or parameter they read.
       ...resources.workloads.flatMap((record) => environmentRefs(ctx, record)),
     ]) {
