@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkPaths } from './check.js';
-import { describeError, UsageError, UserError } from './errors.js';
+import { describeError, refuseOverwritingInput, UsageError, UserError } from './errors.js';
 import { type FailOn, SEVERITIES } from './findings.js';
 import { isCalendarDate, loadPolicy } from './policy/load-policy.js';
 import { createRedactor } from './redact.js';
@@ -88,6 +88,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.policy === '') throw new UsageError('--policy needs a file name (got "")');
   const policy = values.policy === undefined ? undefined : await loadPolicy(values.policy);
 
+  if (values.output) refuseOverwritingInput(values.output, paths, '--output');
   const { report, redactor } = await checkPaths(paths, {
     ...(policy ? { policy } : {}),
     ...(scope ? { scope } : {}),

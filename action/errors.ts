@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 /**
  * Errors the user can act on. The CLI and the Action print `message` as one line and exit 2;
  * anything else that escapes is a bug, reported the same way but marked as internal.
@@ -43,4 +44,15 @@ export function describeError(error: unknown): string {
     ? 'invalid regular expression'
     : detail.split('\n')[0]!;
   return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}…` : gist} (please report this with the input that caused it)`;
+}
+
+/**
+ * A usage error when a report would be written over one of the inputs being checked
+ * (`--output plan.json`, `sarif-file: plan.json`): the report must not destroy what it judged.
+ */
+export function refuseOverwritingInput(output: string, inputs: readonly string[], what: string): void {
+  const target = resolve(output);
+  if (inputs.some((input) => resolve(input) === target)) {
+    throw new UsageError(`${what} ${output} is one of the inputs being checked; write the report elsewhere`);
+  }
 }

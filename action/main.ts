@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { checkPaths } from './check.js';
-import { describeError, UsageError } from './errors.js';
+import { describeError, refuseOverwritingInput, UsageError } from './errors.js';
 import type { CheckReport } from './findings.js';
 import { emitAnnotations, planAnnotations } from './github/annotations.js';
 import { commentBody, commentMarker, upsertComment } from './github/comment.js';
@@ -35,6 +35,9 @@ export async function run(): Promise<void> {
       throw new UsageError(`input "working-directory": ${inputs.workingDirectory} is not a directory`);
     }
     const paths = expandPaths(inputs.plan, workingDirectory, cwd);
+    if (inputs.sarifFile) {
+      refuseOverwritingInput(path.resolve(workingDirectory, inputs.sarifFile), paths, 'input "sarif-file":');
+    }
     const policy = inputs.policy
       ? await loadPolicy(path.relative(cwd, path.resolve(workingDirectory, inputs.policy)) || '.')
       : undefined;

@@ -3000,7 +3000,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3027,7 +3027,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3891,7 +3891,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4282,7 +4282,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -7530,11 +7530,18 @@ var require__ = __commonJS({
 });
 
 // action/errors.ts
+import { resolve } from "node:path";
 function describeError(error) {
   if (error instanceof UserError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
   return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
+}
+function refuseOverwritingInput(output, inputs, what) {
+  const target = resolve(output);
+  if (inputs.some((input) => resolve(input) === target)) {
+    throw new UsageError(`${what} ${output} is one of the inputs being checked; write the report elsewhere`);
+  }
 }
 var UserError, InputError, PolicyError, UsageError;
 var init_errors = __esm({
@@ -10539,7 +10546,7 @@ var init_blocks = __esm({
 
 // action/read/hcl/config-files.ts
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { relative, resolve as resolve2, sep } from "node:path";
+import { relative, resolve as resolve3, sep } from "node:path";
 function realRoot(root) {
   try {
     return realpathSync(root);
@@ -10553,7 +10560,7 @@ function configFiles(root, dir) {
     moduleDir,
     read(path) {
       try {
-        const real = realpathSync(resolve2(root, path));
+        const real = realpathSync(resolve3(root, path));
         if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
         const info = statSync(real);
         if (!info.isFile() || info.size > MAX_CONFIG_FILE_BYTES) return void 0;
@@ -10618,7 +10625,7 @@ __export(read_hcl_exports, {
   shownSource: () => shownSource
 });
 import { readdir, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve4 } from "node:path";
 async function parseHcl(filename, text) {
   hclParser ??= import("@cdktn/hcl2json");
   return (await hclParser).parse(filename, text);
@@ -10626,7 +10633,7 @@ async function parseHcl(filename, text) {
 async function readHclPath(path) {
   const files = await tfFilesOf(path);
   if (files.length === 0) throw new InputError(path, "no .tf or .tofu files in this directory");
-  const root = resolve3(files.length === 1 && files[0] === path ? dirname2(path) : path);
+  const root = resolve4(files.length === 1 && files[0] === path ? dirname2(path) : path);
   const read = {
     root: realRoot(root),
     parsed: /* @__PURE__ */ new Map(),
@@ -10759,7 +10766,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
         );
         continue;
       }
-      const moduleDir = resolve3(join2(file, "..", source));
+      const moduleDir = resolve4(join2(file, "..", source));
       const notRead = (why) => read.skipped.push(
         `${address} (${source}) ${why}, so its resources were not read; check a plan to judge them`
       );
@@ -22908,17 +22915,17 @@ function attribute(index, manifests, policy) {
   const claim = (address, attribution) => {
     if (!claims2.has(address)) claims2.set(address, attribution);
   };
-  const resolve5 = manifestResolver(index);
+  const resolve6 = manifestResolver(index);
   for (const manifest of manifests) {
     for (const declared2 of manifest.servers) {
       const server = serverOf(declared2.name);
-      const identities = declared2.identity ? resolve5(declared2.identity) : [];
+      const identities = declared2.identity ? resolve6(declared2.identity) : [];
       server.identity ??= identities[0];
       server.environment ??= declared2.environment;
       server.multiTenant ||= declared2.multiTenant === true;
       claim(manifest.address, { server: declared2.name, attributedBy: "manifest" });
       for (const identity of identities) claim(identity, { server: declared2.name, attributedBy: "manifest" });
-      for (const address of (declared2.resources ?? []).flatMap(resolve5))
+      for (const address of (declared2.resources ?? []).flatMap(resolve6))
         claim(address, { server: declared2.name, attributedBy: "manifest" });
       for (const declaredTool of declared2.tools) {
         const tool = toolOf(server, declaredTool.name);
@@ -22931,11 +22938,11 @@ function attribute(index, manifests, policy) {
           tool: declaredTool.name,
           attributedBy: "manifest"
         };
-        for (const identity of declaredTool.identity ? resolve5(declaredTool.identity) : []) {
+        for (const identity of declaredTool.identity ? resolve6(declaredTool.identity) : []) {
           tool.identities.add(identity);
           claim(identity, toolClaim);
         }
-        for (const address of (declaredTool.resources ?? []).flatMap(resolve5)) claim(address, toolClaim);
+        for (const address of (declaredTool.resources ?? []).flatMap(resolve6)) claim(address, toolClaim);
       }
     }
   }
@@ -26951,14 +26958,14 @@ function applyWaivers(findings, waivers, today) {
 // action/read/read-inputs.ts
 init_errors();
 import { readdir as readdir2, readFile, stat as stat3 } from "node:fs/promises";
-import { join as join4, resolve as resolve4 } from "node:path";
+import { join as join4, resolve as resolve5 } from "node:path";
 
 // action/read/binary-plan.ts
 init_errors();
 init_plan_json();
 import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { basename, delimiter, dirname, join, resolve } from "node:path";
+import { basename, delimiter, dirname, join, resolve as resolve2 } from "node:path";
 var DEFAULT_TIMEOUT_MS = 5 * 6e4;
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 function isZip(bytes) {
@@ -26973,7 +26980,7 @@ async function readBinaryPlan(path, options = {}) {
       "is a binary Terraform plan; install terraform (or tofu) on PATH or pass the output of `terraform show -json` instead"
     );
   }
-  const absolute = resolve(path);
+  const absolute = resolve2(path);
   const stdout = await new Promise((done, fail) => {
     execFile(
       tool,
@@ -27058,7 +27065,7 @@ async function readInputs(paths, options = {}) {
   const result = { records: [], inputs: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths) {
-    const key = resolve4(path);
+    const key = resolve5(path);
     if (seen.has(key)) continue;
     seen.add(key);
     appendRead(result, await readInput(path, options));
@@ -30073,6 +30080,7 @@ async function run(argv, io) {
     throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
   if (values.policy === "") throw new UsageError('--policy needs a file name (got "")');
   const policy = values.policy === void 0 ? void 0 : await loadPolicy(values.policy);
+  if (values.output) refuseOverwritingInput(values.output, paths, "--output");
   const { report, redactor } = await checkPaths(paths, {
     ...policy ? { policy } : {},
     ...scope ? { scope } : {},

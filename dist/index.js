@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -22113,7 +22113,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22140,7 +22140,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -23004,7 +23004,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23395,7 +23395,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -26643,11 +26643,18 @@ var require__ = __commonJS({
 });
 
 // action/errors.ts
+import { resolve } from "node:path";
 function describeError(error2) {
   if (error2 instanceof UserError) return error2.message;
   const detail = error2 instanceof Error ? error2.message : String(error2);
   const gist = detail.startsWith("Invalid regular expression") ? "invalid regular expression" : detail.split("\n")[0];
   return `internal error: ${gist.length > 200 ? `${gist.slice(0, 200)}\u2026` : gist} (please report this with the input that caused it)`;
+}
+function refuseOverwritingInput(output, inputs, what) {
+  const target = resolve(output);
+  if (inputs.some((input2) => resolve(input2) === target)) {
+    throw new UsageError(`${what} ${output} is one of the inputs being checked; write the report elsewhere`);
+  }
 }
 var UserError, InputError, PolicyError, UsageError;
 var init_errors = __esm({
@@ -29652,7 +29659,7 @@ var init_blocks = __esm({
 
 // action/read/hcl/config-files.ts
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { relative, resolve as resolve2, sep } from "node:path";
+import { relative, resolve as resolve3, sep } from "node:path";
 function realRoot(root) {
   try {
     return realpathSync(root);
@@ -29666,7 +29673,7 @@ function configFiles(root, dir) {
     moduleDir,
     read(path5) {
       try {
-        const real = realpathSync(resolve2(root, path5));
+        const real = realpathSync(resolve3(root, path5));
         if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) return void 0;
         const info2 = statSync(real);
         if (!info2.isFile() || info2.size > MAX_CONFIG_FILE_BYTES) return void 0;
@@ -29731,7 +29738,7 @@ __export(read_hcl_exports, {
   shownSource: () => shownSource
 });
 import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve4 } from "node:path";
 async function parseHcl(filename, text2) {
   hclParser ??= import("@cdktn/hcl2json");
   return (await hclParser).parse(filename, text2);
@@ -29739,7 +29746,7 @@ async function parseHcl(filename, text2) {
 async function readHclPath(path5) {
   const files = await tfFilesOf(path5);
   if (files.length === 0) throw new InputError(path5, "no .tf or .tofu files in this directory");
-  const root = resolve3(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
+  const root = resolve4(files.length === 1 && files[0] === path5 ? dirname2(path5) : path5);
   const read = {
     root: realRoot(root),
     parsed: /* @__PURE__ */ new Map(),
@@ -29872,7 +29879,7 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
         );
         continue;
       }
-      const moduleDir = resolve3(join2(file, "..", source));
+      const moduleDir = resolve4(join2(file, "..", source));
       const notRead = (why) => read.skipped.push(
         `${address} (${source}) ${why}, so its resources were not read; check a plan to judge them`
       );
@@ -30215,7 +30222,7 @@ var init_retry = __esm({
     MAX_DELAY_MS = 5e3;
     realClock = {
       now: () => Date.now(),
-      sleep: (ms) => new Promise((resolve5) => setTimeout(resolve5, ms))
+      sleep: (ms) => new Promise((resolve6) => setTimeout(resolve6, ms))
     };
     Deadline = class {
       constructor(budgetMs, clock = realClock) {
@@ -37753,11 +37760,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -37773,7 +37780,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -37860,26 +37867,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -38087,14 +38094,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -38338,12 +38345,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -38351,7 +38358,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -38390,7 +38397,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -38448,11 +38455,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38468,7 +38475,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -42900,11 +42907,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42920,7 +42927,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47796,17 +47803,17 @@ function attribute(index, manifests, policy) {
   const claim = (address, attribution) => {
     if (!claims2.has(address)) claims2.set(address, attribution);
   };
-  const resolve5 = manifestResolver(index);
+  const resolve6 = manifestResolver(index);
   for (const manifest of manifests) {
     for (const declared2 of manifest.servers) {
       const server = serverOf(declared2.name);
-      const identities = declared2.identity ? resolve5(declared2.identity) : [];
+      const identities = declared2.identity ? resolve6(declared2.identity) : [];
       server.identity ??= identities[0];
       server.environment ??= declared2.environment;
       server.multiTenant ||= declared2.multiTenant === true;
       claim(manifest.address, { server: declared2.name, attributedBy: "manifest" });
       for (const identity of identities) claim(identity, { server: declared2.name, attributedBy: "manifest" });
-      for (const address of (declared2.resources ?? []).flatMap(resolve5))
+      for (const address of (declared2.resources ?? []).flatMap(resolve6))
         claim(address, { server: declared2.name, attributedBy: "manifest" });
       for (const declaredTool of declared2.tools) {
         const tool = toolOf(server, declaredTool.name);
@@ -47819,11 +47826,11 @@ function attribute(index, manifests, policy) {
           tool: declaredTool.name,
           attributedBy: "manifest"
         };
-        for (const identity of declaredTool.identity ? resolve5(declaredTool.identity) : []) {
+        for (const identity of declaredTool.identity ? resolve6(declaredTool.identity) : []) {
           tool.identities.add(identity);
           claim(identity, toolClaim);
         }
-        for (const address of (declaredTool.resources ?? []).flatMap(resolve5)) claim(address, toolClaim);
+        for (const address of (declaredTool.resources ?? []).flatMap(resolve6)) claim(address, toolClaim);
       }
     }
   }
@@ -51839,14 +51846,14 @@ function applyWaivers(findings, waivers, today) {
 // action/read/read-inputs.ts
 init_errors();
 import { readdir as readdir3, readFile, stat as stat4 } from "node:fs/promises";
-import { join as join4, resolve as resolve4 } from "node:path";
+import { join as join4, resolve as resolve5 } from "node:path";
 
 // action/read/binary-plan.ts
 init_errors();
 init_plan_json();
 import { execFile } from "node:child_process";
 import { accessSync, constants as constants3 } from "node:fs";
-import { basename, delimiter, dirname, join, resolve } from "node:path";
+import { basename, delimiter, dirname, join, resolve as resolve2 } from "node:path";
 var DEFAULT_TIMEOUT_MS = 5 * 6e4;
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 function isZip(bytes) {
@@ -51861,7 +51868,7 @@ async function readBinaryPlan(path5, options = {}) {
       "is a binary Terraform plan; install terraform (or tofu) on PATH or pass the output of `terraform show -json` instead"
     );
   }
-  const absolute = resolve(path5);
+  const absolute = resolve2(path5);
   const stdout = await new Promise((done, fail) => {
     execFile(
       tool,
@@ -51946,7 +51953,7 @@ async function readInputs(paths, options = {}) {
   const result = { records: [], inputs: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const path5 of paths) {
-    const key = resolve4(path5);
+    const key = resolve5(path5);
     if (seen.has(key)) continue;
     seen.add(key);
     appendRead(result, await readInput(path5, options));
@@ -55381,6 +55388,9 @@ async function run() {
       throw new UsageError(`input "working-directory": ${inputs.workingDirectory} is not a directory`);
     }
     const paths = expandPaths(inputs.plan, workingDirectory, cwd);
+    if (inputs.sarifFile) {
+      refuseOverwritingInput(path4.resolve(workingDirectory, inputs.sarifFile), paths, 'input "sarif-file":');
+    }
     const policy = inputs.policy ? await loadPolicy(path4.relative(cwd, path4.resolve(workingDirectory, inputs.policy)) || ".") : void 0;
     const checked = await checkPaths(paths, {
       ...policy ? { policy } : {},

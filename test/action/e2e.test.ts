@@ -376,6 +376,21 @@ describe('other events and bad input', () => {
     expect(run.stdout).toContain('::error::input "plan": no file or folder matches "infra/*.tfplan.json"');
   });
 
+  it('a sarif-file that names a plan being checked fails instead of writing over it', async () => {
+    const ws = workspace();
+    ws.make('noncompliant');
+    const plan = path.join(ws.dir, 'infra', 'leaky.tfplan.json');
+    const before = readFileSync(plan, 'utf8');
+    const run = await runAction({
+      cwd: ws.dir,
+      event: 'push',
+      inputs: inputs({ plan: 'infra/leaky.tfplan.json', 'sarif-file': 'infra/leaky.tfplan.json' }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('is one of the inputs being checked');
+    expect(readFileSync(plan, 'utf8')).toBe(before);
+  });
+
   it('a bad fail-on value is a usage error', async () => {
     const ws = workspace();
     ws.make('compliant');

@@ -76,6 +76,17 @@ describe('bad input: exit 2 and one line naming the file', () => {
   });
 });
 
+it('refuses to write the report over an input it checks, and leaves the input as it was', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nhi-cli-overwrite-'));
+  const main = path.join(dir, 'main.tf');
+  const text = readFileSync(path.join(compliant, 'main.tf'), 'utf8');
+  writeFileSync(main, text);
+  const run = await cli('check', main, '--output', main);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('is one of the inputs being checked');
+  expect(readFileSync(main, 'utf8')).toBe(text);
+});
+
 describe('report order', () => {
   it('markdown lists blocking controls by severity first: criticals before a high with more findings', async () => {
     const run = await cli('check', noncompliant, '--format', 'markdown');
