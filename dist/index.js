@@ -49372,6 +49372,43 @@ function awsDetachedPolicies(ctx, used) {
 // action/inventory/aws/identities.ts
 init_record();
 
+// action/inventory/aws/iam-assume.ts
+init_record();
+var ROLE_PATTERN = /^arn:aws[\w-]*:iam::[^:]*:role\/(.+)$/;
+function assumableRoles(index, policies) {
+  const out = [];
+  for (const policy of policies) {
+    if (policy.document === void 0) continue;
+    const base = formatPath(policy.basePath);
+    for (const statement of policy.document.statements) {
+      if (statement.effect !== "Allow" || statement.resource === void 0) continue;
+      const grants = statement.notAction ? !literals(statement.notAction).some((pattern) => actionMatches(pattern, "sts:AssumeRole")) : literals(statement.action).some((pattern) => actionMatches(pattern, "sts:AssumeRole"));
+      if (!grants) continue;
+      const attribute2 = appendPath(base, formatPath(statementPath(statement, "Resource")));
+      for (const resource of isUnknown(statement.resource) ? [statement.resource] : statement.resource) {
+        for (const role of rolesNamed(index, resource))
+          out.push({ role, address: policy.address, attribute: attribute2 });
+      }
+    }
+  }
+  return out;
+}
+function rolesNamed(index, resource) {
+  if (isUnknown(resource)) return resolveRole(index, resource);
+  if (!/[*?]/.test(resource)) return resolveRole(index, resource);
+  const pattern = ROLE_PATTERN.exec(resource)?.[1];
+  if (pattern === void 0 || /^[*?]+$/.test(pattern)) return [];
+  const matches2 = wildcardRegex(pattern);
+  const out = [];
+  for (const role of index.managed("aws_iam_role")) {
+    const { name, path: path5 } = role.values;
+    if (typeof name !== "string") continue;
+    const prefix = typeof path5 === "string" ? path5.replace(/^\//, "") : "";
+    if (matches2.test(`${prefix}${name}`)) out.push(role.address);
+  }
+  return out;
+}
+
 // action/inventory/aws/iam-trust.ts
 init_memo();
 init_record();
@@ -49853,6 +49890,7 @@ function identityFacts(ctx, record2, kind, declarations) {
     record2,
     isTool ? toolTrustOptions(declarations, toolServers, address) : declarations.trustOptions
   ) : { trustIssues: [], federationIssues: [], humanPrincipals: [] };
+  const delegationIssues = isTool ? [] : foreignAssumptions(ctx, declarations, servers, applied);
   const owner = tagFact(readTag(record2, names.owner));
   const reviewBy = tagFact(readTag(record2, names.reviewBy));
   const facts2 = {
@@ -49877,7 +49915,7 @@ function identityFacts(ctx, record2, kind, declarations) {
     broadGrants: permissions.broadGrants,
     escalationGrants: permissions.escalationGrants,
     hasPermissionsBoundary: boundaryFact(ctx, values.permissions_boundary),
-    trustIssues: trust.trustIssues,
+    trustIssues: delegationIssues.length > 0 ? [...trust.trustIssues, ...delegationIssues] : trust.trustIssues,
     tenantIssues: permissions.tenantIssues,
     humanPrincipals: trust.humanPrincipals,
     environments: environments(ctx, record2),
@@ -49935,6 +49973,22 @@ function isOrphan(ctx, manifests, attribution, toolTag, serverTag, declaredTools
   const inPolicy = ctx.policy.servers.filter((s) => s.name === server);
   if (inPolicy.length > 0) return !inPolicy.some((s) => s.tools.some((t) => t.name === tool));
   return declaredTools.length === 0;
+}
+function foreignAssumptions(ctx, declarations, servers, applied) {
+  if (servers.length === 0) return [];
+  const out = [];
+  for (const grant of assumableRoles(ctx.index, applied)) {
+    const tool = declarations.toolsByIdentity.get(grant.role)?.find((t) => !servers.includes(t.server));
+    const other = tool ? void 0 : declarations.serversByIdentity.get(grant.role)?.find((s) => !servers.includes(s));
+    if (tool === void 0 && other === void 0) continue;
+    const whose = tool ? `the role of tool ${tool.name} of server ${tool.server}` : `an identity of server ${other}`;
+    out.push({
+      address: grant.address,
+      attribute: grant.attribute,
+      detail: `server identity may assume ${grant.role}, ${whose}; a server may assume only its own tools' roles`
+    });
+  }
+  return out;
 }
 function ownServerIdentities(declarations, servers) {
   const out = [];

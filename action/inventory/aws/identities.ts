@@ -9,10 +9,11 @@ import type { Manifest } from '../manifest.js';
 import type { Attribution, Evidence, Fact, IdentityFacts } from '../model.js';
 import { readTag, readTags, tagValue } from '../tags.js';
 import { attributed } from './facts-common.js';
+import { assumableRoles } from './iam-assume.js';
 import { analysePermissions } from './iam-permissions.js';
 import { analyseTrust, type TrustOptions } from './iam-trust.js';
 import { recordsReferring, resolveRefs } from './resolve.js';
-import { permissionPolicies } from './role-policies.js';
+import { type AppliedPolicy, permissionPolicies } from './role-policies.js';
 
 /** AWS's default `max_session_duration` when the attribute is not set. */
 export const DEFAULT_MAX_SESSION_SECONDS = 3600;
@@ -164,6 +165,9 @@ function identityFacts(
         )
       : { trustIssues: [], federationIssues: [], humanPrincipals: [] };
 
+  // Delegation (MCP-NHI-009): a server may assume only its own tools' roles.
+  const delegationIssues = isTool ? [] : foreignAssumptions(ctx, declarations, servers, applied);
+
   const owner = tagFact(readTag(record, names.owner));
   const reviewBy = tagFact(readTag(record, names.reviewBy));
 
@@ -189,7 +193,8 @@ function identityFacts(
     broadGrants: permissions.broadGrants,
     escalationGrants: permissions.escalationGrants,
     hasPermissionsBoundary: boundaryFact(ctx, values.permissions_boundary),
-    trustIssues: trust.trustIssues,
+    trustIssues:
+      delegationIssues.length > 0 ? [...trust.trustIssues, ...delegationIssues] : trust.trustIssues,
     tenantIssues: permissions.tenantIssues,
     humanPrincipals: trust.humanPrincipals,
     environments: environments(ctx, record),
@@ -290,6 +295,36 @@ function isOrphan(
   const inPolicy = ctx.policy.servers.filter((s) => s.name === server);
   if (inPolicy.length > 0) return !inPolicy.some((s) => s.tools.some((t) => t.name === tool));
   return declaredTools.length === 0;
+}
+
+/**
+ * Roles of another server that a server's identity may assume (`sts:AssumeRole` in its
+ * policies): that server's tools' roles or its own identities.
+ */
+function foreignAssumptions(
+  ctx: InventoryContext,
+  declarations: Declarations,
+  servers: readonly string[],
+  applied: readonly AppliedPolicy[],
+): Evidence[] {
+  if (servers.length === 0) return [];
+  const out: Evidence[] = [];
+  for (const grant of assumableRoles(ctx.index, applied)) {
+    const tool = declarations.toolsByIdentity.get(grant.role)?.find((t) => !servers.includes(t.server));
+    const other = tool
+      ? undefined
+      : declarations.serversByIdentity.get(grant.role)?.find((s) => !servers.includes(s));
+    if (tool === undefined && other === undefined) continue;
+    const whose = tool
+      ? `the role of tool ${tool.name} of server ${tool.server}`
+      : `an identity of server ${other}`;
+    out.push({
+      address: grant.address,
+      attribute: grant.attribute,
+      detail: `server identity may assume ${grant.role}, ${whose}; a server may assume only its own tools' roles`,
+    });
+  }
+  return out;
 }
 
 /** The identities of a tool's own servers, declared or run as by their workloads. */
