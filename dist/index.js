@@ -48349,6 +48349,16 @@ var READ_VERBS = [
   "view",
   "retrieve"
 ];
+var CREDENTIAL_MINTING = [
+  "redshift:GetClusterCredentials",
+  "redshift:GetClusterCredentialsWithIAM",
+  "redshift-serverless:GetCredentials",
+  "sts:GetFederationToken",
+  "codeartifact:GetAuthorizationToken",
+  "cognito-identity:GetCredentialsForIdentity",
+  "cognito-identity:GetOpenIdTokenForDeveloperIdentity",
+  "sso:GetRoleCredentials"
+];
 var READ_EXTRA = /* @__PURE__ */ new Set([
   "ecr:batchchecklayeravailability",
   "kms:decrypt",
@@ -48463,7 +48473,8 @@ function isReadAction(pattern) {
   const colon = lower.indexOf(":");
   if (colon < 0) return false;
   const verb = lower.slice(colon + 1);
-  return READ_VERBS.some((read) => verb.startsWith(read));
+  if (!READ_VERBS.some((read) => verb.startsWith(read))) return false;
+  return !CREDENTIAL_MINTING.some((action) => actionMatches(pattern, action));
 }
 function isResourceless(action) {
   return RESOURCELESS.has(action.trim().toLowerCase());

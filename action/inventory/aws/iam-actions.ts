@@ -21,6 +21,21 @@ const READ_VERBS = [
 ];
 
 /** Non-mutating actions whose verb is not a read verb. */
+/**
+ * Actions named like reads that hand out credentials (AWS lists most as Write): on every
+ * resource they are as broad as a write.
+ */
+const CREDENTIAL_MINTING = [
+  'redshift:GetClusterCredentials',
+  'redshift:GetClusterCredentialsWithIAM',
+  'redshift-serverless:GetCredentials',
+  'sts:GetFederationToken',
+  'codeartifact:GetAuthorizationToken',
+  'cognito-identity:GetCredentialsForIdentity',
+  'cognito-identity:GetOpenIdTokenForDeveloperIdentity',
+  'sso:GetRoleCredentials',
+];
+
 const READ_EXTRA = new Set([
   'ecr:batchchecklayeravailability',
   'kms:decrypt',
@@ -164,7 +179,8 @@ export function isReadAction(pattern: string): boolean {
   if (colon < 0) return false;
   const verb = lower.slice(colon + 1);
   // A verb starting with a wildcard (`s3:*Object`) could match writes too.
-  return READ_VERBS.some((read) => verb.startsWith(read));
+  if (!READ_VERBS.some((read) => verb.startsWith(read))) return false;
+  return !CREDENTIAL_MINTING.some((action) => actionMatches(pattern, action));
 }
 
 /** Whether AWS only grants the action on `*` (or its own managed policies do). */

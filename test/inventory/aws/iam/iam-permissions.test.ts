@@ -90,6 +90,17 @@ describe('broadGrants', () => {
     expect(facts.broadGrants[0]?.detail).not.toContain('s3:GetObject');
   });
 
+  it('counts read-named actions that hand out credentials as writes on "*"', () => {
+    for (const action of ['redshift:GetClusterCredentials', 'redshift:Get*', 'sts:GetFederationToken']) {
+      const facts = analysePermissions(policies({ Effect: 'Allow', Action: action, Resource: '*' }));
+      expect(facts.broadGrants[0]?.detail, action).toContain('write actions on every resource');
+    }
+    const reads = analysePermissions(
+      policies({ Effect: 'Allow', Action: 'redshift:Describe*', Resource: '*' }),
+    );
+    expect(reads.broadGrants).toEqual([]);
+  });
+
   it('reports admin and *FullAccess managed policies', () => {
     expect(analysePermissions(managed('AdministratorAccess')).broadGrants).toMatchObject([
       { address: 'aws_iam_role_policy_attachment.a', attribute: 'policy_arn' },
