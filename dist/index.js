@@ -29813,9 +29813,9 @@ function describeParseError(error2) {
   const raw = error2 instanceof Error ? error2.message : String(error2);
   const first = (raw.split("\n")[0] ?? "").trim();
   const match = /^parse config: \[[^:\]]*:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: (.*?)\]?$/.exec(first);
-  const unquoted = (text2) => text2.replace(/"(?:[^"\\]|\\.)*"/g, '"\u2026"');
-  if (match) return `line ${match[1]}, column ${match[2]}: ${unquoted(match[3])}`;
-  return first === "" ? "cannot parse HCL" : unquoted(first);
+  const unquoted2 = (text2) => text2.replace(/"(?:[^"\\]|\\.)*"/g, '"\u2026"');
+  if (match) return `line ${match[1]}, column ${match[2]}: ${unquoted2(match[3])}`;
+  return first === "" ? "cannot parse HCL" : unquoted2(first);
 }
 async function readModule(read, files, dir, module, inputs, depth, reading) {
   const parsed = [];
@@ -49553,6 +49553,7 @@ function principalIssue(index, principal, conditions, options) {
         unknown: value
       };
     }
+    if (value.expression && SPECIFIC_ROLE_ARN.test(unquoted(value.expression))) return void 0;
     return {
       detail: `trusts a principal known only after apply (${describeUnknown(value)})`,
       unknown: value
@@ -49624,6 +49625,7 @@ function humanPrincipal(index, principal) {
     if (/:root\b/.test(written)) return { detail: `an account root (${shown})` };
     if (/:(?:user|federated-user)\//.test(written)) return { detail: `an IAM user (${shown})` };
     if (SSO_ROLE.test(written)) return { detail: `an SSO role (${shown})` };
+    if (SPECIFIC_ROLE_ARN.test(unquoted(written))) return void 0;
     return { detail: `a principal known only after apply (${shown})`, unknown: value };
   }
   if (type === "Federated")
@@ -49762,16 +49764,24 @@ function restrictedBy(conditions, keys) {
   let unknown;
   for (const entry of conditions) {
     if (!keys.has(entry.keyLower) || !requires(entry) || !POSITIVE_MATCH.has(entry.base)) continue;
-    const pending = isUnknown(entry.values) ? entry.values : unknownLeaves(entry.values)[0];
+    const pending = (isUnknown(entry.values) ? [entry.values] : unknownLeaves(entry.values)).find(
+      (leaf) => leaf.refs.length === 0
+    );
     if (pending !== void 0) {
       unknown ??= pending;
       continue;
     }
     const values = literals(entry.values);
-    if (values.length > 0 && values.every((value) => pins(entry.keyLower, value))) return true;
+    const referenced = isUnknown(entry.values) || unknownLeaves(entry.values).length > 0;
+    if ((values.length > 0 || referenced) && values.every((value) => pins(entry.keyLower, value)))
+      return true;
   }
   return unknown ?? false;
 }
+function unquoted(expression) {
+  return expression.replace(/^\s*"([\s\S]*)"\s*$/, "$1");
+}
+var SPECIFIC_ROLE_ARN = /^arn:aws[\w-]*:iam::[^:]*:role\/[\w+=,.@/-]+$/;
 var POSITIVE_MATCH = /* @__PURE__ */ new Set([
   "stringequals",
   "stringequalsignorecase",
@@ -49786,7 +49796,7 @@ function pins(key, value) {
     const account = value.split(":")[4];
     return !WILDCARD.test(value) || account !== void 0 && account !== "" && !WILDCARD.test(account);
   }
-  if (key === "aws:principalorgpaths") return /^o-[a-z0-9]+\/r-/.test(value);
+  if (key === "aws:principalorgpaths") return /^o-[a-z0-9]+\//.test(value);
   return value !== "" && !WILDCARD.test(value);
 }
 function hasKey(conditions, key) {
@@ -49835,10 +49845,11 @@ function awsIdentities(ctx, usedPolicies, claimedOnly = false, reach2 = /* @__PU
   for (const server of ctx.servers) {
     if (server.identity !== void 0) push(identitiesOfServer, server.name, server.identity);
   }
-  for (const [address, server] of reach2) {
+  for (const [address, servers] of reach2) {
     if (toolsByIdentity.has(address) || !isAwsIdentity(ctx.index.byAddress.get(address))) continue;
-    if (!serversByIdentity.get(address)?.includes(server)) push(serversByIdentity, address, server);
-    if (!identitiesOfServer.get(server)?.includes(address)) push(identitiesOfServer, server, address);
+    for (const server of servers) {
+      if (!identitiesOfServer.get(server)?.includes(address)) push(identitiesOfServer, server, address);
+    }
   }
   const declarations = {
     trustOptions: { accounts: callerAccounts(ctx) },
@@ -49977,6 +49988,7 @@ function isClaimed(attribution) {
 function isOrphan(ctx, manifests, attribution, toolTag, serverTag, declaredTools) {
   const tool = attribution.tool ?? (typeof toolTag === "string" && toolTag !== "" ? toolTag : void 0);
   if (tool === void 0) return false;
+  if (isUnknown(serverTag)) return false;
   const server = attribution.server ?? (typeof serverTag === "string" && serverTag !== "" ? serverTag : void 0);
   if (server === void 0) return declaredTools.length === 0;
   const inManifest = manifests.flatMap((manifest) => manifest.servers).filter((s) => s.name === server);
@@ -49989,6 +50001,7 @@ function foreignAssumptions(ctx, declarations, servers, applied) {
   if (servers.length === 0) return [];
   const out = [];
   for (const grant of assumableRoles(ctx.index, applied)) {
+    if (servers.some((server) => declarations.identitiesOfServer.get(server)?.includes(grant.role))) continue;
     const tool = declarations.toolsByIdentity.get(grant.role)?.find((t) => !servers.includes(t.server));
     const other = tool ? void 0 : declarations.serversByIdentity.get(grant.role)?.find((s) => !servers.includes(s));
     if (tool === void 0 && other === void 0) continue;
@@ -50700,11 +50713,19 @@ function awsServerFacts(ctx) {
       // What its workloads' environments name: the access key, secret or parameter they read.
       ...resources.workloads.flatMap((record2) => environmentRefs(ctx, record2))
     ]) {
-      if (!reach2.has(address)) reach2.set(address, declared.name);
+      const servers2 = reach2.get(address);
+      if (servers2 === void 0) reach2.set(address, [declared.name]);
+      else if (!servers2.includes(declared.name)) servers2.push(declared.name);
     }
   }
   return { servers, tools, reach: reach2 };
 }
+var HELD_BY_ENVIRONMENT = /* @__PURE__ */ new Set([
+  "aws_iam_access_key",
+  "aws_secretsmanager_secret",
+  "aws_secretsmanager_secret_version",
+  "aws_ssm_parameter"
+]);
 function environmentRefs(ctx, record2) {
   const env = workloadEnvironment(record2);
   const refs = /* @__PURE__ */ new Set();
@@ -50715,7 +50736,7 @@ function environmentRefs(ctx, record2) {
     if (!isUnknown(value)) continue;
     for (const ref of value.refs) {
       const target = ctx.index.byAddress.get(ref);
-      if (target === void 0) continue;
+      if (target === void 0 || !HELD_BY_ENVIRONMENT.has(target.type)) continue;
       refs.add(ref);
       if (target.type === "aws_iam_access_key") {
         for (const user of resolveRefs(ctx.index, target.values.user, "aws_iam_user")) refs.add(user);
@@ -51826,7 +51847,7 @@ function buildInventory(records, options) {
     ...ctx,
     attributionOf(address) {
       const own = ctx.attributionOf(address);
-      const server = own.server === void 0 && own.tool === void 0 ? reach2.get(address) : void 0;
+      const server = own.server === void 0 && own.tool === void 0 ? reach2.get(address)?.[0] : void 0;
       return server === void 0 ? own : { server, attributedBy: "reach" };
     }
   };

@@ -288,3 +288,66 @@ describe('what a server’s workloads name in their environment', () => {
     );
   });
 });
+
+describe('reach without noise (false-positive review)', () => {
+  it('a role two servers may assume is neither an identity of the other nor shared as one', () => {
+    const servers = ['aws_iam_role.server', 'aws_iam_role.wiki'];
+    const kb = record('aws_iam_role.kb_reader', {
+      name: 'kb-reader',
+      assume_role_policy: {
+        $unknown: true,
+        refs: servers,
+        partial: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: servers.map((s) => unknownValue([s])) },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        },
+      },
+    });
+    // A second server, run by a Lambda of its own, both of whose roles kb_reader trusts.
+    const wiki = record('aws_iam_role.wiki', { name: 'wiki', tags: { 'mcp-nhi:server': 'wiki-mcp' } });
+    const grant = (server: string) =>
+      record(`aws_iam_role_policy.kb_${server.split('.')[1]}`, {
+        role: unknownValue([server], `${server}.id`),
+        policy: doc({
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Resource: unknownValue(['aws_iam_role.kb_reader']),
+        }),
+      });
+    const findings = check(withRecords(compliantServer(), wiki, kb, ...servers.map(grant)), 'mcp').findings;
+    expect(findings.filter((f) => f.control === 'MCP-NHI-009' || f.control === 'MCP-NHI-001')).toEqual([]);
+  });
+
+  it('another server’s function named in the environment stays that server’s', () => {
+    // The wiki function is the wiki server's through the role it runs as, not by a tag of its own.
+    const wikiRole = record('aws_iam_role.wiki', { name: 'wiki', tags: { 'mcp-nhi:server': 'wiki-mcp' } });
+    const other = record('aws_lambda_function.wiki', {
+      function_name: 'wiki',
+      role: unknownValue(['aws_iam_role.wiki'], 'aws_iam_role.wiki.arn'),
+      environment: [{ variables: { WIKI_API_TOKEN: `ghp_${'Q7'.repeat(18)}` } }],
+    });
+    const records = withRecords(compliantServer(), wikiRole, other).map((r) =>
+      r.address === 'aws_lambda_function.server'
+        ? {
+            ...r,
+            values: {
+              ...r.values,
+              environment: [{ variables: { WIKI: unknownValue(['aws_lambda_function.wiki']) } }],
+            },
+          }
+        : r,
+    );
+    expect(check(records, 'mcp').findings).toContainEqual(
+      expect.objectContaining({
+        control: 'MCP-NHI-003',
+        address: 'aws_lambda_function.wiki',
+        server: 'wiki-mcp',
+      }),
+    );
+  });
+});

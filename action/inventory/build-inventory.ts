@@ -48,7 +48,7 @@ export function buildInventory(records: readonly ResourceRecord[], options: Inve
     ...ctx,
     attributionOf(address) {
       const own = ctx.attributionOf(address);
-      const server = own.server === undefined && own.tool === undefined ? reach.get(address) : undefined;
+      const server = own.server === undefined && own.tool === undefined ? reach.get(address)?.[0] : undefined;
       return server === undefined ? own : { server, attributedBy: 'reach' };
     },
   };

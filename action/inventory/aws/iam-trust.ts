@@ -255,6 +255,9 @@ function principalIssue(
         unknown: value,
       };
     }
+    // A role named in the ARN around an unknown account (`arn:aws:iam::${account}:role/ci`):
+    // one role, as a literal ARN of it would be.
+    if (value.expression && SPECIFIC_ROLE_ARN.test(unquoted(value.expression))) return undefined;
     // Any principal at all, `"*"` included, until apply says which.
     return {
       detail: `trusts a principal known only after apply (${describeUnknown(value)})`,
@@ -342,6 +345,7 @@ function humanPrincipal(index: RecordIndex, principal: PrincipalEntry): Issue | 
     if (/:root\b/.test(written)) return { detail: `an account root (${shown})` };
     if (/:(?:user|federated-user)\//.test(written)) return { detail: `an IAM user (${shown})` };
     if (SSO_ROLE.test(written)) return { detail: `an SSO role (${shown})` };
+    if (SPECIFIC_ROLE_ARN.test(unquoted(written))) return undefined;
     return { detail: `a principal known only after apply (${shown})`, unknown: value };
   }
   if (type === 'Federated')
@@ -545,16 +549,30 @@ function restrictedBy(
   let unknown: UnknownValue | undefined;
   for (const entry of conditions) {
     if (!keys.has(entry.keyLower) || !requires(entry) || !POSITIVE_MATCH.has(entry.base)) continue;
-    const pending = isUnknown(entry.values) ? entry.values : unknownLeaves(entry.values)[0];
+    // A reference to a resource of the plan (`aws_iam_role.src.arn`, the caller's account)
+    // pins one exact value; a variable or a module output is pending.
+    const pending = (isUnknown(entry.values) ? [entry.values] : unknownLeaves(entry.values)).find(
+      (leaf) => leaf.refs.length === 0,
+    );
     if (pending !== undefined) {
       unknown ??= pending;
       continue;
     }
     const values = literals(entry.values);
-    if (values.length > 0 && values.every((value) => pins(entry.keyLower, value))) return true;
+    const referenced = isUnknown(entry.values) || unknownLeaves(entry.values).length > 0;
+    if ((values.length > 0 || referenced) && values.every((value) => pins(entry.keyLower, value)))
+      return true;
   }
   return unknown ?? false;
 }
+
+/** An expression's text without the quotes of a string literal (`"arn:...${x}..."`). */
+function unquoted(expression: string): string {
+  return expression.replace(/^\s*"([\s\S]*)"\s*$/, '$1');
+}
+
+/** An ARN expression that ends in a role named in full (no wildcard, no interpolation). */
+const SPECIFIC_ROLE_ARN = /^arn:aws[\w-]*:iam::[^:]*:role\/[\w+=,.@/-]+$/;
 
 const POSITIVE_MATCH = new Set([
   'stringequals',
@@ -574,7 +592,8 @@ function pins(key: string, value: string): boolean {
     const account = value.split(':')[4];
     return !WILDCARD.test(value) || (account !== undefined && account !== '' && !WILDCARD.test(account));
   }
-  if (key === 'aws:principalorgpaths') return /^o-[a-z0-9]+\/r-/.test(value);
+  // `o-abc/*` is one organization, as aws:PrincipalOrgID "o-abc" is.
+  if (key === 'aws:principalorgpaths') return /^o-[a-z0-9]+\//.test(value);
   return value !== '' && !WILDCARD.test(value);
 }
 

@@ -70,7 +70,7 @@ export function awsIdentities(
   ctx: InventoryContext,
   usedPolicies?: Set<string>,
   claimedOnly = false,
-  reach: ReadonlyMap<string, string> = new Map(),
+  reach: ReadonlyMap<string, readonly string[]> = new Map(),
 ): IdentityFacts[] {
   const toolsByIdentity = new Map<string, DeclaredTool[]>();
   const serversByIdentity = new Map<string, string[]>();
@@ -83,11 +83,14 @@ export function awsIdentities(
   for (const server of ctx.servers) {
     if (server.identity !== undefined) push(identitiesOfServer, server.name, server.identity);
   }
-  for (const [address, server] of reach) {
+  for (const [address, servers] of reach) {
     // A tool's role is its tool's, not one its server runs as.
     if (toolsByIdentity.has(address) || !isAwsIdentity(ctx.index.byAddress.get(address))) continue;
-    if (!serversByIdentity.get(address)?.includes(server)) push(serversByIdentity, address, server);
-    if (!identitiesOfServer.get(server)?.includes(address)) push(identitiesOfServer, server, address);
+    // Not a declared identity (serversByIdentity, MCP-NHI-001's count): one its server runs
+    // as, for its tools' trust and its delegation. Attribution claims it (attributedBy "reach").
+    for (const server of servers) {
+      if (!identitiesOfServer.get(server)?.includes(address)) push(identitiesOfServer, server, address);
+    }
   }
   const declarations: Declarations = {
     trustOptions: { accounts: callerAccounts(ctx) },
@@ -287,6 +290,8 @@ function isOrphan(
 ): boolean {
   const tool = attribution.tool ?? (typeof toolTag === 'string' && toolTag !== '' ? toolTag : undefined);
   if (tool === undefined) return false;
+  // A server tag known only after apply (default_tags) may well name the tool's server.
+  if (isUnknown(serverTag)) return false;
   const server =
     attribution.server ?? (typeof serverTag === 'string' && serverTag !== '' ? serverTag : undefined);
   if (server === undefined) return declaredTools.length === 0;
@@ -310,6 +315,8 @@ function foreignAssumptions(
   if (servers.length === 0) return [];
   const out: Evidence[] = [];
   for (const grant of assumableRoles(ctx.index, applied)) {
+    // A role that is also this server's (one it runs as, or one of its tools) is its own.
+    if (servers.some((server) => declarations.identitiesOfServer.get(server)?.includes(grant.role))) continue;
     const tool = declarations.toolsByIdentity.get(grant.role)?.find((t) => !servers.includes(t.server));
     const other = tool
       ? undefined

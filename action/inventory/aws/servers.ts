@@ -39,10 +39,10 @@ export interface AwsServerFacts {
   readonly servers: ServerFacts[];
   readonly tools: ToolFacts[];
   /**
-   * What each server was found to run, address → server: its workloads (through its own roles,
-   * services and tags) and the identities they run as, claimed or not.
+   * What each server was found to run, address → servers: its workloads (through its own
+   * roles, services and tags), the identities they run as, and what they hold, claimed or not.
    */
-  readonly reach: ReadonlyMap<string, string>;
+  readonly reach: ReadonlyMap<string, readonly string[]>;
 }
 
 export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
@@ -57,7 +57,7 @@ export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
   }
   const servers: ServerFacts[] = [];
   const tools: ToolFacts[] = [];
-  const reach = new Map<string, string>();
+  const reach = new Map<string, string[]>();
   for (const declared of ctx.servers) {
     const resources = serverResources(ctx, declared, attributed.get(declared.name) ?? []);
     const facts = serverFacts(ctx, declared, resources, params);
@@ -75,13 +75,22 @@ export function awsServerFacts(ctx: InventoryContext): AwsServerFacts {
       // What its workloads' environments name: the access key, secret or parameter they read.
       ...resources.workloads.flatMap((record) => environmentRefs(ctx, record)),
     ]) {
-      if (!reach.has(address)) reach.set(address, declared.name);
+      const servers = reach.get(address);
+      if (servers === undefined) reach.set(address, [declared.name]);
+      else if (!servers.includes(declared.name)) servers.push(declared.name);
     }
   }
   return { servers, tools, reach };
 }
 
-/** Resources of the inputs a workload's environment refers to. */
+const HELD_BY_ENVIRONMENT = new Set([
+  'aws_iam_access_key',
+  'aws_secretsmanager_secret',
+  'aws_secretsmanager_secret_version',
+  'aws_ssm_parameter',
+]);
+
+/** The credentials and secrets of the inputs a workload's environment refers to. */
 function environmentRefs(ctx: InventoryContext, record: ResourceRecord): string[] {
   const env = workloadEnvironment(record);
   const refs = new Set<string>();
@@ -92,7 +101,9 @@ function environmentRefs(ctx: InventoryContext, record: ResourceRecord): string[
     if (!isUnknown(value)) continue;
     for (const ref of value.refs) {
       const target = ctx.index.byAddress.get(ref);
-      if (target === undefined) continue;
+      // Only what hands the workload a credential or secret: a table name or another
+      // server's function in the environment does not make it this server's.
+      if (target === undefined || !HELD_BY_ENVIRONMENT.has(target.type)) continue;
       refs.add(ref);
       // With a user's access key, the workload acts as that user.
       if (target.type === 'aws_iam_access_key') {

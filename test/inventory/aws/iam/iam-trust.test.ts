@@ -386,3 +386,27 @@ describe('principals known only after apply', () => {
     expect(sso.humanPrincipals).toMatchObject([{ detail: expect.stringContaining('an SSO role') }]);
   });
 });
+
+describe('what a careful team writes passes (false-positive review)', () => {
+  it('an organization path, a resource reference in a condition, and a role ARN around the caller account', () => {
+    expect(
+      trust(assume({ AWS: '*' }, { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } }))
+        .trustIssues,
+    ).toEqual([]);
+    const src = rec('aws_iam_role.src', { name: 'src' });
+    expect(
+      trust(assume({ AWS: '*' }, { ArnEquals: { 'aws:PrincipalArn': ref('aws_iam_role.src') } }), [src])
+        .trustIssues,
+    ).toEqual([]);
+    const caller = trust(
+      assume({
+        AWS: unknownValue(
+          ['data.aws_caller_identity.current'],
+          'arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/ci-deployer',
+        ),
+      }),
+    );
+    expect(caller.trustIssues).toEqual([]);
+    expect(caller.humanPrincipals).toEqual([]);
+  });
+});
