@@ -27161,7 +27161,7 @@ function planRecords(doc, path5, owned) {
     return plannedByAddress.get(address)?.values;
   };
   const configuration = isObj(doc.configuration) ? doc.configuration : void 0;
-  const defaultTagsPossible = configuration === void 0 || hasDefaultTags(configuration);
+  const defaultTags = configuration === void 0 ? void 0 : providerDefaultTags(configuration);
   const changes = changesOf(doc, path5);
   const resolver = new ReferenceResolver(configuration, changes, path5);
   const records = [];
@@ -27201,11 +27201,12 @@ function planRecords(doc, path5, owned) {
       owned
     );
     let withTags = values;
-    if (!defaultTagsPossible && isUnknownValue(values.tags_all)) {
+    if (defaultTags !== void 0 && type.startsWith("aws_") && isUnknownValue(values.tags_all)) {
       const ownTags = values.tags ?? {};
       if (isObj(ownTags) && !isUnknownValue(ownTags)) {
-        if (owned || values !== after) setOwn(values, "tags_all", ownTags);
-        else withTags = { ...values, tags_all: ownTags };
+        const all = Object.keys(defaultTags).length === 0 ? ownTags : { ...defaultTags, ...ownTags };
+        if (owned || values !== after) setOwn(values, "tags_all", all);
+        else withTags = { ...values, tags_all: all };
       }
     }
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, withTags, path5);
@@ -27226,12 +27227,20 @@ function planRecords(doc, path5, owned) {
   }
   return records;
 }
-function hasDefaultTags(configuration) {
-  const providers = configuration.provider_config;
-  if (!isObj(providers)) return false;
-  return Object.values(providers).some(
-    (provider) => isObj(provider) && (provider.name === "aws" || provider.name === void 0) && isObj(provider.expressions) && provider.expressions.default_tags !== void 0
-  );
+function providerDefaultTags(configuration) {
+  const providers = isObj(configuration.provider_config) ? Object.values(configuration.provider_config) : [];
+  const aws = providers.filter((provider) => isObj(provider) && provider.name === "aws");
+  const sets = aws.map((provider) => {
+    const blocks2 = isObj(provider.expressions) ? provider.expressions.default_tags : void 0;
+    if (blocks2 === void 0) return {};
+    const tags = Array.isArray(blocks2) && isObj(blocks2[0]) ? blocks2[0].tags : void 0;
+    return isObj(tags) && isObj(tags.constant_value) ? tags.constant_value : void 0;
+  });
+  if (sets.length === 0) return {};
+  const first = sets[0];
+  if (first === void 0) return void 0;
+  const text2 = JSON.stringify(first);
+  return sets.every((set) => set !== void 0 && JSON.stringify(set) === text2) ? first : void 0;
 }
 function isUnknownValue(value) {
   return isObj(value) && value.$unknown === true;
@@ -27291,7 +27300,7 @@ function applyUnknowns(after, mirror, path5, markerFor, expressions, owned) {
     if (child === true) {
       root ??= writable(after);
       const written = markerFor !== void 0 && expressions !== void 0 && Object.hasOwn(expressions, key);
-      setOwn(root, key, written ? markerFor([key]) : COMPUTED);
+      setOwn(root, key, written ? markerFor([key]) : markerFor !== void 0 ? NOT_WRITTEN : COMPUTED);
       continue;
     }
     if (typeof child !== "object" || child === null || !holdsTrue(child, 0)) continue;
@@ -27677,7 +27686,7 @@ function findJsonErrorPosition(text2) {
   }
   return Math.min(i, n);
 }
-var MAX_NESTING, EXPECTED_PLAN, NOT_RESOURCES, MAX_RESOLVE_DEPTH, COMPUTED, ReferenceResolver, traversals;
+var MAX_NESTING, EXPECTED_PLAN, NOT_RESOURCES, MAX_RESOLVE_DEPTH, COMPUTED, NOT_WRITTEN, ReferenceResolver, traversals;
 var init_plan_json = __esm({
   "action/read/plan-json.ts"() {
     "use strict";
@@ -27690,6 +27699,7 @@ var init_plan_json = __esm({
     NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "each", "count", "path", "terraform", "self"]);
     MAX_RESOLVE_DEPTH = 64;
     COMPUTED = Object.freeze(unknownValue(Object.freeze([])));
+    NOT_WRITTEN = Object.freeze({ ...COMPUTED, computed: true });
     ReferenceResolver = class {
       constructor(configuration, changes, path5) {
         this.changes = changes;
@@ -49060,14 +49070,26 @@ function permissionPolicies(index, identity) {
 function rolePolicies(index, role) {
   const out = [];
   const referring = (type, attribute2) => recordsReferring(index, type, attribute2, "aws_iam_role", role.address);
-  blocks(role.values.inline_policy).forEach((block, i) => {
-    const path5 = ["inline_policy", i, "policy"];
-    addPolicyValue(out, index, role.address, path5, formatPath(path5), block.policy, void 0, 0);
-  });
-  eachElement(role.values.managed_policy_arns, (arn, at) => {
-    const path5 = ["managed_policy_arns", ...at];
-    addPolicyArn(out, index, role.address, path5, formatPath(path5), arn);
-  });
+  const notWritten = (value) => isUnknown(value) && value.computed === true;
+  const inline = role.values.inline_policy;
+  if (isUnknown(inline) && !notWritten(inline)) {
+    out.push({
+      address: role.address,
+      attribute: "inline_policy",
+      basePath: ["inline_policy"],
+      unknown: inline
+    });
+  } else if (!notWritten(inline)) {
+    blocks(inline).forEach((block, i) => {
+      const path5 = ["inline_policy", i, "policy"];
+      addPolicyValue(out, index, role.address, path5, formatPath(path5), block.policy, void 0, 0);
+    });
+  }
+  if (!notWritten(role.values.managed_policy_arns))
+    eachElement(role.values.managed_policy_arns, (arn, at) => {
+      const path5 = ["managed_policy_arns", ...at];
+      addPolicyArn(out, index, role.address, path5, formatPath(path5), arn);
+    });
   for (const record2 of referring("aws_iam_role_policy", "role")) addPolicyOf(out, index, record2);
   for (const record2 of referring("aws_iam_role_policy_attachment", "role"))
     addPolicyArnOf(out, index, record2);

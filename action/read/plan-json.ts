@@ -193,7 +193,7 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
   };
 
   const configuration = isObj(doc.configuration) ? doc.configuration : undefined;
-  const defaultTagsPossible = configuration === undefined || hasDefaultTags(configuration);
+  const defaultTags = configuration === undefined ? undefined : providerDefaultTags(configuration);
   const changes = changesOf(doc, path);
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records: ResourceRecord[] = [];
@@ -249,15 +249,16 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
       isObj(configResource?.expressions) ? configResource.expressions : undefined,
       owned,
     );
-    // The AWS provider computes tags_all from tags and its default_tags; without default_tags
-    // in any provider configuration, an unknown tags_all holds the resource's own tags alone.
+    // The AWS provider computes tags_all from its default_tags and the resource's tags. When
+    // the plan says what the default tags are, an unknown tags_all is that merge.
     let withTags = values;
-    if (!defaultTagsPossible && isUnknownValue(values.tags_all)) {
+    if (defaultTags !== undefined && type.startsWith('aws_') && isUnknownValue(values.tags_all)) {
       const ownTags = values.tags ?? {};
       if (isObj(ownTags) && !isUnknownValue(ownTags)) {
+        const all = Object.keys(defaultTags).length === 0 ? ownTags : { ...defaultTags, ...ownTags };
         // In place where the values are this read's own (parsed for it, or copied to mark them).
-        if (owned || values !== after) setOwn(values, 'tags_all', ownTags);
-        else withTags = { ...values, tags_all: ownTags };
+        if (owned || values !== after) setOwn(values, 'tags_all', all);
+        else withTags = { ...values, tags_all: all };
       }
     }
     const sensitivePaths = sensitivePathsOf(change.after_sensitive, withTags, path);
@@ -287,16 +288,25 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
 }
 
 /** Whether an AWS provider configuration of the plan sets default_tags (or may: none is recorded). */
-function hasDefaultTags(configuration: Json): boolean {
-  const providers = configuration.provider_config;
-  if (!isObj(providers)) return false;
-  return Object.values(providers).some(
-    (provider) =>
-      isObj(provider) &&
-      (provider.name === 'aws' || provider.name === undefined) &&
-      isObj(provider.expressions) &&
-      provider.expressions.default_tags !== undefined,
-  );
+/**
+ * The default tags every AWS resource of the plan gets: none when no AWS provider configuration
+ * sets default_tags, the constant tags when every one sets the same constant ones, undefined
+ * when that cannot be told (tags from a variable, aliases with different defaults).
+ */
+function providerDefaultTags(configuration: Json): Json | undefined {
+  const providers = isObj(configuration.provider_config) ? Object.values(configuration.provider_config) : [];
+  const aws = providers.filter((provider): provider is Json => isObj(provider) && provider.name === 'aws');
+  const sets = aws.map((provider) => {
+    const blocks = isObj(provider.expressions) ? provider.expressions.default_tags : undefined;
+    if (blocks === undefined) return {};
+    const tags = Array.isArray(blocks) && isObj(blocks[0]) ? blocks[0].tags : undefined;
+    return isObj(tags) && isObj(tags.constant_value) ? tags.constant_value : undefined;
+  });
+  if (sets.length === 0) return {};
+  const first = sets[0];
+  if (first === undefined) return undefined;
+  const text = JSON.stringify(first);
+  return sets.every((set) => set !== undefined && JSON.stringify(set) === text) ? first : undefined;
 }
 
 function isUnknownValue(value: unknown): boolean {
@@ -405,7 +415,7 @@ function applyUnknowns(
       // expression in the configuration to look up.
       root ??= writable(after);
       const written = markerFor !== undefined && expressions !== undefined && Object.hasOwn(expressions, key);
-      setOwn(root, key, written ? markerFor([key]) : COMPUTED);
+      setOwn(root, key, written ? markerFor([key]) : markerFor !== undefined ? NOT_WRITTEN : COMPUTED);
       continue;
     }
     if (typeof child !== 'object' || child === null || !holdsTrue(child, 0)) continue;
@@ -525,6 +535,8 @@ interface Scope {
 const NOT_RESOURCES = new Set(['var', 'local', 'each', 'count', 'path', 'terraform', 'self']);
 const MAX_RESOLVE_DEPTH = 64;
 const COMPUTED: UnknownValue = Object.freeze(unknownValue(Object.freeze([]) as readonly string[]));
+/** An unknown attribute the resource's configuration (which the plan holds) does not set. */
+const NOT_WRITTEN: UnknownValue = Object.freeze({ ...COMPUTED, computed: true });
 
 class ReferenceResolver {
   private readonly root: ConfigModule | undefined;

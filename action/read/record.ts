@@ -20,6 +20,11 @@ export interface UnknownValue {
    * the document itself with UnknownValue leaves, so a policy can be judged all but those leaves.
    */
   readonly partial?: unknown;
+  /**
+   * The configuration does not set the attribute; the provider computes it (an id, an ARN, a
+   * role's `managed_policy_arns` listing what attachments made elsewhere add). Plans only.
+   */
+  readonly computed?: true;
 }
 
 export function unknownValue(refs: readonly string[] = [], expression?: string): UnknownValue {

@@ -219,7 +219,8 @@ describe('readPlanJson on hand-made plans', () => {
     const roleAfter = doc.resource_changes.find((c: { address: string }) => c.address === role.address).change
       .after;
     expect(role.values.tags).toBe(roleAfter.tags);
-    expect(marker(role.values.arn)).toEqual({ $unknown: true, refs: [] });
+    // The configuration does not set the ARN: the provider computes it.
+    expect(marker(role.values.arn)).toEqual({ $unknown: true, refs: [], computed: true });
   });
 
   it('lists sensitive paths', () => {
@@ -315,6 +316,21 @@ describe('readPlanJson on hand-made plans', () => {
       'p.json',
     );
     expect(isUnknown(withDefaults.records[0]!.values.tags_all)).toBe(true);
+    // Constant default_tags, as `terraform show -json` records them: the merge is known.
+    const constant = readPlanJson(
+      JSON.stringify(
+        plan({
+          aws: {
+            name: 'aws',
+            expressions: {
+              default_tags: [{ tags: { constant_value: { 'mcp-nhi:server': 'ops-mcp', team: 'x' } } }],
+            },
+          },
+        }),
+      ),
+      'p.json',
+    );
+    expect(constant.records[0]!.values.tags_all).toEqual({ 'mcp-nhi:server': 'ops-mcp', team: 'a' });
   });
 
   it('judges what a refresh-only plan holds: no resource_changes, everything in planned_values', () => {

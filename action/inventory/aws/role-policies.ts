@@ -49,14 +49,29 @@ function rolePolicies(index: RecordIndex, role: ResourceRecord): AppliedPolicy[]
   const referring = (type: string, attribute: string) =>
     recordsReferring(index, type, attribute, 'aws_iam_role', role.address);
 
-  blocks(role.values.inline_policy).forEach((block, i) => {
-    const path = ['inline_policy', i, 'policy'];
-    addPolicyValue(out, index, role.address, path, formatPath(path), block.policy, undefined, 0);
-  });
-  eachElement(role.values.managed_policy_arns, (arn, at) => {
-    const path = ['managed_policy_arns', ...at];
-    addPolicyArn(out, index, role.address, path, formatPath(path), arn);
-  });
+  // Not set in the configuration, the provider fills these with what other resources attach,
+  // which are judged as themselves: nothing of the role's own to judge.
+  const notWritten = (value: unknown) => isUnknown(value) && value.computed === true;
+  const inline = role.values.inline_policy;
+  if (isUnknown(inline) && !notWritten(inline)) {
+    // Written, but known only after apply as a whole (dynamic blocks over a variable).
+    out.push({
+      address: role.address,
+      attribute: 'inline_policy',
+      basePath: ['inline_policy'],
+      unknown: inline,
+    });
+  } else if (!notWritten(inline)) {
+    blocks(inline).forEach((block, i) => {
+      const path = ['inline_policy', i, 'policy'];
+      addPolicyValue(out, index, role.address, path, formatPath(path), block.policy, undefined, 0);
+    });
+  }
+  if (!notWritten(role.values.managed_policy_arns))
+    eachElement(role.values.managed_policy_arns, (arn, at) => {
+      const path = ['managed_policy_arns', ...at];
+      addPolicyArn(out, index, role.address, path, formatPath(path), arn);
+    });
   for (const record of referring('aws_iam_role_policy', 'role')) addPolicyOf(out, index, record);
   for (const record of referring('aws_iam_role_policy_attachment', 'role'))
     addPolicyArnOf(out, index, record);

@@ -132,3 +132,26 @@ describe('permissionPolicies for a user', () => {
     ]);
   });
 });
+
+describe('policy attributes a plan marks unknown', () => {
+  const role = (values: Record<string, unknown>) =>
+    rec('aws_iam_role.r', { name: 'r', assume_role_policy: serviceTrust('lambda.amazonaws.com'), ...values });
+  const computed = { ...unknownValue([]), computed: true as const };
+
+  it('judge nothing of the role for what the configuration does not set (the provider fills it from attachments)', () => {
+    const r = role({ managed_policy_arns: computed, inline_policy: computed });
+    expect(permissionPolicies(indexRecords([r]), r)).toEqual([]);
+  });
+
+  it('are unknown when the configuration sets them to something known only after apply', () => {
+    const r = role({
+      managed_policy_arns: unknownValue([], 'var.arns'),
+      inline_policy: unknownValue([], 'var.inline'),
+    });
+    const applied = permissionPolicies(indexRecords([r]), r);
+    expect(applied.map((p) => [p.attribute, p.unknown !== undefined])).toEqual([
+      ['inline_policy', true],
+      ['managed_policy_arns', true],
+    ]);
+  });
+});
