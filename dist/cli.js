@@ -8088,9 +8088,9 @@ function planRecords(doc, path, owned) {
       owned
     );
     let withTags = values;
-    if (defaultTags !== void 0 && type.startsWith("aws_") && isUnknownValue(values.tags_all)) {
+    if (defaultTags !== void 0 && type.startsWith("aws_") && isUnknown(values.tags_all)) {
       const ownTags = values.tags ?? {};
-      if (isObj(ownTags) && !isUnknownValue(ownTags)) {
+      if (isObj(ownTags) && !isUnknown(ownTags)) {
         const all = Object.keys(defaultTags).length === 0 ? ownTags : { ...defaultTags, ...ownTags };
         if (owned || values !== after) setOwn(values, "tags_all", all);
         else withTags = { ...values, tags_all: all };
@@ -8128,9 +8128,6 @@ function providerDefaultTags(configuration) {
   if (first === void 0) return void 0;
   const text = JSON.stringify(first);
   return sets.every((set) => set !== void 0 && JSON.stringify(set) === text) ? first : void 0;
-}
-function isUnknownValue(value) {
-  return isObj(value) && value.$unknown === true;
 }
 function isGone(actions) {
   return actions.length > 0 && actions.every((a) => a === "delete" || a === "forget");
@@ -29045,21 +29042,7 @@ function readProblem(error) {
   }
   if (error instanceof FileReadError && error.problem === "directory")
     return "is a directory, not a policy file";
-  if (error instanceof FileReadError && error.problem === "not a regular file") {
-    return "is not a regular file (a FIFO, a device, or a link to one)";
-  }
-  const code = error instanceof FileReadError ? error.code : error?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "is a directory, not a policy file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    default:
-      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
+  return describeFileProblem(error, MAX_BYTES);
 }
 function decode(bytes, path) {
   if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));

@@ -27201,9 +27201,9 @@ function planRecords(doc, path5, owned) {
       owned
     );
     let withTags = values;
-    if (defaultTags !== void 0 && type.startsWith("aws_") && isUnknownValue(values.tags_all)) {
+    if (defaultTags !== void 0 && type.startsWith("aws_") && isUnknown(values.tags_all)) {
       const ownTags = values.tags ?? {};
-      if (isObj(ownTags) && !isUnknownValue(ownTags)) {
+      if (isObj(ownTags) && !isUnknown(ownTags)) {
         const all = Object.keys(defaultTags).length === 0 ? ownTags : { ...defaultTags, ...ownTags };
         if (owned || values !== after) setOwn(values, "tags_all", all);
         else withTags = { ...values, tags_all: all };
@@ -27241,9 +27241,6 @@ function providerDefaultTags(configuration) {
   if (first === void 0) return void 0;
   const text2 = JSON.stringify(first);
   return sets.every((set) => set !== void 0 && JSON.stringify(set) === text2) ? first : void 0;
-}
-function isUnknownValue(value) {
-  return isObj(value) && value.$unknown === true;
 }
 function isGone(actions) {
   return actions.length > 0 && actions.every((a) => a === "delete" || a === "forget");
@@ -54896,21 +54893,7 @@ function readProblem(error2) {
   }
   if (error2 instanceof FileReadError && error2.problem === "directory")
     return "is a directory, not a policy file";
-  if (error2 instanceof FileReadError && error2.problem === "not a regular file") {
-    return "is not a regular file (a FIFO, a device, or a link to one)";
-  }
-  const code = error2 instanceof FileReadError ? error2.code : error2?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EISDIR":
-      return "is a directory, not a policy file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    default:
-      return `cannot be read (${code ?? (error2 instanceof Error ? error2.message : String(error2))})`;
-  }
+  return describeFileProblem(error2, MAX_BYTES);
 }
 function decode(bytes, path5) {
   if (bytes[0] === 255 && bytes[1] === 254) return new TextDecoder("utf-16le").decode(bytes.subarray(2));

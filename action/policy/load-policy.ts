@@ -12,7 +12,7 @@ import { PolicyError } from '../errors.js';
 import type { Severity } from '../findings.js';
 import { emptyInventory } from '../inventory/model.js';
 import { looksLikeSecretValue } from '../inventory/secret-shapes.js';
-import { FileReadError, readRegularFile } from '../read/read-file.js';
+import { describeFileProblem, FileReadError, readRegularFile } from '../read/read-file.js';
 import {
   type ControlSetting,
   DEFAULT_TAGS,
@@ -74,27 +74,13 @@ export async function loadPolicy(path: string): Promise<Policy> {
 }
 
 function readProblem(error: unknown): string {
+  // The policy's own wording for two of them; the rest as for any input.
   if (error instanceof FileReadError && error.problem === 'too large') {
     return 'is larger than 1 MiB; a policy file is expected to be under 1 MiB';
   }
   if (error instanceof FileReadError && error.problem === 'directory')
     return 'is a directory, not a policy file';
-  if (error instanceof FileReadError && error.problem === 'not a regular file') {
-    return 'is not a regular file (a FIFO, a device, or a link to one)';
-  }
-  const code =
-    error instanceof FileReadError ? error.code : (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory, not a policy file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
+  return describeFileProblem(error, MAX_BYTES);
 }
 
 function decode(bytes: Buffer, path: string): string {

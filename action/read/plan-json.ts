@@ -4,6 +4,7 @@ import { getOrMake } from '../memo.js';
 import {
   formatPath,
   type InputFormat,
+  isUnknown,
   type ReadResult,
   type ResourceRecord,
   type SourceLocation,
@@ -252,9 +253,9 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     // The AWS provider computes tags_all from its default_tags and the resource's tags. When
     // the plan says what the default tags are, an unknown tags_all is that merge.
     let withTags = values;
-    if (defaultTags !== undefined && type.startsWith('aws_') && isUnknownValue(values.tags_all)) {
+    if (defaultTags !== undefined && type.startsWith('aws_') && isUnknown(values.tags_all)) {
       const ownTags = values.tags ?? {};
-      if (isObj(ownTags) && !isUnknownValue(ownTags)) {
+      if (isObj(ownTags) && !isUnknown(ownTags)) {
         const all = Object.keys(defaultTags).length === 0 ? ownTags : { ...defaultTags, ...ownTags };
         // In place where the values are this read's own (parsed for it, or copied to mark them).
         if (owned || values !== after) setOwn(values, 'tags_all', all);
@@ -307,10 +308,6 @@ function providerDefaultTags(configuration: Json): Json | undefined {
   if (first === undefined) return undefined;
   const text = JSON.stringify(first);
   return sets.every((set) => set !== undefined && JSON.stringify(set) === text) ? first : undefined;
-}
-
-function isUnknownValue(value: unknown): boolean {
-  return isObj(value) && value.$unknown === true;
 }
 
 function isGone(actions: readonly string[]): boolean {
