@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkPaths } from './check.js';
 import { describeError, refuseOverwritingInput, UsageError, UserError } from './errors.js';
 import { type FailOn, SEVERITIES } from './findings.js';
-import { isCalendarDate, loadPolicy } from './policy/load-policy.js';
+import { isCalendarDate } from './policy/calendar-date.js';
 import { createRedactor } from './redact.js';
 import { REPORT_FORMATS, type ReportFormat, renderReportParts } from './report/index.js';
 import { VERSION } from './version.js';
@@ -86,7 +86,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
   // `--policy ""` names no file: an error, not the defaults.
   if (values.policy === '') throw new UsageError('--policy needs a file name (got "")');
-  const policy = values.policy === undefined ? undefined : await loadPolicy(values.policy);
+  // The policy loader (YAML, Ajv) is loaded only for a policy file: most runs have none.
+  const policy =
+    values.policy === undefined
+      ? undefined
+      : await (await import('./policy/load-policy.js')).loadPolicy(values.policy);
 
   if (values.output) refuseOverwritingInput(values.output, paths, '--output');
   const { report, redactor } = await checkPaths(paths, {

@@ -18,7 +18,6 @@ import { outputsFor, setOutputs } from './github/outputs.js';
 import { writeReportFiles } from './github/report-files.js';
 import { budgetFromEnv, Deadline } from './github/retry.js';
 import { jobSummary, writeJobSummary } from './github/summary.js';
-import { loadPolicy } from './policy/load-policy.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { renderText } from './report/text.js';
 import { VERSION } from './version.js';
@@ -38,8 +37,11 @@ export async function run(): Promise<void> {
     if (inputs.sarifFile) {
       refuseOverwritingInput(path.resolve(workingDirectory, inputs.sarifFile), paths, 'input "sarif-file":');
     }
+    // The policy loader (YAML, Ajv) is loaded only for a policy file: most runs have none.
     const policy = inputs.policy
-      ? await loadPolicy(path.relative(cwd, path.resolve(workingDirectory, inputs.policy)) || '.')
+      ? await (await import('./policy/load-policy.js')).loadPolicy(
+          path.relative(cwd, path.resolve(workingDirectory, inputs.policy)) || '.',
+        )
       : undefined;
     const checked = await checkPaths(paths, {
       ...(policy ? { policy } : {}),

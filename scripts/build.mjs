@@ -7,6 +7,7 @@
  * @cdktn/hcl2json stays external: it loads its WebAssembly from files next to its own code,
  * so a copy of the package ships in dist/node_modules where Node's resolution finds it.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,25 @@ const precompiledControls = {
   },
 };
 
+/**
+ * Replaces action/controls/compile-control.ts, whose Ajv the bundle never needs: built-in
+ * controls are precompiled above, custom ones compiled by the policy loader. Reaching it is a
+ * bug, said so, rather than a silent pass.
+ */
+const noRuntimeCompile = {
+  name: 'no-runtime-compile',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]action[\\/]controls[\\/]compile-control\.ts$/ }, () => ({
+      contents:
+        'export function compileControl(schema) {\n' +
+        "  const id = schema['x-nhi-control']?.id ?? schema.$id;\n" +
+        '  throw new Error(`control ${id} was not compiled by the policy loader`);\n' +
+        '}\n',
+      loader: 'js',
+    }));
+  },
+};
+
 /** Replaces action/version.ts with the version alone, so the bundle does not embed package.json. */
 const versionOnly = {
   name: 'version-only',
@@ -77,7 +97,10 @@ const result = await esbuild.build({
   write: false,
   external,
   legalComments: 'none',
-  plugins: [precompiledControls, versionOnly],
+  plugins: [precompiledControls, noRuntimeCompile, versionOnly],
+  // The policy loader is imported on demand, in a chunk of its own with YAML and Ajv.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   banner: { js: ESM_REQUIRE_BANNER },
 });
@@ -85,11 +108,13 @@ const result = await esbuild.build({
 const files = new Map(
   result.outputFiles.map((file) => [path.relative(root, file.path), Buffer.from(file.contents)]),
 );
-for (const pkg of external) {
-  const from = path.join(root, 'node_modules', pkg);
+// The external packages and everything they require at run time: the Action runs from a checkout
+// of this repository, where dist/node_modules is all there is (@cdktn/hcl2json needs fs-extra).
+for (const dir of await runtimeClosure(external)) {
+  const from = path.join(root, dir);
   for (const file of await listFiles(from)) {
-    if (/\.(d\.ts|map)$|^\.|eslint/.test(file)) continue;
-    files.set(path.join('dist', 'node_modules', pkg, file), await readFile(path.join(from, file)));
+    if (/\.(d\.ts|map)$|^\.|eslint/.test(file) || file.startsWith(`node_modules${path.sep}`)) continue;
+    files.set(path.join('dist', dir, file), await readFile(path.join(from, file)));
   }
 }
 
@@ -118,6 +143,37 @@ if (check) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), contents);
   }
+}
+
+/**
+ * The installed folders (`node_modules/a`, `node_modules/a/node_modules/b`) of `packages` and of
+ * their dependencies, transitively, found as Node finds them: nearest node_modules first.
+ * Optional dependencies count when installed.
+ */
+async function runtimeClosure(packages) {
+  const found = new Set();
+  const visit = async (name, from, optional) => {
+    // From `from` up to the root, the node_modules folders of every directory that is none.
+    const dirs = [];
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      if (path.basename(dir) !== 'node_modules') dirs.push(dir);
+      if (dir === '.') break;
+    }
+    const folder = dirs
+      .map((dir) => path.join(dir, 'node_modules', name))
+      .find((candidate) => existsSync(path.join(root, candidate, 'package.json')));
+    if (folder === undefined) {
+      if (optional) return;
+      throw new Error(`${name}, needed by ${from === '.' ? 'the bundle' : from}, is not installed`);
+    }
+    if (found.has(folder)) return;
+    found.add(folder);
+    const manifest = JSON.parse(await readFile(path.join(root, folder, 'package.json'), 'utf8'));
+    for (const dep of Object.keys(manifest.dependencies ?? {})) await visit(dep, folder, false);
+    for (const dep of Object.keys(manifest.optionalDependencies ?? {})) await visit(dep, folder, true);
+  };
+  for (const name of packages) await visit(name, '.', false);
+  return [...found].sort();
 }
 
 async function listFiles(dir) {

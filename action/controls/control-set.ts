@@ -2,11 +2,12 @@
  * The controls a check runs: the built-in schemas plus the policy's custom ones, each
  * compiled once, with the policy's enable/severity overrides and parameters applied.
  */
-import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { type ControlMeta, SEVERITIES, type Severity } from '../findings.js';
 import type { Policy } from '../policy/policy.js';
 import { BUILTIN_CONTROL_SCHEMAS } from './builtin-controls.js';
-import { controlAjv } from './control-ajv.js';
+import { compileControl } from './compile-control.js';
+import { controlValidators } from './control-validators.js';
 import { precompiledControls } from './precompiled.js';
 
 export interface CompiledControl {
@@ -20,23 +21,13 @@ export interface ControlSet {
   readonly parameters: Readonly<Record<string, unknown>>;
 }
 
-let sharedAjv: Ajv2020 | undefined;
-
-/** One Ajv for every check in the process: compiling the catalogue is the expensive part. */
-function ajv(): Ajv2020 {
-  sharedAjv ??= controlAjv();
-  return sharedAjv;
-}
-
-const compiled = new WeakMap<object, ValidateFunction>();
-
 function compile(schema: Record<string, unknown>, builtin: boolean): ValidateFunction {
-  let validate = compiled.get(schema);
+  let validate = controlValidators.get(schema);
   if (!validate) {
     const id = typeof schema.$id === 'string' ? schema.$id : undefined;
     const prebuilt = builtin && id ? precompiledControls?.[id] : undefined;
-    validate = prebuilt ?? ((id && ajv().getSchema(id)) || ajv().compile(schema));
-    compiled.set(schema, validate);
+    validate = prebuilt ?? compileControl(schema);
+    controlValidators.set(schema, validate);
   }
   return validate;
 }

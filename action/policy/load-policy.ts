@@ -8,11 +8,13 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import schemaJson from '../../schemas/nhi-policy.schema.json' with { type: 'json' };
 import { controlAjv } from '../controls/control-ajv.js';
+import { controlValidators } from '../controls/control-validators.js';
 import { PolicyError } from '../errors.js';
 import type { Severity } from '../findings.js';
 import { emptyInventory } from '../inventory/model.js';
 import { looksLikeSecretValue } from '../inventory/secret-shapes.js';
 import { describeFileProblem, FileReadError, readRegularFile } from '../read/read-file.js';
+import { isCalendarDate } from './calendar-date.js';
 import {
   type ControlSetting,
   DEFAULT_TAGS,
@@ -310,15 +312,6 @@ function semanticProblems(raw: RawPolicy): Problem[] {
   return problems;
 }
 
-/** True for a YYYY-MM-DD string naming a day that exists (no 2025-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 const META_SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
@@ -375,7 +368,10 @@ function customControlSchemaProblems(schemas: readonly Record<string, unknown>[]
         path: ['customControls', index],
         text: `customControls[${index}] (${id}) cannot be evaluated: ${compileProblem(error)}`,
       });
+      return;
     }
+    // The check judges with this validator: compiled with the same options, and tried.
+    controlValidators.set(schema, validate);
   });
   return problems;
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +160,31 @@ describe('the bundled CLI (dist/cli.js)', () => {
     }
   });
 
+  it("judges a policy's custom controls with the validators the policy loader compiled", async () => {
+    // The bundle has no Ajv of its own for controls (see compile-control.ts): it loads the
+    // policy loader on demand, and that compiles the custom control the check then runs.
+    const policy = file(
+      'custom.yml',
+      `version: 1
+customControls:
+  - x-nhi-control: { id: ACME-009, title: Servers run in the lab, severity: high, scope: server }
+    type: object
+    properties:
+      servers: { type: array, items: { type: object, required: [environment], properties: { environment: { const: lab } } } }
+`,
+    );
+    const args = ['check', compliant, '--policy', policy, '--format', 'json', '--date', '2026-11-25'];
+    const bundled = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    const source = await cli(...args);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(1);
+    const found = JSON.parse(bundled.stdout).findings;
+    expect(found).toEqual(JSON.parse(source.stdout).findings);
+    expect(found.filter((f: { control: string }) => f.control === 'ACME-009')).toEqual([
+      expect.objectContaining({ status: 'fail', server: 'issues-mcp' }),
+    ]);
+  });
+
   it('stops quietly when the reader of its output goes away (`check … | head`), exit code still the verdict', async () => {
     // The reader closes before the first write, so every write meets a closed pipe.
     const child = spawn(process.execPath, [bin, 'check', noncompliant, '--format', 'json'], {
@@ -173,6 +198,23 @@ describe('the bundled CLI (dist/cli.js)', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(1);
+  });
+
+  it('runs from a copy of dist/ alone, as the Action runs from a checkout without node_modules', () => {
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'nhi-dist-')), 'dist');
+    cpSync(path.join(repoRoot, 'dist'), copy, { recursive: true });
+    // HCL input loads the parser from dist/node_modules, and with it what the parser requires.
+    const run = spawnSync(
+      process.execPath,
+      [path.join(copy, 'cli.js'), 'check', noncompliant, '--format', 'json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_PATH: '' },
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).summary.verdict).toBe('fail');
   });
 
   it('checks HCL, with the WebAssembly parser shipped beside the bundle', () => {
