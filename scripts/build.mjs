@@ -5,7 +5,9 @@
  * fails when the committed dist/ is stale.
  *
  * @cdktn/hcl2json stays external: it loads its WebAssembly from files next to its own code,
- * so a copy of the package ships in dist/node_modules where Node's resolution finds it.
+ * so a copy of the package, and of the packages it requires, ships in dist/node_modules where
+ * Node's resolution finds it. Code loaded on demand (the policy loader, the HCL and Terraform
+ * JSON readers, the GitHub client) goes in dist/chunks.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
