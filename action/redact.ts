@@ -4,7 +4,12 @@
  * scrub(): it replaces each sensitive or secret-looking value seen in the inputs, and any
  * string shaped like a known credential, with a marker.
  */
-import { credentialShape, isSecretName, looksLikeSecretValue } from './inventory/secret-shapes.js';
+import {
+  credentialShape,
+  hasShapeHead,
+  isSecretName,
+  looksLikeSecretValue,
+} from './inventory/secret-shapes.js';
 import { getOrMake } from './memo.js';
 import { isPlainReference, splitExpression } from './read/expression-text.js';
 import { formatPath, isUnknown, type ResourceRecord } from './read/record.js';
@@ -429,6 +434,8 @@ function decodeEscapes(literal: string): string {
 }
 
 function hasCredentialShape(value: string, verdicts: Map<string, boolean>): boolean {
+  // Most values (names, ARNs) hold no credential head: answered without a lookup or an entry.
+  if (!hasShapeHead(value)) return credentialShape(value) !== undefined;
   let verdict = verdicts.get(value);
   if (verdict === undefined) {
     verdict = credentialShape(value) !== undefined;

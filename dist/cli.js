@@ -14,8 +14,8 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-JMCBNFUA.js";
-import "./chunks/chunk-DYBUOJXU.js";
+} from "./chunks/chunk-F2RMKDLA.js";
+import "./chunks/chunk-F4JO7D6G.js";
 import {
   isCalendarDate
 } from "./chunks/chunk-NDCMOHLV.js";
@@ -25,7 +25,7 @@ import {
   UserError,
   describeError,
   refuseOverwritingInput
-} from "./chunks/chunk-VHHW3JDR.js";
+} from "./chunks/chunk-CZZV5DTD.js";
 import "./chunks/chunk-COG2Z3BJ.js";
 
 // action/cli.ts
@@ -121,7 +121,7 @@ async function run(argv, io) {
   if (today !== void 0 && !isCalendarDate(today))
     throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
   if (values.policy === "") throw new UsageError('--policy needs a file name (got "")');
-  const policy = values.policy === void 0 ? void 0 : await (await import("./chunks/load-policy-NTN47GXM.js")).loadPolicy(values.policy);
+  const policy = values.policy === void 0 ? void 0 : await (await import("./chunks/load-policy-BHDFCWTP.js")).loadPolicy(values.policy);
   if (values.output) refuseOverwritingInput(values.output, paths, "--output");
   const { report, redactor } = await checkPaths(paths, {
     ...policy ? { policy } : {},

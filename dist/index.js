@@ -15,14 +15,14 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-JMCBNFUA.js";
-import "./chunks/chunk-DYBUOJXU.js";
+} from "./chunks/chunk-F2RMKDLA.js";
+import "./chunks/chunk-F4JO7D6G.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
   UsageError,
   describeError,
   refuseOverwritingInput
-} from "./chunks/chunk-VHHW3JDR.js";
+} from "./chunks/chunk-CZZV5DTD.js";
 import {
   ApiUnavailable,
   Deadline,
@@ -1144,7 +1144,7 @@ async function run() {
     if (inputs.sarifFile) {
       refuseOverwritingInput(path4.resolve(workingDirectory, inputs.sarifFile), paths, 'input "sarif-file":');
     }
-    const policy = inputs.policy ? await (await import("./chunks/load-policy-NTN47GXM.js")).loadPolicy(
+    const policy = inputs.policy ? await (await import("./chunks/load-policy-BHDFCWTP.js")).loadPolicy(
       path4.relative(cwd, path4.resolve(workingDirectory, inputs.policy)) || "."
     ) : void 0;
     const checked = await checkPaths(paths, {

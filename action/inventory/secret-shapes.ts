@@ -307,23 +307,41 @@ const SHAPES: readonly (readonly [kind: string, pattern: RegExp])[] = [
   ],
 ];
 
+/**
+ * Text every shape above contains (a superset: case aside, any match of a shape holds one of
+ * these). Most values are names and ARNs: one search rules them out, instead of one per shape.
+ */
+const SHAPE_HEADS =
+  /-----BEGIN|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|sk-|k_(?:live|test)_|glpat-|AIza|eyJ|:\/\/|secret_?access|aws_?secret/i;
+
 /** A standalone 40-character AWS secret access key: base64 alphabet, mixed case, high entropy. */
 const AWS_SECRET_ALONE = /^[A-Za-z0-9/+]{40}$/;
 const HAS_DIGIT = /\d/;
 const HAS_UPPER = /[A-Z]/;
 const HAS_LOWER = /[a-z]/;
 
+/**
+ * Whether `value` holds text that starts one of the credential shapes. Without it, credentialShape
+ * looks only for a standalone AWS secret key, a test cheaper than remembering its answer.
+ */
+export function hasShapeHead(value: string): boolean {
+  return SHAPE_HEADS.test(value);
+}
+
 /** The kind of credential `value` contains (`github-token`, `aws-access-key-id`, ...), or undefined. */
 export function credentialShape(value: string): string | undefined {
   // The shortest shape (`xoxb-` plus ten characters) is 15 long.
   if (value.length < 15) return undefined;
-  for (const [kind, pattern] of SHAPES) {
-    const match = pattern.exec(value);
-    if (match === null) continue;
-    // `sk-` prefixed words (`sk-learn-tutorial-notes-2024`) are common; real keys mix letters and digits.
-    if (kind === 'openai-api-key' && !(HAS_DIGIT.test(match[0]) && HAS_UPPER.test(match[0]))) continue;
-    return kind;
+  if (hasShapeHead(value)) {
+    for (const [kind, pattern] of SHAPES) {
+      const match = pattern.exec(value);
+      if (match === null) continue;
+      // `sk-` prefixed words (`sk-learn-tutorial-notes-2024`) are common; real keys mix letters and digits.
+      if (kind === 'openai-api-key' && !(HAS_DIGIT.test(match[0]) && HAS_UPPER.test(match[0]))) continue;
+      return kind;
+    }
   }
+  if (value.length < 40) return undefined;
   const trimmed = value.trim();
   if (
     AWS_SECRET_ALONE.test(trimmed) &&

@@ -147,6 +147,10 @@ describe('credentialShape', () => {
     [fake.awsSessionKeyId, 'aws-access-key-id'],
     [fake.awsSecret, 'aws-secret-access-key'],
     [`aws_secret_access_key = ${fake.awsSecret}`, 'aws-secret-access-key'],
+    // Named in any case: the search for shape heads (hasShapeHead) must not miss these.
+    [`AWS_SECRET_ACCESS_KEY: "${fake.awsSecret}"`, 'aws-secret-access-key'],
+    [`AwsSecretKey=${fake.awsSecret}`, 'aws-secret-access-key'],
+    [fake.stripe.replace(/^sk_/, 'rk_'), 'stripe-secret-key'],
     [fake.github, 'github-token'],
     [fake.githubApp, 'github-token'],
     [fake.githubFine, 'github-fine-grained-pat'],

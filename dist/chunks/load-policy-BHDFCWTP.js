@@ -17,7 +17,7 @@ import {
 import {
   PolicyError,
   looksLikeSecretValue
-} from "./chunk-VHHW3JDR.js";
+} from "./chunk-CZZV5DTD.js";
 import {
   __commonJS,
   __require,

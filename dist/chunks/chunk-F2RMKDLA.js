@@ -11,7 +11,7 @@ import {
   readPlanJson,
   readPlanObject,
   unknownValue
-} from "./chunk-DYBUOJXU.js";
+} from "./chunk-F4JO7D6G.js";
 import {
   controlValidators,
   defaultPolicy,
@@ -21,12 +21,13 @@ import {
   InputError,
   PolicyError,
   credentialShape,
+  hasShapeHead,
   isHighEntropyToken,
   isSecretName,
   looksLikeSecretValue,
   nameSegments,
   secretLength
-} from "./chunk-VHHW3JDR.js";
+} from "./chunk-CZZV5DTD.js";
 
 // action/jit.ts
 import { setFlagsFromString } from "node:v8";
@@ -993,6 +994,7 @@ function decodeEscapes(literal) {
   }
 }
 function hasCredentialShape(value, verdicts2) {
+  if (!hasShapeHead(value)) return credentialShape(value) !== void 0;
   let verdict = verdicts2.get(value);
   if (verdict === void 0) {
     verdict = credentialShape(value) !== void 0;
@@ -9007,10 +9009,10 @@ async function readDirectory(path) {
   return result;
 }
 async function hclReader() {
-  return import("./read-hcl-OLQLGMHB.js");
+  return import("./read-hcl-UYW5M5NS.js");
 }
 async function tfjsonReader() {
-  return import("./read-tfjson-2LNVECBH.js");
+  return import("./read-tfjson-FSKUZMVP.js");
 }
 function describeFsError(error) {
   const code = error?.code;

@@ -4,7 +4,7 @@ import {
   InputError,
   credentialShape,
   isHighEntropyToken
-} from "./chunk-VHHW3JDR.js";
+} from "./chunk-CZZV5DTD.js";
 
 // action/read/record.ts
 function unknownValue(refs = [], expression) {

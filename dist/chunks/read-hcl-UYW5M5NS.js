@@ -16,19 +16,19 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-TTYOTK36.js";
+} from "./chunk-AAMKQEM3.js";
 import {
   decodeText,
   getOrMake,
   parseJson
-} from "./chunk-DYBUOJXU.js";
+} from "./chunk-F4JO7D6G.js";
 import {
   describeFileProblem,
   readRegularFile
 } from "./chunk-ZNMVD44O.js";
 import {
   InputError
-} from "./chunk-VHHW3JDR.js";
+} from "./chunk-CZZV5DTD.js";
 import "./chunk-COG2Z3BJ.js";
 
 // action/read/hcl/read-hcl.ts

@@ -276,18 +276,25 @@ var SHAPES = [
     /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/@]{1,256}:(?![$%{<*])[^\s/@]{1,256}@[^\s/@]/
   ]
 ];
+var SHAPE_HEADS = /-----BEGIN|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|sk-|k_(?:live|test)_|glpat-|AIza|eyJ|:\/\/|secret_?access|aws_?secret/i;
 var AWS_SECRET_ALONE = /^[A-Za-z0-9/+]{40}$/;
 var HAS_DIGIT = /\d/;
 var HAS_UPPER = /[A-Z]/;
 var HAS_LOWER = /[a-z]/;
+function hasShapeHead(value) {
+  return SHAPE_HEADS.test(value);
+}
 function credentialShape(value) {
   if (value.length < 15) return void 0;
-  for (const [kind, pattern] of SHAPES) {
-    const match = pattern.exec(value);
-    if (match === null) continue;
-    if (kind === "openai-api-key" && !(HAS_DIGIT.test(match[0]) && HAS_UPPER.test(match[0]))) continue;
-    return kind;
+  if (hasShapeHead(value)) {
+    for (const [kind, pattern] of SHAPES) {
+      const match = pattern.exec(value);
+      if (match === null) continue;
+      if (kind === "openai-api-key" && !(HAS_DIGIT.test(match[0]) && HAS_UPPER.test(match[0]))) continue;
+      return kind;
+    }
   }
+  if (value.length < 40) return void 0;
   const trimmed = value.trim();
   if (AWS_SECRET_ALONE.test(trimmed) && HAS_UPPER.test(trimmed) && HAS_LOWER.test(trimmed) && HAS_DIGIT.test(trimmed) && shannonEntropy(trimmed) >= 4.3) {
     return "aws-secret-access-key";
@@ -354,6 +361,7 @@ export {
   refuseOverwritingInput,
   nameSegments,
   isSecretName,
+  hasShapeHead,
   credentialShape,
   isHighEntropyToken,
   looksLikeSecretValue,
