@@ -453,6 +453,7 @@ function secretName(key: string): boolean {
 
 function addSecret(value: string, into: Set<string>): void {
   into.add(value);
+  addArnParts(value, into);
   // A JSON document (ECS container definitions, secret_string) may hold secrets inside: scrub
   // its string leaves too, since reports may show them escaped differently.
   const trimmed = value.trimStart();
@@ -481,6 +482,36 @@ function addCredentialHolder(value: string, into: Set<string>, verdicts: Map<str
     return; // Not JSON after all; the whole value is already scrubbed.
   }
   if (!collectUnmarked(parsed, '', into, verdicts, 0)) collectJsonStrings(parsed, into);
+}
+
+/** An ARN: its account (group 1, may be empty) and its resource (group 2). */
+const ARN_IN_TEXT = /arn:[\w-]+:[\w-]*:[\w-]*:(\d{12}|aws)?:([^\s"',\]}]+)/g;
+/** Resource-type words of ARNs (`role/`, `user/`): vocabulary, not a secret. */
+const ARN_RESOURCE_TYPES = new Set([
+  'role',
+  'user',
+  'group',
+  'policy',
+  'secret',
+  'parameter',
+  'function',
+  'key',
+]);
+
+/**
+ * The account and resource names of the ARNs inside a secret value. Findings name them on their
+ * own ("trusts account 123456789012", "role deploy-prod"), so a trust policy the plan marks
+ * sensitive would otherwise show through them. The partition, service and region are left: they
+ * are vocabulary every report uses.
+ */
+function addArnParts(value: string, into: Set<string>): void {
+  if (!value.includes('arn:')) return;
+  for (const [, account, resource] of value.matchAll(ARN_IN_TEXT)) {
+    if (account !== undefined && account !== 'aws') into.add(account);
+    for (const part of resource!.split(/[:/]/)) {
+      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== '*') into.add(part);
+    }
+  }
 }
 
 function collectJsonStrings(value: unknown, into: Set<string>, depth = 0): void {

@@ -248,6 +248,33 @@ describe('which values are secrets', () => {
     }
   });
 
+  it('takes the accounts and resource names of the ARNs in a secret value, which findings name on their own', () => {
+    const trust = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: {
+            AWS: ['arn:aws:iam::987654321098:root', 'arn:aws:iam::111122223333:role/ops/deployer-prod'],
+          },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    });
+    const redactor = createRedactor([
+      record('aws_iam_role.r', { assume_role_policy: trust }, { sensitivePaths: ['assume_role_policy'] }),
+    ]);
+    expect(redactor.scrub('trusts account 987654321098 (account root)')).toBe(
+      `trusts account ${MARKER} (account root)`,
+    );
+    expect(redactor.scrub('role deployer-prod of 111122223333')).toBe(`role ${MARKER} of ${MARKER}`);
+    // Vocabulary every report uses stays: resource types, services, regions.
+    expect(redactor.values()).not.toContain('role');
+    expect(redactor.values()).not.toContain('ops');
+    expect(redactor.scrub('arn:aws:iam::aws:policy/AdministratorAccess')).toBe(
+      'arn:aws:iam::aws:policy/AdministratorAccess',
+    );
+  });
+
   it('marks everything below a sensitive path', () => {
     const redactor = createRedactor([
       record(

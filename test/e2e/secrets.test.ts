@@ -20,6 +20,8 @@ const SECRETS = {
   pem: '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Q2xT\n-----END RSA PRIVATE KEY-----',
   ecsPassword: 'ecs-env-password-value',
   slack: 'xoxb-123456789012-abcdefghijklmnop',
+  // From a trust policy the plan marks sensitive: findings name the account it trusts.
+  trustedAccount: '987654321098',
 };
 const tags = { 'mcp-nhi:server': 'leaky-mcp', 'mcp-nhi:tool': 'leaky_tool' };
 
@@ -43,6 +45,23 @@ const plan = {
   format_version: '1.2',
   terraform_version: '1.11.4',
   resource_changes: [
+    change(
+      'aws_iam_role.hidden_trust',
+      {
+        name: 'hidden_trust',
+        assume_role_policy: JSON.stringify({
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${SECRETS.trustedAccount}:root` },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        }),
+        tags,
+      },
+      { assume_role_policy: true },
+    ),
     change('aws_iam_role.leaky', {
       name: 'leaky',
       assume_role_policy: JSON.stringify({

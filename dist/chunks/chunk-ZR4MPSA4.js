@@ -1009,6 +1009,7 @@ function secretName(key) {
 }
 function addSecret(value, into) {
   into.add(value);
+  addArnParts(value, into);
   const trimmed = value.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     try {
@@ -1028,6 +1029,26 @@ function addCredentialHolder(value, into, verdicts2) {
     return;
   }
   if (!collectUnmarked(parsed, "", into, verdicts2, 0)) collectJsonStrings(parsed, into);
+}
+var ARN_IN_TEXT = /arn:[\w-]+:[\w-]*:[\w-]*:(\d{12}|aws)?:([^\s"',\]}]+)/g;
+var ARN_RESOURCE_TYPES = /* @__PURE__ */ new Set([
+  "role",
+  "user",
+  "group",
+  "policy",
+  "secret",
+  "parameter",
+  "function",
+  "key"
+]);
+function addArnParts(value, into) {
+  if (!value.includes("arn:")) return;
+  for (const [, account, resource] of value.matchAll(ARN_IN_TEXT)) {
+    if (account !== void 0 && account !== "aws") into.add(account);
+    for (const part of resource.split(/[:/]/)) {
+      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== "*") into.add(part);
+    }
+  }
 }
 function collectJsonStrings(value, into, depth = 0) {
   if (depth > 64) return;
