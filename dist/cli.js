@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-ZR4MPSA4.js";
+} from "./chunks/chunk-JULC5K6M.js";
 import "./chunks/chunk-F4JO7D6G.js";
 import {
   isCalendarDate

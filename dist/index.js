@@ -15,7 +15,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-ZR4MPSA4.js";
+} from "./chunks/chunk-JULC5K6M.js";
 import "./chunks/chunk-F4JO7D6G.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

@@ -37,6 +37,42 @@ describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
     ).not.toEqual([]);
   });
 
+  it.each([
+    ['s3:PutObject', 'arn:aws:s3:::*'],
+    ['dynamodb:PutItem', 'arn:aws:dynamodb:*:*:*'],
+    ['logs:PutLogEvents', 'arn:aws:logs:*:*:*'],
+    ['iam:TagRole', 'arn:aws:iam::*:*'],
+    ['sqs:SendMessage', 'arn:*:sqs:*:*:*'],
+  ])('flags %s on every resource of its service (%s), as on "*"', (action, resource) => {
+    const findings = of(
+      judge(withPolicy({ Effect: 'Allow', Action: action, Resource: resource })),
+      'MCP-NHI-007',
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        status: 'fail',
+        attribute: 'inline_policy[0].policy.Statement[0].Resource',
+        message: expect.stringContaining('every resource of their service'),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['s3:PutObject', 'arn:aws:s3:::reports/*'],
+    ['s3:PutObject', 'arn:aws:s3:::*/uploads/*'],
+    ['dynamodb:PutItem', 'arn:aws:dynamodb:*:*:table/orders'],
+    ['dynamodb:PutItem', 'arn:aws:dynamodb:*:123456789012:*'],
+    ['sqs:SendMessage', 'arn:aws:sqs:eu-west-1:*:*'],
+    // Reads on a whole service are no write grant.
+    ['s3:GetObject', 'arn:aws:s3:::*'],
+    // Another service's resources.
+    ['sqs:SendMessage', 'arn:aws:s3:::*'],
+  ])('passes %s on %s, narrower than its whole service', (action, resource) => {
+    expect(
+      of(judge(withPolicy({ Effect: 'Allow', Action: action, Resource: resource })), 'MCP-NHI-007'),
+    ).toEqual([]);
+  });
+
   it('flags iam:PassRole on "*" as privilege escalation', () => {
     const findings = of(
       judge(withPolicy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })),

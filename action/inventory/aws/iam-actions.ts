@@ -183,6 +183,12 @@ export function isReadAction(pattern: string): boolean {
   return !CREDENTIAL_MINTING.some((action) => actionMatches(pattern, action));
 }
 
+/** The service of an action (`s3` of `s3:PutObject`), or `` for a malformed one. */
+export function serviceOf(action: string): string {
+  const colon = action.indexOf(':');
+  return colon < 0 ? '' : action.slice(0, colon).trim();
+}
+
 /** Whether AWS only grants the action on `*` (or its own managed policies do). */
 export function isResourceless(action: string): boolean {
   return RESOURCELESS.has(action.trim().toLowerCase());
@@ -232,6 +238,34 @@ export function isAllResources(resource: string): boolean {
   if (!/[*?]/.test(value)) return false;
   const regex = wildcardRegex(value);
   return PROBE_ARNS.every((arn) => regex.test(arn));
+}
+
+/**
+ * ARNs of one service in the shapes services use: regional, global (IAM), and with neither
+ * region nor account (S3). `{service}` is filled in; the names, accounts and regions differ.
+ */
+const SERVICE_PROBE_SHAPES: readonly (readonly string[])[] = [
+  [
+    'arn:aws:{service}:eu-west-1:123456789012:a-type/any-name',
+    'arn:aws:{service}:ap-south-1:210987654321:other:x/y',
+  ],
+  ['arn:aws:{service}::123456789012:a-type/any-name', 'arn:aws:{service}::210987654321:other/x/y'],
+  ['arn:aws:{service}:::any-bucket', 'arn:aws:{service}:::other.bucket/any/key'],
+];
+
+/**
+ * Every resource of one service (`arn:aws:s3:::*`, `arn:aws:dynamodb:*:*:*`): a pattern that
+ * pins nothing after the service, so the service's actions may act on anything, as on `*`.
+ * A pinned account, region or resource type (`arn:aws:dynamodb:*:*:table/*`) is narrower.
+ */
+export function coversService(resource: string, service: string): boolean {
+  if (!/^[\w-]+$/.test(service)) return false;
+  const value = resource.trim();
+  if (!/[*?]/.test(value)) return false;
+  const regex = wildcardRegex(value);
+  return SERVICE_PROBE_SHAPES.some((shape) =>
+    shape.every((probe) => regex.test(probe.replace('{service}', service.toLowerCase()))),
+  );
 }
 
 /**

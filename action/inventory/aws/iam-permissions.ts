@@ -8,6 +8,7 @@ import type { Evidence, Fact } from '../model.js';
 import {
   actionMatches,
   coversEveryTarget,
+  coversService,
   ESCALATION_ACTIONS,
   type EscalationAction,
   isAllActions,
@@ -16,6 +17,7 @@ import {
   isResourceless,
   isServiceWildcard,
   isTelemetry,
+  serviceOf,
 } from './iam-actions.js';
 import {
   appendPath,
@@ -266,11 +268,25 @@ function analyseStatement(
       !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action),
   );
   if (writes.length > 0 && !hasNotResource) {
+    // A write of a service on every resource of that service (`s3:PutObject` on
+    // `arn:aws:s3:::*`) is as broad as on `*`.
+    const serviceWide = resources.filter((resource) =>
+      writes.some((action) => coversService(resource, serviceOf(action))),
+    );
     if (resources.some(isAllResources)) {
       push(
         'broadGrants',
         'Resource',
         `${label} allows write actions on every resource ("*"): ${quoteList(writes)}`,
+      );
+    } else if (serviceWide.length > 0) {
+      const covered = writes.filter((action) =>
+        serviceWide.some((resource) => coversService(resource, serviceOf(action))),
+      );
+      push(
+        'broadGrants',
+        'Resource',
+        `${label} allows write actions on every resource of their service (${quoteList(serviceWide)}): ${quoteList(covered)}`,
       );
     } else if (resourceUnknown) {
       push(

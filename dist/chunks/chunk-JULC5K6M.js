@@ -5414,6 +5414,10 @@ function isReadAction(pattern) {
   if (!READ_VERBS.some((read) => verb.startsWith(read))) return false;
   return !CREDENTIAL_MINTING.some((action) => actionMatches(pattern, action));
 }
+function serviceOf(action) {
+  const colon = action.indexOf(":");
+  return colon < 0 ? "" : action.slice(0, colon).trim();
+}
 function isResourceless(action) {
   return RESOURCELESS.has(action.trim().toLowerCase());
 }
@@ -5446,6 +5450,23 @@ function isAllResources(resource) {
   if (!/[*?]/.test(value)) return false;
   const regex = wildcardRegex(value);
   return PROBE_ARNS.every((arn) => regex.test(arn));
+}
+var SERVICE_PROBE_SHAPES = [
+  [
+    "arn:aws:{service}:eu-west-1:123456789012:a-type/any-name",
+    "arn:aws:{service}:ap-south-1:210987654321:other:x/y"
+  ],
+  ["arn:aws:{service}::123456789012:a-type/any-name", "arn:aws:{service}::210987654321:other/x/y"],
+  ["arn:aws:{service}:::any-bucket", "arn:aws:{service}:::other.bucket/any/key"]
+];
+function coversService(resource, service) {
+  if (!/^[\w-]+$/.test(service)) return false;
+  const value = resource.trim();
+  if (!/[*?]/.test(value)) return false;
+  const regex = wildcardRegex(value);
+  return SERVICE_PROBE_SHAPES.some(
+    (shape) => shape.every((probe) => regex.test(probe.replace("{service}", service.toLowerCase())))
+  );
 }
 function coversEveryTarget(resource, target) {
   const value = resource.trim();
@@ -5890,11 +5911,23 @@ function analyseStatement(statement, facts2, tenantKeys) {
     (action) => !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action)
   );
   if (writes.length > 0 && !hasNotResource) {
+    const serviceWide = resources.filter(
+      (resource) => writes.some((action) => coversService(resource, serviceOf(action)))
+    );
     if (resources.some(isAllResources)) {
       push2(
         "broadGrants",
         "Resource",
         `${label} allows write actions on every resource ("*"): ${quoteList(writes)}`
+      );
+    } else if (serviceWide.length > 0) {
+      const covered = writes.filter(
+        (action) => serviceWide.some((resource) => coversService(resource, serviceOf(action)))
+      );
+      push2(
+        "broadGrants",
+        "Resource",
+        `${label} allows write actions on every resource of their service (${quoteList(serviceWide)}): ${quoteList(covered)}`
       );
     } else if (resourceUnknown) {
       push2(
