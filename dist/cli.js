@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-JULC5K6M.js";
+} from "./chunks/chunk-GEIKG6MU.js";
 import "./chunks/chunk-F4JO7D6G.js";
 import {
   isCalendarDate

@@ -15,7 +15,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-JULC5K6M.js";
+} from "./chunks/chunk-GEIKG6MU.js";
 import "./chunks/chunk-F4JO7D6G.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

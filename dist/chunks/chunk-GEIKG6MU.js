@@ -32,7 +32,11 @@ import {
 // action/jit.ts
 import { setFlagsFromString } from "node:v8";
 function tuneJitForOneShotRun() {
-  setFlagsFromString("--interrupt-budget=524288");
+  const flag = jitFlagFor(process.versions.v8);
+  if (flag !== void 0) setFlagsFromString(flag);
+}
+function jitFlagFor(v8Version) {
+  return Number.parseInt(v8Version, 10) === 11 ? "--interrupt-budget=524288" : void 0;
 }
 
 // action/findings.ts
