@@ -38,6 +38,7 @@ export function createCommentApi(token: string, pr: PullRequestRef, deadline: De
               id: comment.id,
               body: comment.body ?? '',
               ...(comment.user?.type ? { userType: comment.user.type } : {}),
+              ...(comment.author_association ? { authorAssociation: comment.author_association } : {}),
             }),
           );
         },

@@ -17,7 +17,10 @@ const MARKER_PREFIX = '<!-- mcp-nhi-guard:sticky ';
 export interface IssueComment {
   readonly id: number;
   readonly body: string;
+  /** The author's account type: `Bot` for the workflow token and GitHub Apps, `User` otherwise. */
   readonly userType?: string;
+  /** The author's relation to the repository (REST `author_association`): OWNER, MEMBER, ... */
+  readonly authorAssociation?: string;
 }
 
 export interface CommentApi {
@@ -120,11 +123,30 @@ export async function upsertComment(
   }
 }
 
-/** The first (oldest) comment with the marker, searching every page. */
+/**
+ * Authors whose marked comment may be ours: accounts with write access to the repository
+ * (a personal token posts as its owner). Anyone else, the author of a fork's pull request
+ * included, can compute the marker (it is a hash of public names) and post it first.
+ */
+const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+/**
+ * Whether a comment is a sticky comment this Action posted: it starts with the marker (ours
+ * always do) and its author is a bot (the workflow token, a GitHub App) or has write access.
+ * Matching the marker anywhere, by anyone, let a pull request's author plant a comment that
+ * the Action then edited, so the report showed under the attacker's name and could be edited
+ * back by them, or was never posted when the edit was refused.
+ */
+export function isStickyComment(comment: IssueComment, marker: string): boolean {
+  if (!comment.body.startsWith(marker)) return false;
+  return comment.userType === 'Bot' || TRUSTED_ASSOCIATIONS.has(comment.authorAssociation ?? '');
+}
+
+/** The first (oldest) of this Action's comments with the marker, searching every page. */
 export async function findComment(api: CommentApi, marker: string): Promise<IssueComment | undefined> {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await api.listComments(page);
-    const found = comments.find((comment) => comment.body.includes(marker));
+    const found = comments.find((comment) => isStickyComment(comment, marker));
     if (found !== undefined) return found;
     if (comments.length < 100) return undefined;
   }

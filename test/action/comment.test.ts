@@ -29,7 +29,7 @@ function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {})
       calls.create += 1;
       const id = nextId++;
       // The create lands, but the answer is lost: the case that duplicates naive retries.
-      comments.push({ id, body });
+      comments.push({ id, body, userType: 'Bot' });
       if (createFailures-- > 0) throw new ApiUnavailable('creating: request timed out', undefined, true);
       return { id };
     },
@@ -37,7 +37,7 @@ function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {})
       calls.update += 1;
       const comment = comments.find((c) => c.id === id);
       if (!comment) throw new Error('no such comment');
-      comments[comments.indexOf(comment)] = { id, body };
+      comments[comments.indexOf(comment)] = { ...comment, body };
       return { id };
     },
   };
@@ -120,7 +120,7 @@ describe('upsertComment', () => {
   });
 
   it('leaves an unchanged comment alone', async () => {
-    const { api, calls } = memoryApi([{ id: 9, body: `${marker}\nsame` }]);
+    const { api, calls } = memoryApi([{ id: 9, body: `${marker}\nsame`, userType: 'Bot' }]);
     expect(await upsertComment(api, marker, () => `${marker}\nsame`, true)).toEqual({
       action: 'unchanged',
       id: 9,
@@ -132,7 +132,7 @@ describe('upsertComment', () => {
     const empty = memoryApi();
     expect(await upsertComment(empty.api, marker, () => 'x', false)).toEqual({ action: 'skipped' });
     expect(empty.calls.create).toBe(0);
-    const existing = memoryApi([{ id: 3, body: `${marker}\nold` }]);
+    const existing = memoryApi([{ id: 3, body: `${marker}\nold`, userType: 'Bot' }]);
     expect((await upsertComment(existing.api, marker, () => `${marker}\nall clear`, false)).action).toBe(
       'updated',
     );
@@ -148,9 +148,40 @@ describe('upsertComment', () => {
 
   it('ignores comments without the marker and other workflows’ markers', async () => {
     const other = commentMarker({ ...identity, job: 'apply' });
-    const { api } = memoryApi([{ id: 1, body: `${other}\nnot mine` }]);
+    const { api } = memoryApi([{ id: 1, body: `${other}\nnot mine`, userType: 'Bot' }]);
     expect((await upsertComment(api, marker, () => `${marker}\nmine`, true)).action).toBe('created');
     expect(await findComment(api, other)).toMatchObject({ id: 1 });
+  });
+
+  it('never edits a comment someone without write access planted with the marker', async () => {
+    // The marker is a hash of public names: a fork's author can post it before the first run.
+    const planted: IssueComment[] = [
+      {
+        id: 1,
+        body: `${marker}\n✅ mcp-nhi-guard: PASS`,
+        userType: 'User',
+        authorAssociation: 'CONTRIBUTOR',
+      },
+      { id: 2, body: `LGTM ${marker}`, userType: 'User', authorAssociation: 'NONE' },
+      { id: 3, body: `quoting ${marker}`, userType: 'Bot' },
+    ];
+    const { api, comments, calls } = memoryApi(planted);
+    const result = await upsertComment(api, marker, () => `${marker}\nthe report`, true);
+    expect(result.action).toBe('created');
+    expect(calls.update).toBe(0);
+    expect(comments.slice(0, 3)).toEqual(planted);
+    // The next run finds its own comment, not the planted ones.
+    expect(await findComment(api, marker)).toMatchObject({ body: `${marker}\nthe report`, userType: 'Bot' });
+  });
+
+  it('finds a comment posted with a personal token of someone with write access', async () => {
+    const { api } = memoryApi([
+      { id: 4, body: `${marker}\nold`, userType: 'User', authorAssociation: 'COLLABORATOR' },
+    ]);
+    expect(await upsertComment(api, marker, () => `${marker}\nnew`, true)).toEqual({
+      action: 'updated',
+      id: 4,
+    });
   });
 
   it('passes permanent API errors through to the caller', async () => {

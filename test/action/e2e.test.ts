@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commentMarker } from '../../action/github/comment.js';
 import { repoRoot } from '../helpers/paths.js';
 import { type FakeGitHub, startFakeGitHub } from './helpers/fake-github.js';
 import { type ActionRun, PR_NUMBER, runAction } from './helpers/run-action.js';
@@ -231,6 +232,44 @@ describe('the Action on a pull request', () => {
     const markers = fake.comments.map((c) => markerOf(c.body));
     expect(markers).toHaveLength(2);
     expect(new Set(markers).size).toBe(2);
+  });
+
+  it('edits only its own comment or a maintainer’s, never one a PR author planted', async () => {
+    fake = await startFakeGitHub();
+    // The marker hashes public names (workflow, job, inputs): anyone can post it first.
+    const marker = commentMarker({
+      workflow: 'Terraform',
+      job: 'plan',
+      plans: [PLAN_INPUT],
+      workingDirectory: '.',
+    });
+    const planted = `${marker}\n## ✅ mcp-nhi-guard: PASS`;
+    fake.comments.push({
+      id: 1,
+      body: planted,
+      user: { login: 'mallory', type: 'User' },
+      author_association: 'CONTRIBUTOR',
+    });
+    const ws = workspace();
+    ws.make('noncompliant');
+    await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect(fake.comments[0]?.body).toBe(planted);
+    expect(fake.comments[1]?.body.startsWith(`${marker}\n`)).toBe(true);
+
+    // A comment a maintainer's personal token posted is the sticky one.
+    fake.comments.splice(1);
+    fake.comments.push({
+      id: 2,
+      body: `${marker}\nold`,
+      user: { login: 'maintainer', type: 'User' },
+      author_association: 'COLLABORATOR',
+    });
+    fake.requests.length = 0;
+    await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    expect(fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`)).toEqual([
+      'PATCH /repos/acme/infra/issues/comments/2',
+    ]);
   });
 });
 
