@@ -97,7 +97,8 @@ export type UpsertResult =
   | { readonly action: 'skipped' };
 
 /**
- * Finds the comment carrying `marker` and updates it, or creates one when `create` allows.
+ * Finds the comment carrying `marker` and updates it, or creates one when `create` allows
+ * (also when the comment found was deleted before the update reached it).
  * A create is tried once per round and the list re-read before the next: a create that
  * timed out may have landed, and a blind retry would leave two comments.
  */
@@ -112,7 +113,14 @@ export async function upsertComment(
     if (existing !== undefined) {
       const text = body(existing);
       if (text === existing.body) return { action: 'unchanged', id: existing.id };
-      return { action: 'updated', id: (await api.updateComment(existing.id, text)).id };
+      try {
+        return { action: 'updated', id: (await api.updateComment(existing.id, text)).id };
+      } catch (error) {
+        // Deleted between the list and the edit (by hand, or by a run of another push): look
+        // again and post a new one rather than leave the pull request without its report.
+        if (!(error instanceof ApiUnavailable) || error.status !== 404 || round >= 2) throw error;
+        continue;
+      }
     }
     if (!create) return { action: 'skipped' };
     try {

@@ -184,6 +184,27 @@ describe('upsertComment', () => {
     });
   });
 
+  it('posts a new comment when the one it found was deleted before the update', async () => {
+    let listed = 0;
+    const created: string[] = [];
+    const api: CommentApi = {
+      // The first list still shows the comment; it is gone by the time of the edit.
+      listComments: async () => (listed++ === 0 ? [{ id: 8, body: `${marker}\nold`, userType: 'Bot' }] : []),
+      createComment: async (body) => {
+        created.push(body);
+        return { id: 9 };
+      },
+      updateComment: async (id) => {
+        throw new ApiUnavailable(`updating comment ${id}: HTTP 404: Not Found`, 404, false);
+      },
+    };
+    expect(await upsertComment(api, marker, () => `${marker}\nnew`, true)).toEqual({
+      action: 'created',
+      id: 9,
+    });
+    expect(created).toEqual([`${marker}\nnew`]);
+  });
+
   it('passes permanent API errors through to the caller', async () => {
     const api: CommentApi = {
       listComments: async () => {

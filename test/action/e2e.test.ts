@@ -274,6 +274,31 @@ describe('the Action on a pull request', () => {
 });
 
 describe('when the GitHub API misbehaves, the verdict stands', () => {
+  it('a sticky comment deleted between the list and the edit is posted again', async () => {
+    fake = await startFakeGitHub();
+    const ws = workspace();
+    ws.make('noncompliant');
+    await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    const live = fake;
+    live.behave = (_, request) => {
+      // Someone deletes the comment just as the run of the next push edits it.
+      if (request.method === 'PATCH') live.comments.length = 0;
+      return 'ok';
+    };
+    const run = await runAction({
+      cwd: ws.dir,
+      inputs: inputs(),
+      apiUrl: fake.url,
+      env: BUDGET,
+      sha: 'dddd444',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('comment was not posted');
+    expect(fake.requests.map((r) => r.method).slice(-3)).toEqual(['PATCH', 'GET', 'POST']);
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('commit dddd444');
+  });
+
   // [name, behaviour, minimum requests, API budget in ms]
   const cases: [string, FakeGitHub['behave'], number, number][] = [
     [
