@@ -17,7 +17,7 @@ import { type ActionInputs, readActionInputs } from './github/inputs.js';
 import { outputsFor, setOutputs } from './github/outputs.js';
 import { writeReportFiles } from './github/report-files.js';
 import { budgetFromEnv, Deadline } from './github/retry.js';
-import { jobSummary, writeJobSummary } from './github/summary.js';
+import { failureSummary, jobSummary, writeJobSummary } from './github/summary.js';
 import { loadPolicy } from './policy/load-policy.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { renderText } from './report/text.js';
@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
     await report(checked.report, redactor, inputs, { cwd, workspace, workingDirectory });
   } catch (error) {
     const message = redactor.scrub(describeError(error));
-    await writeJobSummary(`## ❌ mcp-nhi-guard: could not check\n\n${message}\n`).catch(() => false);
+    await writeJobSummary(failureSummary(message)).catch(() => false);
     core.setFailed(message);
   }
 }

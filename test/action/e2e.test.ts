@@ -428,6 +428,18 @@ describe('other events and bad input', () => {
     expect(run.outputs.result).toBeUndefined();
   });
 
+  it('a file name from the pull request cannot write markdown into the failure summary', async () => {
+    const ws = workspace();
+    ws.make('compliant');
+    // Linux file names may hold line breaks: this one would add a PASS heading and an image.
+    const name = 'x\n\n## ✅ mcp-nhi-guard: PASS\n\n<img src=x onerror=alert(1)> @octocat.json';
+    writeFileSync(path.join(ws.dir, 'infra', name), '{"format_version": ');
+    const run = await runAction({ cwd: ws.dir, event: 'push', inputs: inputs({ plan: 'infra/*.json' }) });
+    expect(run.code).toBe(1);
+    expect(run.summary).toMatch(/^## ❌ mcp-nhi-guard: could not check\n\n[^\n]*invalid JSON[^\n]*\n$/);
+    expect(run.summary).not.toMatch(/<img|^## ✅|@octocat/m);
+  });
+
   it('a glob that matches nothing fails instead of passing on nothing', async () => {
     const ws = workspace();
     ws.make('compliant');
