@@ -132,6 +132,7 @@ async function postComment(
     job: context.job,
     plans: inputs.plan,
     workingDirectory: inputs.workingDirectory,
+    ...(inputs.commentKey !== undefined ? { key: inputs.commentKey } : {}),
   });
   const footer = [
     `<sub>mcp-nhi-guard ${VERSION}`,

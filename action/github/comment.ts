@@ -35,21 +35,28 @@ export interface CommentIdentity {
   /** The `plan` input lines as written (not their expansion, which changes as files do). */
   readonly plans: readonly string[];
   readonly workingDirectory: string;
+  /**
+   * The `comment-key` input, by default the matrix leg's values: GITHUB_JOB is the same in
+   * every leg, and legs that check their own environment's plan.json must not overwrite one
+   * another's comment (a staging PASS saying "all clear" over a production FAIL).
+   */
+  readonly key?: string;
 }
 
-/** The hidden marker for one workflow + job + plan set. Two steps on different plans keep two comments. */
+/**
+ * The hidden marker for one workflow + job + plan set (+ matrix leg). Two steps on different
+ * plans keep two comments.
+ */
 export function commentMarker(identity: CommentIdentity): string {
-  const key = createHash('sha256')
-    .update(
-      JSON.stringify([
-        identity.workflow,
-        identity.job,
-        identity.workingDirectory,
-        [...identity.plans].sort(),
-      ]),
-    )
-    .digest('hex')
-    .slice(0, 16);
+  const parts: unknown[] = [
+    identity.workflow,
+    identity.job,
+    identity.workingDirectory,
+    [...identity.plans].sort(),
+  ];
+  // Without a key the marker is the one earlier versions wrote, so their comments are found.
+  if (identity.key !== undefined) parts.push(identity.key);
+  const key = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
   return `${MARKER_PREFIX}${key} -->`;
 }
 

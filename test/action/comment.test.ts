@@ -58,6 +58,15 @@ describe('commentMarker', () => {
     expect(commentMarker({ ...identity, job: 'other', plans: ['a.json', 'b.json'] })).not.toBe(marker);
     expect(commentMarker({ ...identity, workflow: 'Other', plans: ['a.json', 'b.json'] })).not.toBe(marker);
   });
+
+  it('differs by matrix leg (comment-key), and is unchanged without a key', () => {
+    const marker = commentMarker(identity);
+    // The marker earlier versions wrote for this identity: their comments must still be found.
+    expect(marker).toBe('<!-- mcp-nhi-guard:sticky bb2c601a30872b34 -->');
+    const prod = commentMarker({ ...identity, key: '{"env":"prod"}' });
+    expect(prod).not.toBe(marker);
+    expect(commentMarker({ ...identity, key: '{"env":"staging"}' })).not.toBe(prod);
+  });
 });
 
 describe('commentBody', () => {

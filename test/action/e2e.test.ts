@@ -234,6 +234,37 @@ describe('the Action on a pull request', () => {
     expect(new Set(markers).size).toBe(2);
   });
 
+  it('keeps one comment per matrix leg when the legs check the same plan input', async () => {
+    fake = await startFakeGitHub();
+    const ws = workspace();
+    // Each leg's plan.json is its own environment's: a clean staging leg must not overwrite
+    // the failing production leg's comment with "all clear".
+    ws.make('noncompliant');
+    const leg = (env: string) => ({ 'comment-key': `{\n  "env": "${env}"\n}` });
+    await runAction({ cwd: ws.dir, inputs: inputs(leg('prod')), apiUrl: fake.url, env: BUDGET });
+    ws.make('compliant');
+    await runAction({ cwd: ws.dir, inputs: inputs(leg('staging')), apiUrl: fake.url, env: BUDGET });
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    // A clean first run posts nothing, and the production leg's FAIL stands.
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('mcp-nhi-guard: FAIL');
+    // Outside a matrix, toJSON(matrix) is `null`: the marker is the plain one.
+    ws.make('noncompliant');
+    await runAction({
+      cwd: ws.dir,
+      inputs: inputs({ 'comment-key': 'null' }),
+      apiUrl: fake.url,
+      env: BUDGET,
+    });
+    const plain = commentMarker({
+      workflow: 'Terraform',
+      job: 'plan',
+      plans: [PLAN_INPUT],
+      workingDirectory: '.',
+    });
+    expect(fake.comments.map((c) => c.body.startsWith(plain))).toEqual([false, true]);
+  });
+
   it('edits only its own comment or a maintainer’s, never one a PR author planted', async () => {
     fake = await startFakeGitHub();
     // The marker hashes public names (workflow, job, inputs): anyone can post it first.
