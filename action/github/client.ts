@@ -5,7 +5,7 @@
  */
 import { getOctokit } from '@actions/github';
 import type { CommentApi, IssueComment } from './comment.js';
-import { type Deadline, withRetry } from './retry.js';
+import { type Deadline, pauseBeforeRetry, withRetry } from './retry.js';
 
 export interface PullRequestRef {
   readonly owner: string;
@@ -75,5 +75,6 @@ export function createCommentApi(token: string, pr: PullRequestRef, deadline: De
         },
         deadline,
       ),
+    pause: (error, round) => pauseBeforeRetry(error, round, deadline),
   };
 }

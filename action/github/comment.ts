@@ -27,6 +27,11 @@ export interface CommentApi {
   listComments(page: number): Promise<IssueComment[]>;
   createComment(body: string): Promise<{ id: number }>;
   updateComment(id: number, body: string): Promise<{ id: number }>;
+  /**
+   * Waits before another try after a transient failure (`round` counts them), honouring the
+   * server's Retry-After; false when there is no time left for one.
+   */
+  pause(error: ApiUnavailable, round: number): Promise<boolean>;
 }
 
 export interface CommentIdentity {
@@ -134,6 +139,9 @@ export async function upsertComment(
       return { action: 'created', id: (await api.createComment(body(undefined))).id };
     } catch (error) {
       if (!(error instanceof ApiUnavailable) || !error.transient || round >= 2) throw error;
+      // Listing again is the retry, so it waits like one: a 5xx or a secondary rate limit
+      // (Retry-After: 60) asks for a pause, and requests that ignore it risk a ban.
+      if (!(await api.pause(error, round))) throw error;
     }
   }
 }

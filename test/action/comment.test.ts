@@ -17,7 +17,7 @@ const noScrub = (text: string) => text;
 /** An in-memory CommentApi that counts calls and can fail some of them. */
 function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {}) {
   const comments = [...initial];
-  const calls = { list: 0, create: 0, update: 0 };
+  const calls = { list: 0, create: 0, update: 0, pauses: 0 };
   let nextId = 500;
   let createFailures = fail.create ?? 0;
   const api: CommentApi = {
@@ -39,6 +39,10 @@ function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {})
       if (!comment) throw new Error('no such comment');
       comments[comments.indexOf(comment)] = { ...comment, body };
       return { id };
+    },
+    async pause() {
+      calls.pauses += 1;
+      return true;
     },
   };
   return { api, comments, calls };
@@ -152,6 +156,7 @@ describe('upsertComment', () => {
     const result = await upsertComment(api, marker, () => `${marker}\nbody`, true);
     expect(result.action).toBe('unchanged');
     expect(calls.create).toBe(1);
+    expect(calls.pauses).toBe(1);
     expect(comments.filter((c) => c.body.includes(marker))).toHaveLength(1);
   });
 
@@ -206,12 +211,34 @@ describe('upsertComment', () => {
       updateComment: async (id) => {
         throw new ApiUnavailable(`updating comment ${id}: HTTP 404: Not Found`, 404, false);
       },
+      pause: async () => true,
     };
     expect(await upsertComment(api, marker, () => `${marker}\nnew`, true)).toEqual({
       action: 'created',
       id: 9,
     });
     expect(created).toEqual([`${marker}\nnew`]);
+  });
+
+  it('gives up on a failed create when there is no time to wait as the server asked', async () => {
+    const failure = new ApiUnavailable('creating: HTTP 403: secondary rate limit', 403, true, 60_000);
+    let creates = 0;
+    const asked: number[] = [];
+    const api: CommentApi = {
+      listComments: async () => [],
+      createComment: async () => {
+        creates += 1;
+        throw failure;
+      },
+      updateComment: async () => ({ id: 1 }),
+      pause: async (error) => {
+        asked.push(error.retryAfterMs ?? 0);
+        return false;
+      },
+    };
+    await expect(upsertComment(api, marker, () => 'x', true)).rejects.toBe(failure);
+    expect(creates).toBe(1);
+    expect(asked).toEqual([60_000]);
   });
 
   it('passes permanent API errors through to the caller', async () => {
@@ -221,6 +248,7 @@ describe('upsertComment', () => {
       },
       createComment: async () => ({ id: 1 }),
       updateComment: async () => ({ id: 1 }),
+      pause: async () => true,
     };
     await expect(upsertComment(api, marker, () => 'x', true)).rejects.toThrow(/HTTP 403/);
   });

@@ -389,6 +389,24 @@ describe('when the GitHub API misbehaves, the verdict stands', () => {
     });
   }
 
+  it('a create refused by a secondary rate limit is not sent again before Retry-After', async () => {
+    fake = await startFakeGitHub();
+    fake.behave = (_, request) =>
+      request.method === 'POST'
+        ? {
+            status: 403,
+            message: 'You have exceeded a secondary rate limit',
+            headers: { 'retry-after': '60' },
+          }
+        : 'ok';
+    const ws = workspace();
+    ws.make('noncompliant');
+    const run = await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::warning::The pull request comment was not posted .*secondary rate limit/);
+    expect(fake.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
+
   it('a passing plan still passes when the API answers 500', async () => {
     fake = await startFakeGitHub();
     fake.behave = () => ({ status: 500, message: 'Server Error' });
