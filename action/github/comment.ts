@@ -98,7 +98,9 @@ export function commentBody(report: CheckReport, options: CommentBodyOptions): s
 
 function allClear(report: CheckReport, previousBody: string | undefined): string {
   if (report.summary.verdict !== 'pass') return '';
-  const wasFailing = previousBody !== undefined && /mcp-nhi-guard: FAIL/.test(previousBody);
+  // The verdict heading on a line of its own: the words alone may be a server's name in a
+  // table cell of an earlier PASS, and "all clear" would then claim a fix that never was.
+  const wasFailing = previousBody !== undefined && /^## ❌ mcp-nhi-guard: FAIL$/m.test(previousBody);
   return wasFailing
     ? '> [!TIP]\n> **All clear.** The blocking findings this comment reported earlier are fixed.\n\n'
     : '';

@@ -91,6 +91,12 @@ describe('commentBody', () => {
     expect(commentBody(pass, { marker, scrub: noScrub })).not.toContain('All clear');
   });
 
+  it('does not say all clear after a pass that only named the words in a table', () => {
+    const pass = sampleReport({ failOn: 'never' });
+    const previous = `${marker}\n## ✅ mcp-nhi-guard: PASS\n\n| mcp-nhi-guard: FAIL | — | 0 | 0 | — |\n`;
+    expect(commentBody(pass, { marker, scrub: noScrub, previousBody: previous })).not.toContain('All clear');
+  });
+
   it('stays under 65,536 characters, trimmed with a pointer to the run', () => {
     const url = 'https://github.com/acme/infra/actions/runs/42';
     const report = largeReport(3000);
