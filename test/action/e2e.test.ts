@@ -461,6 +461,22 @@ describe('other events and bad input', () => {
     expect(run.summary).toContain('fork');
   });
 
+  it('a pull request event without its payload file says why there is no comment', async () => {
+    fake = await startFakeGitHub();
+    const ws = workspace();
+    ws.make('noncompliant');
+    const run = await runAction({
+      cwd: ws.dir,
+      inputs: inputs(),
+      apiUrl: fake.url,
+      env: { ...BUDGET, GITHUB_EVENT_PATH: path.join(ws.dir, 'no-such-event.json') },
+    });
+    expect(run.code).toBe(1);
+    expect(fake.requests).toHaveLength(0);
+    expect(run.stdout).toMatch(/::warning::The pull request event payload .* could not be read/);
+    expect(run.summary).toContain('No pull request comment: the event payload');
+  });
+
   it('an unreadable input fails the step with one line naming it', async () => {
     const ws = workspace();
     ws.make('compliant');
