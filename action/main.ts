@@ -11,13 +11,13 @@ import { describeError, refuseOverwritingInput, UsageError } from './errors.js';
 import type { CheckReport } from './findings.js';
 import { emitAnnotations, planAnnotations } from './github/annotations.js';
 import { commentBody, commentMarker, upsertComment } from './github/comment.js';
-import { type RunContext, runContext } from './github/context.js';
+import { PR_EVENTS, type RunContext, runContext } from './github/context.js';
 import { expandPaths } from './github/expand-paths.js';
 import { type ActionInputs, readActionInputs } from './github/inputs.js';
 import { outputsFor, setOutputs } from './github/outputs.js';
 import { writeReportFiles } from './github/report-files.js';
 import { budgetFromEnv, Deadline } from './github/retry.js';
-import { jobSummary, writeJobSummary } from './github/summary.js';
+import { failureSummary, jobSummary, writeJobSummary } from './github/summary.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { renderText } from './report/text.js';
 import { VERSION } from './version.js';
@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
     await report(checked.report, redactor, inputs, { cwd, workspace, workingDirectory });
   } catch (error) {
     const message = redactor.scrub(describeError(error));
-    await writeJobSummary(`## ❌ mcp-nhi-guard: could not check\n\n${message}\n`).catch(() => false);
+    await writeJobSummary(failureSummary(message)).catch(() => false);
     core.setFailed(message);
   }
 }
@@ -117,7 +117,16 @@ async function postComment(
   context: RunContext,
 ): Promise<string[]> {
   const pr = context.pullRequest;
-  if (!inputs.comment || pr === undefined) return [];
+  if (!inputs.comment) return [];
+  if (pr === undefined) {
+    if (!PR_EVENTS.has(context.eventName)) return [];
+    // A pull request event whose payload is missing or unreadable: say why there is no comment
+    // rather than leave the reviewer looking for one.
+    core.warning(
+      'The pull request event payload (GITHUB_EVENT_PATH) could not be read, so no comment was posted; the job summary has the report.',
+    );
+    return ['No pull request comment: the event payload (`GITHUB_EVENT_PATH`) could not be read.'];
+  }
   if (context.eventName === 'pull_request' && pr.fromFork) {
     core.info(
       'Pull request from a fork: the workflow token is read-only, so no comment; the job summary has the report.',
@@ -134,6 +143,7 @@ async function postComment(
     job: context.job,
     plans: inputs.plan,
     workingDirectory: inputs.workingDirectory,
+    ...(inputs.commentKey !== undefined ? { key: inputs.commentKey } : {}),
   });
   const footer = [
     `<sub>mcp-nhi-guard ${VERSION}`,

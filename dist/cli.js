@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-GEIKG6MU.js";
+} from "./chunks/chunk-7Z3IECKT.js";
 import "./chunks/chunk-F4JO7D6G.js";
 import {
   isCalendarDate

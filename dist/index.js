@@ -7,6 +7,7 @@ import {
   createRedactor,
   isBlocking,
   location,
+  md,
   oneLine,
   plural,
   renderJsonParts,
@@ -15,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-GEIKG6MU.js";
+} from "./chunks/chunk-7Z3IECKT.js";
 import "./chunks/chunk-F4JO7D6G.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
@@ -29,7 +30,7 @@ import {
   budgetFromEnv,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-A6PSGBQO.js";
+} from "./chunks/chunk-VM2DHV24.js";
 import {
   __toESM
 } from "./chunks/chunk-COG2Z3BJ.js";
@@ -597,14 +598,14 @@ var COMMENT_LIMIT = 65536;
 var MAX_PAGES = 50;
 var MARKER_PREFIX = "<!-- mcp-nhi-guard:sticky ";
 function commentMarker(identity) {
-  const key = createHash("sha256").update(
-    JSON.stringify([
-      identity.workflow,
-      identity.job,
-      identity.workingDirectory,
-      [...identity.plans].sort()
-    ])
-  ).digest("hex").slice(0, 16);
+  const parts = [
+    identity.workflow,
+    identity.job,
+    identity.workingDirectory,
+    [...identity.plans].sort()
+  ];
+  if (identity.key !== void 0) parts.push(identity.key);
+  const key = createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
   return `${MARKER_PREFIX}${key} -->`;
 }
 function commentBody(report2, options) {
@@ -627,7 +628,7 @@ ${options.footer}
 }
 function allClear(report2, previousBody) {
   if (report2.summary.verdict !== "pass") return "";
-  const wasFailing = previousBody !== void 0 && /mcp-nhi-guard: FAIL/.test(previousBody);
+  const wasFailing = previousBody !== void 0 && /^## ❌ mcp-nhi-guard: FAIL$/m.test(previousBody);
   return wasFailing ? "> [!TIP]\n> **All clear.** The blocking findings this comment reported earlier are fixed.\n\n" : "";
 }
 async function upsertComment(api, marker, body, create) {
@@ -636,20 +637,31 @@ async function upsertComment(api, marker, body, create) {
     if (existing !== void 0) {
       const text2 = body(existing);
       if (text2 === existing.body) return { action: "unchanged", id: existing.id };
-      return { action: "updated", id: (await api.updateComment(existing.id, text2)).id };
+      try {
+        return { action: "updated", id: (await api.updateComment(existing.id, text2)).id };
+      } catch (error2) {
+        if (!(error2 instanceof ApiUnavailable) || error2.status !== 404 || round >= 2) throw error2;
+        continue;
+      }
     }
     if (!create) return { action: "skipped" };
     try {
       return { action: "created", id: (await api.createComment(body(void 0))).id };
     } catch (error2) {
       if (!(error2 instanceof ApiUnavailable) || !error2.transient || round >= 2) throw error2;
+      if (!await api.pause(error2, round)) throw error2;
     }
   }
+}
+var TRUSTED_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+function isStickyComment(comment, marker) {
+  if (!comment.body.startsWith(marker)) return false;
+  return comment.userType === "Bot" || TRUSTED_ASSOCIATIONS.has(comment.authorAssociation ?? "");
 }
 async function findComment(api, marker) {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await api.listComments(page);
-    const found = comments.find((comment) => comment.body.includes(marker));
+    const found = comments.find((comment) => isStickyComment(comment, marker));
     if (found !== void 0) return found;
     if (comments.length < 100) return void 0;
   }
@@ -816,6 +828,7 @@ function readActionInputs() {
   const failOn = optional("fail-on");
   const policy = optional("policy");
   const sarifFile = optional("sarif-file");
+  const commentKey = optional("comment-key");
   return {
     plan,
     ...policy ? { policy } : {},
@@ -823,6 +836,9 @@ function readActionInputs() {
     ...failOn ? { failOn: oneOf("fail-on", failOn, [...SEVERITIES, "never"]) } : {},
     token,
     comment: bool("comment", true),
+    // `toJSON(matrix)` outside a matrix is `null`: no key, so the marker is the one earlier
+    // versions wrote and an existing comment is still found.
+    ...commentKey && commentKey !== "null" ? { commentKey } : {},
     annotations: bool("annotations", true),
     ...sarifFile ? { sarifFile } : {},
     workingDirectory: optional("working-directory") ?? "."
@@ -1121,6 +1137,12 @@ function runSection(options) {
   for (const note of options.runNotes ?? []) lines.push(`- ${note}`);
   return lines.length === 0 ? "" : ["### This run", "", ...lines, ""].join("\n");
 }
+function failureSummary(message2) {
+  return `## \u274C mcp-nhi-guard: could not check
+
+${md(message2)}
+`;
+}
 async function writeJobSummary(text2, env = process.env) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
@@ -1157,10 +1179,7 @@ async function run() {
     await report(checked.report, redactor, inputs, { cwd, workspace, workingDirectory });
   } catch (error2) {
     const message2 = redactor.scrub(describeError(error2));
-    await writeJobSummary(`## \u274C mcp-nhi-guard: could not check
-
-${message2}
-`).catch(() => false);
+    await writeJobSummary(failureSummary(message2)).catch(() => false);
     setFailed(message2);
   }
 }
@@ -1202,7 +1221,14 @@ async function report(result, redactor, inputs, places) {
 }
 async function postComment(result, scrub, inputs, context) {
   const pr = context.pullRequest;
-  if (!inputs.comment || pr === void 0) return [];
+  if (!inputs.comment) return [];
+  if (pr === void 0) {
+    if (!PR_EVENTS.has(context.eventName)) return [];
+    warning(
+      "The pull request event payload (GITHUB_EVENT_PATH) could not be read, so no comment was posted; the job summary has the report."
+    );
+    return ["No pull request comment: the event payload (`GITHUB_EVENT_PATH`) could not be read."];
+  }
   if (context.eventName === "pull_request" && pr.fromFork) {
     info(
       "Pull request from a fork: the workflow token is read-only, so no comment; the job summary has the report."
@@ -1218,7 +1244,8 @@ async function postComment(result, scrub, inputs, context) {
     workflow: context.workflow,
     job: context.job,
     plans: inputs.plan,
-    workingDirectory: inputs.workingDirectory
+    workingDirectory: inputs.workingDirectory,
+    ...inputs.commentKey !== void 0 ? { key: inputs.commentKey } : {}
   });
   const footer = [
     `<sub>mcp-nhi-guard ${VERSION}`,
@@ -1228,7 +1255,7 @@ async function postComment(result, scrub, inputs, context) {
   ].join("");
   const create = result.summary.verdict === "fail" || result.findings.length > 0;
   try {
-    const { createCommentApi } = await import("./chunks/client-TX3DEW3J.js");
+    const { createCommentApi } = await import("./chunks/client-4VIOUFM4.js");
     const api = createCommentApi(inputs.token, pr, deadline);
     const upsert = upsertComment(
       api,

@@ -5,7 +5,7 @@
  */
 import { getOctokit } from '@actions/github';
 import type { CommentApi, IssueComment } from './comment.js';
-import { type Deadline, withRetry } from './retry.js';
+import { type Deadline, pauseBeforeRetry, withRetry } from './retry.js';
 
 export interface PullRequestRef {
   readonly owner: string;
@@ -38,6 +38,7 @@ export function createCommentApi(token: string, pr: PullRequestRef, deadline: De
               id: comment.id,
               body: comment.body ?? '',
               ...(comment.user?.type ? { userType: comment.user.type } : {}),
+              ...(comment.author_association ? { authorAssociation: comment.author_association } : {}),
             }),
           );
         },
@@ -74,5 +75,6 @@ export function createCommentApi(token: string, pr: PullRequestRef, deadline: De
         },
         deadline,
       ),
+    pause: (error, round) => pauseBeforeRetry(error, round, deadline),
   };
 }

@@ -17,13 +17,21 @@ const MARKER_PREFIX = '<!-- mcp-nhi-guard:sticky ';
 export interface IssueComment {
   readonly id: number;
   readonly body: string;
+  /** The author's account type: `Bot` for the workflow token and GitHub Apps, `User` otherwise. */
   readonly userType?: string;
+  /** The author's relation to the repository (REST `author_association`): OWNER, MEMBER, ... */
+  readonly authorAssociation?: string;
 }
 
 export interface CommentApi {
   listComments(page: number): Promise<IssueComment[]>;
   createComment(body: string): Promise<{ id: number }>;
   updateComment(id: number, body: string): Promise<{ id: number }>;
+  /**
+   * Waits before another try after a transient failure (`round` counts them), honouring the
+   * server's Retry-After; false when there is no time left for one.
+   */
+  pause(error: ApiUnavailable, round: number): Promise<boolean>;
 }
 
 export interface CommentIdentity {
@@ -32,21 +40,28 @@ export interface CommentIdentity {
   /** The `plan` input lines as written (not their expansion, which changes as files do). */
   readonly plans: readonly string[];
   readonly workingDirectory: string;
+  /**
+   * The `comment-key` input, by default the matrix leg's values: GITHUB_JOB is the same in
+   * every leg, and legs that check their own environment's plan.json must not overwrite one
+   * another's comment (a staging PASS saying "all clear" over a production FAIL).
+   */
+  readonly key?: string;
 }
 
-/** The hidden marker for one workflow + job + plan set. Two steps on different plans keep two comments. */
+/**
+ * The hidden marker for one workflow + job + plan set (+ matrix leg). Two steps on different
+ * plans keep two comments.
+ */
 export function commentMarker(identity: CommentIdentity): string {
-  const key = createHash('sha256')
-    .update(
-      JSON.stringify([
-        identity.workflow,
-        identity.job,
-        identity.workingDirectory,
-        [...identity.plans].sort(),
-      ]),
-    )
-    .digest('hex')
-    .slice(0, 16);
+  const parts: unknown[] = [
+    identity.workflow,
+    identity.job,
+    identity.workingDirectory,
+    [...identity.plans].sort(),
+  ];
+  // Without a key the marker is the one earlier versions wrote, so their comments are found.
+  if (identity.key !== undefined) parts.push(identity.key);
+  const key = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
   return `${MARKER_PREFIX}${key} -->`;
 }
 
@@ -83,7 +98,9 @@ export function commentBody(report: CheckReport, options: CommentBodyOptions): s
 
 function allClear(report: CheckReport, previousBody: string | undefined): string {
   if (report.summary.verdict !== 'pass') return '';
-  const wasFailing = previousBody !== undefined && /mcp-nhi-guard: FAIL/.test(previousBody);
+  // The verdict heading on a line of its own: the words alone may be a server's name in a
+  // table cell of an earlier PASS, and "all clear" would then claim a fix that never was.
+  const wasFailing = previousBody !== undefined && /^## ❌ mcp-nhi-guard: FAIL$/m.test(previousBody);
   return wasFailing
     ? '> [!TIP]\n> **All clear.** The blocking findings this comment reported earlier are fixed.\n\n'
     : '';
@@ -94,7 +111,8 @@ export type UpsertResult =
   | { readonly action: 'skipped' };
 
 /**
- * Finds the comment carrying `marker` and updates it, or creates one when `create` allows.
+ * Finds the comment carrying `marker` and updates it, or creates one when `create` allows
+ * (also when the comment found was deleted before the update reached it).
  * A create is tried once per round and the list re-read before the next: a create that
  * timed out may have landed, and a blind retry would leave two comments.
  */
@@ -109,22 +127,51 @@ export async function upsertComment(
     if (existing !== undefined) {
       const text = body(existing);
       if (text === existing.body) return { action: 'unchanged', id: existing.id };
-      return { action: 'updated', id: (await api.updateComment(existing.id, text)).id };
+      try {
+        return { action: 'updated', id: (await api.updateComment(existing.id, text)).id };
+      } catch (error) {
+        // Deleted between the list and the edit (by hand, or by a run of another push): look
+        // again and post a new one rather than leave the pull request without its report.
+        if (!(error instanceof ApiUnavailable) || error.status !== 404 || round >= 2) throw error;
+        continue;
+      }
     }
     if (!create) return { action: 'skipped' };
     try {
       return { action: 'created', id: (await api.createComment(body(undefined))).id };
     } catch (error) {
       if (!(error instanceof ApiUnavailable) || !error.transient || round >= 2) throw error;
+      // Listing again is the retry, so it waits like one: a 5xx or a secondary rate limit
+      // (Retry-After: 60) asks for a pause, and requests that ignore it risk a ban.
+      if (!(await api.pause(error, round))) throw error;
     }
   }
 }
 
-/** The first (oldest) comment with the marker, searching every page. */
+/**
+ * Authors whose marked comment may be ours: accounts with write access to the repository
+ * (a personal token posts as its owner). Anyone else, the author of a fork's pull request
+ * included, can compute the marker (it is a hash of public names) and post it first.
+ */
+const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+/**
+ * Whether a comment is a sticky comment this Action posted: it starts with the marker (ours
+ * always do) and its author is a bot (the workflow token, a GitHub App) or has write access.
+ * Matching the marker anywhere, by anyone, let a pull request's author plant a comment that
+ * the Action then edited, so the report showed under the attacker's name and could be edited
+ * back by them, or was never posted when the edit was refused.
+ */
+export function isStickyComment(comment: IssueComment, marker: string): boolean {
+  if (!comment.body.startsWith(marker)) return false;
+  return comment.userType === 'Bot' || TRUSTED_ASSOCIATIONS.has(comment.authorAssociation ?? '');
+}
+
+/** The first (oldest) of this Action's comments with the marker, searching every page. */
 export async function findComment(api: CommentApi, marker: string): Promise<IssueComment | undefined> {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const comments = await api.listComments(page);
-    const found = comments.find((comment) => comment.body.includes(marker));
+    const found = comments.find((comment) => isStickyComment(comment, marker));
     if (found !== undefined) return found;
     if (comments.length < 100) return undefined;
   }

@@ -22,7 +22,7 @@ export interface RunContext {
   readonly runUrl?: string;
 }
 
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+export const PR_EVENTS: ReadonlySet<string> = new Set(['pull_request', 'pull_request_target']);
 
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const eventName = env.GITHUB_EVENT_NAME ?? '';

@@ -13,6 +13,7 @@ export const INPUT_NAMES = [
   'fail-on',
   'github-token',
   'comment',
+  'comment-key',
   'annotations',
   'sarif-file',
   'working-directory',
@@ -30,6 +31,8 @@ export interface ActionInputs {
   readonly failOn?: FailOn;
   readonly token: string;
   readonly comment: boolean;
+  /** Part of the sticky comment's marker; absent outside a matrix unless set. */
+  readonly commentKey?: string;
   readonly annotations: boolean;
   readonly sarifFile?: string;
   readonly workingDirectory: string;
@@ -57,6 +60,7 @@ export function readActionInputs(): ActionInputs {
   const failOn = optional('fail-on');
   const policy = optional('policy');
   const sarifFile = optional('sarif-file');
+  const commentKey = optional('comment-key');
   return {
     plan,
     ...(policy ? { policy } : {}),
@@ -64,6 +68,9 @@ export function readActionInputs(): ActionInputs {
     ...(failOn ? { failOn: oneOf<FailOn>('fail-on', failOn, [...SEVERITIES, 'never']) } : {}),
     token,
     comment: bool('comment', true),
+    // `toJSON(matrix)` outside a matrix is `null`: no key, so the marker is the one earlier
+    // versions wrote and an existing comment is still found.
+    ...(commentKey && commentKey !== 'null' ? { commentKey } : {}),
     annotations: bool('annotations', true),
     ...(sarifFile ? { sarifFile } : {}),
     workingDirectory: optional('working-directory') ?? '.',

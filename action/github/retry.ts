@@ -60,6 +60,8 @@ export class ApiUnavailable extends Error {
     readonly status?: number,
     /** Whether trying again later might work (false: permissions, not found, validation). */
     readonly transient = false,
+    /** What the server asked to wait before the next request (Retry-After, rate-limit reset), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -108,6 +110,23 @@ function retryAfter(headers: Record<string, string | undefined>): number | undef
   return undefined;
 }
 
+/**
+ * Waits before the caller tries again after `error` (its `attempt`-th transient failure), as
+ * withRetry would between attempts: the backoff, or longer when the server asked for it. False,
+ * without waiting, when the wait would outlast the deadline: give up now.
+ */
+export async function pauseBeforeRetry(
+  error: ApiUnavailable,
+  attempt: number,
+  deadline: Deadline,
+  random: () => number = Math.random,
+): Promise<boolean> {
+  const wait = Math.max(backoffMs(attempt, random), error.retryAfterMs ?? 0);
+  if (wait >= deadline.remaining()) return false;
+  await deadline.clock.sleep(wait);
+  return true;
+}
+
 /** The backoff before attempt `attempt + 1`: exponential with full jitter, capped. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
@@ -154,5 +173,6 @@ export async function withRetry<T>(
     maxAttempts === 1 ? `${what}: ${why}` : `${what}: gave up within ${seconds} s (${why})`,
     last?.status,
     last?.retryable ?? true,
+    last?.retryAfterMs,
   );
 }

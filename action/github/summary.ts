@@ -5,7 +5,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import type { CheckReport } from '../findings.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { md, renderMarkdown } from '../report/markdown.js';
 import { renderBlastRadius } from '../report/mermaid.js';
 import { plural } from '../report/shared.js';
 import type { AnnotationPlan } from './annotations.js';
@@ -54,6 +54,15 @@ function runSection(options: SummaryOptions): string {
   }
   for (const note of options.runNotes ?? []) lines.push(`- ${note}`);
   return lines.length === 0 ? '' : ['### This run', '', ...lines, ''].join('\n');
+}
+
+/**
+ * The summary of a run that could not check. The message names input files, and a pull
+ * request's author chooses their names: escaped like any other text from the plan, a name
+ * with line breaks cannot add a heading (a forged PASS), HTML or a mention.
+ */
+export function failureSummary(message: string): string {
+  return `## ❌ mcp-nhi-guard: could not check\n\n${md(message)}\n`;
 }
 
 /** Appends to GITHUB_STEP_SUMMARY; false when there is none (run outside Actions). */

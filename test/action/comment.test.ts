@@ -17,7 +17,7 @@ const noScrub = (text: string) => text;
 /** An in-memory CommentApi that counts calls and can fail some of them. */
 function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {}) {
   const comments = [...initial];
-  const calls = { list: 0, create: 0, update: 0 };
+  const calls = { list: 0, create: 0, update: 0, pauses: 0 };
   let nextId = 500;
   let createFailures = fail.create ?? 0;
   const api: CommentApi = {
@@ -29,7 +29,7 @@ function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {})
       calls.create += 1;
       const id = nextId++;
       // The create lands, but the answer is lost: the case that duplicates naive retries.
-      comments.push({ id, body });
+      comments.push({ id, body, userType: 'Bot' });
       if (createFailures-- > 0) throw new ApiUnavailable('creating: request timed out', undefined, true);
       return { id };
     },
@@ -37,8 +37,12 @@ function memoryApi(initial: IssueComment[] = [], fail: { create?: number } = {})
       calls.update += 1;
       const comment = comments.find((c) => c.id === id);
       if (!comment) throw new Error('no such comment');
-      comments[comments.indexOf(comment)] = { id, body };
+      comments[comments.indexOf(comment)] = { ...comment, body };
       return { id };
+    },
+    async pause() {
+      calls.pauses += 1;
+      return true;
     },
   };
   return { api, comments, calls };
@@ -58,6 +62,15 @@ describe('commentMarker', () => {
     expect(commentMarker({ ...identity, job: 'other', plans: ['a.json', 'b.json'] })).not.toBe(marker);
     expect(commentMarker({ ...identity, workflow: 'Other', plans: ['a.json', 'b.json'] })).not.toBe(marker);
   });
+
+  it('differs by matrix leg (comment-key), and is unchanged without a key', () => {
+    const marker = commentMarker(identity);
+    // The marker earlier versions wrote for this identity: their comments must still be found.
+    expect(marker).toBe('<!-- mcp-nhi-guard:sticky bb2c601a30872b34 -->');
+    const prod = commentMarker({ ...identity, key: '{"env":"prod"}' });
+    expect(prod).not.toBe(marker);
+    expect(commentMarker({ ...identity, key: '{"env":"staging"}' })).not.toBe(prod);
+  });
 });
 
 describe('commentBody', () => {
@@ -76,6 +89,12 @@ describe('commentBody', () => {
     const previous = commentBody(sampleReport(), { marker, scrub: noScrub });
     expect(commentBody(pass, { marker, scrub: noScrub, previousBody: previous })).toContain('All clear');
     expect(commentBody(pass, { marker, scrub: noScrub })).not.toContain('All clear');
+  });
+
+  it('does not say all clear after a pass that only named the words in a table', () => {
+    const pass = sampleReport({ failOn: 'never' });
+    const previous = `${marker}\n## ✅ mcp-nhi-guard: PASS\n\n| mcp-nhi-guard: FAIL | — | 0 | 0 | — |\n`;
+    expect(commentBody(pass, { marker, scrub: noScrub, previousBody: previous })).not.toContain('All clear');
   });
 
   it('stays under 65,536 characters, trimmed with a pointer to the run', () => {
@@ -120,7 +139,7 @@ describe('upsertComment', () => {
   });
 
   it('leaves an unchanged comment alone', async () => {
-    const { api, calls } = memoryApi([{ id: 9, body: `${marker}\nsame` }]);
+    const { api, calls } = memoryApi([{ id: 9, body: `${marker}\nsame`, userType: 'Bot' }]);
     expect(await upsertComment(api, marker, () => `${marker}\nsame`, true)).toEqual({
       action: 'unchanged',
       id: 9,
@@ -132,7 +151,7 @@ describe('upsertComment', () => {
     const empty = memoryApi();
     expect(await upsertComment(empty.api, marker, () => 'x', false)).toEqual({ action: 'skipped' });
     expect(empty.calls.create).toBe(0);
-    const existing = memoryApi([{ id: 3, body: `${marker}\nold` }]);
+    const existing = memoryApi([{ id: 3, body: `${marker}\nold`, userType: 'Bot' }]);
     expect((await upsertComment(existing.api, marker, () => `${marker}\nall clear`, false)).action).toBe(
       'updated',
     );
@@ -143,14 +162,89 @@ describe('upsertComment', () => {
     const result = await upsertComment(api, marker, () => `${marker}\nbody`, true);
     expect(result.action).toBe('unchanged');
     expect(calls.create).toBe(1);
+    expect(calls.pauses).toBe(1);
     expect(comments.filter((c) => c.body.includes(marker))).toHaveLength(1);
   });
 
   it('ignores comments without the marker and other workflows’ markers', async () => {
     const other = commentMarker({ ...identity, job: 'apply' });
-    const { api } = memoryApi([{ id: 1, body: `${other}\nnot mine` }]);
+    const { api } = memoryApi([{ id: 1, body: `${other}\nnot mine`, userType: 'Bot' }]);
     expect((await upsertComment(api, marker, () => `${marker}\nmine`, true)).action).toBe('created');
     expect(await findComment(api, other)).toMatchObject({ id: 1 });
+  });
+
+  it('never edits a comment someone without write access planted with the marker', async () => {
+    // The marker is a hash of public names: a fork's author can post it before the first run.
+    const planted: IssueComment[] = [
+      {
+        id: 1,
+        body: `${marker}\n✅ mcp-nhi-guard: PASS`,
+        userType: 'User',
+        authorAssociation: 'CONTRIBUTOR',
+      },
+      { id: 2, body: `LGTM ${marker}`, userType: 'User', authorAssociation: 'NONE' },
+      { id: 3, body: `quoting ${marker}`, userType: 'Bot' },
+    ];
+    const { api, comments, calls } = memoryApi(planted);
+    const result = await upsertComment(api, marker, () => `${marker}\nthe report`, true);
+    expect(result.action).toBe('created');
+    expect(calls.update).toBe(0);
+    expect(comments.slice(0, 3)).toEqual(planted);
+    // The next run finds its own comment, not the planted ones.
+    expect(await findComment(api, marker)).toMatchObject({ body: `${marker}\nthe report`, userType: 'Bot' });
+  });
+
+  it('finds a comment posted with a personal token of someone with write access', async () => {
+    const { api } = memoryApi([
+      { id: 4, body: `${marker}\nold`, userType: 'User', authorAssociation: 'COLLABORATOR' },
+    ]);
+    expect(await upsertComment(api, marker, () => `${marker}\nnew`, true)).toEqual({
+      action: 'updated',
+      id: 4,
+    });
+  });
+
+  it('posts a new comment when the one it found was deleted before the update', async () => {
+    let listed = 0;
+    const created: string[] = [];
+    const api: CommentApi = {
+      // The first list still shows the comment; it is gone by the time of the edit.
+      listComments: async () => (listed++ === 0 ? [{ id: 8, body: `${marker}\nold`, userType: 'Bot' }] : []),
+      createComment: async (body) => {
+        created.push(body);
+        return { id: 9 };
+      },
+      updateComment: async (id) => {
+        throw new ApiUnavailable(`updating comment ${id}: HTTP 404: Not Found`, 404, false);
+      },
+      pause: async () => true,
+    };
+    expect(await upsertComment(api, marker, () => `${marker}\nnew`, true)).toEqual({
+      action: 'created',
+      id: 9,
+    });
+    expect(created).toEqual([`${marker}\nnew`]);
+  });
+
+  it('gives up on a failed create when there is no time to wait as the server asked', async () => {
+    const failure = new ApiUnavailable('creating: HTTP 403: secondary rate limit', 403, true, 60_000);
+    let creates = 0;
+    const asked: number[] = [];
+    const api: CommentApi = {
+      listComments: async () => [],
+      createComment: async () => {
+        creates += 1;
+        throw failure;
+      },
+      updateComment: async () => ({ id: 1 }),
+      pause: async (error) => {
+        asked.push(error.retryAfterMs ?? 0);
+        return false;
+      },
+    };
+    await expect(upsertComment(api, marker, () => 'x', true)).rejects.toBe(failure);
+    expect(creates).toBe(1);
+    expect(asked).toEqual([60_000]);
   });
 
   it('passes permanent API errors through to the caller', async () => {
@@ -160,6 +254,7 @@ describe('upsertComment', () => {
       },
       createComment: async () => ({ id: 1 }),
       updateComment: async () => ({ id: 1 }),
+      pause: async () => true,
     };
     await expect(upsertComment(api, marker, () => 'x', true)).rejects.toThrow(/HTTP 403/);
   });

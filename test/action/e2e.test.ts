@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commentMarker } from '../../action/github/comment.js';
 import { repoRoot } from '../helpers/paths.js';
 import { type FakeGitHub, startFakeGitHub } from './helpers/fake-github.js';
 import { type ActionRun, PR_NUMBER, runAction } from './helpers/run-action.js';
@@ -232,9 +233,103 @@ describe('the Action on a pull request', () => {
     expect(markers).toHaveLength(2);
     expect(new Set(markers).size).toBe(2);
   });
+
+  it('keeps one comment per matrix leg when the legs check the same plan input', async () => {
+    fake = await startFakeGitHub();
+    const ws = workspace();
+    // Each leg's plan.json is its own environment's: a clean staging leg must not overwrite
+    // the failing production leg's comment with "all clear".
+    ws.make('noncompliant');
+    const leg = (env: string) => ({ 'comment-key': `{\n  "env": "${env}"\n}` });
+    await runAction({ cwd: ws.dir, inputs: inputs(leg('prod')), apiUrl: fake.url, env: BUDGET });
+    ws.make('compliant');
+    await runAction({ cwd: ws.dir, inputs: inputs(leg('staging')), apiUrl: fake.url, env: BUDGET });
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    // A clean first run posts nothing, and the production leg's FAIL stands.
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('mcp-nhi-guard: FAIL');
+    // Outside a matrix, toJSON(matrix) is `null`: the marker is the plain one.
+    ws.make('noncompliant');
+    await runAction({
+      cwd: ws.dir,
+      inputs: inputs({ 'comment-key': 'null' }),
+      apiUrl: fake.url,
+      env: BUDGET,
+    });
+    const plain = commentMarker({
+      workflow: 'Terraform',
+      job: 'plan',
+      plans: [PLAN_INPUT],
+      workingDirectory: '.',
+    });
+    expect(fake.comments.map((c) => c.body.startsWith(plain))).toEqual([false, true]);
+  });
+
+  it('edits only its own comment or a maintainer’s, never one a PR author planted', async () => {
+    fake = await startFakeGitHub();
+    // The marker hashes public names (workflow, job, inputs): anyone can post it first.
+    const marker = commentMarker({
+      workflow: 'Terraform',
+      job: 'plan',
+      plans: [PLAN_INPUT],
+      workingDirectory: '.',
+    });
+    const planted = `${marker}\n## ✅ mcp-nhi-guard: PASS`;
+    fake.comments.push({
+      id: 1,
+      body: planted,
+      user: { login: 'mallory', type: 'User' },
+      author_association: 'CONTRIBUTOR',
+    });
+    const ws = workspace();
+    ws.make('noncompliant');
+    await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect(fake.comments[0]?.body).toBe(planted);
+    expect(fake.comments[1]?.body.startsWith(`${marker}\n`)).toBe(true);
+
+    // A comment a maintainer's personal token posted is the sticky one.
+    fake.comments.splice(1);
+    fake.comments.push({
+      id: 2,
+      body: `${marker}\nold`,
+      user: { login: 'maintainer', type: 'User' },
+      author_association: 'COLLABORATOR',
+    });
+    fake.requests.length = 0;
+    await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    expect(fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`)).toEqual([
+      'PATCH /repos/acme/infra/issues/comments/2',
+    ]);
+  });
 });
 
 describe('when the GitHub API misbehaves, the verdict stands', () => {
+  it('a sticky comment deleted between the list and the edit is posted again', async () => {
+    fake = await startFakeGitHub();
+    const ws = workspace();
+    ws.make('noncompliant');
+    await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    const live = fake;
+    live.behave = (_, request) => {
+      // Someone deletes the comment just as the run of the next push edits it.
+      if (request.method === 'PATCH') live.comments.length = 0;
+      return 'ok';
+    };
+    const run = await runAction({
+      cwd: ws.dir,
+      inputs: inputs(),
+      apiUrl: fake.url,
+      env: BUDGET,
+      sha: 'dddd444',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('comment was not posted');
+    expect(fake.requests.map((r) => r.method).slice(-3)).toEqual(['PATCH', 'GET', 'POST']);
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('commit dddd444');
+  });
+
   // [name, behaviour, minimum requests, API budget in ms]
   const cases: [string, FakeGitHub['behave'], number, number][] = [
     [
@@ -294,6 +389,24 @@ describe('when the GitHub API misbehaves, the verdict stands', () => {
     });
   }
 
+  it('a create refused by a secondary rate limit is not sent again before Retry-After', async () => {
+    fake = await startFakeGitHub();
+    fake.behave = (_, request) =>
+      request.method === 'POST'
+        ? {
+            status: 403,
+            message: 'You have exceeded a secondary rate limit',
+            headers: { 'retry-after': '60' },
+          }
+        : 'ok';
+    const ws = workspace();
+    ws.make('noncompliant');
+    const run = await runAction({ cwd: ws.dir, inputs: inputs(), apiUrl: fake.url, env: BUDGET });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::warning::The pull request comment was not posted .*secondary rate limit/);
+    expect(fake.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
+
   it('a passing plan still passes when the API answers 500', async () => {
     fake = await startFakeGitHub();
     fake.behave = () => ({ status: 500, message: 'Server Error' });
@@ -348,6 +461,22 @@ describe('other events and bad input', () => {
     expect(run.summary).toContain('fork');
   });
 
+  it('a pull request event without its payload file says why there is no comment', async () => {
+    fake = await startFakeGitHub();
+    const ws = workspace();
+    ws.make('noncompliant');
+    const run = await runAction({
+      cwd: ws.dir,
+      inputs: inputs(),
+      apiUrl: fake.url,
+      env: { ...BUDGET, GITHUB_EVENT_PATH: path.join(ws.dir, 'no-such-event.json') },
+    });
+    expect(run.code).toBe(1);
+    expect(fake.requests).toHaveLength(0);
+    expect(run.stdout).toMatch(/::warning::The pull request event payload .* could not be read/);
+    expect(run.summary).toContain('No pull request comment: the event payload');
+  });
+
   it('an unreadable input fails the step with one line naming it', async () => {
     const ws = workspace();
     ws.make('compliant');
@@ -362,6 +491,18 @@ describe('other events and bad input', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('infra/broken.json');
     expect(run.outputs.result).toBeUndefined();
+  });
+
+  it('a file name from the pull request cannot write markdown into the failure summary', async () => {
+    const ws = workspace();
+    ws.make('compliant');
+    // Linux file names may hold line breaks: this one would add a PASS heading and an image.
+    const name = 'x\n\n## ✅ mcp-nhi-guard: PASS\n\n<img src=x onerror=alert(1)> @octocat.json';
+    writeFileSync(path.join(ws.dir, 'infra', name), '{"format_version": ');
+    const run = await runAction({ cwd: ws.dir, event: 'push', inputs: inputs({ plan: 'infra/*.json' }) });
+    expect(run.code).toBe(1);
+    expect(run.summary).toMatch(/^## ❌ mcp-nhi-guard: could not check\n\n[^\n]*invalid JSON[^\n]*\n$/);
+    expect(run.summary).not.toMatch(/<img|^## ✅|@octocat/m);
   });
 
   it('a glob that matches nothing fails instead of passing on nothing', async () => {

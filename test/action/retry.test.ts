@@ -7,6 +7,7 @@ import {
   classify,
   DEFAULT_BUDGET_MS,
   Deadline,
+  pauseBeforeRetry,
   withRetry,
 } from '../../action/github/retry.js';
 
@@ -157,5 +158,36 @@ describe('withRetry', () => {
     ).catch((e: unknown) => e as ApiUnavailable);
     expect(calls).toBe(1);
     expect(error.transient).toBe(true);
+  });
+});
+
+describe('pauseBeforeRetry', () => {
+  it('waits the backoff, or the Retry-After the last failure carried when longer', async () => {
+    const clock = fakeClock();
+    const deadline = new Deadline(20_000, clock);
+    const half = () => 0.5;
+    expect(await pauseBeforeRetry(new ApiUnavailable('x', 502, true), 0, deadline, half)).toBe(true);
+    expect(await pauseBeforeRetry(new ApiUnavailable('x', 403, true, 3_000), 1, deadline, half)).toBe(true);
+    expect(clock.waits).toEqual([backoffMs(0, half), 3_000]);
+  });
+
+  it('gives up at once when the wait would outlast the deadline', async () => {
+    const clock = fakeClock();
+    const deadline = new Deadline(20_000, clock);
+    expect(await pauseBeforeRetry(new ApiUnavailable('x', 403, true, 60_000), 0, deadline)).toBe(false);
+    expect(clock.waits).toEqual([]);
+  });
+});
+
+describe('withRetry, giving up', () => {
+  it('hands the server-requested wait of its last failure to the caller', async () => {
+    const deadline = new Deadline(20_000, fakeClock());
+    const failing = async () => {
+      throw httpError(403, 'You have exceeded a secondary rate limit', { 'retry-after': '60' });
+    };
+    await expect(withRetry('creating', failing, deadline, { maxAttempts: 1 })).rejects.toMatchObject({
+      transient: true,
+      retryAfterMs: 60_000,
+    });
   });
 });

@@ -16,6 +16,8 @@ export interface StoredComment {
   id: number;
   body: string;
   user: { login: string; type: string };
+  /** The author's relation to the repository, as GitHub reports it. */
+  author_association?: string;
 }
 
 export type Behaviour =
@@ -60,6 +62,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         id: nextId++,
         body: JSON.parse(body).body as string,
         user: { login: 'github-actions[bot]', type: 'Bot' },
+        author_association: 'NONE',
       };
       comments.push(comment);
       return send(res, 201, comment);

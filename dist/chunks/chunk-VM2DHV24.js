@@ -19148,13 +19148,15 @@ function budgetFromEnv(env = process.env) {
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_BUDGET_MS;
 }
 var ApiUnavailable = class extends Error {
-  constructor(message, status, transient = false) {
+  constructor(message, status, transient = false, retryAfterMs) {
     super(message);
     this.status = status;
     this.transient = transient;
+    this.retryAfterMs = retryAfterMs;
   }
   status;
   transient;
+  retryAfterMs;
   name = "ApiUnavailable";
 };
 function classify(error) {
@@ -19185,6 +19187,12 @@ function retryAfter(headers) {
     return Math.max(0, Number(reset) * 1e3 - Date.now());
   }
   return void 0;
+}
+async function pauseBeforeRetry(error, attempt, deadline, random = Math.random) {
+  const wait = Math.max(backoffMs(attempt, random), error.retryAfterMs ?? 0);
+  if (wait >= deadline.remaining()) return false;
+  await deadline.clock.sleep(wait);
+  return true;
 }
 function backoffMs(attempt, random = Math.random) {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
@@ -19219,7 +19227,8 @@ async function withRetry(what, attempt, deadline, options = {}) {
   throw new ApiUnavailable(
     maxAttempts === 1 ? `${what}: ${why}` : `${what}: gave up within ${seconds} s (${why})`,
     last?.status,
-    last?.retryable ?? true
+    last?.retryable ?? true,
+    last?.retryAfterMs
   );
 }
 
@@ -19229,5 +19238,6 @@ export {
   Deadline,
   budgetFromEnv,
   ApiUnavailable,
+  pauseBeforeRetry,
   withRetry
 };

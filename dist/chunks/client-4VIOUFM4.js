@@ -1,10 +1,11 @@
 import { createRequire as __nhiCreateRequire } from 'node:module';
 const require = __nhiCreateRequire(import.meta.url);
 import {
+  pauseBeforeRetry,
   require_tunnel,
   require_undici,
   withRetry
-} from "./chunk-A6PSGBQO.js";
+} from "./chunk-VM2DHV24.js";
 import {
   __commonJS,
   __require,
@@ -4976,7 +4977,8 @@ function createCommentApi(token, pr, deadline) {
           (comment) => ({
             id: comment.id,
             body: comment.body ?? "",
-            ...comment.user?.type ? { userType: comment.user.type } : {}
+            ...comment.user?.type ? { userType: comment.user.type } : {},
+            ...comment.author_association ? { authorAssociation: comment.author_association } : {}
           })
         );
       },
@@ -5010,7 +5012,8 @@ function createCommentApi(token, pr, deadline) {
         return { id: response.data.id };
       },
       deadline
-    )
+    ),
+    pause: (error, round) => pauseBeforeRetry(error, round, deadline)
   };
 }
 export {

@@ -9879,6 +9879,7 @@ export {
   location,
   sortFindings,
   renderJunit,
+  md,
   renderMarkdown,
   createRedactor,
   VERSION,
