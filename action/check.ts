@@ -2,7 +2,7 @@
  * The check: read → inventory → controls → waivers → report. The CLI, the Action and the
  * constructs' synth-time check all call this; nothing here prints or exits.
  */
-import { loadControlSet } from './controls/control-set.js';
+import { type ControlSet, loadControlSet } from './controls/control-set.js';
 import { evaluateControls } from './controls/evaluate-controls.js';
 import {
   atOrAbove,
@@ -19,7 +19,7 @@ import type { Attribution, Inventory } from './inventory/model.js';
 import { defaultPolicy, type Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
 import { readInputs } from './read/read-inputs.js';
-import type { ReadResult } from './read/record.js';
+import { configurations, type ReadResult, type ResourceRecord } from './read/record.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { VERSION } from './version.js';
 
@@ -53,15 +53,11 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const full = buildInventory(read.records, {
-    policy,
-    parameters: controlSet.parameters,
-    today,
-    claimedIdentitiesOnly: policy.scope === 'mcp',
-  });
-  const inventory = policy.scope === 'all' ? full : mcpView(full);
-  const sources = new Map(read.records.map((record) => [record.address, record.source]));
-  const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
+  const { groups, shared } = separateConfigurations(read);
+  const judged = groups.map((records) => judgeConfiguration(records, policy, controlSet, today));
+  const full = mergeInventories(judged.map((part) => part.full));
+  const inventory = mergeInventories(judged.map((part) => part.inventory));
+  const raw = judged.flatMap((part) => part.findings);
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
 
@@ -96,11 +92,89 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
       servers: inventory.servers.length,
       tools: inventory.tools.length,
       identities: inventory.identities.length,
-      notes: notes(read, full, inventory, policy, counts.unknown),
+      notes: [
+        ...(shared === undefined
+          ? []
+          : [
+              `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own.`,
+            ]),
+        ...notes(read, full, inventory, policy, counts.unknown),
+      ],
       waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused },
     },
   };
   return { report, redactor: createRedactor(read.records) };
+}
+
+/** One configuration's inventory, the part of it the scope judges, and its findings. */
+function judgeConfiguration(
+  records: readonly ResourceRecord[],
+  policy: Policy,
+  controlSet: ControlSet,
+  today: string,
+): { full: Inventory; inventory: Inventory; findings: Finding[] } {
+  const full = buildInventory(records, {
+    policy,
+    parameters: controlSet.parameters,
+    today,
+    claimedIdentitiesOnly: policy.scope === 'mcp',
+  });
+  const inventory = policy.scope === 'all' ? full : mcpView(full);
+  const sources = new Map(records.map((record) => [record.address, record.source]));
+  return {
+    full,
+    inventory,
+    findings: evaluateControls(inventory, controlSet, (address) => sources.get(address)),
+  };
+}
+
+/**
+ * The records to judge together. An address names one resource within a configuration (a plan,
+ * a CDKTF stack) but not across them: the prod and the staging plan of one module, the stacks of
+ * one app per environment, have the same addresses. Judged as one, one of the two would hide
+ * the other's resource. So when configurations share an address, each is judged on its own;
+ * otherwise they are judged together, and references between them (a role ARN named in another
+ * stack) resolve.
+ */
+function separateConfigurations(read: ReadResult): {
+  groups: readonly (readonly ResourceRecord[])[];
+  shared?: { address: string; files: [string, string] };
+} {
+  const parts = configurations(read);
+  if (parts.length <= 1) return { groups: [read.records] };
+  const owner = new Map<string, ResourceRecord>();
+  for (const part of parts) {
+    const own = new Set<string>();
+    for (const record of part) {
+      const first = owner.get(record.address);
+      if (first !== undefined && !own.has(record.address)) {
+        return {
+          groups: parts,
+          shared: { address: record.address, files: [first.source.file, record.source.file] },
+        };
+      }
+      owner.set(record.address, record);
+      own.add(record.address);
+    }
+  }
+  return { groups: [read.records] };
+}
+
+/** The inventories of configurations judged apart, as one. */
+function mergeInventories(parts: readonly Inventory[]): Inventory {
+  if (parts.length === 1) return parts[0]!;
+  const all = <T>(list: (part: Inventory) => T[]): T[] => parts.flatMap(list);
+  return {
+    version: 1,
+    parameters: parts[0]!.parameters,
+    servers: all((part) => part.servers),
+    tools: all((part) => part.tools),
+    identities: all((part) => part.identities),
+    credentials: all((part) => part.credentials),
+    workloads: all((part) => part.workloads),
+    secrets: all((part) => part.secrets),
+    policies: all((part) => part.policies),
+  };
 }
 
 /**

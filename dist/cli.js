@@ -14,8 +14,8 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-7Z3IECKT.js";
-import "./chunks/chunk-F4JO7D6G.js";
+} from "./chunks/chunk-5RHLJ6BR.js";
+import "./chunks/chunk-ISVOVYNK.js";
 import {
   isCalendarDate
 } from "./chunks/chunk-NDCMOHLV.js";

@@ -16,8 +16,8 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-7Z3IECKT.js";
-import "./chunks/chunk-F4JO7D6G.js";
+} from "./chunks/chunk-5RHLJ6BR.js";
+import "./chunks/chunk-ISVOVYNK.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
   UsageError,

@@ -22,7 +22,8 @@ const CONFIG_KEYS = ['resource', 'data', 'module', 'terraform', 'provider'];
  * a binary plan, a CDKTF synth folder or Terraform JSON file, or a folder or file of HCL.
  *
  * The same path given twice is read once. Two different inputs may yield the same address
- * (two stacks, two workspaces): both records are kept, told apart by `source.file`.
+ * (two stacks, two workspaces): both records are kept, and where each configuration starts is
+ * recorded, so the check judges such configurations apart (check.ts).
  */
 export async function readInputs(
   paths: readonly string[],

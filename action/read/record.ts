@@ -87,6 +87,12 @@ export interface InputSummary {
 export interface ReadResult {
   readonly records: ResourceRecord[];
   readonly inputs: InputSummary[];
+  /**
+   * Where the records of each configuration start (a plan, a CDKTF stack, an HCL root module):
+   * an address names one resource within a configuration, not across them (a prod and a staging
+   * plan of the same code). Absent when the records are one configuration.
+   */
+  configurationStarts?: number[];
 }
 
 /**
@@ -94,8 +100,19 @@ export interface ReadResult {
  * about 125,000 records, which a large configuration or plan reaches.
  */
 export function appendRead(into: ReadResult, from: ReadResult): void {
+  const offset = into.records.length;
+  into.configurationStarts ??= offset === 0 ? [] : [0];
+  for (const start of from.configurationStarts ?? [0]) into.configurationStarts.push(offset + start);
   for (const record of from.records) into.records.push(record);
   for (const input of from.inputs) into.inputs.push(input);
+}
+
+/** The records of each configuration read (see ReadResult.configurationStarts), in input order. */
+export function configurations(read: ReadResult): ResourceRecord[][] {
+  const starts = read.configurationStarts ?? [0];
+  return starts
+    .map((start, i) => read.records.slice(start, starts[i + 1] ?? read.records.length))
+    .filter((records) => records.length > 0);
 }
 
 /** Joins attribute path segments: `["environment", 0, "variables", "API_KEY"]` → `environment[0].variables.API_KEY`. */

@@ -4,7 +4,7 @@
  * reason), and one passing testcase for a control with no findings.
  */
 import type { CheckReport, ControlMeta, Finding } from '../findings.js';
-import { controlsWithFindings, frameworkTags, groupBy, location } from './shared.js';
+import { addressesInSeveralFiles, controlsWithFindings, frameworkTags, groupBy, location } from './shared.js';
 
 /**
  * Text safe in XML 1.0 content and attributes. Characters XML 1.0 forbids (most C0 controls,
@@ -35,6 +35,7 @@ function attrs(values: Record<string, string | number | undefined>): string {
 export function renderJunit(report: CheckReport): string {
   const controls = controlsWithFindings(report.controls, report.findings);
   const byControl = groupBy(report.findings, (finding) => finding.control);
+  const ambiguous = addressesInSeveralFiles(report.findings);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -51,7 +52,7 @@ export function renderJunit(report: CheckReport): string {
     const cases =
       findings.length === 0
         ? [passingCase(control)]
-        : findings.map((finding) => findingCase(control, finding));
+        : findings.map((finding) => findingCase(control, finding, ambiguous));
     suites.push(
       [
         `  <testsuite${attrs({
@@ -87,10 +88,10 @@ function passingCase(control: ControlMeta): string {
   return `    <testcase${attrs({ classname: control.id, name: `${control.id}: no findings` })}/>`;
 }
 
-function findingCase(control: ControlMeta, finding: Finding): string {
+function findingCase(control: ControlMeta, finding: Finding, ambiguous: ReadonlySet<string>): string {
   const open = `    <testcase${attrs({
     classname: control.id,
-    name: location(finding),
+    name: location(finding, ambiguous),
     file: finding.source?.file,
     line: finding.source?.line,
   })}>`;
@@ -101,7 +102,7 @@ function findingCase(control: ControlMeta, finding: Finding): string {
   if (finding.status === 'fail') {
     const body = [
       finding.message,
-      `address: ${location(finding)}`,
+      `address: ${location(finding, ambiguous)}`,
       ...context,
       `fix: ${finding.fix}`,
       `frameworks: ${frameworkTags(finding.frameworks).join(', ')}`,

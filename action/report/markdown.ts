@@ -12,6 +12,7 @@
 import type { CheckReport, ControlMeta, Finding, ReportSummary } from '../findings.js';
 import { getOrMake } from '../memo.js';
 import {
+  addressesInSeveralFiles,
   compare,
   controlsWithFindings,
   frameworkTags,
@@ -346,6 +347,7 @@ function findingSection(report: CheckReport, plan: Plan): string {
     );
 
   const out = ['### Findings by control', ''];
+  const ambiguous = addressesInSeveralFiles(report.findings);
   const hidden: typeof ordered = [];
   for (const group of ordered) {
     const rows = plan.shown ? group.findings.filter((f) => plan.shown?.has(f)) : group.findings;
@@ -381,9 +383,9 @@ function findingSection(report: CheckReport, plan: Plan): string {
         )}`;
       }
       out.push(
-        `| ${statusCell(finding, summary)} | ${mdCode(finding.address)} | ${
-          finding.attribute ? mdCode(finding.attribute) : '—'
-        } | ${owner} | ${message} |`,
+        `| ${statusCell(finding, summary)} | ${mdCode(finding.address)}${
+          ambiguous.has(finding.address) && finding.source ? ` in ${mdCode(finding.source.file)}` : ''
+        } | ${finding.attribute ? mdCode(finding.attribute) : '—'} | ${owner} | ${message} |`,
       );
     }
     if (rows.length < group.findings.length) {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { CheckReport, ControlMeta, Finding, Severity } from '../findings.js';
 import { getOrMake } from '../memo.js';
 import { nestedJson } from './json-text.js';
-import { controlsWithFindings, frameworkTags } from './shared.js';
+import { addressesInSeveralFiles, controlsWithFindings, frameworkTags } from './shared.js';
 
 export interface SarifOptions {
   /**
@@ -94,8 +94,9 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Recor
     invocations: [invocation(report.summary.notes)],
   };
   if (baseUri !== undefined) run.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
+  const ambiguous = addressesInSeveralFiles(report.findings);
   run.results = report.findings.map((finding) =>
-    sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile, uris),
+    sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile, uris, ambiguous),
   );
   run.properties = {
     verdict: report.summary.verdict,
@@ -137,6 +138,7 @@ function sarifResult(
   baseUri: string | undefined,
   fallbackFile: string,
   uris: Map<string, string>,
+  ambiguous: ReadonlySet<string>,
 ): Record<string, unknown> {
   let text = finding.message;
   if (finding.status === 'unknown') {
@@ -169,7 +171,13 @@ function sarifResult(
         ],
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+    // Beside an address two inputs share, the file tells the two results apart.
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: fingerprint(
+        finding,
+        ambiguous.has(finding.address) ? finding.source?.file : undefined,
+      ),
+    },
   };
   if (finding.status === 'waived') {
     result.suppressions = [
@@ -196,10 +204,18 @@ function sarifResult(
   return result;
 }
 
-/** Stable across runs and line moves: the control, the address and the attribute. */
-export function fingerprint(finding: Pick<Finding, 'control' | 'address' | 'attribute'>): string {
+/**
+ * Stable across runs and line moves: the control, the address and the attribute, and the input
+ * file where two inputs share the address.
+ */
+export function fingerprint(
+  finding: Pick<Finding, 'control' | 'address' | 'attribute'>,
+  file?: string,
+): string {
   return createHash('sha256')
-    .update(`${finding.control}\u0000${finding.address}\u0000${finding.attribute ?? ''}`)
+    .update(
+      `${finding.control}\u0000${finding.address}\u0000${finding.attribute ?? ''}${file === undefined ? '' : `\u0000${file}`}`,
+    )
     .digest('hex');
 }
 

@@ -107,9 +107,28 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** `address (attribute)` or just the address. */
-export function location(finding: Finding): string {
-  return finding.attribute ? `${finding.address} (${finding.attribute})` : finding.address;
+/**
+ * `address (attribute)` or just the address; with the input file when the address is among
+ * `ambiguous` (see addressesInSeveralFiles).
+ */
+export function location(finding: Finding, ambiguous?: ReadonlySet<string>): string {
+  const where = finding.attribute ? `${finding.address} (${finding.attribute})` : finding.address;
+  return ambiguous?.has(finding.address) && finding.source ? `${where} in ${finding.source.file}` : where;
+}
+
+/**
+ * Addresses that findings place in more than one input file: configurations judged apart that
+ * share addresses (a prod and a staging plan, see check.ts). Beside these, reports name the file.
+ */
+export function addressesInSeveralFiles(findings: readonly Finding[]): ReadonlySet<string> {
+  const fileOf = new Map<string, string | undefined>();
+  const several = new Set<string>();
+  for (const finding of findings) {
+    const file = finding.source?.file;
+    if (!fileOf.has(finding.address)) fileOf.set(finding.address, file);
+    else if (fileOf.get(finding.address) !== file) several.add(finding.address);
+  }
+  return several;
 }
 
 /**

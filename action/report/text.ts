@@ -3,7 +3,15 @@
  * (server → tool), then what is decided at apply time, what is waived, and the counts.
  */
 import type { CheckReport, Finding, ReportSummary, Severity, WaiverUse } from '../findings.js';
-import { groupBy, isBlocking, location, oneLine, plural, sortFindings } from './shared.js';
+import {
+  addressesInSeveralFiles,
+  groupBy,
+  isBlocking,
+  location,
+  oneLine,
+  plural,
+  sortFindings,
+} from './shared.js';
 
 export interface TextOptions {
   /** Emit ANSI colours (the caller decides from TTY, NO_COLOR, FORCE_COLOR). */
@@ -38,6 +46,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     options.color && styles.length > 0 ? `${styles.map((s) => ANSI[s]).join('')}${text}${ANSI.reset}` : text;
   const summary = report.summary;
   const lines: string[] = [];
+  const ambiguous = addressesInSeveralFiles(report.findings);
 
   lines.push(verdictLine(report, paint));
   lines.push(
@@ -66,7 +75,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
       `${indent}${paint(marker, ...SEVERITY_STYLE[finding.severity])} ${paint(label, ...SEVERITY_STYLE[finding.severity])} ${paint(
         oneLine(finding.control),
         'bold',
-      )}  ${oneLine(location(finding))}  ${oneLine(finding.message)}`,
+      )}  ${oneLine(location(finding, ambiguous))}  ${oneLine(finding.message)}`,
     );
     for (const line of extra) lines.push(`${indent}${pad}${line}`);
     if (showFix) lines.push(`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, 'dim')}`);

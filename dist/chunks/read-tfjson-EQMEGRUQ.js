@@ -12,12 +12,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-AAMKQEM3.js";
+} from "./chunk-3METSP5H.js";
 import {
   appendRead,
   decodeText,
   parseJson
-} from "./chunk-F4JO7D6G.js";
+} from "./chunk-ISVOVYNK.js";
 import {
   describeFileProblem,
   readRegularFile

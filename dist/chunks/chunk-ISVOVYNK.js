@@ -14,8 +14,15 @@ function isUnknown(value) {
   return typeof value === "object" && value !== null && value.$unknown === true;
 }
 function appendRead(into, from) {
+  const offset = into.records.length;
+  into.configurationStarts ??= offset === 0 ? [] : [0];
+  for (const start of from.configurationStarts ?? [0]) into.configurationStarts.push(offset + start);
   for (const record2 of from.records) into.records.push(record2);
   for (const input of from.inputs) into.inputs.push(input);
+}
+function configurations(read) {
+  const starts = read.configurationStarts ?? [0];
+  return starts.map((start, i) => read.records.slice(start, starts[i + 1] ?? read.records.length)).filter((records) => records.length > 0);
 }
 function formatPath(segments) {
   let out = "";
@@ -915,6 +922,7 @@ export {
   unknownValue,
   isUnknown,
   appendRead,
+  configurations,
   formatPath,
   getOrMake,
   readPlanJson,

@@ -2,6 +2,7 @@ import { createRequire as __nhiCreateRequire } from 'node:module';
 const require = __nhiCreateRequire(import.meta.url);
 import {
   appendRead,
+  configurations,
   decodeText,
   describeJsonValue,
   formatPath,
@@ -11,7 +12,7 @@ import {
   readPlanJson,
   readPlanObject,
   unknownValue
-} from "./chunk-F4JO7D6G.js";
+} from "./chunk-ISVOVYNK.js";
 import {
   controlValidators,
   defaultPolicy,
@@ -220,8 +221,19 @@ function oneLine(value) {
 function plural(count, singular, pluralForm = `${singular}s`) {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
-function location(finding2) {
-  return finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
+function location(finding2, ambiguous) {
+  const where = finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
+  return ambiguous?.has(finding2.address) && finding2.source ? `${where} in ${finding2.source.file}` : where;
+}
+function addressesInSeveralFiles(findings) {
+  const fileOf = /* @__PURE__ */ new Map();
+  const several = /* @__PURE__ */ new Set();
+  for (const finding2 of findings) {
+    const file = finding2.source?.file;
+    if (!fileOf.has(finding2.address)) fileOf.set(finding2.address, file);
+    else if (fileOf.get(finding2.address) !== file) several.add(finding2.address);
+  }
+  return several;
 }
 function sortFindings(findings, summary) {
   return findings.map((finding2, index) => ({
@@ -266,6 +278,7 @@ function attrs(values) {
 function renderJunit(report) {
   const controls = controlsWithFindings(report.controls, report.findings);
   const byControl = groupBy(report.findings, (finding2) => finding2.control);
+  const ambiguous = addressesInSeveralFiles(report.findings);
   const suites = [];
   let tests = 0;
   let failures = 0;
@@ -278,7 +291,7 @@ function renderJunit(report) {
     tests += suiteTests;
     failures += suiteFailures;
     skipped += suiteSkipped;
-    const cases = findings.length === 0 ? [passingCase(control)] : findings.map((finding2) => findingCase(control, finding2));
+    const cases = findings.length === 0 ? [passingCase(control)] : findings.map((finding2) => findingCase(control, finding2, ambiguous));
     suites.push(
       [
         `  <testsuite${attrs({
@@ -311,10 +324,10 @@ function renderJunit(report) {
 function passingCase(control) {
   return `    <testcase${attrs({ classname: control.id, name: `${control.id}: no findings` })}/>`;
 }
-function findingCase(control, finding2) {
+function findingCase(control, finding2, ambiguous) {
   const open = `    <testcase${attrs({
     classname: control.id,
-    name: location(finding2),
+    name: location(finding2, ambiguous),
     file: finding2.source?.file,
     line: finding2.source?.line
   })}>`;
@@ -325,7 +338,7 @@ function findingCase(control, finding2) {
   if (finding2.status === "fail") {
     const body = [
       finding2.message,
-      `address: ${location(finding2)}`,
+      `address: ${location(finding2, ambiguous)}`,
       ...context,
       `fix: ${finding2.fix}`,
       `frameworks: ${frameworkTags(finding2.frameworks).join(", ")}`
@@ -591,6 +604,7 @@ function findingSection(report, plan) {
     (a, b) => Number(b.blocking > 0) - Number(a.blocking > 0) || a.rank - b.rank || b.blocking - a.blocking || compare(a.control.id, b.control.id)
   );
   const out = ["### Findings by control", ""];
+  const ambiguous = addressesInSeveralFiles(report.findings);
   const hidden = [];
   for (const group of ordered) {
     const rows = plan.shown ? group.findings.filter((f) => plan.shown?.has(f)) : group.findings;
@@ -621,7 +635,7 @@ function findingSection(report, plan) {
         )}`;
       }
       out.push(
-        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
+        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)}${ambiguous.has(finding2.address) && finding2.source ? ` in ${mdCode(finding2.source.file)}` : ""} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
       );
     }
     if (rows.length < group.findings.length) {
@@ -9067,10 +9081,10 @@ async function readDirectory(path) {
   return result;
 }
 async function hclReader() {
-  return import("./read-hcl-UYW5M5NS.js");
+  return import("./read-hcl-NPIWKO4N.js");
 }
 async function tfjsonReader() {
-  return import("./read-tfjson-FSKUZMVP.js");
+  return import("./read-tfjson-EQMEGRUQ.js");
 }
 function describeFsError(error) {
   const code = error?.code;
@@ -9132,15 +9146,11 @@ function checkReadResult(read, options = {}) {
   };
   const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const full = buildInventory(read.records, {
-    policy,
-    parameters: controlSet.parameters,
-    today,
-    claimedIdentitiesOnly: policy.scope === "mcp"
-  });
-  const inventory = policy.scope === "all" ? full : mcpView(full);
-  const sources = new Map(read.records.map((record) => [record.address, record.source]));
-  const raw = evaluateControls(inventory, controlSet, (address) => sources.get(address));
+  const { groups, shared } = separateConfigurations(read);
+  const judged = groups.map((records) => judgeConfiguration(records, policy, controlSet, today));
+  const full = mergeInventories(judged.map((part) => part.full));
+  const inventory = mergeInventories(judged.map((part) => part.inventory));
+  const raw = judged.flatMap((part) => part.findings);
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
   const unknownBlocks = policy.unknown === "block";
@@ -9171,11 +9181,66 @@ function checkReadResult(read, options = {}) {
       servers: inventory.servers.length,
       tools: inventory.tools.length,
       identities: inventory.identities.length,
-      notes: notes(read, full, inventory, policy, counts.unknown),
+      notes: [
+        ...shared === void 0 ? [] : [
+          `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own.`
+        ],
+        ...notes(read, full, inventory, policy, counts.unknown)
+      ],
       waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused }
     }
   };
   return { report, redactor: createRedactor(read.records) };
+}
+function judgeConfiguration(records, policy, controlSet, today) {
+  const full = buildInventory(records, {
+    policy,
+    parameters: controlSet.parameters,
+    today,
+    claimedIdentitiesOnly: policy.scope === "mcp"
+  });
+  const inventory = policy.scope === "all" ? full : mcpView(full);
+  const sources = new Map(records.map((record) => [record.address, record.source]));
+  return {
+    full,
+    inventory,
+    findings: evaluateControls(inventory, controlSet, (address) => sources.get(address))
+  };
+}
+function separateConfigurations(read) {
+  const parts = configurations(read);
+  if (parts.length <= 1) return { groups: [read.records] };
+  const owner = /* @__PURE__ */ new Map();
+  for (const part of parts) {
+    const own = /* @__PURE__ */ new Set();
+    for (const record of part) {
+      const first = owner.get(record.address);
+      if (first !== void 0 && !own.has(record.address)) {
+        return {
+          groups: parts,
+          shared: { address: record.address, files: [first.source.file, record.source.file] }
+        };
+      }
+      owner.set(record.address, record);
+      own.add(record.address);
+    }
+  }
+  return { groups: [read.records] };
+}
+function mergeInventories(parts) {
+  if (parts.length === 1) return parts[0];
+  const all = (list) => parts.flatMap(list);
+  return {
+    version: 1,
+    parameters: parts[0].parameters,
+    servers: all((part) => part.servers),
+    tools: all((part) => part.tools),
+    identities: all((part) => part.identities),
+    credentials: all((part) => part.credentials),
+    workloads: all((part) => part.workloads),
+    secrets: all((part) => part.secrets),
+    policies: all((part) => part.policies)
+  };
 }
 function mcpView(inventory) {
   const claimed = (entity) => entity.server !== void 0 || entity.tool !== void 0 || entity.attributedBy === "unresolved";
@@ -9275,6 +9340,7 @@ function renderText(report, options) {
   const paint = (text, ...styles) => options.color && styles.length > 0 ? `${styles.map((s) => ANSI[s]).join("")}${text}${ANSI.reset}` : text;
   const summary = report.summary;
   const lines = [];
+  const ambiguous = addressesInSeveralFiles(report.findings);
   lines.push(verdictLine(report, paint));
   lines.push(
     paint(
@@ -9299,7 +9365,7 @@ function renderText(report, options) {
       `${indent}${paint(marker, ...SEVERITY_STYLE[finding2.severity])} ${paint(label, ...SEVERITY_STYLE[finding2.severity])} ${paint(
         oneLine(finding2.control),
         "bold"
-      )}  ${oneLine(location(finding2))}  ${oneLine(finding2.message)}`
+      )}  ${oneLine(location(finding2, ambiguous))}  ${oneLine(finding2.message)}`
     );
     for (const line of extra) lines.push(`${indent}${pad}${line}`);
     if (showFix) lines.push(`${indent}${pad}${paint(`fix: ${oneLine(finding2.fix)}`, "dim")}`);
@@ -9737,8 +9803,9 @@ function sarifLog(report, options = {}) {
     invocations: [invocation(report.summary.notes)]
   };
   if (baseUri !== void 0) run.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
+  const ambiguous = addressesInSeveralFiles(report.findings);
   run.results = report.findings.map(
-    (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile, uris)
+    (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile, uris, ambiguous)
   );
   run.properties = {
     verdict: report.summary.verdict,
@@ -9778,7 +9845,7 @@ Frameworks: ${frameworksText}`,
     }
   };
 }
-function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris) {
+function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris, ambiguous) {
   let text = finding2.message;
   if (finding2.status === "unknown") {
     const refs = finding2.refs && finding2.refs.length > 0 ? finding2.refs.join(", ") : "not known";
@@ -9807,7 +9874,13 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris) {
         ]
       }
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding2) }
+    // Beside an address two inputs share, the file tells the two results apart.
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: fingerprint(
+        finding2,
+        ambiguous.has(finding2.address) ? finding2.source?.file : void 0
+      )
+    }
   };
   if (finding2.status === "waived") {
     result.suppressions = [
@@ -9831,8 +9904,10 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris) {
   result.properties = properties;
   return result;
 }
-function fingerprint(finding2) {
-  return createHash("sha256").update(`${finding2.control}\0${finding2.address}\0${finding2.attribute ?? ""}`).digest("hex");
+function fingerprint(finding2, file) {
+  return createHash("sha256").update(
+    `${finding2.control}\0${finding2.address}\0${finding2.attribute ?? ""}${file === void 0 ? "" : `\0${file}`}`
+  ).digest("hex");
 }
 function pascalCase(text) {
   return text.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word[0]?.toUpperCase() + word.slice(1)).join("");

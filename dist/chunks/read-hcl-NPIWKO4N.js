@@ -16,12 +16,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-AAMKQEM3.js";
+} from "./chunk-3METSP5H.js";
 import {
   decodeText,
   getOrMake,
   parseJson
-} from "./chunk-F4JO7D6G.js";
+} from "./chunk-ISVOVYNK.js";
 import {
   describeFileProblem,
   readRegularFile

@@ -3,7 +3,7 @@ const require = __nhiCreateRequire(import.meta.url);
 import {
   isUnknown,
   unknownValue
-} from "./chunk-F4JO7D6G.js";
+} from "./chunk-ISVOVYNK.js";
 
 // action/read/expressions.ts
 var MAX_DEPTH = 64;

@@ -1,0 +1,122 @@
+/**
+ * Several configurations checked at once (the prod and staging plans of one module, the stacks
+ * of one CDKTF app per environment) have the same addresses. Each must be judged on its own:
+ * one configuration's clean resource must not hide the other's noncompliant one at that address.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../action/findings.js';
+import { cli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'nhi-configurations-'));
+const WIDE = { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' };
+const NARROW = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' };
+
+function planFile(name: string, statement: object, address = 'aws_iam_role_policy.tool'): string {
+  const [type, resourceName] = address.split('.');
+  const plan = {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    resource_changes: [
+      {
+        address,
+        mode: 'managed',
+        type,
+        name: resourceName,
+        change: {
+          actions: ['create'],
+          before: null,
+          after: { name: 'tool', role: 'tool-role', policy: JSON.stringify({ Statement: [statement] }) },
+          after_unknown: {},
+          after_sensitive: {},
+        },
+      },
+    ],
+  };
+  const file = path.join(tmp, name);
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
+}
+
+async function wideGrants(...inputs: string[]): Promise<{ findings: Finding[]; notes: string[] }> {
+  const run = await cli('check', ...inputs, '--scope', 'all', '--format', 'json', '--fail-on', 'never');
+  expect(run.stderr).toBe('');
+  const report = JSON.parse(run.stdout);
+  return {
+    findings: report.findings.filter((f: Finding) => f.control === 'MCP-NHI-007'),
+    notes: report.summary.notes,
+  };
+}
+
+describe('configurations that share addresses', () => {
+  it('judges each plan on its own, in either order', async () => {
+    const prod = planFile('prod.json', NARROW);
+    const staging = planFile('staging.json', WIDE);
+    for (const inputs of [
+      [prod, staging],
+      [staging, prod],
+    ]) {
+      const { findings, notes } = await wideGrants(...inputs);
+      expect(findings).toEqual([
+        expect.objectContaining({ address: 'aws_iam_role_policy.tool', source: { file: staging } }),
+      ]);
+      expect(notes).toContainEqual(expect.stringContaining('2 configurations share resource addresses'));
+    }
+  });
+
+  it('reports the same grant once per plan that makes it', async () => {
+    const { findings } = await wideGrants(planFile('a.json', WIDE), planFile('b.json', WIDE));
+    expect(findings.map((f) => f.source?.file)).toEqual([path.join(tmp, 'a.json'), path.join(tmp, 'b.json')]);
+  });
+
+  it('names the file beside a shared address, and SARIF tells the two results apart', async () => {
+    const inputs = [planFile('x.json', WIDE), planFile('y.json', WIDE)];
+    for (const format of ['text', 'markdown', 'junit']) {
+      const run = await cli('check', ...inputs, '--scope', 'all', '--format', format, '--fail-on', 'never');
+      expect(run.stdout).toContain('x.json');
+      expect(run.stdout).toContain('y.json');
+    }
+    const sarif = await cli('check', ...inputs, '--scope', 'all', '--format', 'sarif', '--fail-on', 'never');
+    const results = JSON.parse(sarif.stdout).runs[0].results as { partialFingerprints: object }[];
+    const fingerprints = new Set(results.map((result) => JSON.stringify(result.partialFingerprints)));
+    expect(fingerprints.size).toBe(results.length);
+  });
+
+  it('judges the stacks of one CDKTF app on their own', async () => {
+    const out = path.join(tmp, 'cdktf.out');
+    const stacks: Record<string, object> = {};
+    for (const [stack, statement] of [
+      ['prod', NARROW],
+      ['staging', WIDE],
+    ] as const) {
+      mkdirSync(path.join(out, 'stacks', stack), { recursive: true });
+      const config = {
+        resource: {
+          aws_iam_role_policy: {
+            tool: { name: 'tool', role: 'tool-role', policy: JSON.stringify({ Statement: [statement] }) },
+          },
+        },
+      };
+      writeFileSync(path.join(out, 'stacks', stack, 'cdk.tf.json'), JSON.stringify(config));
+      stacks[stack] = { name: stack, synthesizedStackPath: `stacks/${stack}/cdk.tf.json` };
+    }
+    writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ version: '0.20.0', stacks }));
+    const { findings } = await wideGrants(out);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        source: expect.objectContaining({ file: path.join(out, 'stacks/staging/cdk.tf.json') }),
+      }),
+    ]);
+  });
+
+  it('judges configurations with addresses of their own together, with no note', async () => {
+    const { findings, notes } = await wideGrants(
+      planFile('one.json', NARROW, 'aws_iam_role_policy.one'),
+      planFile('two.json', WIDE, 'aws_iam_role_policy.two'),
+    );
+    expect(findings.map((f) => f.address)).toEqual(['aws_iam_role_policy.two']);
+    expect(notes.join('\n')).not.toContain('share resource addresses');
+  });
+});
