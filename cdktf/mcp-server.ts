@@ -460,7 +460,10 @@ export class McpServer extends Construct {
             sensitive: tool.props.sensitive === true,
             writeCapable: tool.props.writeCapable === true,
             ...(tool.props.oauthScopes === undefined ? {} : { scopes: [...tool.props.oauthScopes] }),
-            resources: [identity.policy.address],
+            resources: [
+              identity.policy.address,
+              ...identity.wildcardGrants.flatMap((w) => [w.policy.address, w.attachment.address]),
+            ],
           })),
         ),
       }),
@@ -470,7 +473,11 @@ export class McpServer extends Construct {
     const check = SynthCheck.of(stack);
     const allAddresses = () => [
       ...serverResources(),
-      ...identities.flatMap((identity) => [identity.role.address, identity.policy.address]),
+      ...identities.flatMap((identity) => [
+        identity.role.address,
+        identity.policy.address,
+        ...identity.wildcardGrants.flatMap((w) => [w.policy.address, w.attachment.address]),
+      ]),
       this.manifest.address,
     ];
     for (const waiver of props.waivers ?? []) {
@@ -479,16 +486,14 @@ export class McpServer extends Construct {
         allAddresses,
       );
     }
-    for (const tool of this.tools) {
-      for (const grant of tool.props.grants ?? []) {
-        const ack = grant.wildcardAcknowledgement;
-        if (ack) {
-          check.addDeferredWaiver(
-            { control: 'MCP-NHI-007', reason: ack.reason, owner: ack.owner, expires: ack.expires },
-            () => tool.roles.map((role) => role.address),
-          );
-        }
-      }
+    // Each acknowledgement covers its own grant's policy only, with its own expiry.
+    for (const { policy, acknowledgement: ack } of identities.flatMap(
+      (identity) => identity.wildcardGrants,
+    )) {
+      check.addDeferredWaiver(
+        { control: 'MCP-NHI-007', reason: ack.reason, owner: ack.owner, expires: ack.expires },
+        () => [policy.address],
+      );
     }
   }
 

@@ -154,6 +154,54 @@ describe('control by control', () => {
     expect(waived[0]?.waiver?.owner).toBe('data-team@example.com');
   });
 
+  it("MCP-NHI-007: an acknowledgement waives its own wildcard grant, not the tool's other grants", () => {
+    // Noncompliant: PassRole on `*` beside an acknowledged s3:* must still fail synth.
+    const noncompliant = testStack();
+    new McpServer(
+      noncompliant,
+      'Server',
+      serverProps({
+        tools: [
+          {
+            name: 'export',
+            grants: [
+              Grant.allowWildcard(['s3:*'], ['arn:aws:s3:::exports/*'], ack),
+              Grant.allow(['iam:PassRole'], ['*']),
+            ],
+          },
+        ],
+      }),
+    );
+    expect(() => synth(noncompliant)).toThrow(/MCP-NHI-007 \(critical\).*iam:PassRole on every resource/);
+    // Each acknowledgement keeps its own expiry: the expired one comes back, the other stays waived.
+    const stack = testStack();
+    new McpServer(
+      stack,
+      'Server',
+      serverProps({
+        tools: [
+          {
+            name: 'export',
+            grants: [
+              Grant.allowWildcard(['s3:*'], ['arn:aws:s3:::exports/*'], ack),
+              Grant.allowWildcard(['sqs:*'], ['arn:aws:sqs:eu-west-1:111122223333:exports'], {
+                ...ack,
+                expires: '2026-01-31',
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const findings = SynthCheck.of(stack).run().report.findings;
+    const failing = findings.filter((f) => f.status === 'fail').map((f) => f.message);
+    expect(failing.join('\n')).toMatch(/sqs:\*/);
+    expect(failing.join('\n')).not.toMatch(/s3:\*/);
+    expect(findings.filter((f) => f.status === 'waived').map((f) => f.message)).toEqual([
+      expect.stringMatching(/s3:\*/),
+    ]);
+  });
+
   it('MCP-NHI-007: privilege escalation through a grant fails synth', () => {
     const stack = testStack();
     new McpServer(
