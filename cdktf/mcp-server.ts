@@ -263,13 +263,25 @@ export class McpServer extends Construct {
           ),
         })),
       );
+      // The ECS execution role this server creates shares the boundary: without its ECR
+      // statements the task could not pull its image.
+      const executionNeeds =
+        props.ecs && props.ecs.executionRoleArn === undefined
+          ? executionStatements(props.ecs.image, logGroupArn, secretArns).filter(
+              (statement) => statement.Sid === 'EcrLogin' || statement.Sid === 'PullImage',
+            )
+          : [];
       const boundary = this.track(
         new IamPolicy(this, 'Boundary', {
           name: `${props.name}-boundary`,
           description: `Permissions boundary of the roles of MCP server ${props.name}`,
           policy: policyJson({
             Version: '2012-10-17',
-            Statement: [...serviceStatements.map(({ Condition: _, ...rest }) => rest), ...toolStatements],
+            Statement: [
+              ...serviceStatements.map(({ Condition: _, ...rest }) => rest),
+              ...executionNeeds,
+              ...toolStatements,
+            ],
           }),
           tags,
         }),
