@@ -184,7 +184,7 @@ export class McpServer extends Construct {
     );
 
     // Secrets by reference.
-    const secretArns: { envName: string; arn: string }[] = [];
+    const secretArns: SecretArn[] = [];
     for (const secret of props.secrets ?? []) {
       if (secret.secretArn !== undefined) {
         secretArns.push({ envName: secret.envName, arn: secret.secretArn });
@@ -206,7 +206,7 @@ export class McpServer extends Construct {
           automaticallyAfterDays: managed.rotationDays ?? 30,
         }),
       );
-      secretArns.push({ envName: secret.envName, arn: created.arn });
+      secretArns.push({ envName: secret.envName, arn: created.arn, kmsKeyArn: managed.kmsKeyArn });
     }
 
     // Audit trail.
@@ -267,7 +267,7 @@ export class McpServer extends Construct {
       // statements the task could not pull its image.
       const executionNeeds =
         props.ecs && props.ecs.executionRoleArn === undefined
-          ? executionStatements(props.ecs.image, logGroupArn, secretArns).filter(
+          ? executionStatements(props, props.ecs.image, logGroupArn, secretArns).filter(
               (statement) => statement.Sid === 'EcrLogin' || statement.Sid === 'PullImage',
             )
           : [];
@@ -395,7 +395,7 @@ export class McpServer extends Construct {
                 name: 'task-execution',
                 policy: policyJson({
                   Version: '2012-10-17',
-                  Statement: executionStatements(ecs.image, logGroupArn, secretArns),
+                  Statement: executionStatements(props, ecs.image, logGroupArn, secretArns),
                 }),
               },
             ],
@@ -523,6 +523,36 @@ export class McpServer extends Construct {
     this.resources.push(resource);
     return resource;
   }
+}
+
+/** A secret the server reads: its environment name, its ARN, and its customer key when known. */
+interface SecretArn {
+  readonly envName: string;
+  readonly arn: string;
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * GetSecretValue on a secret under a customer managed key also needs kms:Decrypt on that key;
+ * granted only through Secrets Manager in the server's region.
+ */
+function decryptSecretsStatements(
+  props: McpServerProps,
+  secrets: readonly SecretArn[],
+): Record<string, unknown>[] {
+  const keys = [
+    ...new Set(secrets.flatMap((secret) => (secret.kmsKeyArn === undefined ? [] : [secret.kmsKeyArn]))),
+  ];
+  if (keys.length === 0) return [];
+  return [
+    {
+      Sid: 'DecryptOwnSecrets',
+      Effect: 'Allow',
+      Action: ['kms:Decrypt'],
+      Resource: keys,
+      Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` } },
+    },
+  ];
 }
 
 function envKey(name: string): string {
@@ -703,7 +733,7 @@ function ecsTrust(props: McpServerProps): { Version: string; Statement: Record<s
 function serverStatements(
   props: McpServerProps,
   toolRoleArns: readonly string[],
-  secrets: readonly { arn: string }[],
+  secrets: readonly SecretArn[],
   logGroupArn: string,
   policyStoreArn: string,
 ): Record<string, unknown>[] {
@@ -737,6 +767,7 @@ function serverStatements(
       Action: ['secretsmanager:GetSecretValue'],
       Resource: secrets.map((secret) => secret.arn),
     });
+    statements.push(...decryptSecretsStatements(props, secrets));
   }
   if (!props.eks) {
     statements.push({
@@ -750,9 +781,10 @@ function serverStatements(
 }
 
 function executionStatements(
+  props: McpServerProps,
   image: string,
   logGroupArn: string,
-  secrets: readonly { arn: string }[],
+  secrets: readonly SecretArn[],
 ): Record<string, unknown>[] {
   const statements: Record<string, unknown>[] = [
     {
@@ -781,6 +813,7 @@ function executionStatements(
       Action: ['secretsmanager:GetSecretValue'],
       Resource: secrets.map((secret) => secret.arn),
     });
+    statements.push(...decryptSecretsStatements(props, secrets));
   }
   return statements;
 }

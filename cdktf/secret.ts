@@ -30,6 +30,12 @@ export class SecretRef {
           '(arn:aws:secretsmanager:<region>:<account>:secret:<name>). Pass the ARN, never the value.',
       );
     }
+    if (/[*?]/.test(secretArn)) {
+      fail(
+        `SecretRef.fromArn("${envName}"): ${JSON.stringify(secretArn)} has a wildcard; name one secret by its full ARN ` +
+          '(with its 6-character suffix, e.g. "...:secret:gh-token-AbCdEf"), since the server may read exactly the secrets it lists.',
+      );
+    }
     return new SecretRef(envName, secretArn, undefined);
   }
 
@@ -44,6 +50,12 @@ export class SecretRef {
       fail(
         `SecretRef.managed("${envName}"): rotationLambdaArn must be a Lambda function ARN that rotates the secret.`,
       );
+    }
+    for (const [what, arn] of [
+      ['kmsKeyArn', props.kmsKeyArn],
+      ['rotationLambdaArn', props.rotationLambdaArn],
+    ] as const) {
+      if (/[*?]/.test(arn)) fail(`SecretRef.managed("${envName}"): ${what} has a wildcard; give one ARN.`);
     }
     requireSeconds(props.rotationDays ?? 30, `SecretRef.managed("${envName}"): rotationDays`, 1, 90);
     return new SecretRef(envName, undefined, props);
