@@ -559,6 +559,11 @@ function envKey(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
 
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
+const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
 function validateServerProps(props: McpServerProps): void {
   if (typeof props.name !== 'string' || !/^[a-z0-9][a-z0-9-]{0,31}$/.test(props.name)) {
     fail(
@@ -625,9 +630,10 @@ function validateServerProps(props: McpServerProps): void {
     );
   }
   const retention = props.audit?.retentionDays ?? 365;
-  if (!Number.isInteger(retention) || retention <= 0) {
+  if (!LOG_RETENTION_DAYS.includes(retention)) {
     fail(
-      `${where}: audit.retentionDays is ${retention}; keep tool-call logs for a positive number of days (e.g. 365).`,
+      `${where}: audit.retentionDays is ${retention}; keep tool-call logs for one of ${LOG_RETENTION_DAYS.join(', ')} days ` +
+        '(the only values CloudWatch Logs accepts; e.g. 365).',
     );
   }
   for (const secret of props.secrets ?? []) {

@@ -52,6 +52,43 @@ describe('bad props throw at construction with a message that says what to chang
   });
 });
 
+describe('what AWS would reject throws at construction instead', () => {
+  it('a grant resource that is not an ARN (or "*"), an unknown condition operator', () => {
+    expect(() => Grant.allow(['dynamodb:Query'], ['issues'])).toThrow(/"issues" is not an ARN/);
+    expect(() => Grant.allow(['dynamodb:Query'], ['arn:aws:dynamodb:eu-west-1:table/x'])).toThrow(
+      /not an ARN/,
+    );
+    expect(() =>
+      Grant.allow(['dynamodb:Query'], [TABLE]).withCondition('StringEqual', 'aws:ResourceTag/a', ['b']),
+    ).toThrow(/"StringEqual" is not an IAM condition operator/);
+    expect(() =>
+      Grant.allow(['dynamodb:Query'], [TABLE], { Equals: { 'aws:ResourceTag/a': ['b'] } }),
+    ).toThrow(/not an IAM condition operator/);
+    expect(() =>
+      Grant.allow(['dynamodb:Query'], [TABLE]).withCondition('StringEquals', 'aws:ResourceTag/a', []),
+    ).toThrow(/no values/);
+  });
+  it('compliant: ARNs with policy variables, "*", every operator form', () => {
+    const grant = Grant.allow(
+      ['dynamodb:Query'],
+      [
+        `arn:aws:dynamodb:eu-west-1:\${aws:PrincipalAccount}:table/x`,
+        `arn:aws:dynamodb:eu-west-1:111122223333:table/${TENANT_VARIABLE}`,
+        'arn:aws:s3:::bucket/*',
+      ],
+    )
+      .withCondition('ForAnyValue:StringLikeIfExists', 'aws:TagKeys', ['a*'])
+      .withCondition('Null', 'aws:ResourceTag/a', ['false'])
+      .withCondition('ArnLike', 'aws:SourceArn', [TABLE]);
+    expect(Object.keys(grant.conditions)).toHaveLength(3);
+    expect(() => Grant.allow(['s3:ListAllMyBuckets'], ['*'])).not.toThrow();
+  });
+  it('a log retention CloudWatch Logs does not offer', () => {
+    expect(construct({ audit: { retentionDays: 100 } })).toThrow(/retentionDays is 100.*one of 1, 3, 5/);
+    expect(construct({ audit: { retentionDays: 400 } })).not.toThrow();
+  });
+});
+
 describe('control by control', () => {
   it('MCP-NHI-001: one role per tool, never shared', () => {
     const { json } = synthServer(serverProps());
