@@ -11,6 +11,7 @@ import { Construct, TerraformStack } from './cdktf-lib.js';
 import { cedarSchema, validateCedar } from './cedar.js';
 import type { Grant } from './grant.js';
 import { type ManifestServer, McpManifest } from './manifest.js';
+import { partitionOf, REGION } from './partition.js';
 import { EcsTaskDefinition } from './platforms/aws/ecs.js';
 import { EksPodIdentityAssociation } from './platforms/aws/eks.js';
 import { IamPolicy, IamRole, IamRolePolicy } from './platforms/aws/iam.js';
@@ -168,13 +169,14 @@ export class McpServer extends Construct {
       [TAG_KEYS.environment]: props.environment,
     };
     const arn = (service: string, resource: string) =>
-      `arn:aws:${service}:${props.region}:${props.account}:${resource}`;
+      `arn:${partitionOf(props.region)}:${service}:${props.region}:${props.account}:${resource}`;
     const perTenant: readonly (string | undefined)[] = tenancy.identityPerTenant
       ? tenancy.tenants
       : [undefined];
     const toolRoleArns = props.tools.flatMap((tool) =>
       perTenant.map(
-        (tenant) => `arn:aws:iam::${props.account}:role/${toolRoleName(props.name, tool.name, tenant)}`,
+        (tenant) =>
+          `arn:${partitionOf(props.region)}:iam::${props.account}:role/${toolRoleName(props.name, tool.name, tenant)}`,
       ),
     );
 
@@ -580,6 +582,11 @@ function validateServerProps(props: McpServerProps): void {
   requireDate(props.reviewBy, `${where}: reviewBy`);
   requireAccount(props.account, `${where}: account`);
   requireText(props.region, `${where}: region`, 'give the AWS region (e.g. "eu-west-1")');
+  if (!REGION.test(props.region)) {
+    fail(
+      `${where}: region ${JSON.stringify(props.region)} is not an AWS region name; write it like "eu-west-1".`,
+    );
+  }
   const runtimes = [props.lambda && 'lambda', props.ecs && 'ecs', props.eks && 'eks'].filter(Boolean);
   if (runtimes.length !== 1) {
     fail(
@@ -728,7 +735,9 @@ function ecsTrust(props: McpServerProps): { Version: string; Statement: Record<s
         Action: 'sts:AssumeRole',
         Condition: {
           StringEquals: { 'aws:SourceAccount': props.account },
-          ArnLike: { 'aws:SourceArn': `arn:aws:ecs:${props.region}:${props.account}:*` },
+          ArnLike: {
+            'aws:SourceArn': `arn:${partitionOf(props.region)}:ecs:${props.region}:${props.account}:*`,
+          },
         },
       },
     ],

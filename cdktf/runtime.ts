@@ -2,6 +2,7 @@
  * Where a server runs. Exactly one of `lambda`, `ecs`, `eks` is set on McpServerProps; each
  * names the service that assumes the server's role, so no secret identifies the server.
  */
+import { partitionOf } from './partition.js';
 import { requireDigest, requireText } from './validate.js';
 
 export interface LambdaRuntimeProps {
@@ -72,5 +73,7 @@ export function validateEks(props: EksRuntimeProps, where: string): void {
 /** `<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:...` → the repository ARN, for ECR images. */
 export function ecrRepositoryArn(image: string): string | undefined {
   const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^@:]+)/.exec(image);
-  return match ? `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` : undefined;
+  return match
+    ? `arn:${partitionOf(match[2]!)}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`
+    : undefined;
 }
