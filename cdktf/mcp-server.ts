@@ -35,6 +35,7 @@ import {
 } from './runtime.js';
 import type { SecretRef } from './secret.js';
 import { SynthCheck } from './synth-check.js';
+import { validateTags } from './tag-rules.js';
 import { TAG_KEYS } from './tags.js';
 import {
   DEFAULT_TOOL_SESSION_SECONDS,
@@ -587,6 +588,18 @@ function validateServerProps(props: McpServerProps): void {
       `${where}: region ${JSON.stringify(props.region)} is not an AWS region name; write it like "eu-west-1".`,
     );
   }
+  // Every resource gets these tags; a tool role adds mcp-nhi:tool, a tenant's role mcp-nhi:tenant.
+  validateTags(
+    {
+      ...props.tags,
+      [TAG_KEYS.server]: props.name,
+      [TAG_KEYS.owner]: props.owner,
+      [TAG_KEYS.reviewBy]: props.reviewBy,
+      [TAG_KEYS.environment]: props.environment,
+    },
+    [TAG_KEYS.tool, TAG_KEYS.tenant].filter((key) => props.tags?.[key] === undefined).length,
+    where,
+  );
   const runtimes = [props.lambda && 'lambda', props.ecs && 'ecs', props.eks && 'eks'].filter(Boolean);
   if (runtimes.length !== 1) {
     fail(

@@ -11,6 +11,7 @@ import { type Conditions, type Grant, TENANT_PLACEHOLDER } from './grant.js';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from './platforms/aws/iam.js';
 import { VerifiedpermissionsPolicy } from './platforms/aws/verified-permissions.js';
 import { policyJson } from './policy-json.js';
+import { validateIamDescription } from './tag-rules.js';
 import { TAG_KEYS } from './tags.js';
 import { fail, requireSeconds } from './validate.js';
 
@@ -121,6 +122,7 @@ export function validateToolProps(server: string, props: McpToolProps, tenancy: 
       );
     }
   }
+  validateIamDescription(props.description, where);
   requireSeconds(props.sessionSeconds ?? DEFAULT_TOOL_SESSION_SECONDS, `${where}: sessionSeconds`, 900, 3600);
   if (props.oauthScopes !== undefined) {
     if (props.oauthScopes.length === 0) {
