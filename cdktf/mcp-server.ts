@@ -10,6 +10,7 @@ import { type Acknowledgement, validateAcknowledgement } from './acknowledgement
 import { Construct, TerraformStack } from './cdktf-lib.js';
 import { cedarSchema, validateCedar } from './cedar.js';
 import type { Grant } from './grant.js';
+import { LIMITS, requireWithin, SizeEstimate } from './limits.js';
 import { type ManifestServer, McpManifest } from './manifest.js';
 import { partitionOf, REGION } from './partition.js';
 import { EcsTaskDefinition } from './platforms/aws/ecs.js';
@@ -40,6 +41,7 @@ import { TAG_KEYS } from './tags.js';
 import {
   DEFAULT_TOOL_SESSION_SECONDS,
   McpTool,
+  type McpToolIdentity,
   type McpToolProps,
   ROLE_MAX_SESSION_SECONDS,
   type ToolTenancy,
@@ -157,6 +159,7 @@ export class McpServer extends Construct {
   constructor(scope: Construct, id: string, props: McpServerProps) {
     super(scope, id);
     validateServerProps(props);
+    const where = `McpServer "${props.name}"`;
     this.name = props.name;
     const tenancy = tenancyOf(props);
     const multiTenant = tenancy.multiTenant;
@@ -171,14 +174,15 @@ export class McpServer extends Construct {
     };
     const arn = (service: string, resource: string) =>
       `arn:${partitionOf(props.region)}:${service}:${props.region}:${props.account}:${resource}`;
+    // References measured by the values they will have, for AWS's size limits.
+    const sizes = new SizeEstimate();
+    const roleArnOf = (roleName: string) =>
+      `arn:${partitionOf(props.region)}:iam::${props.account}:role/${roleName}`;
     const perTenant: readonly (string | undefined)[] = tenancy.identityPerTenant
       ? tenancy.tenants
       : [undefined];
     const toolRoleArns = props.tools.flatMap((tool) =>
-      perTenant.map(
-        (tenant) =>
-          `arn:${partitionOf(props.region)}:iam::${props.account}:role/${toolRoleName(props.name, tool.name, tenant)}`,
-      ),
+      perTenant.map((tenant) => roleArnOf(toolRoleName(props.name, tool.name, tenant))),
     );
 
     // Authorization first: its Cedar is validated before any resource exists.
@@ -194,9 +198,10 @@ export class McpServer extends Construct {
         continue;
       }
       const managed = secret.managed!;
+      const secretName = managed.name ?? `${props.name}/${secret.envName.toLowerCase().replace(/_/g, '-')}`;
       const created = this.track(
         new SecretsManagerSecret(this, `Secret-${secret.envName}`, {
-          name: managed.name ?? `${props.name}/${secret.envName.toLowerCase().replace(/_/g, '-')}`,
+          name: secretName,
           description: managed.description,
           kmsKeyId: managed.kmsKeyArn,
           tags,
@@ -209,7 +214,9 @@ export class McpServer extends Construct {
           automaticallyAfterDays: managed.rotationDays ?? 30,
         }),
       );
-      secretArns.push({ envName: secret.envName, arn: created.arn, kmsKeyArn: managed.kmsKeyArn });
+      // A secret's ARN is its name and a 6-character suffix.
+      const secretArn = sizes.known(created.arn, arn('secretsmanager', `secret:${secretName}-XXXXXX`));
+      secretArns.push({ envName: secret.envName, arn: secretArn, kmsKeyArn: managed.kmsKeyArn });
     }
 
     // Audit trail.
@@ -246,12 +253,15 @@ export class McpServer extends Construct {
     );
 
     // Permissions boundary: the ceiling of every role of the server.
+    // Verified Permissions policy store IDs are 22 characters.
+    const storeId = 'x'.repeat(22);
+    const storeArn = `arn:${partitionOf(props.region)}:verifiedpermissions::${props.account}:policy-store/${storeId}`;
     const serviceStatements = serverStatements(
       props,
       toolRoleArns,
       secretArns,
       logGroupArn,
-      this.policyStore.arn,
+      sizes.known(this.policyStore.arn, storeArn),
     );
     let boundaryArn = props.permissionsBoundaryArn;
     if (boundaryArn === undefined) {
@@ -274,18 +284,25 @@ export class McpServer extends Construct {
               (statement) => statement.Sid === 'EcrLogin' || statement.Sid === 'PullImage',
             )
           : [];
+      const boundaryPolicy = policyJson({
+        Version: '2012-10-17',
+        Statement: [
+          ...serviceStatements.map(({ Condition: _, ...rest }) => rest),
+          ...executionNeeds,
+          ...toolStatements,
+        ],
+      });
+      requireWithin(
+        sizes.policyLength(boundaryPolicy),
+        LIMITS.managedPolicy,
+        `${where}: the generated permissions boundary (the union of every tool's grants and the server's own needs)`,
+        'pass permissionsBoundaryArn with a boundary of your own (e.g. by service rather than by resource), or split the tools across servers.',
+      );
       const boundary = this.track(
         new IamPolicy(this, 'Boundary', {
           name: `${props.name}-boundary`,
           description: `Permissions boundary of the roles of MCP server ${props.name}`,
-          policy: policyJson({
-            Version: '2012-10-17',
-            Statement: [
-              ...serviceStatements.map(({ Condition: _, ...rest }) => rest),
-              ...executionNeeds,
-              ...toolStatements,
-            ],
-          }),
+          policy: boundaryPolicy,
           tags,
         }),
       );
@@ -326,32 +343,41 @@ export class McpServer extends Construct {
     );
     for (const identity of identities) identity.policy.node.addDependency(schema);
 
+    const roleArnOfIdentity = (identity: McpToolIdentity) =>
+      sizes.known(identity.role.arn, roleArnOf(toolRoleName(props.name, identity.name)));
     const policyStatements = serverStatements(
       props,
-      identities.map((identity) => identity.role.arn),
+      identities.map(roleArnOfIdentity),
       secretArns,
       logGroupArn,
-      this.policyStore.arn,
+      sizes.known(this.policyStore.arn, storeArn),
+    );
+    const serverPolicy = policyJson({ Version: '2012-10-17', Statement: policyStatements });
+    requireWithin(
+      sizes.policyLength(serverPolicy),
+      LIMITS.roleInlinePolicies,
+      `${where}: the server role's policy (one ARN per tool role)`,
+      'split the tools across servers, or use fewer tenants with their own identities.',
     );
     this.track(
       new IamRolePolicy(this, 'ServerPolicy', {
         name: 'mcp-server',
         role: this.role.id,
-        policy: policyJson({ Version: '2012-10-17', Statement: policyStatements }),
+        policy: serverPolicy,
       }),
     );
 
     // Runtime wiring: tool role ARNs, session lengths and secret ARNs, never secret values.
     const environment: Record<string, string> = {
       MCP_SERVER_NAME: props.name,
-      MCP_POLICY_STORE_ID: this.policyStore.id,
+      MCP_POLICY_STORE_ID: sizes.known(this.policyStore.id, storeId),
       MCP_SOURCE_IDENTITY_PREFIX: sourceIdentityPrefix,
     };
     for (const tool of this.tools) {
       const key = envKey(tool.name);
       for (const identity of tool.identities) {
         const suffix = identity.tenant === undefined ? '' : `__${envKey(identity.tenant)}`;
-        environment[`MCP_TOOL_ROLE_${key}${suffix}`] = identity.role.arn;
+        environment[`MCP_TOOL_ROLE_${key}${suffix}`] = roleArnOfIdentity(identity);
       }
       environment[`MCP_TOOL_SESSION_SECONDS_${key}`] = String(
         tool.props.sessionSeconds ?? DEFAULT_TOOL_SESSION_SECONDS,
@@ -360,6 +386,13 @@ export class McpServer extends Construct {
     if (props.lambda) {
       const lambda = props.lambda;
       for (const secret of secretArns) environment[`${secret.envName}_SECRET_ARN`] = secret.arn;
+      const variables = { ...lambda.environment, ...environment };
+      requireWithin(
+        sizes.environmentBytes(variables),
+        LIMITS.lambdaEnvironment,
+        `${where}: the Lambda environment (a role ARN per tool${tenancy.identityPerTenant ? ' per tenant' : ''}, plus lambda.environment)`,
+        'run the server on ECS or EKS, which have no such limit, or split the tools across servers.',
+      );
       this.lambdaFunction = this.track(
         new LambdaFunction(this, 'Function', {
           functionName: props.name,
@@ -369,7 +402,7 @@ export class McpServer extends Construct {
           memorySize: lambda.memorySize ?? 512,
           timeout: lambda.timeoutSeconds ?? 30,
           architectures: [lambda.architecture ?? 'arm64'],
-          environmentVariables: { ...lambda.environment, ...environment },
+          environmentVariables: variables,
           loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
           tags,
         }),
