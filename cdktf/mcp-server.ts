@@ -165,6 +165,7 @@ export class McpServer extends Construct {
     const multiTenant = tenancy.multiTenant;
     const sourceIdentityPrefix = props.sourceIdentityPrefix ?? 'mcp-user-';
     const stack = TerraformStack.of(this);
+    claimNames(stack, this.node.path, props, tenancy);
     const tags: Record<string, string> = {
       ...props.tags,
       [TAG_KEYS.server]: props.name,
@@ -589,6 +590,40 @@ function decryptSecretsStatements(
       Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` } },
     },
   ];
+}
+
+/** IAM role names (case-insensitive in IAM) and server names already taken in each stack. */
+const TAKEN = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Two servers of one stack must not share a name or a role name: their roles, functions, log
+ * groups and boundaries would collide at apply, and the check would only say a tool resolves
+ * to two identities.
+ */
+function claimNames(stack: TerraformStack, path: string, props: McpServerProps, tenancy: ToolTenancy): void {
+  let taken = TAKEN.get(stack);
+  if (taken === undefined) {
+    taken = new Map();
+    TAKEN.set(stack, taken);
+  }
+  const perTenant = tenancy.identityPerTenant ? tenancy.tenants : [undefined];
+  const names = [
+    `server ${props.name}`,
+    ...[`${props.name}-server`, `${props.name}-execution`].map((role) => `role ${role.toLowerCase()}`),
+    ...props.tools.flatMap((tool) =>
+      perTenant.map((tenant) => `role ${toolRoleName(props.name, tool.name, tenant).toLowerCase()}`),
+    ),
+  ];
+  for (const name of names) {
+    const other = taken.get(name);
+    if (other !== undefined && other !== path) {
+      fail(
+        `McpServer "${props.name}" at ${path}: the ${name.startsWith('server') ? 'server name' : `IAM role name "${name.slice(5)}"`} ` +
+          `is already used by the McpServer at ${other} in this stack; give each server its own name.`,
+      );
+    }
+  }
+  for (const name of names) taken.set(name, path);
 }
 
 function envKey(name: string): string {
