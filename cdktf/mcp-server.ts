@@ -797,7 +797,13 @@ function serverTrust(props: McpServerProps): Record<string, unknown> {
       Principal: { Service: 'pods.eks.amazonaws.com' },
       Action: ['sts:AssumeRole', 'sts:TagSession'],
       Condition: {
-        StringEquals: { 'aws:SourceAccount': props.account },
+        // Pod Identity tags its session with the pod's namespace and service account: without
+        // these, any association in the cluster that names this role would get it.
+        StringEquals: {
+          'aws:SourceAccount': props.account,
+          'aws:RequestTag/kubernetes-namespace': props.eks.namespace,
+          'aws:RequestTag/kubernetes-service-account': props.eks.serviceAccount,
+        },
         ArnEquals: { 'aws:SourceArn': props.eks.clusterArn },
       },
     });

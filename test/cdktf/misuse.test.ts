@@ -146,7 +146,7 @@ describe('control by control', () => {
       expect(role.max_session_duration).toBe(3600);
   });
 
-  it('MCP-NHI-006: EKS Pod Identity trust allows sts:TagSession and binds the cluster', () => {
+  it('MCP-NHI-006: EKS Pod Identity trust allows sts:TagSession and binds the cluster, namespace and service account', () => {
     const { json } = synthServer(
       serverProps({
         lambda: undefined,
@@ -165,6 +165,15 @@ describe('control by control', () => {
       'arn:aws:eks:eu-west-1:111122223333:cluster/tools',
     );
     expect(Object.keys(json.resource.aws_eks_pod_identity_association)).toHaveLength(1);
+    // Only the server's own service account in its namespace, by Pod Identity's session tags:
+    // any other association in the cluster naming this role is refused.
+    expect(trust.Statement[0].Condition.StringEquals).toEqual({
+      'aws:SourceAccount': '111122223333',
+      'aws:RequestTag/kubernetes-namespace': 'mcp',
+      'aws:RequestTag/kubernetes-service-account': 'issues-mcp',
+    });
+    const [association] = Object.values<Tf>(json.resource.aws_eks_pod_identity_association);
+    expect(association.disable_session_tags).not.toBe(true);
   });
 
   it('MCP-NHI-007: wildcard actions need an acknowledgement, which becomes a waiver', () => {
