@@ -34,6 +34,7 @@ import {
   validateEks,
   validateLambda,
 } from './runtime.js';
+import { requireOwnVariableNames } from './runtime-limits.js';
 import type { SecretRef } from './secret.js';
 import { SynthCheck } from './synth-check.js';
 import { validateTags } from './tag-rules.js';
@@ -387,6 +388,7 @@ export class McpServer extends Construct {
     if (props.lambda) {
       const lambda = props.lambda;
       for (const secret of secretArns) environment[`${secret.envName}_SECRET_ARN`] = secret.arn;
+      requireOwnVariableNames(Object.keys(lambda.environment ?? {}), Object.keys(environment), where);
       const variables = { ...lambda.environment, ...environment };
       requireWithin(
         sizes.environmentBytes(variables),
@@ -442,6 +444,11 @@ export class McpServer extends Construct {
         this.executionRole = executionRole;
         executionRoleArn = executionRole.arn;
       }
+      requireOwnVariableNames(
+        Object.keys(ecs.environment ?? {}),
+        [...Object.keys(environment), ...secretArns.map((secret) => secret.envName)],
+        where,
+      );
       const container = {
         name: 'mcp-server',
         image: ecs.image,

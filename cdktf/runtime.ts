@@ -3,6 +3,12 @@
  * names the service that assumes the server's role, so no secret identifies the server.
  */
 import { partitionOf } from './partition.js';
+import {
+  requireInteger,
+  requireOneOf,
+  validateFargateSize,
+  validateLambdaVariableNames,
+} from './runtime-limits.js';
 import { requireDigest, requireText } from './validate.js';
 
 export interface LambdaRuntimeProps {
@@ -51,10 +57,17 @@ export interface EksRuntimeProps {
 
 export function validateLambda(props: LambdaRuntimeProps, where: string): void {
   requireDigest(props.imageUri, `${where}: lambda.imageUri`);
+  requireInteger(props.memorySize ?? 512, `${where}: lambda.memorySize`, 128, 10240, 'MB');
+  requireInteger(props.timeoutSeconds ?? 30, `${where}: lambda.timeoutSeconds`, 1, 900, 'seconds');
+  requireOneOf(props.architecture ?? 'arm64', `${where}: lambda.architecture`, ['arm64', 'x86_64']);
+  validateLambdaVariableNames(Object.keys(props.environment ?? {}), `${where}: lambda.environment`);
 }
 
 export function validateEcs(props: EcsRuntimeProps, where: string): void {
   requireDigest(props.image, `${where}: ecs.image`);
+  validateFargateSize(props.cpu ?? '256', props.memory ?? '512', where);
+  requireInteger(props.containerPort ?? 8080, `${where}: ecs.containerPort`, 1, 65535, 'port numbers');
+  requireOneOf(props.cpuArchitecture ?? 'ARM64', `${where}: ecs.cpuArchitecture`, ['ARM64', 'X86_64']);
 }
 
 export function validateEks(props: EksRuntimeProps, where: string): void {
