@@ -30,6 +30,24 @@ const CONDITION_OPERATOR = new RegExp(
     'Bool|BinaryEquals|(?:Not)?IpAddress|Arn(?:Not)?Equals|Arn(?:Not)?Like)(?:IfExists)?|Null)$',
 );
 
+/** Condition operators that hold only when the key matches one of the values. */
+const REQUIRES_MATCH =
+  /^(?:ForAnyValue:|ForAllValues:)?(?:StringEquals(?:IgnoreCase)?|StringLike|ArnEquals|ArnLike)$/;
+/**
+ * Single-valued tag keys: `ForAllValues:` on them also holds when the tag is missing (an untagged
+ * resource). On multivalued keys such as `dynamodb:LeadingKeys` it is the documented pattern.
+ */
+const SINGLE_VALUED_TAG = /^(?:aws:(?:Resource|Request|Principal)Tag|s3:ExistingObjectTag)\//i;
+
+function requiresTenant(operator: string, key: string, values: readonly string[]): boolean {
+  if (!REQUIRES_MATCH.test(operator)) return false;
+  if (operator.startsWith('ForAllValues:') && SINGLE_VALUED_TAG.test(key)) return false;
+  return (
+    key.toLowerCase() === 'aws:principaltag/tenant' ||
+    values.some((value) => value.toLowerCase().includes(TENANT_VARIABLE.toLowerCase()))
+  );
+}
+
 /** `arn:partition:service:region:account:resource`; policy variables may stand for any part. */
 function isArn(resource: string): boolean {
   const plain = resource.replace(/\$\{[^}]*\}/g, 'x');
@@ -143,14 +161,16 @@ export class Grant {
     return new Grant(this.actions, this.resources, conditions, this.wildcardAcknowledgement);
   }
 
-  /** Whether the grant names the tenant session tag in a resource or a condition value. */
+  /**
+   * Whether the grant names the tenant session tag in a resource, or in a condition that requires
+   * a match. `StringNotEquals`, `...IfExists` and `ForAllValues:` on a tag name the tenant too,
+   * but match other tenants' resources, untagged ones, or a missing tag.
+   */
   public get tenantScoped(): boolean {
     const mentions = (value: string) => value.toLowerCase().includes(TENANT_VARIABLE.toLowerCase());
     if (this.resources.some(mentions)) return true;
-    return Object.values(this.conditions).some((byKey) =>
-      Object.entries(byKey).some(
-        ([key, values]) => key.toLowerCase() === 'aws:principaltag/tenant' || values.some(mentions),
-      ),
+    return Object.entries(this.conditions).some(([operator, byKey]) =>
+      Object.entries(byKey).some(([key, values]) => requiresTenant(operator, key, values)),
     );
   }
 

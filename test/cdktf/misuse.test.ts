@@ -354,6 +354,45 @@ describe('control by control', () => {
     ).toBe('?*');
   });
 
+  it('MCP-NHI-015: a condition that names the tenant but does not require it is no tenant scope', () => {
+    // Noncompliant: every other tenant's rows, untagged rows, or a missing tag all match.
+    for (const operator of [
+      'StringNotEquals',
+      'StringEqualsIfExists',
+      'ForAllValues:StringEquals',
+      'StringNotLike',
+    ]) {
+      const grant = Grant.allow(['dynamodb:Query'], [TABLE]).withCondition(
+        operator,
+        'aws:ResourceTag/tenant',
+        [TENANT_VARIABLE],
+      );
+      expect(construct({ multiTenant: true, tools: [{ name: 'q', grants: [grant] }] })).toThrow(
+        /not scoped by tenant on a multi-tenant server \(MCP-NHI-015\)/,
+      );
+    }
+    // Compliant: the operators that require a match; ForAllValues on a multivalued key.
+    const leadingKeys = Grant.allow(['dynamodb:Query'], [TABLE]).withCondition(
+      'ForAllValues:StringEquals',
+      'dynamodb:LeadingKeys',
+      [TENANT_VARIABLE],
+    );
+    expect(construct({ multiTenant: true, tools: [{ name: 'q', grants: [leadingKeys] }] })).not.toThrow();
+    for (const operator of [
+      'StringEquals',
+      'StringLike',
+      'ForAnyValue:StringEquals',
+      'StringEqualsIgnoreCase',
+    ]) {
+      const grant = Grant.allow(['dynamodb:Query'], [TABLE]).withCondition(
+        operator,
+        'aws:ResourceTag/tenant',
+        [TENANT_VARIABLE],
+      );
+      expect(construct({ multiTenant: true, tools: [{ name: 'q', grants: [grant] }] })).not.toThrow();
+    }
+  });
+
   it('MCP-NHI-019: an overdue review fails synth unless waived', () => {
     const stack = testStack();
     new McpServer(stack, 'Server', serverProps({ reviewBy: '2026-01-31' }));
