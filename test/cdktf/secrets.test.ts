@@ -26,6 +26,21 @@ describe('SecretRef', () => {
     ).toThrow(/kmsKeyArn.*wildcard/);
   });
 
+  it('noncompliant: a secret value passed for the ARN is refused without being repeated', () => {
+    const token = `ghp_${'x1Y2z3'.repeat(6)}`;
+    let message = '';
+    try {
+      SecretRef.fromArn('GH_TOKEN', token);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /a value of 40 characters \(sha256 [0-9a-f]{8}\) is not a Secrets Manager secret ARN/,
+    );
+    expect(message).not.toContain(token);
+    expect(message).not.toContain('x1Y2z3');
+  });
+
   it('compliant: one secret ARN', () => {
     expect(
       SecretRef.fromArn('GH_TOKEN', 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:gh-AbCdEf')
