@@ -3,6 +3,7 @@
  * `Grant.allow(['s3:GetObject'], ['arn:aws:s3:::reports/*'])`.
  */
 import { type Acknowledgement, validateAcknowledgement } from './acknowledgement.js';
+import { Token } from './cdktf-lib.js';
 import { fail } from './validate.js';
 
 /** IAM condition block: operator → condition key → values (`{ StringEquals: { 'aws:ResourceTag/team': ['a'] } }`). */
@@ -19,6 +20,39 @@ export const TENANT_VARIABLE = '${aws:PrincipalTag/tenant}';
 export const TENANT_PLACEHOLDER = '{tenant}';
 
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
+
+/** IAM's condition operators; `ForAnyValue:`/`ForAllValues:` and `IfExists` are added around them. */
+const CONDITION_OPERATOR = new RegExp(
+  '^(?:(?:ForAnyValue|ForAllValues):)?(?:' +
+    '(?:String(?:Not)?Equals(?:IgnoreCase)?|String(?:Not)?Like|' +
+    'Numeric(?:Not)?Equals|Numeric(?:LessThan|GreaterThan)(?:Equals)?|' +
+    'Date(?:Not)?Equals|Date(?:LessThan|GreaterThan)(?:Equals)?|' +
+    'Bool|BinaryEquals|(?:Not)?IpAddress|Arn(?:Not)?Equals|Arn(?:Not)?Like)(?:IfExists)?|Null)$',
+);
+
+/** Condition operators that hold only when the key matches one of the values. */
+const REQUIRES_MATCH =
+  /^(?:ForAnyValue:|ForAllValues:)?(?:StringEquals(?:IgnoreCase)?|StringLike|ArnEquals|ArnLike)$/;
+/**
+ * Single-valued tag keys: `ForAllValues:` on them also holds when the tag is missing (an untagged
+ * resource). On multivalued keys such as `dynamodb:LeadingKeys` it is the documented pattern.
+ */
+const SINGLE_VALUED_TAG = /^(?:aws:(?:Resource|Request|Principal)Tag|s3:ExistingObjectTag)\//i;
+
+function requiresTenant(operator: string, key: string, values: readonly string[]): boolean {
+  if (!REQUIRES_MATCH.test(operator)) return false;
+  if (operator.startsWith('ForAllValues:') && SINGLE_VALUED_TAG.test(key)) return false;
+  return (
+    key.toLowerCase() === 'aws:principaltag/tenant' ||
+    values.some((value) => value.toLowerCase().includes(TENANT_VARIABLE.toLowerCase()))
+  );
+}
+
+/** `arn:partition:service:region:account:resource`; policy variables may stand for any part. */
+function isArn(resource: string): boolean {
+  const plain = resource.replace(/\$\{[^}]*\}/g, 'x');
+  return /^arn:[a-z0-9-]+:[a-z0-9-]+:[^:]*:[^:]*:.+$/.test(plain);
+}
 
 /** `*` or `service:*`: every action, or every action of a service. */
 export function isWildcardAction(action: string): boolean {
@@ -88,6 +122,26 @@ export class Grant {
       if (typeof resource !== 'string' || resource === '') {
         fail(`Grant.allow(${shown}): an empty resource; give ARNs.`);
       }
+      // IAM refuses the whole policy over one malformed Resource; a token is an ARN known at apply.
+      if (resource !== '*' && !Token.isUnresolved(resource) && !isArn(resource)) {
+        fail(
+          `Grant.allow(${shown}): ${JSON.stringify(resource)} is not an ARN; IAM takes "arn:<partition>:<service>:<region>:<account>:<resource>" ` +
+            '(e.g. "arn:aws:dynamodb:eu-west-1:111122223333:table/issues") or "*".',
+        );
+      }
+    }
+    for (const [operator, byKey] of Object.entries(conditions)) {
+      if (!CONDITION_OPERATOR.test(operator)) {
+        fail(
+          `Grant.allow(${shown}): ${JSON.stringify(operator)} is not an IAM condition operator ` +
+            '(e.g. "StringEquals", "StringLike", "ArnLike", "ForAnyValue:StringEquals", "StringEqualsIfExists", "Null").',
+        );
+      }
+      for (const [key, values] of Object.entries(byKey)) {
+        if (values.length === 0) {
+          fail(`Grant.allow(${shown}): condition ${operator} ${key} has no values; give at least one.`);
+        }
+      }
     }
     this.actions = [...actions];
     this.resources = [...resources];
@@ -107,14 +161,16 @@ export class Grant {
     return new Grant(this.actions, this.resources, conditions, this.wildcardAcknowledgement);
   }
 
-  /** Whether the grant names the tenant session tag in a resource or a condition value. */
+  /**
+   * Whether the grant names the tenant session tag in a resource, or in a condition that requires
+   * a match. `StringNotEquals`, `...IfExists` and `ForAllValues:` on a tag name the tenant too,
+   * but match other tenants' resources, untagged ones, or a missing tag.
+   */
   public get tenantScoped(): boolean {
     const mentions = (value: string) => value.toLowerCase().includes(TENANT_VARIABLE.toLowerCase());
     if (this.resources.some(mentions)) return true;
-    return Object.values(this.conditions).some((byKey) =>
-      Object.entries(byKey).some(
-        ([key, values]) => key.toLowerCase() === 'aws:principaltag/tenant' || values.some(mentions),
-      ),
+    return Object.entries(this.conditions).some(([operator, byKey]) =>
+      Object.entries(byKey).some(([key, values]) => requiresTenant(operator, key, values)),
     );
   }
 

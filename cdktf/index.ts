@@ -16,5 +16,11 @@ export type { EcsRuntimeProps, EksRuntimeProps, LambdaRuntimeProps } from './run
 export { type ManagedSecretProps, SecretRef } from './secret.js';
 export { SynthCheck, type SynthCheckOptions, type SynthWaiverProps } from './synth-check.js';
 export { TAG_KEYS } from './tags.js';
-export { McpTool, type McpToolIdentity, type McpToolProps, type ToolAuthorizationProps } from './tool.js';
+export {
+  type AcknowledgedGrantPolicy,
+  McpTool,
+  type McpToolIdentity,
+  type McpToolProps,
+  type ToolAuthorizationProps,
+} from './tool.js';
 export { McpConstructError } from './validate.js';

@@ -10,7 +10,9 @@ import { type Acknowledgement, validateAcknowledgement } from './acknowledgement
 import { Construct, TerraformStack } from './cdktf-lib.js';
 import { cedarSchema, validateCedar } from './cedar.js';
 import type { Grant } from './grant.js';
+import { LIMITS, requireWithin, SizeEstimate } from './limits.js';
 import { type ManifestServer, McpManifest } from './manifest.js';
+import { partitionOf, REGION } from './partition.js';
 import { EcsTaskDefinition } from './platforms/aws/ecs.js';
 import { EksPodIdentityAssociation } from './platforms/aws/eks.js';
 import { IamPolicy, IamRole, IamRolePolicy } from './platforms/aws/iam.js';
@@ -32,12 +34,15 @@ import {
   validateEks,
   validateLambda,
 } from './runtime.js';
+import { requireOwnVariableNames } from './runtime-limits.js';
 import type { SecretRef } from './secret.js';
 import { SynthCheck } from './synth-check.js';
+import { validateTags } from './tag-rules.js';
 import { TAG_KEYS } from './tags.js';
 import {
   DEFAULT_TOOL_SESSION_SECONDS,
   McpTool,
+  type McpToolIdentity,
   type McpToolProps,
   ROLE_MAX_SESSION_SECONDS,
   type ToolTenancy,
@@ -155,11 +160,13 @@ export class McpServer extends Construct {
   constructor(scope: Construct, id: string, props: McpServerProps) {
     super(scope, id);
     validateServerProps(props);
+    const where = `McpServer "${props.name}"`;
     this.name = props.name;
     const tenancy = tenancyOf(props);
     const multiTenant = tenancy.multiTenant;
     const sourceIdentityPrefix = props.sourceIdentityPrefix ?? 'mcp-user-';
     const stack = TerraformStack.of(this);
+    claimNames(stack, this.node.path, props, tenancy);
     const tags: Record<string, string> = {
       ...props.tags,
       [TAG_KEYS.server]: props.name,
@@ -168,14 +175,16 @@ export class McpServer extends Construct {
       [TAG_KEYS.environment]: props.environment,
     };
     const arn = (service: string, resource: string) =>
-      `arn:aws:${service}:${props.region}:${props.account}:${resource}`;
+      `arn:${partitionOf(props.region)}:${service}:${props.region}:${props.account}:${resource}`;
+    // References measured by the values they will have, for AWS's size limits.
+    const sizes = new SizeEstimate();
+    const roleArnOf = (roleName: string) =>
+      `arn:${partitionOf(props.region)}:iam::${props.account}:role/${roleName}`;
     const perTenant: readonly (string | undefined)[] = tenancy.identityPerTenant
       ? tenancy.tenants
       : [undefined];
     const toolRoleArns = props.tools.flatMap((tool) =>
-      perTenant.map(
-        (tenant) => `arn:aws:iam::${props.account}:role/${toolRoleName(props.name, tool.name, tenant)}`,
-      ),
+      perTenant.map((tenant) => roleArnOf(toolRoleName(props.name, tool.name, tenant))),
     );
 
     // Authorization first: its Cedar is validated before any resource exists.
@@ -184,16 +193,17 @@ export class McpServer extends Construct {
     );
 
     // Secrets by reference.
-    const secretArns: { envName: string; arn: string }[] = [];
+    const secretArns: SecretArn[] = [];
     for (const secret of props.secrets ?? []) {
       if (secret.secretArn !== undefined) {
         secretArns.push({ envName: secret.envName, arn: secret.secretArn });
         continue;
       }
       const managed = secret.managed!;
+      const secretName = managed.name ?? `${props.name}/${secret.envName.toLowerCase().replace(/_/g, '-')}`;
       const created = this.track(
         new SecretsManagerSecret(this, `Secret-${secret.envName}`, {
-          name: managed.name ?? `${props.name}/${secret.envName.toLowerCase().replace(/_/g, '-')}`,
+          name: secretName,
           description: managed.description,
           kmsKeyId: managed.kmsKeyArn,
           tags,
@@ -206,7 +216,9 @@ export class McpServer extends Construct {
           automaticallyAfterDays: managed.rotationDays ?? 30,
         }),
       );
-      secretArns.push({ envName: secret.envName, arn: created.arn });
+      // A secret's ARN is its name and a 6-character suffix.
+      const secretArn = sizes.known(created.arn, arn('secretsmanager', `secret:${secretName}-XXXXXX`));
+      secretArns.push({ envName: secret.envName, arn: secretArn, kmsKeyArn: managed.kmsKeyArn });
     }
 
     // Audit trail.
@@ -243,12 +255,15 @@ export class McpServer extends Construct {
     );
 
     // Permissions boundary: the ceiling of every role of the server.
+    // Verified Permissions policy store IDs are 22 characters.
+    const storeId = 'x'.repeat(22);
+    const storeArn = `arn:${partitionOf(props.region)}:verifiedpermissions::${props.account}:policy-store/${storeId}`;
     const serviceStatements = serverStatements(
       props,
       toolRoleArns,
       secretArns,
       logGroupArn,
-      this.policyStore.arn,
+      sizes.known(this.policyStore.arn, storeArn),
     );
     let boundaryArn = props.permissionsBoundaryArn;
     if (boundaryArn === undefined) {
@@ -263,14 +278,33 @@ export class McpServer extends Construct {
           ),
         })),
       );
+      // The ECS execution role this server creates shares the boundary: without its ECR
+      // statements the task could not pull its image.
+      const executionNeeds =
+        props.ecs && props.ecs.executionRoleArn === undefined
+          ? executionStatements(props, props.ecs.image, logGroupArn, secretArns).filter(
+              (statement) => statement.Sid === 'EcrLogin' || statement.Sid === 'PullImage',
+            )
+          : [];
+      const boundaryPolicy = policyJson({
+        Version: '2012-10-17',
+        Statement: [
+          ...serviceStatements.map(({ Condition: _, ...rest }) => rest),
+          ...executionNeeds,
+          ...toolStatements,
+        ],
+      });
+      requireWithin(
+        sizes.policyLength(boundaryPolicy),
+        LIMITS.managedPolicy,
+        `${where}: the generated permissions boundary (the union of every tool's grants and the server's own needs)`,
+        'pass permissionsBoundaryArn with a boundary of your own (e.g. by service rather than by resource), or split the tools across servers.',
+      );
       const boundary = this.track(
         new IamPolicy(this, 'Boundary', {
           name: `${props.name}-boundary`,
           description: `Permissions boundary of the roles of MCP server ${props.name}`,
-          policy: policyJson({
-            Version: '2012-10-17',
-            Statement: [...serviceStatements.map(({ Condition: _, ...rest }) => rest), ...toolStatements],
-          }),
+          policy: boundaryPolicy,
           tags,
         }),
       );
@@ -311,32 +345,41 @@ export class McpServer extends Construct {
     );
     for (const identity of identities) identity.policy.node.addDependency(schema);
 
+    const roleArnOfIdentity = (identity: McpToolIdentity) =>
+      sizes.known(identity.role.arn, roleArnOf(toolRoleName(props.name, identity.name)));
     const policyStatements = serverStatements(
       props,
-      identities.map((identity) => identity.role.arn),
+      identities.map(roleArnOfIdentity),
       secretArns,
       logGroupArn,
-      this.policyStore.arn,
+      sizes.known(this.policyStore.arn, storeArn),
+    );
+    const serverPolicy = policyJson({ Version: '2012-10-17', Statement: policyStatements });
+    requireWithin(
+      sizes.policyLength(serverPolicy),
+      LIMITS.roleInlinePolicies,
+      `${where}: the server role's policy (one ARN per tool role)`,
+      'split the tools across servers, or use fewer tenants with their own identities.',
     );
     this.track(
       new IamRolePolicy(this, 'ServerPolicy', {
         name: 'mcp-server',
         role: this.role.id,
-        policy: policyJson({ Version: '2012-10-17', Statement: policyStatements }),
+        policy: serverPolicy,
       }),
     );
 
     // Runtime wiring: tool role ARNs, session lengths and secret ARNs, never secret values.
     const environment: Record<string, string> = {
       MCP_SERVER_NAME: props.name,
-      MCP_POLICY_STORE_ID: this.policyStore.id,
+      MCP_POLICY_STORE_ID: sizes.known(this.policyStore.id, storeId),
       MCP_SOURCE_IDENTITY_PREFIX: sourceIdentityPrefix,
     };
     for (const tool of this.tools) {
       const key = envKey(tool.name);
       for (const identity of tool.identities) {
         const suffix = identity.tenant === undefined ? '' : `__${envKey(identity.tenant)}`;
-        environment[`MCP_TOOL_ROLE_${key}${suffix}`] = identity.role.arn;
+        environment[`MCP_TOOL_ROLE_${key}${suffix}`] = roleArnOfIdentity(identity);
       }
       environment[`MCP_TOOL_SESSION_SECONDS_${key}`] = String(
         tool.props.sessionSeconds ?? DEFAULT_TOOL_SESSION_SECONDS,
@@ -345,6 +388,14 @@ export class McpServer extends Construct {
     if (props.lambda) {
       const lambda = props.lambda;
       for (const secret of secretArns) environment[`${secret.envName}_SECRET_ARN`] = secret.arn;
+      requireOwnVariableNames(Object.keys(lambda.environment ?? {}), Object.keys(environment), where);
+      const variables = { ...lambda.environment, ...environment };
+      requireWithin(
+        sizes.environmentBytes(variables),
+        LIMITS.lambdaEnvironment,
+        `${where}: the Lambda environment (a role ARN per tool${tenancy.identityPerTenant ? ' per tenant' : ''}, plus lambda.environment)`,
+        'run the server on ECS or EKS, which have no such limit, or split the tools across servers.',
+      );
       this.lambdaFunction = this.track(
         new LambdaFunction(this, 'Function', {
           functionName: props.name,
@@ -354,7 +405,7 @@ export class McpServer extends Construct {
           memorySize: lambda.memorySize ?? 512,
           timeout: lambda.timeoutSeconds ?? 30,
           architectures: [lambda.architecture ?? 'arm64'],
-          environmentVariables: { ...lambda.environment, ...environment },
+          environmentVariables: variables,
           loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
           tags,
         }),
@@ -383,7 +434,7 @@ export class McpServer extends Construct {
                 name: 'task-execution',
                 policy: policyJson({
                   Version: '2012-10-17',
-                  Statement: executionStatements(ecs.image, logGroupArn, secretArns),
+                  Statement: executionStatements(props, ecs.image, logGroupArn, secretArns),
                 }),
               },
             ],
@@ -393,6 +444,11 @@ export class McpServer extends Construct {
         this.executionRole = executionRole;
         executionRoleArn = executionRole.arn;
       }
+      requireOwnVariableNames(
+        Object.keys(ecs.environment ?? {}),
+        [...Object.keys(environment), ...secretArns.map((secret) => secret.envName)],
+        where,
+      );
       const container = {
         name: 'mcp-server',
         image: ecs.image,
@@ -460,7 +516,10 @@ export class McpServer extends Construct {
             sensitive: tool.props.sensitive === true,
             writeCapable: tool.props.writeCapable === true,
             ...(tool.props.oauthScopes === undefined ? {} : { scopes: [...tool.props.oauthScopes] }),
-            resources: [identity.policy.address],
+            resources: [
+              identity.policy.address,
+              ...identity.wildcardGrants.flatMap((w) => [w.policy.address, w.attachment.address]),
+            ],
           })),
         ),
       }),
@@ -470,7 +529,11 @@ export class McpServer extends Construct {
     const check = SynthCheck.of(stack);
     const allAddresses = () => [
       ...serverResources(),
-      ...identities.flatMap((identity) => [identity.role.address, identity.policy.address]),
+      ...identities.flatMap((identity) => [
+        identity.role.address,
+        identity.policy.address,
+        ...identity.wildcardGrants.flatMap((w) => [w.policy.address, w.attachment.address]),
+      ]),
       this.manifest.address,
     ];
     for (const waiver of props.waivers ?? []) {
@@ -479,16 +542,14 @@ export class McpServer extends Construct {
         allAddresses,
       );
     }
-    for (const tool of this.tools) {
-      for (const grant of tool.props.grants ?? []) {
-        const ack = grant.wildcardAcknowledgement;
-        if (ack) {
-          check.addDeferredWaiver(
-            { control: 'MCP-NHI-007', reason: ack.reason, owner: ack.owner, expires: ack.expires },
-            () => tool.roles.map((role) => role.address),
-          );
-        }
-      }
+    // Each acknowledgement covers its own grant's policy only, with its own expiry.
+    for (const { policy, acknowledgement: ack } of identities.flatMap(
+      (identity) => identity.wildcardGrants,
+    )) {
+      check.addDeferredWaiver(
+        { control: 'MCP-NHI-007', reason: ack.reason, owner: ack.owner, expires: ack.expires },
+        () => [policy.address],
+      );
     }
   }
 
@@ -508,9 +569,78 @@ export class McpServer extends Construct {
   }
 }
 
+/** A secret the server reads: its environment name, its ARN, and its customer key when known. */
+interface SecretArn {
+  readonly envName: string;
+  readonly arn: string;
+  readonly kmsKeyArn?: string;
+}
+
+/**
+ * GetSecretValue on a secret under a customer managed key also needs kms:Decrypt on that key;
+ * granted only through Secrets Manager in the server's region.
+ */
+function decryptSecretsStatements(
+  props: McpServerProps,
+  secrets: readonly SecretArn[],
+): Record<string, unknown>[] {
+  const keys = [
+    ...new Set(secrets.flatMap((secret) => (secret.kmsKeyArn === undefined ? [] : [secret.kmsKeyArn]))),
+  ];
+  if (keys.length === 0) return [];
+  return [
+    {
+      Sid: 'DecryptOwnSecrets',
+      Effect: 'Allow',
+      Action: ['kms:Decrypt'],
+      Resource: keys,
+      Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` } },
+    },
+  ];
+}
+
+/** IAM role names (case-insensitive in IAM) and server names already taken in each stack. */
+const TAKEN = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Two servers of one stack must not share a name or a role name: their roles, functions, log
+ * groups and boundaries would collide at apply, and the check would only say a tool resolves
+ * to two identities.
+ */
+function claimNames(stack: TerraformStack, path: string, props: McpServerProps, tenancy: ToolTenancy): void {
+  let taken = TAKEN.get(stack);
+  if (taken === undefined) {
+    taken = new Map();
+    TAKEN.set(stack, taken);
+  }
+  const perTenant = tenancy.identityPerTenant ? tenancy.tenants : [undefined];
+  const names = [
+    `server ${props.name}`,
+    ...[`${props.name}-server`, `${props.name}-execution`].map((role) => `role ${role.toLowerCase()}`),
+    ...props.tools.flatMap((tool) =>
+      perTenant.map((tenant) => `role ${toolRoleName(props.name, tool.name, tenant).toLowerCase()}`),
+    ),
+  ];
+  for (const name of names) {
+    const other = taken.get(name);
+    if (other !== undefined && other !== path) {
+      fail(
+        `McpServer "${props.name}" at ${path}: the ${name.startsWith('server') ? 'server name' : `IAM role name "${name.slice(5)}"`} ` +
+          `is already used by the McpServer at ${other} in this stack; give each server its own name.`,
+      );
+    }
+  }
+  for (const name of names) taken.set(name, path);
+}
+
 function envKey(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 }
+
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
+const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 function validateServerProps(props: McpServerProps): void {
   if (typeof props.name !== 'string' || !/^[a-z0-9][a-z0-9-]{0,31}$/.test(props.name)) {
@@ -528,6 +658,23 @@ function validateServerProps(props: McpServerProps): void {
   requireDate(props.reviewBy, `${where}: reviewBy`);
   requireAccount(props.account, `${where}: account`);
   requireText(props.region, `${where}: region`, 'give the AWS region (e.g. "eu-west-1")');
+  if (!REGION.test(props.region)) {
+    fail(
+      `${where}: region ${JSON.stringify(props.region)} is not an AWS region name; write it like "eu-west-1".`,
+    );
+  }
+  // Every resource gets these tags; a tool role adds mcp-nhi:tool, a tenant's role mcp-nhi:tenant.
+  validateTags(
+    {
+      ...props.tags,
+      [TAG_KEYS.server]: props.name,
+      [TAG_KEYS.owner]: props.owner,
+      [TAG_KEYS.reviewBy]: props.reviewBy,
+      [TAG_KEYS.environment]: props.environment,
+    },
+    [TAG_KEYS.tool, TAG_KEYS.tenant].filter((key) => props.tags?.[key] === undefined).length,
+    where,
+  );
   const runtimes = [props.lambda && 'lambda', props.ecs && 'ecs', props.eks && 'eks'].filter(Boolean);
   if (runtimes.length !== 1) {
     fail(
@@ -578,9 +725,10 @@ function validateServerProps(props: McpServerProps): void {
     );
   }
   const retention = props.audit?.retentionDays ?? 365;
-  if (!Number.isInteger(retention) || retention <= 0) {
+  if (!LOG_RETENTION_DAYS.includes(retention)) {
     fail(
-      `${where}: audit.retentionDays is ${retention}; keep tool-call logs for a positive number of days (e.g. 365).`,
+      `${where}: audit.retentionDays is ${retention}; keep tool-call logs for one of ${LOG_RETENTION_DAYS.join(', ')} days ` +
+        '(the only values CloudWatch Logs accepts; e.g. 365).',
     );
   }
   for (const secret of props.secrets ?? []) {
@@ -656,7 +804,13 @@ function serverTrust(props: McpServerProps): Record<string, unknown> {
       Principal: { Service: 'pods.eks.amazonaws.com' },
       Action: ['sts:AssumeRole', 'sts:TagSession'],
       Condition: {
-        StringEquals: { 'aws:SourceAccount': props.account },
+        // Pod Identity tags its session with the pod's namespace and service account: without
+        // these, any association in the cluster that names this role would get it.
+        StringEquals: {
+          'aws:SourceAccount': props.account,
+          'aws:RequestTag/kubernetes-namespace': props.eks.namespace,
+          'aws:RequestTag/kubernetes-service-account': props.eks.serviceAccount,
+        },
         ArnEquals: { 'aws:SourceArn': props.eks.clusterArn },
       },
     });
@@ -675,7 +829,9 @@ function ecsTrust(props: McpServerProps): { Version: string; Statement: Record<s
         Action: 'sts:AssumeRole',
         Condition: {
           StringEquals: { 'aws:SourceAccount': props.account },
-          ArnLike: { 'aws:SourceArn': `arn:aws:ecs:${props.region}:${props.account}:*` },
+          ArnLike: {
+            'aws:SourceArn': `arn:${partitionOf(props.region)}:ecs:${props.region}:${props.account}:*`,
+          },
         },
       },
     ],
@@ -686,7 +842,7 @@ function ecsTrust(props: McpServerProps): { Version: string; Statement: Record<s
 function serverStatements(
   props: McpServerProps,
   toolRoleArns: readonly string[],
-  secrets: readonly { arn: string }[],
+  secrets: readonly SecretArn[],
   logGroupArn: string,
   policyStoreArn: string,
 ): Record<string, unknown>[] {
@@ -720,6 +876,7 @@ function serverStatements(
       Action: ['secretsmanager:GetSecretValue'],
       Resource: secrets.map((secret) => secret.arn),
     });
+    statements.push(...decryptSecretsStatements(props, secrets));
   }
   if (!props.eks) {
     statements.push({
@@ -733,9 +890,10 @@ function serverStatements(
 }
 
 function executionStatements(
+  props: McpServerProps,
   image: string,
   logGroupArn: string,
-  secrets: readonly { arn: string }[],
+  secrets: readonly SecretArn[],
 ): Record<string, unknown>[] {
   const statements: Record<string, unknown>[] = [
     {
@@ -764,6 +922,7 @@ function executionStatements(
       Action: ['secretsmanager:GetSecretValue'],
       Resource: secrets.map((secret) => secret.arn),
     });
+    statements.push(...decryptSecretsStatements(props, secrets));
   }
   return statements;
 }

@@ -2,6 +2,13 @@
  * Where a server runs. Exactly one of `lambda`, `ecs`, `eks` is set on McpServerProps; each
  * names the service that assumes the server's role, so no secret identifies the server.
  */
+import { partitionOf } from './partition.js';
+import {
+  requireInteger,
+  requireOneOf,
+  validateFargateSize,
+  validateLambdaVariableNames,
+} from './runtime-limits.js';
 import { requireDigest, requireText } from './validate.js';
 
 export interface LambdaRuntimeProps {
@@ -50,10 +57,17 @@ export interface EksRuntimeProps {
 
 export function validateLambda(props: LambdaRuntimeProps, where: string): void {
   requireDigest(props.imageUri, `${where}: lambda.imageUri`);
+  requireInteger(props.memorySize ?? 512, `${where}: lambda.memorySize`, 128, 10240, 'MB');
+  requireInteger(props.timeoutSeconds ?? 30, `${where}: lambda.timeoutSeconds`, 1, 900, 'seconds');
+  requireOneOf(props.architecture ?? 'arm64', `${where}: lambda.architecture`, ['arm64', 'x86_64']);
+  validateLambdaVariableNames(Object.keys(props.environment ?? {}), `${where}: lambda.environment`);
 }
 
 export function validateEcs(props: EcsRuntimeProps, where: string): void {
   requireDigest(props.image, `${where}: ecs.image`);
+  validateFargateSize(props.cpu ?? '256', props.memory ?? '512', where);
+  requireInteger(props.containerPort ?? 8080, `${where}: ecs.containerPort`, 1, 65535, 'port numbers');
+  requireOneOf(props.cpuArchitecture ?? 'ARM64', `${where}: ecs.cpuArchitecture`, ['ARM64', 'X86_64']);
 }
 
 export function validateEks(props: EksRuntimeProps, where: string): void {
@@ -72,5 +86,7 @@ export function validateEks(props: EksRuntimeProps, where: string): void {
 /** `<account>.dkr.ecr.<region>.amazonaws.com/<repo>@sha256:...` → the repository ARN, for ECR images. */
 export function ecrRepositoryArn(image: string): string | undefined {
   const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^@:]+)/.exec(image);
-  return match ? `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` : undefined;
+  return match
+    ? `arn:${partitionOf(match[2]!)}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`
+    : undefined;
 }

@@ -3,6 +3,7 @@
  * environment) or a `secrets[].valueFrom` (ECS), never a value. Values are put into Secrets
  * Manager outside Terraform, so they never land in plan or state.
  */
+import { createHash } from 'node:crypto';
 import { fail, requireSeconds } from './validate.js';
 
 export interface ManagedSecretProps {
@@ -21,13 +22,30 @@ export interface ManagedSecretProps {
 const SECRET_ARN = /^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/;
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
+/**
+ * What a rejected "ARN" is called in an error: an ARN is shown, anything else may be the secret
+ * value passed by mistake, so only its length and a short hash (errors end up in CI logs).
+ */
+function shown(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (value.startsWith('arn:')) return JSON.stringify(value);
+  const hash = createHash('sha256').update(value).digest('hex').slice(0, 8);
+  return `a value of ${value.length} characters (sha256 ${hash})`;
+}
+
 export class SecretRef {
   /** An existing Secrets Manager secret, by ARN; its vaulting and rotation are managed elsewhere. */
   public static fromArn(envName: string, secretArn: string): SecretRef {
     if (!SECRET_ARN.test(secretArn)) {
       fail(
-        `SecretRef.fromArn("${envName}"): ${JSON.stringify(secretArn)} is not a Secrets Manager secret ARN ` +
+        `SecretRef.fromArn("${envName}"): ${shown(secretArn)} is not a Secrets Manager secret ARN ` +
           '(arn:aws:secretsmanager:<region>:<account>:secret:<name>). Pass the ARN, never the value.',
+      );
+    }
+    if (/[*?]/.test(secretArn)) {
+      fail(
+        `SecretRef.fromArn("${envName}"): ${JSON.stringify(secretArn)} has a wildcard; name one secret by its full ARN ` +
+          '(with its 6-character suffix, e.g. "...:secret:gh-token-AbCdEf"), since the server may read exactly the secrets it lists.',
       );
     }
     return new SecretRef(envName, secretArn, undefined);
@@ -44,6 +62,12 @@ export class SecretRef {
       fail(
         `SecretRef.managed("${envName}"): rotationLambdaArn must be a Lambda function ARN that rotates the secret.`,
       );
+    }
+    for (const [what, arn] of [
+      ['kmsKeyArn', props.kmsKeyArn],
+      ['rotationLambdaArn', props.rotationLambdaArn],
+    ] as const) {
+      if (/[*?]/.test(arn)) fail(`SecretRef.managed("${envName}"): ${what} has a wildcard; give one ARN.`);
     }
     requireSeconds(props.rotationDays ?? 30, `SecretRef.managed("${envName}"): rotationDays`, 1, 90);
     return new SecretRef(envName, undefined, props);

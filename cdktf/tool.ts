@@ -4,12 +4,14 @@
  * Cedar policy in the server's policy store.
  */
 
+import type { Acknowledgement } from './acknowledgement.js';
 import { Construct } from './cdktf-lib.js';
 import { cedarToolPolicy } from './cedar.js';
 import { type Conditions, type Grant, TENANT_PLACEHOLDER } from './grant.js';
-import { IamRole } from './platforms/aws/iam.js';
+import { IamPolicy, IamRole, IamRolePolicyAttachment } from './platforms/aws/iam.js';
 import { VerifiedpermissionsPolicy } from './platforms/aws/verified-permissions.js';
 import { policyJson } from './policy-json.js';
+import { validateIamDescription } from './tag-rules.js';
 import { TAG_KEYS } from './tags.js';
 import { fail, requireSeconds } from './validate.js';
 
@@ -81,6 +83,15 @@ export interface McpToolIdentity {
   readonly policy: VerifiedpermissionsPolicy;
   /** The Cedar text of that policy. */
   readonly cedarPolicy: string;
+  /** One managed policy (and its attachment) per acknowledged wildcard grant, waived alone. */
+  readonly wildcardGrants: readonly AcknowledgedGrantPolicy[];
+}
+
+/** An acknowledged wildcard grant, in a policy of its own so its waiver covers nothing else. */
+export interface AcknowledgedGrantPolicy {
+  readonly policy: IamPolicy;
+  readonly attachment: IamRolePolicyAttachment;
+  readonly acknowledgement: Acknowledgement;
 }
 
 /** `<tool>`, or `<tool>@<tenant>` for a tenant's own identity of the tool. */
@@ -111,6 +122,7 @@ export function validateToolProps(server: string, props: McpToolProps, tenancy: 
       );
     }
   }
+  validateIamDescription(props.description, where);
   requireSeconds(props.sessionSeconds ?? DEFAULT_TOOL_SESSION_SECONDS, `${where}: sessionSeconds`, 900, 3600);
   if (props.oauthScopes !== undefined) {
     if (props.oauthScopes.length === 0) {
@@ -261,13 +273,19 @@ export class McpTool extends Construct {
     };
     // Writes of sensitive tools only inside a session that carries the caller's identity.
     const extra: Conditions = sensitive ? { StringLike: { 'aws:SourceIdentity': [callerIdentity] } } : {};
-    const statements = (props.grants ?? []).map((grant) =>
-      (tenant === undefined ? grant : grant.forTenant(tenant)).toStatement(extra),
+    const grants = (props.grants ?? []).map((grant) =>
+      tenant === undefined ? grant : grant.forTenant(tenant),
     );
+    // Acknowledged wildcard grants leave the inline policy: waivers match by address, so a
+    // waiver on the role would also hide every other MCP-NHI-007 finding of the tool.
+    const statements = grants
+      .filter((grant) => grant.wildcardAcknowledgement === undefined)
+      .map((grant) => grant.toStatement(extra));
     const tags: Record<string, string> = { ...context.tags, [TAG_KEYS.tool]: props.name };
     if (tenant !== undefined) tags[TAG_KEYS.tenant] = tenant;
+    const roleName = toolRoleName(context.serverName, props.name, tenant);
     const role = new IamRole(this, `Role${suffix}`, {
-      name: toolRoleName(context.serverName, props.name, tenant),
+      name: roleName,
       description:
         props.description ??
         `MCP tool ${props.name} of ${context.serverName}${tenant === undefined ? '' : ` for tenant ${tenant}`}`,
@@ -286,6 +304,22 @@ export class McpTool extends Construct {
       tags,
     });
 
+    const wildcardGrants = grants.flatMap((grant, i): AcknowledgedGrantPolicy[] => {
+      const acknowledgement = grant.wildcardAcknowledgement;
+      if (acknowledgement === undefined) return [];
+      const policy = new IamPolicy(this, `Wildcard${suffix}-${i}`, {
+        name: `${roleName}-grant-${i}`,
+        description: `Acknowledged wildcard grant ${i} of MCP tool ${props.name} of ${context.serverName}: ${grant.actions.join(', ')}`,
+        policy: policyJson({ Version: '2012-10-17', Statement: [grant.toStatement(extra)] }),
+        tags,
+      });
+      const attachment = new IamRolePolicyAttachment(this, `WildcardAttachment${suffix}-${i}`, {
+        role: role.name,
+        policyArn: policy.arn,
+      });
+      return [{ policy, attachment, acknowledgement }];
+    });
+
     const cedarPolicy = cedarToolPolicy(context.serverName, {
       tool: name,
       callerGroups: props.authorization?.callerGroups ?? [],
@@ -299,6 +333,6 @@ export class McpTool extends Construct {
       statement: cedarPolicy,
       description: `Who may call ${props.name} on ${context.serverName}${tenant === undefined ? '' : ` for tenant ${tenant}`}`,
     });
-    return { name, ...(tenant === undefined ? {} : { tenant }), role, policy, cedarPolicy };
+    return { name, ...(tenant === undefined ? {} : { tenant }), role, policy, cedarPolicy, wildcardGrants };
   }
 }

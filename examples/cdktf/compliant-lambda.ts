@@ -49,7 +49,7 @@ export function buildCompliantLambdaApp(options: ExampleOptions = {}): App {
       },
       {
         name: 'create_issue',
-        description: 'File an issue in the caller’s project',
+        description: "File an issue in the caller's project",
         writeCapable: true,
         grants: [
           Grant.allow(['dynamodb:PutItem'], [TABLE], {

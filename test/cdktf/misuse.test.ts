@@ -52,6 +52,43 @@ describe('bad props throw at construction with a message that says what to chang
   });
 });
 
+describe('what AWS would reject throws at construction instead', () => {
+  it('a grant resource that is not an ARN (or "*"), an unknown condition operator', () => {
+    expect(() => Grant.allow(['dynamodb:Query'], ['issues'])).toThrow(/"issues" is not an ARN/);
+    expect(() => Grant.allow(['dynamodb:Query'], ['arn:aws:dynamodb:eu-west-1:table/x'])).toThrow(
+      /not an ARN/,
+    );
+    expect(() =>
+      Grant.allow(['dynamodb:Query'], [TABLE]).withCondition('StringEqual', 'aws:ResourceTag/a', ['b']),
+    ).toThrow(/"StringEqual" is not an IAM condition operator/);
+    expect(() =>
+      Grant.allow(['dynamodb:Query'], [TABLE], { Equals: { 'aws:ResourceTag/a': ['b'] } }),
+    ).toThrow(/not an IAM condition operator/);
+    expect(() =>
+      Grant.allow(['dynamodb:Query'], [TABLE]).withCondition('StringEquals', 'aws:ResourceTag/a', []),
+    ).toThrow(/no values/);
+  });
+  it('compliant: ARNs with policy variables, "*", every operator form', () => {
+    const grant = Grant.allow(
+      ['dynamodb:Query'],
+      [
+        `arn:aws:dynamodb:eu-west-1:\${aws:PrincipalAccount}:table/x`,
+        `arn:aws:dynamodb:eu-west-1:111122223333:table/${TENANT_VARIABLE}`,
+        'arn:aws:s3:::bucket/*',
+      ],
+    )
+      .withCondition('ForAnyValue:StringLikeIfExists', 'aws:TagKeys', ['a*'])
+      .withCondition('Null', 'aws:ResourceTag/a', ['false'])
+      .withCondition('ArnLike', 'aws:SourceArn', [TABLE]);
+    expect(Object.keys(grant.conditions)).toHaveLength(3);
+    expect(() => Grant.allow(['s3:ListAllMyBuckets'], ['*'])).not.toThrow();
+  });
+  it('a log retention CloudWatch Logs does not offer', () => {
+    expect(construct({ audit: { retentionDays: 100 } })).toThrow(/retentionDays is 100.*one of 1, 3, 5/);
+    expect(construct({ audit: { retentionDays: 400 } })).not.toThrow();
+  });
+});
+
 describe('control by control', () => {
   it('MCP-NHI-001: one role per tool, never shared', () => {
     const { json } = synthServer(serverProps());
@@ -109,7 +146,7 @@ describe('control by control', () => {
       expect(role.max_session_duration).toBe(3600);
   });
 
-  it('MCP-NHI-006: EKS Pod Identity trust allows sts:TagSession and binds the cluster', () => {
+  it('MCP-NHI-006: EKS Pod Identity trust allows sts:TagSession and binds the cluster, namespace and service account', () => {
     const { json } = synthServer(
       serverProps({
         lambda: undefined,
@@ -128,6 +165,15 @@ describe('control by control', () => {
       'arn:aws:eks:eu-west-1:111122223333:cluster/tools',
     );
     expect(Object.keys(json.resource.aws_eks_pod_identity_association)).toHaveLength(1);
+    // Only the server's own service account in its namespace, by Pod Identity's session tags:
+    // any other association in the cluster naming this role is refused.
+    expect(trust.Statement[0].Condition.StringEquals).toEqual({
+      'aws:SourceAccount': '111122223333',
+      'aws:RequestTag/kubernetes-namespace': 'mcp',
+      'aws:RequestTag/kubernetes-service-account': 'issues-mcp',
+    });
+    const [association] = Object.values<Tf>(json.resource.aws_eks_pod_identity_association);
+    expect(association.disable_session_tags).not.toBe(true);
   });
 
   it('MCP-NHI-007: wildcard actions need an acknowledgement, which becomes a waiver', () => {
@@ -152,6 +198,54 @@ describe('control by control', () => {
       .report.findings.filter((f) => f.status === 'waived');
     expect(waived.map((f) => f.control)).toContain('MCP-NHI-007');
     expect(waived[0]?.waiver?.owner).toBe('data-team@example.com');
+  });
+
+  it("MCP-NHI-007: an acknowledgement waives its own wildcard grant, not the tool's other grants", () => {
+    // Noncompliant: PassRole on `*` beside an acknowledged s3:* must still fail synth.
+    const noncompliant = testStack();
+    new McpServer(
+      noncompliant,
+      'Server',
+      serverProps({
+        tools: [
+          {
+            name: 'export',
+            grants: [
+              Grant.allowWildcard(['s3:*'], ['arn:aws:s3:::exports/*'], ack),
+              Grant.allow(['iam:PassRole'], ['*']),
+            ],
+          },
+        ],
+      }),
+    );
+    expect(() => synth(noncompliant)).toThrow(/MCP-NHI-007 \(critical\).*iam:PassRole on every resource/);
+    // Each acknowledgement keeps its own expiry: the expired one comes back, the other stays waived.
+    const stack = testStack();
+    new McpServer(
+      stack,
+      'Server',
+      serverProps({
+        tools: [
+          {
+            name: 'export',
+            grants: [
+              Grant.allowWildcard(['s3:*'], ['arn:aws:s3:::exports/*'], ack),
+              Grant.allowWildcard(['sqs:*'], ['arn:aws:sqs:eu-west-1:111122223333:exports'], {
+                ...ack,
+                expires: '2026-01-31',
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const findings = SynthCheck.of(stack).run().report.findings;
+    const failing = findings.filter((f) => f.status === 'fail').map((f) => f.message);
+    expect(failing.join('\n')).toMatch(/sqs:\*/);
+    expect(failing.join('\n')).not.toMatch(/s3:\*/);
+    expect(findings.filter((f) => f.status === 'waived').map((f) => f.message)).toEqual([
+      expect.stringMatching(/s3:\*/),
+    ]);
   });
 
   it('MCP-NHI-007: privilege escalation through a grant fails synth', () => {
@@ -258,6 +352,45 @@ describe('control by control', () => {
     expect(
       JSON.parse(role.assume_role_policy).Statement[0].Condition.StringLike['aws:RequestTag/tenant'],
     ).toBe('?*');
+  });
+
+  it('MCP-NHI-015: a condition that names the tenant but does not require it is no tenant scope', () => {
+    // Noncompliant: every other tenant's rows, untagged rows, or a missing tag all match.
+    for (const operator of [
+      'StringNotEquals',
+      'StringEqualsIfExists',
+      'ForAllValues:StringEquals',
+      'StringNotLike',
+    ]) {
+      const grant = Grant.allow(['dynamodb:Query'], [TABLE]).withCondition(
+        operator,
+        'aws:ResourceTag/tenant',
+        [TENANT_VARIABLE],
+      );
+      expect(construct({ multiTenant: true, tools: [{ name: 'q', grants: [grant] }] })).toThrow(
+        /not scoped by tenant on a multi-tenant server \(MCP-NHI-015\)/,
+      );
+    }
+    // Compliant: the operators that require a match; ForAllValues on a multivalued key.
+    const leadingKeys = Grant.allow(['dynamodb:Query'], [TABLE]).withCondition(
+      'ForAllValues:StringEquals',
+      'dynamodb:LeadingKeys',
+      [TENANT_VARIABLE],
+    );
+    expect(construct({ multiTenant: true, tools: [{ name: 'q', grants: [leadingKeys] }] })).not.toThrow();
+    for (const operator of [
+      'StringEquals',
+      'StringLike',
+      'ForAnyValue:StringEquals',
+      'StringEqualsIgnoreCase',
+    ]) {
+      const grant = Grant.allow(['dynamodb:Query'], [TABLE]).withCondition(
+        operator,
+        'aws:ResourceTag/tenant',
+        [TENANT_VARIABLE],
+      );
+      expect(construct({ multiTenant: true, tools: [{ name: 'q', grants: [grant] }] })).not.toThrow();
+    }
   });
 
   it('MCP-NHI-019: an overdue review fails synth unless waived', () => {

@@ -144,7 +144,7 @@ describe('one identity per tenant: what it synthesizes', () => {
     }
   });
 
-  it('a wildcard acknowledgement waives MCP-NHI-007 on every tenant role of the tool, nothing else', () => {
+  it("a wildcard acknowledgement waives MCP-NHI-007 on the grant's policy of every tenant role of the tool, nothing else", () => {
     const stack = testStack();
     const server = new McpServer(
       stack,
@@ -167,7 +167,11 @@ describe('one identity per tenant: what it synthesizes', () => {
     const { report } = SynthCheck.of(stack).configure({ failOn: 'low' }).run();
     expect(report.findings.filter((f) => f.status !== 'waived')).toEqual([]);
     expect(new Set(report.findings.map((f) => f.address))).toEqual(
-      new Set(server.tool('export').roles.map((role) => role.address)),
+      new Set(
+        server
+          .tool('export')
+          .identities.flatMap((identity) => identity.wildcardGrants.map((w) => w.policy.address)),
+      ),
     );
   });
 });

@@ -1,4 +1,7 @@
-/** IAM resources: `aws_iam_role`, `aws_iam_role_policy`, `aws_iam_policy`, `aws_iam_user`, `aws_iam_access_key`. */
+/**
+ * IAM resources: `aws_iam_role`, `aws_iam_role_policy`, `aws_iam_policy`,
+ * `aws_iam_role_policy_attachment`, `aws_iam_user`, `aws_iam_access_key`.
+ */
 import type { Construct, TerraformMetaArguments } from '../../cdktf-lib.js';
 import { AwsResource, tagsOf } from './resource.js';
 
@@ -98,6 +101,24 @@ export class IamPolicy extends AwsResource<IamPolicyConfig> {
       policy: c.policy,
       tags: tagsOf(c.tags),
     };
+  }
+}
+
+export interface IamRolePolicyAttachmentConfig extends TerraformMetaArguments {
+  /** Role name. */
+  readonly role: string;
+  readonly policyArn: string;
+}
+
+export class IamRolePolicyAttachment extends AwsResource<IamRolePolicyAttachmentConfig> {
+  public static readonly tfResourceType = 'aws_iam_role_policy_attachment';
+
+  constructor(scope: Construct, id: string, config: IamRolePolicyAttachmentConfig) {
+    super(scope, id, IamRolePolicyAttachment.tfResourceType, config);
+  }
+
+  protected attributes(): Record<string, unknown> {
+    return { role: this.config.role, policy_arn: this.config.policyArn };
   }
 }
 
