@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-5RHLJ6BR.js";
+} from "./chunks/chunk-BNZ2FLBU.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import {
   isCalendarDate

@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-5RHLJ6BR.js";
+} from "./chunks/chunk-BNZ2FLBU.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

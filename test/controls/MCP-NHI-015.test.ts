@@ -76,6 +76,44 @@ describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
     ]);
   });
 
+  it.each([
+    ['StringNotEquals', 'aws:ResourceTag/tenant'],
+    ['StringEqualsIfExists', 'aws:ResourceTag/tenant'],
+    ['ForAllValues:StringEquals', 'aws:ResourceTag/tenant'],
+    ['Null', 'aws:ResourceTag/tenant'],
+  ])('flags a grant whose %s condition on %s holds for other tenants too', (operator, key) => {
+    const grant = {
+      Effect: 'Allow',
+      Action: 'dynamodb:Query',
+      Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/issues',
+      Condition: { [operator]: { [key]: '${aws:PrincipalTag/tenant}' } },
+    };
+    const records = withRecords(
+      compliantServer(),
+      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
+      tenantScoped('create_issue'),
+    );
+    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([
+      expect.objectContaining({ address: 'aws_iam_role.search_issues', status: 'fail' }),
+    ]);
+  });
+
+  it("flags a grant on everything but the tenant's resources (NotResource)", () => {
+    const grant = {
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      NotResource: 'arn:aws:s3:::issues/${aws:PrincipalTag/tenant}/*',
+    };
+    const records = withRecords(
+      compliantServer(),
+      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
+      tenantScoped('create_issue'),
+    );
+    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toContainEqual(
+      expect.objectContaining({ address: 'aws_iam_role.search_issues', status: 'fail' }),
+    );
+  });
+
   it('does not apply to single-tenant servers', () => {
     expect(of(judge([...compliantServer(), compliantManifest()]), 'MCP-NHI-015')).toEqual([]);
   });

@@ -243,6 +243,15 @@ export function unknownLeaves(leaves: Leaves | undefined): UnknownValue[] {
 }
 
 /** The conditions of a statement as a list (none when the whole Condition is unknown). */
+/** Operators (`base`) that hold only when the key matches a value: no negation, no `Null`. */
+export const POSITIVE_MATCH: ReadonlySet<string> = new Set([
+  'stringequals',
+  'stringequalsignorecase',
+  'stringlike',
+  'arnequals',
+  'arnlike',
+]);
+
 export function conditionEntries(statement: PolicyStatement): readonly ConditionEntry[] {
   return isUnknown(statement.condition) ? [] : statement.condition;
 }

@@ -21,9 +21,11 @@ import {
 } from './iam-actions.js';
 import {
   appendPath,
+  type ConditionEntry,
   conditionEntries,
   type Leaves,
   literals,
+  POSITIVE_MATCH,
   type PolicyDocument,
   type PolicyStatement,
   type StatementKey,
@@ -380,18 +382,36 @@ function contextBound(statement: PolicyStatement): boolean | UnknownValue {
   return false;
 }
 
-/** Whether a statement references the tenant session tag in its Resource or Condition. */
+/**
+ * Whether a statement binds its grant to the caller's tenant: the tenant session tag in its
+ * Resource, or in a condition that must match it. `StringNotEquals` on the tenant matches every
+ * other tenant's resources, and `...IfExists` or `ForAllValues:` on a single-valued tag hold when
+ * the tag is missing: those bind nothing.
+ */
 function tenantScoped(statement: PolicyStatement, tenantKeys: readonly string[]): boolean | UnknownValue {
   const variables = tenantKeys.map((key) => `\${aws:principaltag/${key}}`);
   const mentions = (leaves: Leaves | undefined) =>
     literals(leaves).some((value) => variables.some((variable) => value.toLowerCase().includes(variable)));
-  if (mentions(statement.resource) || mentions(statement.notResource)) return true;
+  if (mentions(statement.resource)) return true;
   for (const entry of conditionEntries(statement)) {
+    if (!requiresMatch(entry)) continue;
     if (tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`)) return true;
     if (mentions(entry.values)) return true;
   }
   if (isUnknown(statement.condition)) return statement.condition;
   return false;
+}
+
+/**
+ * Single-valued tag keys: `ForAllValues:` on them also holds when the tag is missing (an untagged
+ * resource). On multivalued keys such as `dynamodb:LeadingKeys` it is AWS's documented pattern.
+ */
+const SINGLE_VALUED_TAG = /^(?:aws:(?:resource|request|principal)tag|s3:existingobjecttag)\//;
+
+/** A condition that holds only when its key is present and matches one of its values. */
+function requiresMatch(entry: ConditionEntry): boolean {
+  if (entry.ifExists || !POSITIVE_MATCH.has(entry.base)) return false;
+  return !(entry.set === 'forallvalues' && SINGLE_VALUED_TAG.test(entry.keyLower));
 }
 
 export function unknownEvidence(

@@ -14,6 +14,7 @@ import {
   type ConditionEntry,
   conditionEntries,
   literals,
+  POSITIVE_MATCH,
   type PolicyDocument,
   type PolicyStatement,
   type PrincipalEntry,
@@ -574,13 +575,6 @@ function unquoted(expression: string): string {
 /** An ARN expression that ends in a role named in full (no wildcard, no interpolation). */
 const SPECIFIC_ROLE_ARN = /^arn:aws[\w-]*:iam::[^:]*:role\/[\w+=,.@/-]+$/;
 
-const POSITIVE_MATCH = new Set([
-  'stringequals',
-  'stringequalsignorecase',
-  'stringlike',
-  'arnequals',
-  'arnlike',
-]);
 const WILDCARD = /[*?]/;
 
 /** Whether one condition value names particular principals rather than a pattern over all. */

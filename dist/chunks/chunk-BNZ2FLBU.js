@@ -5613,6 +5613,13 @@ function unknownLeaves(leaves) {
   if (isUnknown(leaves)) return [leaves];
   return leaves.filter((leaf) => isUnknown(leaf));
 }
+var POSITIVE_MATCH = /* @__PURE__ */ new Set([
+  "stringequals",
+  "stringequalsignorecase",
+  "stringlike",
+  "arnequals",
+  "arnlike"
+]);
 function conditionEntries(statement) {
   return isUnknown(statement.condition) ? [] : statement.condition;
 }
@@ -6016,13 +6023,19 @@ function contextBound(statement) {
 function tenantScoped(statement, tenantKeys) {
   const variables = tenantKeys.map((key) => `\${aws:principaltag/${key}}`);
   const mentions = (leaves) => literals(leaves).some((value) => variables.some((variable) => value.toLowerCase().includes(variable)));
-  if (mentions(statement.resource) || mentions(statement.notResource)) return true;
+  if (mentions(statement.resource)) return true;
   for (const entry of conditionEntries(statement)) {
+    if (!requiresMatch(entry)) continue;
     if (tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`)) return true;
     if (mentions(entry.values)) return true;
   }
   if (isUnknown(statement.condition)) return statement.condition;
   return false;
+}
+var SINGLE_VALUED_TAG = /^(?:aws:(?:resource|request|principal)tag|s3:existingobjecttag)\//;
+function requiresMatch(entry) {
+  if (entry.ifExists || !POSITIVE_MATCH.has(entry.base)) return false;
+  return !(entry.set === "forallvalues" && SINGLE_VALUED_TAG.test(entry.keyLower));
 }
 function unknownEvidence2(address, attribute2, detail, unknown) {
   return { address, attribute: attribute2, detail, $unknown: true, refs: unknown.refs };
@@ -6774,13 +6787,6 @@ function unquoted(expression) {
   return expression.replace(/^\s*"([\s\S]*)"\s*$/, "$1");
 }
 var SPECIFIC_ROLE_ARN = /^arn:aws[\w-]*:iam::[^:]*:role\/[\w+=,.@/-]+$/;
-var POSITIVE_MATCH = /* @__PURE__ */ new Set([
-  "stringequals",
-  "stringequalsignorecase",
-  "stringlike",
-  "arnequals",
-  "arnlike"
-]);
 var WILDCARD = /[*?]/;
 function pins(key, value) {
   if (key === "aws:principalarn" || key === "aws:sourcearn") {
