@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-BNZ2FLBU.js";
+} from "./chunks/chunk-AUBBCLJT.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import {
   isCalendarDate

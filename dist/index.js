@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-BNZ2FLBU.js";
+} from "./chunks/chunk-AUBBCLJT.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

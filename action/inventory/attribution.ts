@@ -3,6 +3,7 @@
  * constructs' manifest, then attribution tags, then the policy's address selectors. A
  * resource whose tags are unknown until apply is `unresolved`, never silently unclaimed.
  */
+import { getOrMake } from '../memo.js';
 import { matchAddress } from '../policy/glob.js';
 import type { Policy } from '../policy/policy.js';
 import { isUnknown, type ResourceRecord } from '../read/record.js';
@@ -172,6 +173,13 @@ export function attribute(
 
   // 2. Tags on the resources themselves.
   const { tags: names } = policy;
+  const tagged: {
+    record: ResourceRecord;
+    server: string;
+    tool: unknown;
+    tenant: unknown;
+    environment: unknown;
+  }[] = [];
   for (const record of index.all) {
     if (record.mode !== 'managed') continue;
     const { values } = record;
@@ -191,12 +199,19 @@ export function attribute(
       continue;
     }
     if (typeof serverTag !== 'string') continue;
-    const tenant = tagOf(tags, all, names.tenant);
-    claims.set(
-      record.address,
-      tagClaim(serverTag, typeof toolTag === 'string' ? toolTag : undefined, tenant),
-    );
-    const server = serverOf(serverTag);
+    tagged.push({
+      record,
+      server: serverTag,
+      tool: toolTag,
+      tenant: tagOf(tags, all, names.tenant),
+      environment,
+    });
+  }
+  const deployed = deploymentNames(tagged);
+  for (const { record, server: serverTag, tool: toolTag, tenant, environment } of tagged) {
+    const name = deployed(serverTag, record.module);
+    claims.set(record.address, tagClaim(name, typeof toolTag === 'string' ? toolTag : undefined, tenant));
+    const server = serverOf(name);
     if (typeof environment === 'string' && !server.environment) server.environment = environment;
     if (typeof toolTag === 'string') toolOf(server, toolTag).address ??= record.address;
   }
@@ -268,6 +283,36 @@ export function attribute(
       const server = claims.get(address)?.server;
       return server ? serverEnvironment.get(server) : undefined;
     },
+  };
+}
+
+/**
+ * The server name tagged resources belong to. One module instantiated per environment
+ * (`module.prod` and `module.staging`, `module.mcp["eu"]` and `module.mcp["us"]`) tags the same
+ * server name in each: those are separate deployments, each with its own identities, and are
+ * named after their module (`github (module.prod)`). Resources of a module and of modules
+ * inside it (or of the root module, which holds them all) stay one server.
+ */
+function deploymentNames(
+  tagged: readonly { readonly record: ResourceRecord; readonly server: string }[],
+): (server: string, module: string) => string {
+  const modules = new Map<string, Set<string>>();
+  for (const { record, server } of tagged) {
+    getOrMake(modules, server, () => new Set<string>()).add(record.module);
+  }
+  // Per server name, the outermost modules its resources are in, when there are several.
+  const roots = new Map<string, string[]>();
+  for (const [server, set] of modules) {
+    if (set.size < 2 || set.has('')) continue;
+    const outermost: string[] = [];
+    for (const module of [...set].sort((a, b) => a.length - b.length)) {
+      if (!outermost.some((root) => module === root || module.startsWith(`${root}.`))) outermost.push(module);
+    }
+    if (outermost.length > 1) roots.set(server, outermost);
+  }
+  return (server, module) => {
+    const root = roots.get(server)?.find((r) => module === r || module.startsWith(`${r}.`));
+    return root === undefined ? server : `${server} (${root})`;
   };
 }
 

@@ -4800,6 +4800,7 @@ function attribute(index, manifests, policy) {
     }
   }
   const { tags: names } = policy;
+  const tagged = [];
   for (const record of index.all) {
     if (record.mode !== "managed") continue;
     const { values } = record;
@@ -4816,12 +4817,19 @@ function attribute(index, manifests, policy) {
       continue;
     }
     if (typeof serverTag !== "string") continue;
-    const tenant = tagOf(tags, all, names.tenant);
-    claims2.set(
-      record.address,
-      tagClaim(serverTag, typeof toolTag === "string" ? toolTag : void 0, tenant)
-    );
-    const server = serverOf(serverTag);
+    tagged.push({
+      record,
+      server: serverTag,
+      tool: toolTag,
+      tenant: tagOf(tags, all, names.tenant),
+      environment
+    });
+  }
+  const deployed = deploymentNames(tagged);
+  for (const { record, server: serverTag, tool: toolTag, tenant, environment } of tagged) {
+    const name = deployed(serverTag, record.module);
+    claims2.set(record.address, tagClaim(name, typeof toolTag === "string" ? toolTag : void 0, tenant));
+    const server = serverOf(name);
     if (typeof environment === "string" && !server.environment) server.environment = environment;
     if (typeof toolTag === "string") toolOf(server, toolTag).address ??= record.address;
   }
@@ -4887,6 +4895,25 @@ function attribute(index, manifests, policy) {
       const server = claims2.get(address)?.server;
       return server ? serverEnvironment.get(server) : void 0;
     }
+  };
+}
+function deploymentNames(tagged) {
+  const modules = /* @__PURE__ */ new Map();
+  for (const { record, server } of tagged) {
+    getOrMake(modules, server, () => /* @__PURE__ */ new Set()).add(record.module);
+  }
+  const roots = /* @__PURE__ */ new Map();
+  for (const [server, set] of modules) {
+    if (set.size < 2 || set.has("")) continue;
+    const outermost = [];
+    for (const module of [...set].sort((a, b) => a.length - b.length)) {
+      if (!outermost.some((root) => module === root || module.startsWith(`${root}.`))) outermost.push(module);
+    }
+    if (outermost.length > 1) roots.set(server, outermost);
+  }
+  return (server, module) => {
+    const root = roots.get(server)?.find((r) => module === r || module.startsWith(`${r}.`));
+    return root === void 0 ? server : `${server} (${root})`;
   };
 }
 

@@ -1,0 +1,101 @@
+/**
+ * One module instantiated per environment tags the same server name in each. Those are separate
+ * deployments: each tool has one identity per deployment and trusts its own deployment's server.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CheckReport, Finding } from '../../action/findings.js';
+import { cli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'nhi-deployments-'));
+const owner = { 'mcp-nhi:owner': 'platform@example.com' };
+
+function role(module: string, name: string, roleName: string, tags: object, principal: object) {
+  return {
+    address: `${module === '' ? '' : `${module}.`}aws_iam_role.${name}`,
+    ...(module === '' ? {} : { module_address: module }),
+    mode: 'managed',
+    type: 'aws_iam_role',
+    name,
+    change: {
+      actions: ['create'],
+      before: null,
+      after: {
+        name: roleName,
+        max_session_duration: 3600,
+        assume_role_policy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
+        }),
+        tags: { ...owner, ...tags },
+      },
+      after_unknown: { arn: true },
+      after_sensitive: {},
+    },
+  };
+}
+
+/** A server role and a tool role trusting it by ARN, in `serverModule` and `toolModule`. */
+function deployment(serverModule: string, toolModule: string, prefix: string) {
+  return [
+    role(
+      serverModule,
+      'server',
+      `${prefix}-server`,
+      { 'mcp-nhi:server': 'github' },
+      { Service: 'lambda.amazonaws.com' },
+    ),
+    role(
+      toolModule,
+      'search',
+      `${prefix}-search`,
+      { 'mcp-nhi:server': 'github', 'mcp-nhi:tool': 'search' },
+      { AWS: `arn:aws:iam::111122223333:role/${prefix}-server` },
+    ),
+  ];
+}
+
+async function check(resourceChanges: object[]): Promise<CheckReport> {
+  const file = path.join(tmp, `plan-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: resourceChanges }));
+  const run = await cli('check', file, '--format', 'json', '--fail-on', 'never');
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+}
+
+const crossDeployment = (findings: readonly Finding[]) =>
+  findings.filter(
+    (f) =>
+      f.control === 'MCP-NHI-001' ||
+      (f.control === 'MCP-NHI-009' && f.message.includes("not its server's identity")),
+  );
+
+describe('a server deployed by one module per environment', () => {
+  it('is one server per module instance, each tool with its own identity and trust', async () => {
+    for (const [a, b] of [
+      ['module.prod', 'module.staging'],
+      ['module.mcp["eu"]', 'module.mcp["us"]'],
+    ] as const) {
+      const report = await check([...deployment(a, a, 'a'), ...deployment(b, b, 'b')]);
+      expect(report.inventory.servers.map((server) => server.name).sort()).toEqual(
+        [`github (${a})`, `github (${b})`].sort(),
+      );
+      expect(crossDeployment(report.findings)).toEqual([]);
+    }
+  });
+
+  it('stays one server when its resources are in a module and modules inside it', async () => {
+    const report = await check(deployment('module.mcp', 'module.mcp.module.tools', 'a'));
+    expect(report.inventory.servers.map((server) => server.name)).toEqual(['github']);
+    expect(crossDeployment(report.findings)).toEqual([]);
+  });
+
+  it('stays one server when the root module holds some of its resources', async () => {
+    const report = await check([
+      ...deployment('', 'module.tools', 'a'),
+      ...deployment('module.other', 'module.other', 'b'),
+    ]);
+    expect(report.inventory.servers.map((server) => server.name)).toEqual(['github']);
+  });
+});
