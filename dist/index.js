@@ -1012,6 +1012,9 @@ function shortened(text2, max = 60) {
   const chars = Array.from(text2);
   return chars.length <= max ? text2 : `${chars.slice(0, max - 1).join("")}\u2026`;
 }
+function clipLines(label) {
+  return label.split("\n").map((line) => shortened(line, 80)).join("\n");
+}
 var Graph = class {
   constructor(maxNodes, scrub) {
     this.maxNodes = maxNodes;
@@ -1051,7 +1054,7 @@ var Graph = class {
     const lines = ["```mermaid", "flowchart LR", `  classDef fail fill:#ffebe9,${FAIL_STROKE}`];
     for (const node of this.nodes.values()) {
       const failing = (onNode.get(node.id)?.length ?? 0) > 0;
-      lines.push(`  ${node.id}["${text(this.scrub(node.label))}"]${failing ? ":::fail" : ""}`);
+      lines.push(`  ${node.id}["${text(clipLines(this.scrub(node.label)))}"]${failing ? ":::fail" : ""}`);
     }
     if (this.skipped > 0) lines.push(`  more["\u2026and ${plural(this.skipped, "more node")}"]`);
     const failingEdges = [];

@@ -168,6 +168,18 @@ function shortened(text: string, max = 60): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * Each line of a label cut to a length a node can show. Addresses and names are unbounded
+ * (a for_each key can be any string), and Mermaid refuses a whole diagram past 50,000
+ * characters of text (its maxTextSize).
+ */
+function clipLines(label: string): string {
+  return label
+    .split('\n')
+    .map((line) => shortened(line, 80))
+    .join('\n');
+}
+
 class Graph {
   private readonly nodes = new Map<string, Node>();
   private readonly edges: Edge[] = [];
@@ -210,7 +222,7 @@ class Graph {
     const lines = ['```mermaid', 'flowchart LR', `  classDef fail fill:#ffebe9,${FAIL_STROKE}`];
     for (const node of this.nodes.values()) {
       const failing = (onNode.get(node.id)?.length ?? 0) > 0;
-      lines.push(`  ${node.id}["${text(this.scrub(node.label))}"]${failing ? ':::fail' : ''}`);
+      lines.push(`  ${node.id}["${text(clipLines(this.scrub(node.label)))}"]${failing ? ':::fail' : ''}`);
     }
     if (this.skipped > 0) lines.push(`  more["…and ${plural(this.skipped, 'more node')}"]`);
     const failingEdges: number[] = [];

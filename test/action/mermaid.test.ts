@@ -78,6 +78,20 @@ describe('renderBlastRadius', () => {
     expect(text).not.toMatch(/Falcon|Quartz/);
   });
 
+  it("cuts long names short, so a diagram stays under Mermaid's 50,000 characters of text", () => {
+    const report = sampleReport();
+    const long = `module.tenants["${'t'.repeat(20_000)}"]`;
+    const inventory = {
+      ...report.inventory,
+      tools: report.inventory.tools.map((tool) => ({ ...tool, name: `${long}-${tool.name}` })),
+    };
+    const text = renderBlastRadius({ ...report, inventory });
+    for (const diagram of text.split('```mermaid').slice(1)) {
+      expect(diagram.length).toBeLessThan(50_000);
+    }
+    expect(text).toContain('…');
+  });
+
   it('is empty without servers and caps the node count', () => {
     const report = sampleReport();
     expect(renderBlastRadius({ ...report, inventory: { ...report.inventory, servers: [] } })).toBe('');
