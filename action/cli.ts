@@ -1,6 +1,6 @@
 /**
- * `mcp-nhi-guard check <path>... [--policy FILE] [--scope mcp|all] [--format F] [--output FILE]
- * [--fail-on S]`. Exit 0: nothing at or above fail-on; 1: findings block; 2: input, policy or
+ * `mcp-nhi-guard check <path>... [--policy FILE] [--scope mcp|all] [--format F] [-o|--output FILE]
+ * [--fail-on S] [--date YYYY-MM-DD]`. Exit 0: nothing at or above fail-on; 1: findings block; 2: input, policy or
  * usage error, always with a one-line message naming the file and the problem.
  */
 import { writeFile } from 'node:fs/promises';
@@ -31,9 +31,10 @@ NHI controls for MCP servers.
 
 Options:
   --policy FILE        policy file (YAML or JSON, schemas/nhi-policy.schema.json)
-  --scope mcp|all      judge identities MCP servers claim (default) or every identity
+  --scope mcp|all      judge identities MCP servers claim or every identity
+                       (default: the policy's, else mcp)
   --format FORMAT      ${REPORT_FORMATS.join(' | ')} (default: text)
-  --output FILE        write the report to FILE instead of standard output
+  -o, --output FILE    write the report to FILE instead of standard output
   --fail-on LEVEL      ${SEVERITIES.join(' | ')} | never (default: the policy's, else high)
   --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today
   -h, --help           show this help
@@ -60,10 +61,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT_PASS;
   }
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     io.stdout(USAGE);
-    return positionals.length === 0 && !values.help ? EXIT_ERROR : EXIT_PASS;
+    return EXIT_PASS;
   }
+  // A usage error like any other: one line on stderr, nothing on stdout.
+  if (positionals.length === 0) throw new UsageError('no command given (expected "check"); see --help');
   const [command, ...paths] = positionals;
   if (command !== 'check')
     throw new UsageError(`unknown command "${command}" (expected "check"); see --help`);

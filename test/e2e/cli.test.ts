@@ -35,6 +35,26 @@ describe('exit codes', () => {
   });
 });
 
+describe('--help', () => {
+  it('names every option the parser accepts, with its short form, and exits 0', async () => {
+    const run = await cli('--help');
+    expect(run.code).toBe(0);
+    for (const option of [
+      '--policy',
+      '--scope',
+      '--format',
+      '-o, --output',
+      '--fail-on',
+      '--date',
+      '-h, --help',
+      '-v, --version',
+    ])
+      expect(run.stdout).toContain(option);
+    // The policy's scope applies when --scope is not given, as for --fail-on.
+    expect(run.stdout).toMatch(/--scope[^\n]*\n[^\n]*default: the policy's, else mcp/);
+  });
+});
+
 describe('bad input: exit 2 and one line naming the file', () => {
   const truncated = readFileSync(corpusFiles('plans')[0]!, 'utf8').slice(0, 500);
   const cases: [string, () => string[]][] = [
@@ -63,6 +83,7 @@ describe('bad input: exit 2 and one line naming the file', () => {
   it.each([
     ['an unknown flag', ['check', compliant, '--colour']],
     ['a bad format', ['check', compliant, '--format', 'pdf']],
+    ['no command', []],
     ['no path', ['check']],
     ['an unknown command', ['lint', compliant]],
     // Compared as text, a day that does not exist would bring back waivers that have expired.
@@ -72,6 +93,7 @@ describe('bad input: exit 2 and one line naming the file', () => {
   ])('usage error: %s', async (_name, argv) => {
     const run = await cli(...argv);
     expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
