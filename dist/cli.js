@@ -74,9 +74,10 @@ NHI controls for MCP servers.
 
 Options:
   --policy FILE        policy file (YAML or JSON, schemas/nhi-policy.schema.json)
-  --scope mcp|all      judge identities MCP servers claim (default) or every identity
+  --scope mcp|all      judge identities MCP servers claim or every identity
+                       (default: the policy's, else mcp)
   --format FORMAT      ${REPORT_FORMATS.join(" | ")} (default: text)
-  --output FILE        write the report to FILE instead of standard output
+  -o, --output FILE    write the report to FILE instead of standard output
   --fail-on LEVEL      ${SEVERITIES.join(" | ")} | never (default: the policy's, else high)
   --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today
   -h, --help           show this help
@@ -103,10 +104,11 @@ async function run(argv, io) {
 `);
     return EXIT_PASS;
   }
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     io.stdout(USAGE);
-    return positionals.length === 0 && !values.help ? EXIT_ERROR : EXIT_PASS;
+    return EXIT_PASS;
   }
+  if (positionals.length === 0) throw new UsageError('no command given (expected "check"); see --help');
   const [command, ...paths] = positionals;
   if (command !== "check")
     throw new UsageError(`unknown command "${command}" (expected "check"); see --help`);
@@ -121,7 +123,7 @@ async function run(argv, io) {
   if (today !== void 0 && !isCalendarDate(today))
     throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
   if (values.policy === "") throw new UsageError('--policy needs a file name (got "")');
-  const policy = values.policy === void 0 ? void 0 : await (await import("./chunks/load-policy-BHDFCWTP.js")).loadPolicy(values.policy);
+  const policy = values.policy === void 0 ? void 0 : await (await import("./chunks/load-policy-OIYQXTAH.js")).loadPolicy(values.policy);
   if (values.output) refuseOverwritingInput(values.output, paths, "--output");
   const { report, redactor } = await checkPaths(paths, {
     ...policy ? { policy } : {},

@@ -1169,7 +1169,7 @@ async function run() {
     if (inputs.sarifFile) {
       refuseOverwritingInput(path4.resolve(workingDirectory, inputs.sarifFile), paths, 'input "sarif-file":');
     }
-    const policy = inputs.policy ? await (await import("./chunks/load-policy-BHDFCWTP.js")).loadPolicy(
+    const policy = inputs.policy ? await (await import("./chunks/load-policy-OIYQXTAH.js")).loadPolicy(
       path4.relative(cwd, path4.resolve(workingDirectory, inputs.policy)) || "."
     ) : void 0;
     const checked = await checkPaths(paths, {

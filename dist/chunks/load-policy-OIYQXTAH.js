@@ -14860,122 +14860,122 @@ var nhi_policy_schema_default = {
       properties: {
         "MCP-NHI-001": {
           title: "MCP-NHI-001: Each tool has its own identity",
-          description: "Settings for the built-in control MCP-NHI-001 (Each tool has its own identity). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-001 (Each tool has its own identity). See schemas/controls/MCP-NHI-001.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-002": {
           title: "MCP-NHI-002: No static long-lived credentials",
-          description: "Settings for the built-in control MCP-NHI-002 (No static long-lived credentials). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-002 (No static long-lived credentials). See schemas/controls/MCP-NHI-002.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-003": {
           title: "MCP-NHI-003: No plaintext secrets in config or environment",
-          description: "Settings for the built-in control MCP-NHI-003 (No plaintext secrets in config or environment). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-003 (No plaintext secrets in config or environment). See schemas/controls/MCP-NHI-003.schema.json for what it checks.",
           $ref: "#/$defs/mcpNhi003"
         },
         "MCP-NHI-004": {
           title: "MCP-NHI-004: Secret values never land in plan or state",
-          description: "Settings for the built-in control MCP-NHI-004 (Secret values never land in plan or state). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-004 (Secret values never land in plan or state). See schemas/controls/MCP-NHI-004.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-005": {
           title: "MCP-NHI-005: Short-lived sessions",
-          description: "Settings for the built-in control MCP-NHI-005 (Short-lived sessions). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-005 (Short-lived sessions). See schemas/controls/MCP-NHI-005.schema.json for what it checks.",
           $ref: "#/$defs/mcpNhi005"
         },
         "MCP-NHI-006": {
           title: "MCP-NHI-006: Federated trust bound to exact subject and audience",
-          description: "Settings for the built-in control MCP-NHI-006 (Federated trust bound to exact subject and audience). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-006 (Federated trust bound to exact subject and audience). See schemas/controls/MCP-NHI-006.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-007": {
           title: "MCP-NHI-007: Least privilege: no wildcard or admin grants",
-          description: "Settings for the built-in control MCP-NHI-007 (Least privilege: no wildcard or admin grants). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-007 (Least privilege: no wildcard or admin grants). See schemas/controls/MCP-NHI-007.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-008": {
           title: "MCP-NHI-008: Privilege ceiling on tool identities",
-          description: "Settings for the built-in control MCP-NHI-008 (Privilege ceiling on tool identities). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-008 (Privilege ceiling on tool identities). See schemas/controls/MCP-NHI-008.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-009": {
           title: "MCP-NHI-009: Trust and delegation are scoped",
-          description: "Settings for the built-in control MCP-NHI-009 (Trust and delegation are scoped). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-009 (Trust and delegation are scoped). See schemas/controls/MCP-NHI-009.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-010": {
           title: "MCP-NHI-010: Authenticated endpoint with audience binding",
-          description: "Settings for the built-in control MCP-NHI-010 (Authenticated endpoint with audience binding). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-010 (Authenticated endpoint with audience binding). See schemas/controls/MCP-NHI-010.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-011": {
           title: "MCP-NHI-011: No token passthrough",
-          description: "Settings for the built-in control MCP-NHI-011 (No token passthrough). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-011 (No token passthrough). See schemas/controls/MCP-NHI-011.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-012": {
           title: "MCP-NHI-012: Minimal outbound scopes per tool",
-          description: "Settings for the built-in control MCP-NHI-012 (Minimal outbound scopes per tool). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-012 (Minimal outbound scopes per tool). See schemas/controls/MCP-NHI-012.schema.json for what it checks.",
           $ref: "#/$defs/mcpNhi012"
         },
         "MCP-NHI-013": {
           title: "MCP-NHI-013: Request-time authorization is enforced per tool",
-          description: "Settings for the built-in control MCP-NHI-013 (Request-time authorization is enforced per tool). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-013 (Request-time authorization is enforced per tool). See schemas/controls/MCP-NHI-013.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-014": {
           title: "MCP-NHI-014: Context-aware rules for sensitive tools",
-          description: "Settings for the built-in control MCP-NHI-014 (Context-aware rules for sensitive tools). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-014 (Context-aware rules for sensitive tools). See schemas/controls/MCP-NHI-014.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-015": {
           title: "MCP-NHI-015: Tenant isolation on multi-tenant servers",
-          description: "Settings for the built-in control MCP-NHI-015 (Tenant isolation on multi-tenant servers). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-015 (Tenant isolation on multi-tenant servers). See schemas/controls/MCP-NHI-015.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-016": {
           title: "MCP-NHI-016: Impersonation grants are narrow (GCP)",
-          description: "Settings for the built-in control MCP-NHI-016 (Impersonation grants are narrow (GCP)). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-016 (Impersonation grants are narrow (GCP)). Not judged yet (it arrives with the GCP inventory): settings are accepted and have no effect.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-017": {
           title: "MCP-NHI-017: No human use of workload identities",
-          description: "Settings for the built-in control MCP-NHI-017 (No human use of workload identities). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-017 (No human use of workload identities). See schemas/controls/MCP-NHI-017.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-018": {
           title: "MCP-NHI-018: Environments do not share identities",
-          description: "Settings for the built-in control MCP-NHI-018 (Environments do not share identities). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-018 (Environments do not share identities). See schemas/controls/MCP-NHI-018.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-019": {
           title: "MCP-NHI-019: Every identity has an owner and a review date",
-          description: "Settings for the built-in control MCP-NHI-019 (Every identity has an owner and a review date). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-019 (Every identity has an owner and a review date). See schemas/controls/MCP-NHI-019.schema.json for what it checks.",
           $ref: "#/$defs/mcpNhi019"
         },
         "MCP-NHI-020": {
           title: "MCP-NHI-020: Unavoidable secrets are vaulted and rotated",
-          description: "Settings for the built-in control MCP-NHI-020 (Unavoidable secrets are vaulted and rotated). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-020 (Unavoidable secrets are vaulted and rotated). See schemas/controls/MCP-NHI-020.schema.json for what it checks.",
           $ref: "#/$defs/mcpNhi020"
         },
         "MCP-NHI-021": {
           title: "MCP-NHI-021: Kubernetes service accounts are hardened",
-          description: "Settings for the built-in control MCP-NHI-021 (Kubernetes service accounts are hardened). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-021 (Kubernetes service accounts are hardened). Not judged yet (it arrives with the Kubernetes inventory): settings are accepted and have no effect.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-022": {
           title: "MCP-NHI-022: Audit trail for tool calls and token minting",
-          description: "Settings for the built-in control MCP-NHI-022 (Audit trail for tool calls and token minting). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-022 (Audit trail for tool calls and token minting). See schemas/controls/MCP-NHI-022.schema.json for what it checks.",
           $ref: "#/$defs/mcpNhi022"
         },
         "MCP-NHI-023": {
           title: "MCP-NHI-023: Egress is allow-listed",
-          description: "Settings for the built-in control MCP-NHI-023 (Egress is allow-listed). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-023 (Egress is allow-listed). See schemas/controls/MCP-NHI-023.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         },
         "MCP-NHI-024": {
           title: "MCP-NHI-024: Server images are pinned",
-          description: "Settings for the built-in control MCP-NHI-024 (Server images are pinned). See CONTROLS.md for what it checks.",
+          description: "Settings for the built-in control MCP-NHI-024 (Server images are pinned). See schemas/controls/MCP-NHI-024.schema.json for what it checks.",
           $ref: "#/$defs/builtinControl"
         }
       },
