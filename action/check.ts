@@ -211,7 +211,7 @@ function notes(
     const near = nearMissTagKey(read.records, policy.tags.server);
     out.push(
       `No MCP server is declared in the inputs (no manifest, no ${policy.tags.server} tags, no policy selectors): ` +
-        `${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. ` +
+        `${counted(identityCount(read.records), 'identity', 'identities')} and ${counted(full.credentials.length, 'static credential', 'static credentials')} were not judged. ` +
         (near === undefined
           ? ''
           : `${near.address} has a tag ${JSON.stringify(near.key)}, which is not ${JSON.stringify(policy.tags.server)}: tag keys are case-sensitive. `) +
@@ -227,6 +227,11 @@ function notes(
     );
   }
   return out;
+}
+
+/** `1 identity`, `2 identities`. */
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** A resource with a tag key that is `key` but for case or spaces (`MCP-NHI:server`), if any. */

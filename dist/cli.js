@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-AUBBCLJT.js";
+} from "./chunks/chunk-DXHL6ZNT.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import {
   isCalendarDate

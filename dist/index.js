@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-AUBBCLJT.js";
+} from "./chunks/chunk-DXHL6ZNT.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

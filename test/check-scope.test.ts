@@ -70,7 +70,7 @@ describe('--scope mcp', () => {
       r.address === 'aws_iam_policy.shared' ? { ...r, values: { ...r.values, tags: {} } } : r,
     );
     const notes = check(untagged, 'mcp').summary.notes.join('\n');
-    expect(notes).toContain('1 identities and 0 static credentials were not judged');
+    expect(notes).toContain('1 identity and 0 static credentials were not judged');
   });
 });
 

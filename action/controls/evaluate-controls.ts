@@ -209,7 +209,17 @@ function messageFor(error: ErrorObject, value: unknown): string {
       .replaceAll('{count}', String(Array.isArray(value) ? value.length : 1))
       .replaceAll('{limit}', String(error.params.limit ?? error.params.allowedValue ?? ''));
   }
-  return `${error.instancePath.split('/').at(-1)} ${error.message ?? 'does not match the control'} (is ${shown})`;
+  // The field that fails, unless the error is on the entity itself (`/servers/0`): the finding's
+  // address and owner already say which entity it is.
+  const last = unescapePointer(error.instancePath.split('/').at(-1) ?? '');
+  const subject = last === '' || /^\d+$/.test(last) ? '' : `${last} `;
+  // A value is shown when it reads as one: not an object's `[object Object]`.
+  const readable =
+    value === null ||
+    value === undefined ||
+    typeof value !== 'object' ||
+    (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null));
+  return `${subject}${error.message ?? 'does not match the control'}${readable ? ` (is ${shown})` : ''}`;
 }
 
 function attributionOf(entity: Entity | undefined, collection: string | undefined): Owner {

@@ -62,6 +62,8 @@ describe('policy files end to end', () => {
         status: 'fail',
         server: 'issues-mcp',
         frameworks: { NHI: ['NHI1'] },
+        // In words, without the array index or the server object as "[object Object]".
+        message: "must have required property 'environment'",
       }),
     ]);
     expect(result.code).toBe(1);

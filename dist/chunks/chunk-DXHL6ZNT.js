@@ -4584,7 +4584,10 @@ function messageFor(error, value) {
   if (typeof template === "string") {
     return template.replaceAll("{value}", shown).replaceAll("{count}", String(Array.isArray(value) ? value.length : 1)).replaceAll("{limit}", String(error.params.limit ?? error.params.allowedValue ?? ""));
   }
-  return `${error.instancePath.split("/").at(-1)} ${error.message ?? "does not match the control"} (is ${shown})`;
+  const last = unescapePointer(error.instancePath.split("/").at(-1) ?? "");
+  const subject = last === "" || /^\d+$/.test(last) ? "" : `${last} `;
+  const readable = value === null || value === void 0 || typeof value !== "object" || Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null);
+  return `${subject}${error.message ?? "does not match the control"}${readable ? ` (is ${shown})` : ""}`;
 }
 function attributionOf(entity, collection) {
   if (!entity) return NO_OWNER;
@@ -9296,7 +9299,7 @@ function notes(read, full, judged, policy, unknown) {
   if (policy.scope === "mcp" && judged.servers.length === 0) {
     const near = nearMissTagKey(read.records, policy.tags.server);
     out.push(
-      `No MCP server is declared in the inputs (no manifest, no ${policy.tags.server} tags, no policy selectors): ${identityCount(read.records)} identities and ${full.credentials.length} static credentials were not judged. ` + (near === void 0 ? "" : `${near.address} has a tag ${JSON.stringify(near.key)}, which is not ${JSON.stringify(policy.tags.server)}: tag keys are case-sensitive. `) + "Run with --scope all to judge every non-human identity."
+      `No MCP server is declared in the inputs (no manifest, no ${policy.tags.server} tags, no policy selectors): ${counted(identityCount(read.records), "identity", "identities")} and ${counted(full.credentials.length, "static credential", "static credentials")} were not judged. ` + (near === void 0 ? "" : `${near.address} has a tag ${JSON.stringify(near.key)}, which is not ${JSON.stringify(policy.tags.server)}: tag keys are case-sensitive. `) + "Run with --scope all to judge every non-human identity."
     );
   }
   const elsewhere = unjudgedPlatforms(read.records);
@@ -9307,6 +9310,9 @@ function notes(read, full, judged, policy, unknown) {
     );
   }
   return out;
+}
+function counted(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
 }
 function nearMissTagKey(records, key) {
   const folded = (text) => text.replace(/\s+/g, "").toLowerCase();
