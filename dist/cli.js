@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-DXHL6ZNT.js";
+} from "./chunks/chunk-IKMYIVF4.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import {
   isCalendarDate

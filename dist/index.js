@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-DXHL6ZNT.js";
+} from "./chunks/chunk-IKMYIVF4.js";
 import "./chunks/chunk-ISVOVYNK.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

@@ -71,11 +71,12 @@ function selects(glob: string, address: string): boolean {
 /**
  * The addresses in the inputs a manifest address names: itself, else its count/for_each
  * instances (`aws_iam_role.r` → `aws_iam_role.r[0]`), else the same resource inside modules
- * (`module.m.aws_iam_role.r`). None when the inputs do not hold it.
+ * (`module.m.aws_iam_role.r`), the manifest's own module first. None when the inputs do not
+ * hold it.
  */
-function manifestResolver(index: RecordIndex): (address: string) => string[] {
+function manifestResolver(index: RecordIndex): (address: string, fromModule: string) => string[] {
   let byBase: Map<string, string[]> | undefined;
-  return (address) => {
+  return (address, fromModule) => {
     if (index.byAddress.has(address)) return [address];
     if (byBase === undefined) {
       byBase = new Map();
@@ -88,7 +89,12 @@ function manifestResolver(index: RecordIndex): (address: string) => string[] {
         }
       }
     }
-    return byBase.get(address) ?? [];
+    const all = byBase.get(address) ?? [];
+    // A manifest inside a module (one per instance of a reused module) names that instance's
+    // resources; those outside it only when the module holds none of that name.
+    if (fromModule === '') return all;
+    const own = all.filter((candidate) => candidate.startsWith(`${fromModule}.`));
+    return own.length > 0 ? own : all;
   };
 }
 
@@ -135,31 +141,44 @@ export function attribute(
     if (!claims.has(address)) claims.set(address, attribution);
   };
 
+  // Names first: a server declared or tagged in several module instances is one server per
+  // instance (deploymentNames), whichever way its resources are claimed.
+  const { tags: names } = policy;
+  const tagged = readTagClaims(index, names, environments);
+  const manifestModule = (manifest: Manifest) => index.byAddress.get(manifest.address)?.module ?? '';
+  const deployed = deploymentNames([
+    ...manifests.flatMap((manifest) =>
+      manifest.servers.map((declared) => ({ server: declared.name, module: manifestModule(manifest) })),
+    ),
+    ...tagged.flatMap((entry) =>
+      entry.server === undefined ? [] : [{ server: entry.server, module: entry.record.module }],
+    ),
+  ]);
+
   // 1. The constructs' manifest names addresses: exact ones, or (written by hand) without the
-  // instance key or module path the plan gives them.
-  const resolve = manifestResolver(index);
+  // instance key or module path the plan gives them, its own module's first.
+  const resolveIn = manifestResolver(index);
   for (const manifest of manifests) {
+    const module = manifestModule(manifest);
+    const resolve = (address: string) => resolveIn(address, module);
     for (const declared of manifest.servers) {
-      const server = serverOf(declared.name);
+      const name = deployed(declared.name, module);
+      const server = serverOf(name);
       const identities = declared.identity ? resolve(declared.identity) : [];
       server.identity ??= identities[0];
       server.environment ??= declared.environment;
       server.multiTenant ||= declared.multiTenant === true;
-      claim(manifest.address, { server: declared.name, attributedBy: 'manifest' });
-      for (const identity of identities) claim(identity, { server: declared.name, attributedBy: 'manifest' });
+      claim(manifest.address, { server: name, attributedBy: 'manifest' });
+      for (const identity of identities) claim(identity, { server: name, attributedBy: 'manifest' });
       for (const address of (declared.resources ?? []).flatMap(resolve))
-        claim(address, { server: declared.name, attributedBy: 'manifest' });
+        claim(address, { server: name, attributedBy: 'manifest' });
       for (const declaredTool of declared.tools) {
         const tool = toolOf(server, declaredTool.name);
         tool.sensitive ||= declaredTool.sensitive === true;
         tool.writeCapable ||= declaredTool.writeCapable === true;
         tool.scopes ??= declaredTool.scopes;
         tool.address ??= declaredTool.identity ?? manifest.address;
-        const toolClaim: Attribution = {
-          server: declared.name,
-          tool: declaredTool.name,
-          attributedBy: 'manifest',
-        };
+        const toolClaim: Attribution = { server: name, tool: declaredTool.name, attributedBy: 'manifest' };
         // An identity the inputs do not hold is none: MCP-NHI-001 then says the tool has none.
         for (const identity of declaredTool.identity ? resolve(declaredTool.identity) : []) {
           // Counted even when another tool claimed the identity first: that is how sharing shows.
@@ -172,43 +191,12 @@ export function attribute(
   }
 
   // 2. Tags on the resources themselves.
-  const { tags: names } = policy;
-  const tagged: {
-    record: ResourceRecord;
-    server: string;
-    tool: unknown;
-    tenant: unknown;
-    environment: unknown;
-  }[] = [];
-  for (const record of index.all) {
-    if (record.mode !== 'managed') continue;
-    const { values } = record;
-    const tags = values.tags ?? values.labels;
-    const all = values.tags_all;
-    // No tag maps at all (the usual case for resources without tags): no tag to read.
-    if ((tags === undefined || tags === null) && (all === undefined || all === null)) continue;
-    const environment = tagOf(tags, all, names.environment);
-    if (typeof environment === 'string') environments.set(record.address, environment);
+  for (const { record, server: serverTag, tool: toolTag, tenant, environment } of tagged) {
     if (claims.has(record.address)) continue;
-    const serverTag = tagOf(tags, all, names.server);
-    const toolTag = tagOf(tags, all, names.tool);
-    // Any resource, not only identities: a workload or secret may be a server's, too. A known
-    // server with a tool known only after apply is the server's.
-    if (isUnknown(serverTag) || (serverTag === undefined && isUnknown(toolTag))) {
+    if (serverTag === undefined) {
       claims.set(record.address, UNRESOLVED);
       continue;
     }
-    if (typeof serverTag !== 'string') continue;
-    tagged.push({
-      record,
-      server: serverTag,
-      tool: toolTag,
-      tenant: tagOf(tags, all, names.tenant),
-      environment,
-    });
-  }
-  const deployed = deploymentNames(tagged);
-  for (const { record, server: serverTag, tool: toolTag, tenant, environment } of tagged) {
     const name = deployed(serverTag, record.module);
     claims.set(record.address, tagClaim(name, typeof toolTag === 'string' ? toolTag : undefined, tenant));
     const server = serverOf(name);
@@ -286,6 +274,54 @@ export function attribute(
   };
 }
 
+interface TagClaim {
+  readonly record: ResourceRecord;
+  /** The server tag; undefined when the server (or, without one, the tool) is known only after apply. */
+  readonly server?: string;
+  readonly tool: unknown;
+  readonly tenant: unknown;
+  readonly environment: unknown;
+}
+
+/**
+ * The attribution tags of every managed resource that has a server tag, or whose server tag
+ * (or tool tag, without a server tag) is known only after apply. Environment tags go into
+ * `environments`.
+ */
+function readTagClaims(
+  index: RecordIndex,
+  names: Policy['tags'],
+  environments: Map<string, string>,
+): TagClaim[] {
+  const out: TagClaim[] = [];
+  for (const record of index.all) {
+    if (record.mode !== 'managed') continue;
+    const { values } = record;
+    const tags = values.tags ?? values.labels;
+    const all = values.tags_all;
+    // No tag maps at all (the usual case for resources without tags): no tag to read.
+    if ((tags === undefined || tags === null) && (all === undefined || all === null)) continue;
+    const environment = tagOf(tags, all, names.environment);
+    if (typeof environment === 'string') environments.set(record.address, environment);
+    const serverTag = tagOf(tags, all, names.server);
+    const toolTag = tagOf(tags, all, names.tool);
+    // Any resource, not only identities: a workload or secret may be a server's, too. A known
+    // server with a tool known only after apply is the server's.
+    if (isUnknown(serverTag) || (serverTag === undefined && isUnknown(toolTag))) {
+      out.push({ record, tool: toolTag, tenant: undefined, environment });
+    } else if (typeof serverTag === 'string') {
+      out.push({
+        record,
+        server: serverTag,
+        tool: toolTag,
+        tenant: tagOf(tags, all, names.tenant),
+        environment,
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * The server name tagged resources belong to. One module instantiated per environment
  * (`module.prod` and `module.staging`, `module.mcp["eu"]` and `module.mcp["us"]`) tags the same
@@ -294,12 +330,10 @@ export function attribute(
  * inside it (or of the root module, which holds them all) stay one server.
  */
 function deploymentNames(
-  tagged: readonly { readonly record: ResourceRecord; readonly server: string }[],
+  places: readonly { readonly server: string; readonly module: string }[],
 ): (server: string, module: string) => string {
   const modules = new Map<string, Set<string>>();
-  for (const { record, server } of tagged) {
-    getOrMake(modules, server, () => new Set<string>()).add(record.module);
-  }
+  for (const { server, module } of places) getOrMake(modules, server, () => new Set<string>()).add(module);
   // Per server name, the outermost modules its resources are in, when there are several.
   const roots = new Map<string, string[]>();
   for (const [server, set] of modules) {

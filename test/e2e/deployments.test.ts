@@ -85,6 +85,56 @@ describe('a server deployed by one module per environment', () => {
     }
   });
 
+  it('is one server per module instance when each instance declares it in a manifest of its own', async () => {
+    const manifest = (module: string) => ({
+      address: `${module}.terraform_data.manifest`,
+      module_address: module,
+      mode: 'managed',
+      type: 'terraform_data',
+      name: 'manifest',
+      change: {
+        actions: ['create'],
+        before: null,
+        // Written inside the module, which does not know its own address.
+        after: {
+          input: {
+            schema: 'mcp-nhi-manifest/v1',
+            servers: [
+              {
+                name: 'github',
+                identity: 'aws_iam_role.server',
+                tools: [{ name: 'search', identity: 'aws_iam_role.search' }],
+              },
+            ],
+          },
+        },
+        after_unknown: {},
+        after_sensitive: {},
+      },
+    });
+    // The manifest attributes them; the roles carry their owner tag only.
+    const untagged = (changes: ReturnType<typeof deployment>) =>
+      changes.map((change) => {
+        const {
+          'mcp-nhi:server': _server,
+          'mcp-nhi:tool': _tool,
+          ...tags
+        } = change.change.after.tags as Record<string, string>;
+        return { ...change, change: { ...change.change, after: { ...change.change.after, tags } } };
+      });
+    const report = await check([
+      ...untagged(deployment('module.prod', 'module.prod', 'a')),
+      manifest('module.prod'),
+      ...untagged(deployment('module.staging', 'module.staging', 'b')),
+      manifest('module.staging'),
+    ]);
+    expect(report.inventory.servers.map((server) => server.name).sort()).toEqual([
+      'github (module.prod)',
+      'github (module.staging)',
+    ]);
+    expect(crossDeployment(report.findings)).toEqual([]);
+  });
+
   it('stays one server when its resources are in a module and modules inside it', async () => {
     const report = await check(deployment('module.mcp', 'module.mcp.module.tools', 'a'));
     expect(report.inventory.servers.map((server) => server.name)).toEqual(['github']);

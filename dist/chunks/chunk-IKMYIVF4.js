@@ -4719,7 +4719,7 @@ function selects(glob, address) {
 }
 function manifestResolver(index) {
   let byBase;
-  return (address) => {
+  return (address, fromModule) => {
     if (index.byAddress.has(address)) return [address];
     if (byBase === void 0) {
       byBase = /* @__PURE__ */ new Map();
@@ -4732,7 +4732,10 @@ function manifestResolver(index) {
         }
       }
     }
-    return byBase.get(address) ?? [];
+    const all = byBase.get(address) ?? [];
+    if (fromModule === "") return all;
+    const own = all.filter((candidate) => candidate.startsWith(`${fromModule}.`));
+    return own.length > 0 ? own : all;
   };
 }
 function moduleSuffixes(address) {
@@ -4771,29 +4774,39 @@ function attribute(index, manifests, policy) {
   const claim = (address, attribution) => {
     if (!claims2.has(address)) claims2.set(address, attribution);
   };
-  const resolve3 = manifestResolver(index);
+  const { tags: names } = policy;
+  const tagged = readTagClaims(index, names, environments3);
+  const manifestModule = (manifest) => index.byAddress.get(manifest.address)?.module ?? "";
+  const deployed = deploymentNames([
+    ...manifests.flatMap(
+      (manifest) => manifest.servers.map((declared2) => ({ server: declared2.name, module: manifestModule(manifest) }))
+    ),
+    ...tagged.flatMap(
+      (entry) => entry.server === void 0 ? [] : [{ server: entry.server, module: entry.record.module }]
+    )
+  ]);
+  const resolveIn = manifestResolver(index);
   for (const manifest of manifests) {
+    const module = manifestModule(manifest);
+    const resolve3 = (address) => resolveIn(address, module);
     for (const declared2 of manifest.servers) {
-      const server = serverOf(declared2.name);
+      const name = deployed(declared2.name, module);
+      const server = serverOf(name);
       const identities = declared2.identity ? resolve3(declared2.identity) : [];
       server.identity ??= identities[0];
       server.environment ??= declared2.environment;
       server.multiTenant ||= declared2.multiTenant === true;
-      claim(manifest.address, { server: declared2.name, attributedBy: "manifest" });
-      for (const identity of identities) claim(identity, { server: declared2.name, attributedBy: "manifest" });
+      claim(manifest.address, { server: name, attributedBy: "manifest" });
+      for (const identity of identities) claim(identity, { server: name, attributedBy: "manifest" });
       for (const address of (declared2.resources ?? []).flatMap(resolve3))
-        claim(address, { server: declared2.name, attributedBy: "manifest" });
+        claim(address, { server: name, attributedBy: "manifest" });
       for (const declaredTool of declared2.tools) {
         const tool = toolOf(server, declaredTool.name);
         tool.sensitive ||= declaredTool.sensitive === true;
         tool.writeCapable ||= declaredTool.writeCapable === true;
         tool.scopes ??= declaredTool.scopes;
         tool.address ??= declaredTool.identity ?? manifest.address;
-        const toolClaim = {
-          server: declared2.name,
-          tool: declaredTool.name,
-          attributedBy: "manifest"
-        };
+        const toolClaim = { server: name, tool: declaredTool.name, attributedBy: "manifest" };
         for (const identity of declaredTool.identity ? resolve3(declaredTool.identity) : []) {
           tool.identities.add(identity);
           claim(identity, toolClaim);
@@ -4802,34 +4815,12 @@ function attribute(index, manifests, policy) {
       }
     }
   }
-  const { tags: names } = policy;
-  const tagged = [];
-  for (const record of index.all) {
-    if (record.mode !== "managed") continue;
-    const { values } = record;
-    const tags = values.tags ?? values.labels;
-    const all = values.tags_all;
-    if ((tags === void 0 || tags === null) && (all === void 0 || all === null)) continue;
-    const environment = tagOf(tags, all, names.environment);
-    if (typeof environment === "string") environments3.set(record.address, environment);
+  for (const { record, server: serverTag, tool: toolTag, tenant, environment } of tagged) {
     if (claims2.has(record.address)) continue;
-    const serverTag = tagOf(tags, all, names.server);
-    const toolTag = tagOf(tags, all, names.tool);
-    if (isUnknown(serverTag) || serverTag === void 0 && isUnknown(toolTag)) {
+    if (serverTag === void 0) {
       claims2.set(record.address, UNRESOLVED);
       continue;
     }
-    if (typeof serverTag !== "string") continue;
-    tagged.push({
-      record,
-      server: serverTag,
-      tool: toolTag,
-      tenant: tagOf(tags, all, names.tenant),
-      environment
-    });
-  }
-  const deployed = deploymentNames(tagged);
-  for (const { record, server: serverTag, tool: toolTag, tenant, environment } of tagged) {
     const name = deployed(serverTag, record.module);
     claims2.set(record.address, tagClaim(name, typeof toolTag === "string" ? toolTag : void 0, tenant));
     const server = serverOf(name);
@@ -4900,11 +4891,35 @@ function attribute(index, manifests, policy) {
     }
   };
 }
-function deploymentNames(tagged) {
-  const modules = /* @__PURE__ */ new Map();
-  for (const { record, server } of tagged) {
-    getOrMake(modules, server, () => /* @__PURE__ */ new Set()).add(record.module);
+function readTagClaims(index, names, environments3) {
+  const out = [];
+  for (const record of index.all) {
+    if (record.mode !== "managed") continue;
+    const { values } = record;
+    const tags = values.tags ?? values.labels;
+    const all = values.tags_all;
+    if ((tags === void 0 || tags === null) && (all === void 0 || all === null)) continue;
+    const environment = tagOf(tags, all, names.environment);
+    if (typeof environment === "string") environments3.set(record.address, environment);
+    const serverTag = tagOf(tags, all, names.server);
+    const toolTag = tagOf(tags, all, names.tool);
+    if (isUnknown(serverTag) || serverTag === void 0 && isUnknown(toolTag)) {
+      out.push({ record, tool: toolTag, tenant: void 0, environment });
+    } else if (typeof serverTag === "string") {
+      out.push({
+        record,
+        server: serverTag,
+        tool: toolTag,
+        tenant: tagOf(tags, all, names.tenant),
+        environment
+      });
+    }
   }
+  return out;
+}
+function deploymentNames(places) {
+  const modules = /* @__PURE__ */ new Map();
+  for (const { server, module } of places) getOrMake(modules, server, () => /* @__PURE__ */ new Set()).add(module);
   const roots = /* @__PURE__ */ new Map();
   for (const [server, set] of modules) {
     if (set.size < 2 || set.has("")) continue;
