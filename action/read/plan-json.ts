@@ -127,9 +127,9 @@ function incompletePlanNotes(doc: Json): string[] {
       `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`,
     );
   }
-  if (!Array.isArray(doc.resource_changes) && isObj(doc.planned_values)) {
+  if (!Array.isArray(doc.resource_changes) && (isObj(doc.planned_values) || isObj(doc.prior_state))) {
     notes.push(
-      'the plan lists no resource changes (a refresh-only plan?): the resources in planned_values were judged as they are',
+      'the plan lists no resource changes (a refresh-only plan?): the resources it holds (prior_state, planned_values) were judged as they are',
     );
   }
   if (doc.complete === false) {
@@ -268,18 +268,23 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
   }
 
-  // A refresh-only plan lists no changes: what exists is in planned_values alone, judged as it
-  // is (as state is), not passed as nothing.
+  const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : undefined;
+  const priorResources = prior === undefined ? [] : moduleResources(prior.root_module, path);
+
+  // A refresh-only plan lists no changes, and Terraform 1.x leaves its planned_values empty:
+  // what exists is the refreshed prior_state. It is judged as it is (as state is), not passed
+  // as nothing. planned_values come first for producers that fill them.
   if (!Array.isArray(doc.resource_changes)) {
-    for (const snapshot of planned) {
-      if (snapshot.resource.mode !== 'data') records.push(recordFromSnapshot(snapshot, ['no-op'], path));
+    const listed = new Set<string>();
+    for (const snapshot of [...planned, ...priorResources]) {
+      if (snapshot.resource.mode === 'data' || listed.has(snapshot.address)) continue;
+      listed.add(snapshot.address);
+      records.push(recordFromSnapshot(snapshot, ['no-op'], path));
     }
   }
 
   // Data sources read while planning are not changes: Terraform lists them in planned_values
   // (0.12 to 0.15) or prior_state (1.x). Policy documents rendered by them are needed.
-  const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : undefined;
-  const priorResources = prior === undefined ? [] : moduleResources(prior.root_module, path);
   for (const snapshot of [...planned, ...priorResources]) {
     if (snapshot.resource.mode !== 'data' || seen.has(snapshot.address)) continue;
     seen.add(snapshot.address);

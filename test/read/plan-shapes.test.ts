@@ -1,0 +1,80 @@
+/**
+ * Plan shapes that real Terraform and OpenTofu versions write for particular plan modes:
+ * refresh-only, destroy, and changes whose planned object is wholly unknown.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPlanJson } from '../../action/read/plan-json.js';
+import type { ResourceRecord } from '../../action/read/record.js';
+
+const TRUST = JSON.stringify({
+  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+});
+const ADMIN = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+
+const roleValues = { name: 'r', assume_role_policy: TRUST, max_session_duration: 43200 };
+const roleInState = { address: 'aws_iam_role.r', mode: 'managed', type: 'aws_iam_role', name: 'r' };
+const documentInState = {
+  address: 'data.aws_iam_policy_document.admin',
+  mode: 'data',
+  type: 'aws_iam_policy_document',
+  name: 'admin',
+  values: { json: ADMIN },
+};
+
+function read(plan: unknown): ReturnType<typeof readPlanJson> {
+  return readPlanJson(JSON.stringify(plan), 'p.json');
+}
+
+function addresses(records: readonly ResourceRecord[]): [string, readonly string[]][] {
+  return records.map((r) => [r.address, r.actions]);
+}
+
+describe('refresh-only plans', () => {
+  it('judges the refreshed state: Terraform 1.11 leaves planned_values empty and lists no changes', () => {
+    // `terraform plan -refresh-only -out p; terraform show -json p` on a configuration that
+    // holds a role: the resources are in prior_state alone.
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.11.4',
+      planned_values: { root_module: {} },
+      prior_state: {
+        format_version: '1.0',
+        terraform_version: '1.11.4',
+        values: {
+          root_module: {
+            resources: [{ ...roleInState, values: roleValues, sensitive_values: {} }, documentInState],
+            child_modules: [
+              {
+                address: 'module.m["a.b"]',
+                resources: [
+                  {
+                    address: 'module.m["a.b"].aws_iam_access_key.k[0]',
+                    mode: 'managed',
+                    type: 'aws_iam_access_key',
+                    name: 'k',
+                    index: 0,
+                    values: { user: 'bot', secret: 'x' },
+                    sensitive_values: { secret: true },
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+      configuration: { root_module: {} },
+      applyable: false,
+      complete: true,
+      errored: false,
+    };
+    const { records, inputs } = read(plan);
+    expect(addresses(records)).toEqual([
+      ['aws_iam_role.r', ['no-op']],
+      ['module.m["a.b"].aws_iam_access_key.k[0]', ['no-op']],
+      ['data.aws_iam_policy_document.admin', ['read']],
+    ]);
+    expect(records[1]).toMatchObject({ module: 'module.m["a.b"]', index: 0, sensitivePaths: ['secret'] });
+    expect(inputs[0]!.resources).toBe(3);
+    expect(inputs[0]!.notes).toEqual([expect.stringContaining('refresh-only')]);
+  });
+});
