@@ -93,6 +93,7 @@ export function readPlanObject(
   }
 
   let records: ResourceRecord[];
+  const readerNotes: string[] = [];
   // `null` says as little as a missing key: a document of nulls is no plan to pass.
   if ((changes === undefined || changes === null) && (planned === undefined || planned === null)) {
     const state = doc.values;
@@ -104,9 +105,9 @@ export function readPlanObject(
     }
     records = stateRecords(state, path);
   } else {
-    records = planRecords(doc, path, options.owned === true);
+    records = planRecords(doc, path, options.owned === true, readerNotes);
   }
-  const notes = incompletePlanNotes(doc);
+  const notes = [...incompletePlanNotes(doc), ...readerNotes];
   const summary = {
     path,
     format,
@@ -185,7 +186,8 @@ function checkType(value: unknown, key: string, want: 'array' | 'object', path: 
 // ---------------------------------------------------------------------------------------------
 // Plans
 
-function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] {
+/** The records a plan will leave; what the report should know about them goes into `notes`. */
+function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): ResourceRecord[] {
   const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path) : [];
   let plannedByAddress: Map<string, Json> | undefined;
   const plannedValuesOf = (address: string): unknown => {
@@ -281,6 +283,16 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
       listed.add(snapshot.address);
       records.push(recordFromSnapshot(snapshot, ['no-op'], path));
     }
+  }
+
+  // Every change deletes or forgets (`terraform plan -destroy`, or a configuration emptied of
+  // resources): nothing the plan leaves could use a data source, so a policy document read
+  // while refreshing grants nothing and is not judged. The report says why nothing was.
+  if (changes.length > 0 && records.length === 0) {
+    notes.push(
+      'the plan deletes or forgets every resource it lists (a -destroy plan?): nothing remains to judge',
+    );
+    return records;
   }
 
   // Data sources read while planning are not changes: Terraform lists them in planned_values

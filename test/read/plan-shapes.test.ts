@@ -78,3 +78,46 @@ describe('refresh-only plans', () => {
     expect(inputs[0]!.notes).toEqual([expect.stringContaining('refresh-only')]);
   });
 });
+
+describe('destroy plans', () => {
+  const deleting = {
+    ...roleInState,
+    change: { actions: ['delete'], before: roleValues, after: null, after_unknown: {} },
+  };
+  const destroyPlan = {
+    format_version: '1.2',
+    terraform_version: '1.11.4',
+    planned_values: { root_module: {} },
+    resource_changes: [deleting],
+    prior_state: {
+      values: { root_module: { resources: [{ ...roleInState, values: roleValues }, documentInState] } },
+    },
+    applyable: true,
+    complete: true,
+    errored: false,
+  };
+
+  it('judges nothing when every change deletes, and says so', () => {
+    // `terraform plan -destroy`: the policy document read while refreshing grants nothing once
+    // every resource that could use it is gone.
+    const { records, inputs } = read(destroyPlan);
+    expect(records).toEqual([]);
+    expect(inputs[0]!.notes).toEqual([expect.stringContaining('deletes or forgets every resource')]);
+  });
+
+  it('still judges the data sources of a plan that keeps something', () => {
+    const keeping = {
+      address: 'aws_iam_role.kept',
+      mode: 'managed',
+      type: 'aws_iam_role',
+      name: 'kept',
+      change: { actions: ['no-op'], before: roleValues, after: roleValues, after_unknown: {} },
+    };
+    const { records, inputs } = read({ ...destroyPlan, resource_changes: [deleting, keeping] });
+    expect(addresses(records)).toEqual([
+      ['aws_iam_role.kept', ['no-op']],
+      ['data.aws_iam_policy_document.admin', ['read']],
+    ]);
+    expect(inputs[0]!.notes).toBeUndefined();
+  });
+});
