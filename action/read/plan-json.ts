@@ -201,6 +201,7 @@ function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): 
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records: ResourceRecord[] = [];
   const seen = new Set<string>();
+  const whollyUnknown = { fromConfiguration: 0, notJudged: [] as string[] };
   // Every record of this plan comes from the same file: one location object serves them all.
   const source: SourceLocation = { file: path };
 
@@ -242,16 +243,25 @@ function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): 
       after = isObj(plannedValues) ? plannedValues : {};
     }
     const configResource = resolver.configResource(module, mode, type, name);
-    const values = applyUnknowns(
-      after as Json,
-      change.after_unknown,
-      path,
+    const markerFor =
       configResource === undefined
         ? undefined
-        : (segments) => resolver.markerFor(module, configResource, segments),
-      isObj(configResource?.expressions) ? configResource.expressions : undefined,
-      owned,
-    );
+        : (segments: readonly Segment[]) => resolver.markerFor(module, configResource, segments);
+    const expressions = isObj(configResource?.expressions) ? configResource.expressions : undefined;
+    let values: Json;
+    if (change.after_unknown === true) {
+      // The whole object is unknown (a deferred change, a data source read at apply by old
+      // versions): `after` says nothing, so an empty object would pass as "nothing set".
+      // What the configuration writes is what the provider will get; without it, the report
+      // must say the resource was not judged.
+      if (expressions !== undefined && markerFor !== undefined) {
+        values = valuesFromConfiguration(expressions, markerFor, path);
+        whollyUnknown.fromConfiguration++;
+      } else {
+        values = {};
+        whollyUnknown.notJudged.push(address);
+      }
+    } else values = applyUnknowns(after as Json, change.after_unknown, path, markerFor, expressions, owned);
     // The AWS provider computes tags_all from its default_tags and the resource's tags. When
     // the plan says what the default tags are, an unknown tags_all is that merge.
     let withTags = values;
@@ -269,6 +279,8 @@ function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): 
     if (mode === 'data') seen.add(address);
     records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
   }
+
+  notes.push(...whollyUnknownNotes(whollyUnknown));
 
   const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : undefined;
   const priorResources = prior === undefined ? [] : moduleResources(prior.root_module, path);
@@ -305,7 +317,23 @@ function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): 
   return records;
 }
 
-/** Whether an AWS provider configuration of the plan sets default_tags (or may: none is recorded). */
+function whollyUnknownNotes(counts: { fromConfiguration: number; notJudged: readonly string[] }): string[] {
+  const notes: string[] = [];
+  if (counts.fromConfiguration > 0) {
+    notes.push(
+      `${counts.fromConfiguration} resource change(s) wholly unknown until apply ("after_unknown": true) were judged by what their configuration writes`,
+    );
+  }
+  const { notJudged } = counts;
+  if (notJudged.length > 0) {
+    const shown = notJudged.slice(0, 5).join(', ');
+    notes.push(
+      `${notJudged.length} resource change(s) wholly unknown until apply ("after_unknown": true), with no configuration in the plan to tell what they will hold, were not judged: ${shown}${notJudged.length > 5 ? ', …' : ''}`,
+    );
+  }
+  return notes;
+}
+
 /**
  * The default tags every AWS resource of the plan gets: none when no AWS provider configuration
  * sets default_tags, the constant tags when every one sets the same constant ones, undefined
@@ -458,6 +486,39 @@ function applyUnknowns(
     }
   }
   return root ?? after;
+}
+
+/**
+ * What a wholly unknown object will hold as far as its configuration says: constants as
+ * written, every other expression (references, and function calls, for which Terraform writes
+ * neither constant nor references) unknown. Attributes the configuration leaves out stay out,
+ * as they would in `after`; `dynamic` blocks, which the plan's configuration omits, are missed.
+ */
+function valuesFromConfiguration(
+  expressions: Json,
+  markerFor: (segments: readonly Segment[]) => UnknownValue,
+  path: string,
+): Json {
+  const block = (node: Json, segments: Segment[]): Json => {
+    if (segments.length > MAX_NESTING) tooDeep(path);
+    const out: Json = {};
+    for (const key of Object.keys(node)) setOwn(out, key, value(node[key], [...segments, key]));
+    return out;
+  };
+  const value = (node: unknown, segments: Segment[]): unknown => {
+    if (Array.isArray(node)) {
+      return node.map((item, i) =>
+        isObj(item) ? block(item, [...segments, i]) : markerFor([...segments, i]),
+      );
+    }
+    if (!isObj(node) || Object.keys(node).length === 0) return markerFor(segments);
+    if (!isExpression(node)) return block(node, segments); // A nested block written once.
+    const references = Array.isArray(node.references) ? node.references : [];
+    return Object.hasOwn(node, 'constant_value') && references.length === 0
+      ? node.constant_value
+      : markerFor(segments);
+  };
+  return block(expressions, []);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readPlanJson } from '../../action/read/plan-json.js';
-import type { ResourceRecord } from '../../action/read/record.js';
+import { isUnknown, type ResourceRecord } from '../../action/read/record.js';
 
 const TRUST = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
@@ -119,5 +119,68 @@ describe('destroy plans', () => {
       ['data.aws_iam_policy_document.admin', ['read']],
     ]);
     expect(inputs[0]!.notes).toBeUndefined();
+  });
+});
+
+describe('changes whose planned object is wholly unknown (after_unknown: true)', () => {
+  // Deferred changes (Terraform 1.9+ -allow-deferral) and some producers plan a whole object as
+  // unknown: `after` is absent and `after_unknown` is `true`.
+  const wholly = (address: string, name: string) => ({
+    address,
+    mode: 'managed',
+    type: 'aws_iam_role',
+    name,
+    change: { actions: ['create'], before: null, after_unknown: true, after_sensitive: {} },
+  });
+
+  it('takes what the configuration writes: constants as written, everything else unknown', () => {
+    const plan = {
+      format_version: '1.2',
+      resource_changes: [],
+      deferred_changes: [
+        { reason: 'provider_config_unknown', resource_change: wholly('aws_iam_role.r', 'r') },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_iam_role.r',
+              mode: 'managed',
+              type: 'aws_iam_role',
+              name: 'r',
+              expressions: {
+                name: { constant_value: 'r' },
+                max_session_duration: { constant_value: 43200 },
+                // jsonencode({...}): Terraform writes no constant for a function call.
+                assume_role_policy: {},
+                permissions_boundary: { references: ['aws_iam_policy.b.arn', 'aws_iam_policy.b'] },
+                inline_policy: [{ name: { constant_value: 'p' }, policy: { references: ['local.p'] } }],
+              },
+            },
+          ],
+        },
+      },
+      complete: false,
+      errored: false,
+    };
+    const { records, inputs } = read(plan);
+    const values = records[0]!.values;
+    expect(values.name).toBe('r');
+    expect(values.max_session_duration).toBe(43200);
+    expect(isUnknown(values.assume_role_policy)).toBe(true);
+    expect(values.permissions_boundary).toMatchObject({ $unknown: true, refs: ['aws_iam_policy.b'] });
+    const inline = values.inline_policy as Record<string, unknown>[];
+    expect(inline[0]!.name).toBe('p');
+    expect(isUnknown(inline[0]!.policy)).toBe(true);
+    expect(inputs[0]!.notes).toContainEqual(expect.stringContaining('1 resource change(s) wholly unknown'));
+  });
+
+  it('says a wholly unknown object the plan has no configuration for was not judged', () => {
+    const plan = { format_version: '1.2', resource_changes: [wholly('aws_iam_role.r', 'r')] };
+    const { records, inputs } = read(plan);
+    expect(records[0]!.values).toEqual({});
+    expect(inputs[0]!.notes).toEqual([
+      expect.stringMatching(/1 resource change\(s\) wholly unknown .* not judged: aws_iam_role\.r$/),
+    ]);
   });
 });
