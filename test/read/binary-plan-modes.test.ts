@@ -42,6 +42,9 @@ describe.skipIf(!hasTerraform())('binary plans of every mode (needs terraform on
         '  for_each = toset(["a.b", "c[d]"])',
         '  input    = { name = each.key }',
         '}',
+        'resource "terraform_data" "old" {',
+        '  input = "old"',
+        '}',
         '',
       ].join('\n'),
     );
@@ -55,8 +58,56 @@ describe.skipIf(!hasTerraform())('binary plans of every mode (needs terraform on
       env: { ...env, TF_CLI_ARGS: '-input=false', TF_CLI_ARGS_show: '-no-color' },
     });
     expect(read.records.map((r) => r.address)).toEqual([
+      'terraform_data.old',
       'terraform_data.role["a.b"]',
       'terraform_data.role["c[d]"]',
     ]);
+  });
+  it('judges the refreshed state of a refresh-only plan', async () => {
+    terraform('plan', '-refresh-only', '-out', 'refresh');
+    const read = await readBinaryPlan(path.join(dir, 'refresh'), { env });
+    expect(read.records.map((r) => [r.address, r.index, r.actions])).toEqual([
+      ['terraform_data.old', undefined, ['no-op']],
+      ['terraform_data.role["a.b"]', 'a.b', ['no-op']],
+      ['terraform_data.role["c[d]"]', 'c[d]', ['no-op']],
+    ]);
+    expect(read.inputs[0]!.notes).toEqual([expect.stringContaining('refresh-only')]);
+  });
+
+  it('judges nothing of a destroy plan, and says so', async () => {
+    terraform('plan', '-destroy', '-out', 'destroy');
+    const read = await readBinaryPlan(path.join(dir, 'destroy'), { env });
+    expect(read.records).toEqual([]);
+    expect(read.inputs[0]!.notes).toEqual([expect.stringContaining('deletes or forgets every resource')]);
+  });
+
+  it('keeps replacements of a tainted instance, and leaves out what a removed block forgets', async () => {
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      [
+        'resource "terraform_data" "role" {',
+        '  for_each = toset(["a.b", "c[d]"])',
+        '  input    = { name = each.key }',
+        '  lifecycle { create_before_destroy = true }',
+        '}',
+        'removed {',
+        '  from = terraform_data.old',
+        '  lifecycle { destroy = false }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    execFileSync('terraform', ['taint', '-no-color', 'terraform_data.role["a.b"]'], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
+    terraform('plan', '-out', 'changes');
+    const read = await readBinaryPlan(path.join(dir, 'changes'), { env });
+    expect(read.records.map((r) => [r.address, r.actions])).toEqual([
+      ['terraform_data.role["a.b"]', ['create', 'delete']],
+      ['terraform_data.role["c[d]"]', ['no-op']],
+    ]);
+    expect(read.inputs[0]!.notes).toBeUndefined();
   });
 });
