@@ -306,6 +306,15 @@ function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): 
     );
     return records;
   }
+  // Nothing changes, yet what exists is judged (a noncompliant role left alone is still one):
+  // the report says so, or a reviewer would take the findings for what the change introduces.
+  if (
+    Array.isArray(doc.resource_changes) &&
+    records.some((r) => r.mode === 'managed') &&
+    changes.every((rc) => isObj(rc) && isObj(rc.change) && changesNothing(rc.change.actions))
+  ) {
+    notes.push('the plan changes no resource (every change is a no-op): what exists was judged as it stands');
+  }
 
   // Data sources read while planning are not changes: Terraform lists them in planned_values
   // (0.12 to 0.15) or prior_state (1.x). Policy documents rendered by them are needed.
@@ -353,6 +362,10 @@ function providerDefaultTags(configuration: Json): Json | undefined {
   if (first === undefined) return undefined;
   const text = JSON.stringify(first);
   return sets.every((set) => set !== undefined && JSON.stringify(set) === text) ? first : undefined;
+}
+
+function changesNothing(actions: unknown): boolean {
+  return Array.isArray(actions) && actions.every((a) => a === 'no-op' || a === 'read');
 }
 
 function isGone(actions: readonly string[]): boolean {

@@ -184,3 +184,16 @@ describe('changes whose planned object is wholly unknown (after_unknown: true)',
     ]);
   });
 });
+
+describe('plans that change nothing', () => {
+  it('still judges what exists, and says the findings are not about a change', () => {
+    const unchanged = {
+      ...roleInState,
+      change: { actions: ['no-op'], before: roleValues, after: roleValues, after_unknown: {} },
+    };
+    const { records, inputs } = read({ format_version: '1.2', resource_changes: [unchanged] });
+    expect(addresses(records)).toEqual([['aws_iam_role.r', ['no-op']]]);
+    expect(records[0]!.values).toEqual(roleValues);
+    expect(inputs[0]!.notes).toEqual([expect.stringContaining('changes no resource')]);
+  });
+});
