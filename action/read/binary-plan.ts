@@ -44,7 +44,7 @@ export async function readBinaryPlan(path: string, options: BinaryPlanOptions = 
       ['show', '-json', '-no-color', absolute],
       {
         cwd: dirname(absolute),
-        env: { ...env, TF_IN_AUTOMATION: '1' },
+        env: showEnvironment(env),
         maxBuffer: MAX_OUTPUT_BYTES,
         timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         encoding: 'utf8',
@@ -85,6 +85,18 @@ export async function readBinaryPlan(path: string, options: BinaryPlanOptions = 
   });
   const result = readPlanJson(stdout, path, 'binary-plan');
   return result;
+}
+
+/**
+ * The environment for `show`. TF_CLI_ARGS and TF_CLI_ARGS_show add flags to the command line;
+ * a CI that sets `TF_CLI_ARGS=-input=false` for its plan and apply would make `show` fail
+ * ("flag provided but not defined"), and other flags could change the output this reads.
+ */
+function showEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env, TF_IN_AUTOMATION: '1' };
+  delete out.TF_CLI_ARGS;
+  delete out.TF_CLI_ARGS_show;
+  return out;
 }
 
 /** The first informative line of terraform's stderr, without its box drawing and colours. */

@@ -93,6 +93,7 @@ export function readPlanObject(
   }
 
   let records: ResourceRecord[];
+  const readerNotes: string[] = [];
   // `null` says as little as a missing key: a document of nulls is no plan to pass.
   if ((changes === undefined || changes === null) && (planned === undefined || planned === null)) {
     const state = doc.values;
@@ -104,9 +105,9 @@ export function readPlanObject(
     }
     records = stateRecords(state, path);
   } else {
-    records = planRecords(doc, path, options.owned === true);
+    records = planRecords(doc, path, options.owned === true, readerNotes);
   }
-  const notes = incompletePlanNotes(doc);
+  const notes = [...incompletePlanNotes(doc), ...readerNotes];
   const summary = {
     path,
     format,
@@ -127,9 +128,9 @@ function incompletePlanNotes(doc: Json): string[] {
       `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`,
     );
   }
-  if (!Array.isArray(doc.resource_changes) && isObj(doc.planned_values)) {
+  if (!Array.isArray(doc.resource_changes) && (isObj(doc.planned_values) || isObj(doc.prior_state))) {
     notes.push(
-      'the plan lists no resource changes (a refresh-only plan?): the resources in planned_values were judged as they are',
+      'the plan lists no resource changes (a refresh-only plan?): the resources it holds (prior_state, planned_values) were judged as they are',
     );
   }
   if (doc.complete === false) {
@@ -185,7 +186,8 @@ function checkType(value: unknown, key: string, want: 'array' | 'object', path: 
 // ---------------------------------------------------------------------------------------------
 // Plans
 
-function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] {
+/** The records a plan will leave; what the report should know about them goes into `notes`. */
+function planRecords(doc: Json, path: string, owned: boolean, notes: string[]): ResourceRecord[] {
   const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path) : [];
   let plannedByAddress: Map<string, Json> | undefined;
   const plannedValuesOf = (address: string): unknown => {
@@ -199,6 +201,7 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records: ResourceRecord[] = [];
   const seen = new Set<string>();
+  const whollyUnknown = { fromConfiguration: 0, notJudged: [] as string[] };
   // Every record of this plan comes from the same file: one location object serves them all.
   const source: SourceLocation = { file: path };
 
@@ -240,16 +243,25 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
       after = isObj(plannedValues) ? plannedValues : {};
     }
     const configResource = resolver.configResource(module, mode, type, name);
-    const values = applyUnknowns(
-      after as Json,
-      change.after_unknown,
-      path,
+    const markerFor =
       configResource === undefined
         ? undefined
-        : (segments) => resolver.markerFor(module, configResource, segments),
-      isObj(configResource?.expressions) ? configResource.expressions : undefined,
-      owned,
-    );
+        : (segments: readonly Segment[]) => resolver.markerFor(module, configResource, segments);
+    const expressions = isObj(configResource?.expressions) ? configResource.expressions : undefined;
+    let values: Json;
+    if (change.after_unknown === true) {
+      // The whole object is unknown (a deferred change, a data source read at apply by old
+      // versions): `after` says nothing, so an empty object would pass as "nothing set".
+      // What the configuration writes is what the provider will get; without it, the report
+      // must say the resource was not judged.
+      if (expressions !== undefined && markerFor !== undefined) {
+        values = valuesFromConfiguration(expressions, markerFor, path);
+        whollyUnknown.fromConfiguration++;
+      } else {
+        values = {};
+        whollyUnknown.notJudged.push(address);
+      }
+    } else values = applyUnknowns(after as Json, change.after_unknown, path, markerFor, expressions, owned);
     // The AWS provider computes tags_all from its default_tags and the resource's tags. When
     // the plan says what the default tags are, an unknown tags_all is that merge.
     let withTags = values;
@@ -268,18 +280,44 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
     records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
   }
 
-  // A refresh-only plan lists no changes: what exists is in planned_values alone, judged as it
-  // is (as state is), not passed as nothing.
+  notes.push(...whollyUnknownNotes(whollyUnknown));
+
+  const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : undefined;
+  const priorResources = prior === undefined ? [] : moduleResources(prior.root_module, path);
+
+  // A refresh-only plan lists no changes, and Terraform 1.x leaves its planned_values empty:
+  // what exists is the refreshed prior_state. It is judged as it is (as state is), not passed
+  // as nothing. planned_values come first for producers that fill them.
   if (!Array.isArray(doc.resource_changes)) {
-    for (const snapshot of planned) {
-      if (snapshot.resource.mode !== 'data') records.push(recordFromSnapshot(snapshot, ['no-op'], path));
+    const listed = new Set<string>();
+    for (const snapshot of [...planned, ...priorResources]) {
+      if (snapshot.resource.mode === 'data' || listed.has(snapshot.address)) continue;
+      listed.add(snapshot.address);
+      records.push(recordFromSnapshot(snapshot, ['no-op'], path));
     }
+  }
+
+  // Every change deletes or forgets (`terraform plan -destroy`, or a configuration emptied of
+  // resources): nothing the plan leaves could use a data source, so a policy document read
+  // while refreshing grants nothing and is not judged. The report says why nothing was.
+  if (changes.length > 0 && records.length === 0) {
+    notes.push(
+      'the plan deletes or forgets every resource it lists (a -destroy plan?): nothing remains to judge',
+    );
+    return records;
+  }
+  // Nothing changes, yet what exists is judged (a noncompliant role left alone is still one):
+  // the report says so, or a reviewer would take the findings for what the change introduces.
+  if (
+    Array.isArray(doc.resource_changes) &&
+    records.some((r) => r.mode === 'managed') &&
+    changes.every((rc) => isObj(rc) && isObj(rc.change) && changesNothing(rc.change.actions))
+  ) {
+    notes.push('the plan changes no resource (every change is a no-op): what exists was judged as it stands');
   }
 
   // Data sources read while planning are not changes: Terraform lists them in planned_values
   // (0.12 to 0.15) or prior_state (1.x). Policy documents rendered by them are needed.
-  const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : undefined;
-  const priorResources = prior === undefined ? [] : moduleResources(prior.root_module, path);
   for (const snapshot of [...planned, ...priorResources]) {
     if (snapshot.resource.mode !== 'data' || seen.has(snapshot.address)) continue;
     seen.add(snapshot.address);
@@ -288,7 +326,23 @@ function planRecords(doc: Json, path: string, owned: boolean): ResourceRecord[] 
   return records;
 }
 
-/** Whether an AWS provider configuration of the plan sets default_tags (or may: none is recorded). */
+function whollyUnknownNotes(counts: { fromConfiguration: number; notJudged: readonly string[] }): string[] {
+  const notes: string[] = [];
+  if (counts.fromConfiguration > 0) {
+    notes.push(
+      `${counts.fromConfiguration} resource change(s) wholly unknown until apply ("after_unknown": true) were judged by what their configuration writes`,
+    );
+  }
+  const { notJudged } = counts;
+  if (notJudged.length > 0) {
+    const shown = notJudged.slice(0, 5).join(', ');
+    notes.push(
+      `${notJudged.length} resource change(s) wholly unknown until apply ("after_unknown": true), with no configuration in the plan to tell what they will hold, were not judged: ${shown}${notJudged.length > 5 ? ', …' : ''}`,
+    );
+  }
+  return notes;
+}
+
 /**
  * The default tags every AWS resource of the plan gets: none when no AWS provider configuration
  * sets default_tags, the constant tags when every one sets the same constant ones, undefined
@@ -308,6 +362,10 @@ function providerDefaultTags(configuration: Json): Json | undefined {
   if (first === undefined) return undefined;
   const text = JSON.stringify(first);
   return sets.every((set) => set !== undefined && JSON.stringify(set) === text) ? first : undefined;
+}
+
+function changesNothing(actions: unknown): boolean {
+  return Array.isArray(actions) && actions.every((a) => a === 'no-op' || a === 'read');
 }
 
 function isGone(actions: readonly string[]): boolean {
@@ -441,6 +499,39 @@ function applyUnknowns(
     }
   }
   return root ?? after;
+}
+
+/**
+ * What a wholly unknown object will hold as far as its configuration says: constants as
+ * written, every other expression (references, and function calls, for which Terraform writes
+ * neither constant nor references) unknown. Attributes the configuration leaves out stay out,
+ * as they would in `after`; `dynamic` blocks, which the plan's configuration omits, are missed.
+ */
+function valuesFromConfiguration(
+  expressions: Json,
+  markerFor: (segments: readonly Segment[]) => UnknownValue,
+  path: string,
+): Json {
+  const block = (node: Json, segments: Segment[]): Json => {
+    if (segments.length > MAX_NESTING) tooDeep(path);
+    const out: Json = {};
+    for (const key of Object.keys(node)) setOwn(out, key, value(node[key], [...segments, key]));
+    return out;
+  };
+  const value = (node: unknown, segments: Segment[]): unknown => {
+    if (Array.isArray(node)) {
+      return node.map((item, i) =>
+        isObj(item) ? block(item, [...segments, i]) : markerFor([...segments, i]),
+      );
+    }
+    if (!isObj(node) || Object.keys(node).length === 0) return markerFor(segments);
+    if (!isExpression(node)) return block(node, segments); // A nested block written once.
+    const references = Array.isArray(node.references) ? node.references : [];
+    return Object.hasOwn(node, 'constant_value') && references.length === 0
+      ? node.constant_value
+      : markerFor(segments);
+  };
+  return block(expressions, []);
 }
 
 /**

@@ -333,8 +333,8 @@ describe('readPlanJson on hand-made plans', () => {
     expect(constant.records[0]!.values.tags_all).toEqual({ 'mcp-nhi:server': 'ops-mcp', team: 'a' });
   });
 
-  it('judges what a refresh-only plan holds: no resource_changes, everything in planned_values', () => {
-    // The shape `terraform plan -refresh-only` (1.11) writes.
+  it('judges what a refresh-only plan holds: no resource_changes, resources in planned_values', () => {
+    // Terraform 1.x leaves planned_values empty (plan-shapes.test.ts); a producer may fill them.
     const plan = {
       format_version: '1.2',
       planned_values: {
