@@ -14,8 +14,8 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-IKMYIVF4.js";
-import "./chunks/chunk-ISVOVYNK.js";
+} from "./chunks/chunk-IBMHTY2X.js";
+import "./chunks/chunk-K54GOFCU.js";
 import {
   isCalendarDate
 } from "./chunks/chunk-NDCMOHLV.js";

@@ -16,8 +16,8 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-IKMYIVF4.js";
-import "./chunks/chunk-ISVOVYNK.js";
+} from "./chunks/chunk-IBMHTY2X.js";
+import "./chunks/chunk-K54GOFCU.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
   UsageError,

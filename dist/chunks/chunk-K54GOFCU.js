@@ -82,6 +82,7 @@ function readPlanObject(doc, path, format = "plan", options = {}) {
     );
   }
   let records;
+  const readerNotes = [];
   if ((changes === void 0 || changes === null) && (planned === void 0 || planned === null)) {
     const state = doc.values;
     if (!isObj(state) || !isObj(state.root_module)) {
@@ -92,9 +93,9 @@ function readPlanObject(doc, path, format = "plan", options = {}) {
     }
     records = stateRecords(state, path);
   } else {
-    records = planRecords(doc, path, options.owned === true);
+    records = planRecords(doc, path, options.owned === true, readerNotes);
   }
-  const notes = incompletePlanNotes(doc);
+  const notes = [...incompletePlanNotes(doc), ...readerNotes];
   const summary = {
     path,
     format,
@@ -113,9 +114,9 @@ function incompletePlanNotes(doc) {
       `${deferred} deferred resource change(s) (deferred_changes) were judged with the values known so far`
     );
   }
-  if (!Array.isArray(doc.resource_changes) && isObj(doc.planned_values)) {
+  if (!Array.isArray(doc.resource_changes) && (isObj(doc.planned_values) || isObj(doc.prior_state))) {
     notes.push(
-      "the plan lists no resource changes (a refresh-only plan?): the resources in planned_values were judged as they are"
+      "the plan lists no resource changes (a refresh-only plan?): the resources it holds (prior_state, planned_values) were judged as they are"
     );
   }
   if (doc.complete === false) {
@@ -160,7 +161,7 @@ function checkType(value, key, want, path) {
     );
   }
 }
-function planRecords(doc, path, owned) {
+function planRecords(doc, path, owned, notes) {
   const planned = isObj(doc.planned_values) ? moduleResources(doc.planned_values.root_module, path) : [];
   let plannedByAddress;
   const plannedValuesOf = (address) => {
@@ -173,6 +174,7 @@ function planRecords(doc, path, owned) {
   const resolver = new ReferenceResolver(configuration, changes, path);
   const records = [];
   const seen = /* @__PURE__ */ new Set();
+  const whollyUnknown = { fromConfiguration: 0, notJudged: [] };
   const source = { file: path };
   for (let i = 0; i < changes.length; i++) {
     const rc = changes[i];
@@ -199,14 +201,18 @@ function planRecords(doc, path, owned) {
       after = isObj(plannedValues) ? plannedValues : {};
     }
     const configResource = resolver.configResource(module, mode, type, name);
-    const values = applyUnknowns(
-      after,
-      change.after_unknown,
-      path,
-      configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments),
-      isObj(configResource?.expressions) ? configResource.expressions : void 0,
-      owned
-    );
+    const markerFor = configResource === void 0 ? void 0 : (segments) => resolver.markerFor(module, configResource, segments);
+    const expressions = isObj(configResource?.expressions) ? configResource.expressions : void 0;
+    let values;
+    if (change.after_unknown === true) {
+      if (expressions !== void 0 && markerFor !== void 0) {
+        values = valuesFromConfiguration(expressions, markerFor, path);
+        whollyUnknown.fromConfiguration++;
+      } else {
+        values = {};
+        whollyUnknown.notJudged.push(address);
+      }
+    } else values = applyUnknowns(after, change.after_unknown, path, markerFor, expressions, owned);
     let withTags = values;
     if (defaultTags !== void 0 && type.startsWith("aws_") && isUnknown(values.tags_all)) {
       const ownTags = values.tags ?? {};
@@ -220,19 +226,48 @@ function planRecords(doc, path, owned) {
     if (mode === "data") seen.add(address);
     records.push(record(address, mode, type, name, module, index, withTags, sensitivePaths, actions, source));
   }
-  if (!Array.isArray(doc.resource_changes)) {
-    for (const snapshot of planned) {
-      if (snapshot.resource.mode !== "data") records.push(recordFromSnapshot(snapshot, ["no-op"], path));
-    }
-  }
+  notes.push(...whollyUnknownNotes(whollyUnknown));
   const prior = isObj(doc.prior_state) && isObj(doc.prior_state.values) ? doc.prior_state.values : void 0;
   const priorResources = prior === void 0 ? [] : moduleResources(prior.root_module, path);
+  if (!Array.isArray(doc.resource_changes)) {
+    const listed = /* @__PURE__ */ new Set();
+    for (const snapshot of [...planned, ...priorResources]) {
+      if (snapshot.resource.mode === "data" || listed.has(snapshot.address)) continue;
+      listed.add(snapshot.address);
+      records.push(recordFromSnapshot(snapshot, ["no-op"], path));
+    }
+  }
+  if (changes.length > 0 && records.length === 0) {
+    notes.push(
+      "the plan deletes or forgets every resource it lists (a -destroy plan?): nothing remains to judge"
+    );
+    return records;
+  }
+  if (Array.isArray(doc.resource_changes) && records.some((r) => r.mode === "managed") && changes.every((rc) => isObj(rc) && isObj(rc.change) && changesNothing(rc.change.actions))) {
+    notes.push("the plan changes no resource (every change is a no-op): what exists was judged as it stands");
+  }
   for (const snapshot of [...planned, ...priorResources]) {
     if (snapshot.resource.mode !== "data" || seen.has(snapshot.address)) continue;
     seen.add(snapshot.address);
     records.push(recordFromSnapshot(snapshot, ["read"], path));
   }
   return records;
+}
+function whollyUnknownNotes(counts) {
+  const notes = [];
+  if (counts.fromConfiguration > 0) {
+    notes.push(
+      `${counts.fromConfiguration} resource change(s) wholly unknown until apply ("after_unknown": true) were judged by what their configuration writes`
+    );
+  }
+  const { notJudged } = counts;
+  if (notJudged.length > 0) {
+    const shown = notJudged.slice(0, 5).join(", ");
+    notes.push(
+      `${notJudged.length} resource change(s) wholly unknown until apply ("after_unknown": true), with no configuration in the plan to tell what they will hold, were not judged: ${shown}${notJudged.length > 5 ? ", \u2026" : ""}`
+    );
+  }
+  return notes;
 }
 function providerDefaultTags(configuration) {
   const providers = isObj(configuration.provider_config) ? Object.values(configuration.provider_config) : [];
@@ -248,6 +283,9 @@ function providerDefaultTags(configuration) {
   if (first === void 0) return void 0;
   const text = JSON.stringify(first);
   return sets.every((set) => set !== void 0 && JSON.stringify(set) === text) ? first : void 0;
+}
+function changesNothing(actions) {
+  return Array.isArray(actions) && actions.every((a) => a === "no-op" || a === "read");
 }
 function isGone(actions) {
   return actions.length > 0 && actions.every((a) => a === "delete" || a === "forget");
@@ -333,6 +371,26 @@ function applyUnknowns(after, mirror, path, markerFor, expressions, owned) {
     }
   }
   return root ?? after;
+}
+function valuesFromConfiguration(expressions, markerFor, path) {
+  const block = (node, segments) => {
+    if (segments.length > MAX_NESTING) tooDeep(path);
+    const out = {};
+    for (const key of Object.keys(node)) setOwn(out, key, value(node[key], [...segments, key]));
+    return out;
+  };
+  const value = (node, segments) => {
+    if (Array.isArray(node)) {
+      return node.map(
+        (item, i) => isObj(item) ? block(item, [...segments, i]) : markerFor([...segments, i])
+      );
+    }
+    if (!isObj(node) || Object.keys(node).length === 0) return markerFor(segments);
+    if (!isExpression(node)) return block(node, segments);
+    const references = Array.isArray(node.references) ? node.references : [];
+    return Object.hasOwn(node, "constant_value") && references.length === 0 ? node.constant_value : markerFor(segments);
+  };
+  return block(expressions, []);
 }
 function trueLeaves(mirror, path, start = []) {
   const out = [];

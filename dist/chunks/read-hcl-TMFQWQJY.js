@@ -16,12 +16,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-3METSP5H.js";
+} from "./chunk-CUUH74ZU.js";
 import {
   decodeText,
   getOrMake,
   parseJson
-} from "./chunk-ISVOVYNK.js";
+} from "./chunk-K54GOFCU.js";
 import {
   describeFileProblem,
   readRegularFile

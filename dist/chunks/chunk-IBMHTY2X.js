@@ -12,7 +12,7 @@ import {
   readPlanJson,
   readPlanObject,
   unknownValue
-} from "./chunk-ISVOVYNK.js";
+} from "./chunk-K54GOFCU.js";
 import {
   controlValidators,
   defaultPolicy,
@@ -8970,7 +8970,7 @@ async function readBinaryPlan(path, options = {}) {
       ["show", "-json", "-no-color", absolute],
       {
         cwd: dirname(absolute),
-        env: { ...env, TF_IN_AUTOMATION: "1" },
+        env: showEnvironment(env),
         maxBuffer: MAX_OUTPUT_BYTES,
         timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         encoding: "utf8",
@@ -9011,6 +9011,12 @@ async function readBinaryPlan(path, options = {}) {
   });
   const result = readPlanJson(stdout, path, "binary-plan");
   return result;
+}
+function showEnvironment(env) {
+  const out = { ...env, TF_IN_AUTOMATION: "1" };
+  delete out.TF_CLI_ARGS;
+  delete out.TF_CLI_ARGS_show;
+  return out;
 }
 function firstErrorLine(stderr) {
   const lines = stderr.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.replace(/^[\s│╷╵]+/, "").trim()).filter((line) => line !== "");
@@ -9132,10 +9138,10 @@ async function readDirectory(path) {
   return result;
 }
 async function hclReader() {
-  return import("./read-hcl-NPIWKO4N.js");
+  return import("./read-hcl-TMFQWQJY.js");
 }
 async function tfjsonReader() {
-  return import("./read-tfjson-EQMEGRUQ.js");
+  return import("./read-tfjson-6L56DC3I.js");
 }
 function describeFsError(error) {
   const code = error?.code;

@@ -3,7 +3,7 @@ const require = __nhiCreateRequire(import.meta.url);
 import {
   isUnknown,
   unknownValue
-} from "./chunk-ISVOVYNK.js";
+} from "./chunk-K54GOFCU.js";
 
 // action/read/expressions.ts
 var MAX_DEPTH = 64;
