@@ -133,27 +133,25 @@ for (const example of cases) {
   process.stdout.write(text.stdout);
   process.stderr.write(text.stderr);
   const json = await run([...args, '--format', 'json']);
-  let found = [];
+  let findings = [];
   try {
-    found = [
-      ...new Set(
-        JSON.parse(json.stdout)
-          .findings.filter((f) => f.status === 'fail')
-          .map((f) => f.control),
-      ),
-    ];
+    findings = JSON.parse(json.stdout).findings;
   } catch {
     console.error(`✗ ${example.name}: the JSON report did not parse`);
     ok = false;
     continue;
   }
+  const found = [...new Set(findings.filter((f) => f.status === 'fail').map((f) => f.control))];
   const missing = example.controls.filter((id) => !found.includes(id));
+  // A compliant example passes with no finding at all: not even an unknown or a waived one.
+  const extra = example.exit === 0 ? findings.map((f) => `${f.control} ${f.status} ${f.address}`) : [];
   const verdictOk = text.code === example.exit && json.code === example.exit;
-  if (!verdictOk || missing.length > 0) {
+  if (!verdictOk || missing.length > 0 || extra.length > 0) {
     ok = false;
     console.error(
       `✗ ${example.name}: exit ${text.code} (expected ${example.exit})` +
-        (missing.length ? `; missing findings for ${missing.join(', ')}` : ''),
+        (missing.length ? `; missing findings for ${missing.join(', ')}` : '') +
+        (extra.length ? `; expected no findings, got ${extra.length} (${extra.slice(0, 3).join('; ')})` : ''),
     );
   } else {
     console.log(
