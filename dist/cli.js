@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-IBMHTY2X.js";
+} from "./chunks/chunk-TY6EWEL2.js";
 import "./chunks/chunk-K54GOFCU.js";
 import {
   isCalendarDate

@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-IBMHTY2X.js";
+} from "./chunks/chunk-TY6EWEL2.js";
 import "./chunks/chunk-K54GOFCU.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

@@ -24,21 +24,44 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads a binary plan (`terraform plan -out tfplan`) through `terraform show -json`, or `tofu`
- * when terraform is not installed. Terraform needs the working directory the plan was made in
- * (providers' schemas live in its `.terraform`), so it runs in the plan's folder.
+ * Reads a binary plan (`terraform plan -out tfplan`) through `terraform show -json`, or `tofu`.
+ * Each reads only its own plans, so when both are installed and the first refuses the plan, the
+ * other is tried. Terraform needs the working directory the plan was made in (providers'
+ * schemas live in its `.terraform`), so it runs in the plan's folder.
  */
 export async function readBinaryPlan(path: string, options: BinaryPlanOptions = {}): Promise<ReadResult> {
   const env = options.env ?? process.env;
-  const tool = findTool(['terraform', 'tofu'], env);
-  if (tool === undefined) {
+  const tools = ['terraform', 'tofu'].flatMap((name) => findTool([name], env) ?? []);
+  if (tools.length === 0) {
     throw new InputError(
       path,
       'is a binary Terraform plan; install terraform (or tofu) on PATH or pass the output of `terraform show -json` instead',
     );
   }
+  let firstFailure: InputError | undefined;
+  for (const tool of tools) {
+    try {
+      return readPlanJson(await showJson(tool, path, env, options), path, 'binary-plan');
+    } catch (error) {
+      // A timeout or an oversized plan would only repeat with the other tool.
+      if (!(error instanceof ShowFailed)) throw error;
+      firstFailure ??= error;
+    }
+  }
+  throw firstFailure!;
+}
+
+/** `show -json` exited with an error: the plan may be the other tool's. */
+class ShowFailed extends InputError {}
+
+function showJson(
+  tool: string,
+  path: string,
+  env: NodeJS.ProcessEnv,
+  options: BinaryPlanOptions,
+): Promise<string> {
   const absolute = resolve(path);
-  const stdout = await new Promise<string>((done, fail) => {
+  return new Promise<string>((done, fail) => {
     execFile(
       tool,
       ['show', '-json', '-no-color', absolute],
@@ -74,7 +97,7 @@ export async function readBinaryPlan(path: string, options: BinaryPlanOptions = 
           );
         } else {
           fail(
-            new InputError(
+            new ShowFailed(
               path,
               `\`${name} show -json\` failed: ${firstErrorLine(err) ?? `exit code ${String(code)}`}`,
             ),
@@ -83,8 +106,6 @@ export async function readBinaryPlan(path: string, options: BinaryPlanOptions = 
       },
     );
   });
-  const result = readPlanJson(stdout, path, 'binary-plan');
-  return result;
 }
 
 /**

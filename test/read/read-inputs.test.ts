@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -228,6 +228,33 @@ describe('readInputs: binary plans', () => {
     expect(await problemOf(readBinaryPlan(plan, { env: { PATH: '' } }))).toBe(expected);
     expect(await problemOf(readInputs([plan], { env: { PATH: path.join(temp, 'no-bin') } }))).toBe(expected);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'reads an OpenTofu plan with tofu when terraform is first on PATH and refuses it (shell scripts stand in for both)',
+    async () => {
+      const plan = write('tofu/tfplan', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40)]));
+      const bin = path.join(temp, 'tofu-bin');
+      mkdirSync(bin, { recursive: true });
+      const script = (name: string, body: string) => {
+        writeFileSync(path.join(bin, name), `#!/bin/sh\n${body}\n`);
+        chmodSync(path.join(bin, name), 0o755);
+      };
+      script('terraform', 'echo "Error: Failed to read the given file as a state or plan file" >&2; exit 1');
+      script(
+        'tofu',
+        `echo '${JSON.stringify({ format_version: '1.2', terraform_version: '1.8.0', resource_changes: [] })}'`,
+      );
+      const env = { PATH: bin };
+      expect((await readBinaryPlan(plan, { env })).inputs).toEqual([
+        expect.objectContaining({ format: 'binary-plan', producer: '1.8.0' }),
+      ]);
+      // When both refuse it, the first one's reason is given.
+      script('tofu', 'echo "Error: unsupported plan file format" >&2; exit 1');
+      expect(await problemOf(readBinaryPlan(plan, { env }))).toMatch(
+        /`terraform show -json` failed: Error: Failed to read the given file/,
+      );
+    },
+  );
 
   it.skipIf(!hasTerraform)(
     'reports the first line of terraform errors (needs terraform on PATH)',

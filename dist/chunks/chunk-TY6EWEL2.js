@@ -8956,15 +8956,29 @@ function isZip(bytes) {
 }
 async function readBinaryPlan(path, options = {}) {
   const env = options.env ?? process.env;
-  const tool = findTool(["terraform", "tofu"], env);
-  if (tool === void 0) {
+  const tools = ["terraform", "tofu"].flatMap((name) => findTool([name], env) ?? []);
+  if (tools.length === 0) {
     throw new InputError(
       path,
       "is a binary Terraform plan; install terraform (or tofu) on PATH or pass the output of `terraform show -json` instead"
     );
   }
+  let firstFailure;
+  for (const tool of tools) {
+    try {
+      return readPlanJson(await showJson(tool, path, env, options), path, "binary-plan");
+    } catch (error) {
+      if (!(error instanceof ShowFailed)) throw error;
+      firstFailure ??= error;
+    }
+  }
+  throw firstFailure;
+}
+var ShowFailed = class extends InputError {
+};
+function showJson(tool, path, env, options) {
   const absolute = resolve(path);
-  const stdout = await new Promise((done, fail) => {
+  return new Promise((done, fail) => {
     execFile(
       tool,
       ["show", "-json", "-no-color", absolute],
@@ -9000,7 +9014,7 @@ async function readBinaryPlan(path, options = {}) {
           );
         } else {
           fail(
-            new InputError(
+            new ShowFailed(
               path,
               `\`${name} show -json\` failed: ${firstErrorLine(err) ?? `exit code ${String(code)}`}`
             )
@@ -9009,8 +9023,6 @@ async function readBinaryPlan(path, options = {}) {
       }
     );
   });
-  const result = readPlanJson(stdout, path, "binary-plan");
-  return result;
 }
 function showEnvironment(env) {
   const out = { ...env, TF_IN_AUTOMATION: "1" };
