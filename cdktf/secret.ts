@@ -3,7 +3,6 @@
  * environment) or a `secrets[].valueFrom` (ECS), never a value. Values are put into Secrets
  * Manager outside Terraform, so they never land in plan or state.
  */
-import { createHash } from 'node:crypto';
 import { fail, requireSeconds } from './validate.js';
 
 export interface ManagedSecretProps {
@@ -24,13 +23,13 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /**
  * What a rejected "ARN" is called in an error: an ARN is shown, anything else may be the secret
- * value passed by mistake, so only its length and a short hash (errors end up in CI logs).
+ * value passed by mistake, so only its length (errors end up in CI logs). No hash either: an
+ * unsalted hash with the length gives a guessable secret (a PIN, a short password) away.
  */
 function shown(value: unknown): string {
   if (typeof value !== 'string') return JSON.stringify(value);
   if (value.startsWith('arn:')) return JSON.stringify(value);
-  const hash = createHash('sha256').update(value).digest('hex').slice(0, 8);
-  return `a value of ${value.length} characters (sha256 ${hash})`;
+  return `a value of ${value.length} characters`;
 }
 
 export class SecretRef {

@@ -25,10 +25,22 @@ export function validateTags(tags: Readonly<Record<string, string>>, extra: numb
     }
     if (typeof value !== 'string' || value.length > 256 || !TAG_TEXT.test(value)) {
       fail(
-        `${where}: the value of tag ${JSON.stringify(key)} (${JSON.stringify(value)}): use up to 256 letters, digits, spaces or _ . : / = + - @.`,
+        `${where}: the value of tag ${JSON.stringify(key)} (${describeTagValue(value)}): use up to 256 letters, digits, spaces or _ . : / = + - @.`,
       );
     }
   }
+}
+
+/**
+ * A refused tag value, never quoted: a tag may hold a secret by mistake (`db_password`, a token
+ * pasted into `owner`), and errors end up in CI logs. Its length, and the first character AWS
+ * refuses, say what to fix.
+ */
+function describeTagValue(value: unknown): string {
+  if (typeof value !== 'string') return `not a string but ${value === null ? 'null' : typeof value}`;
+  const bad = [...value].find((char) => !TAG_TEXT.test(char));
+  const length = `${value.length} character${value.length === 1 ? '' : 's'}`;
+  return bad === undefined ? length : `${length}, with ${JSON.stringify(bad)}`;
 }
 
 /** IAM descriptions: up to 1,000 characters of ASCII and Latin-1 (no emoji, no em dash). */

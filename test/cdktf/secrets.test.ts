@@ -1,4 +1,5 @@
 /** Secrets by reference: exactly one secret per reference, readable by the roles that need it. */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SecretRef } from '../../cdktf/index.js';
 import { IMAGE, serverProps, synthServer, type Tf } from './helpers.js';
@@ -34,11 +35,24 @@ describe('SecretRef', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(
-      /a value of 40 characters \(sha256 [0-9a-f]{8}\) is not a Secrets Manager secret ARN/,
-    );
+    expect(message).toMatch(/a value of 40 characters is not a Secrets Manager secret ARN/);
     expect(message).not.toContain(token);
     expect(message).not.toContain('x1Y2z3');
+  });
+
+  it('noncompliant: a short secret passed for the ARN cannot be recovered from the error', () => {
+    // With an unsalted hash beside the length, a six-digit PIN is found by trying a million.
+    const pin = '482915';
+    let message = '';
+    try {
+      SecretRef.fromArn('DB_PIN', pin);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/a value of 6 characters is not a Secrets Manager secret ARN/);
+    const digest = createHash('sha256').update(pin).digest('hex');
+    for (let i = 0; i + 6 <= digest.length; i++) expect(message).not.toContain(digest.slice(i, i + 6));
+    expect(message).not.toMatch(/sha256|[0-9a-f]{8}/);
   });
 
   it('compliant: one secret ARN', () => {

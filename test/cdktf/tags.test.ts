@@ -12,7 +12,7 @@ describe('tags', () => {
       /value of tag "mcp-nhi:owner".*use up to 256 letters/,
     );
     expect(construct({ tags: { 'aws:cost': 'x' } })).toThrow(/tag key "aws:cost".*not starting with "aws:"/);
-    expect(construct({ tags: { cost: 'x'.repeat(257) } })).toThrow(/value of tag "cost"/);
+    expect(construct({ tags: { cost: 'x'.repeat(257) } })).toThrow(/value of tag "cost" \(257 characters\)/);
     expect(construct({ tags: { ['k'.repeat(129)]: 'x' } })).toThrow(/tag key "k+"/);
     const many = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`team-${i}`, 'x']));
     expect(construct({ tags: many })).toThrow(
@@ -26,6 +26,25 @@ describe('tags', () => {
       tags: { ...many, 'cost-center': 'CC 12/34+a=b' },
     });
     expect(() => synthServer(props)).not.toThrow();
+  });
+
+  it('a refused value is described, never repeated: a tag may hold a secret by mistake', () => {
+    const password = 'Corr3ct-Horse!Battery#Staple';
+    const token = `ghp_${'Q7'.repeat(18)}`;
+    for (const [props, secret] of [
+      [{ tags: { db_password: password } }, password],
+      [{ owner: `${token} <ops@example.com>` }, token],
+      [{ tags: { api_token: `${token}${'x'.repeat(240)}` } }, token],
+    ] as const) {
+      let message = '';
+      try {
+        construct(props)();
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/value of tag "[^"]+" \(\d+ characters(, with "[^"]")?\): use up to 256/);
+      for (let i = 0; i + 6 <= secret.length; i++) expect(message).not.toContain(secret.slice(i, i + 6));
+    }
   });
 });
 
