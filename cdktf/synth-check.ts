@@ -112,12 +112,13 @@ export class SynthCheck implements IValidation {
   /** IValidation: one message per blocking finding. */
   public validate(): string[] {
     if (this.options.disabled) return [];
-    const { report } = this.run();
+    const { report, redactor } = this.run();
     if (report.summary.verdict === 'pass') return [];
     const failOn = report.summary.failOn;
+    // Synth errors go to the terminal and CI logs: scrubbed like every report.
     return report.findings
       .filter((finding) => finding.status === 'fail' && blocks(finding, failOn))
-      .map(describe);
+      .map((finding) => redactor.scrub(describe(finding)));
   }
 }
 

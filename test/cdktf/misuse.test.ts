@@ -434,6 +434,18 @@ describe('control by control', () => {
     );
   });
 
+  it('synth errors are scrubbed like every report: no credential-shaped name reaches the log', () => {
+    // A construct id is the user's to choose, and synth errors name the construct path.
+    const token = `ghp_${'Zq7'.repeat(12)}`;
+    const stack = testStack();
+    const user = new IamUser(stack, 'Ci', { name: 'ci' });
+    new IamAccessKey(stack, token, { user: user.name });
+    new McpServer(stack, 'Server', serverProps());
+    const messages = SynthCheck.of(stack).validate();
+    expect(messages.join('\n')).toMatch(/MCP-NHI-002/);
+    expect(messages.join('\n')).not.toContain(token);
+  });
+
   it('a stack-level waiver with an address glob is reported as waived', () => {
     const stack = testStack();
     const user = new IamUser(stack, 'Ci', { name: 'ci' });
