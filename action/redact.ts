@@ -514,12 +514,24 @@ function addArnParts(value: string, into: Set<string>): void {
   }
 }
 
-function collectJsonStrings(value: unknown, into: Set<string>, depth = 0): void {
+/**
+ * Fields of an IAM policy document whose values are the grammar every report uses
+ * (`sts:AssumeRole`, `Allow`, `lambda.amazonaws.com`), not secrets: scrubbed, they would turn
+ * into `[redacted]` wherever a report names an action. Resources, principals' ARNs and
+ * condition values stay secret.
+ */
+const POLICY_GRAMMAR_FIELDS = new Set(['Version', 'Effect', 'Action', 'NotAction', 'Service']);
+
+function collectJsonStrings(value: unknown, into: Set<string>, depth = 0, policy?: boolean): void {
   if (depth > 64) return;
   if (typeof value === 'string') {
     if (value.length >= MIN_SECRET_LENGTH) into.add(value);
   } else if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) collectJsonStrings(child, into, depth + 1);
+    const inPolicy = policy ?? (depth === 0 && Object.hasOwn(value, 'Statement'));
+    for (const [key, child] of Object.entries(value)) {
+      if (inPolicy && POLICY_GRAMMAR_FIELDS.has(key)) continue;
+      collectJsonStrings(child, into, depth + 1, inPolicy);
+    }
   }
 }
 

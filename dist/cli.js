@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-TY6EWEL2.js";
+} from "./chunks/chunk-NM3XB6MF.js";
 import "./chunks/chunk-K54GOFCU.js";
 import {
   isCalendarDate

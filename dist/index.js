@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-TY6EWEL2.js";
+} from "./chunks/chunk-NM3XB6MF.js";
 import "./chunks/chunk-K54GOFCU.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

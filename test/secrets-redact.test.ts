@@ -273,6 +273,9 @@ describe('which values are secrets', () => {
     expect(redactor.scrub('arn:aws:iam::aws:policy/AdministratorAccess')).toBe(
       'arn:aws:iam::aws:policy/AdministratorAccess',
     );
+    // So does the policy grammar: actions and effects are no secret, and reports name them.
+    expect(redactor.scrub('sts:AssumeRole on every resource')).toBe('sts:AssumeRole on every resource');
+    expect(redactor.values()).not.toContain('Allow');
   });
 
   it('marks everything below a sensitive path', () => {

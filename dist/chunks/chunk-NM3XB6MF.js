@@ -1068,12 +1068,17 @@ function addArnParts(value, into) {
     }
   }
 }
-function collectJsonStrings(value, into, depth = 0) {
+var POLICY_GRAMMAR_FIELDS = /* @__PURE__ */ new Set(["Version", "Effect", "Action", "NotAction", "Service"]);
+function collectJsonStrings(value, into, depth = 0, policy) {
   if (depth > 64) return;
   if (typeof value === "string") {
     if (value.length >= MIN_SECRET_LENGTH) into.add(value);
   } else if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) collectJsonStrings(child, into, depth + 1);
+    const inPolicy = policy ?? (depth === 0 && Object.hasOwn(value, "Statement"));
+    for (const [key, child] of Object.entries(value)) {
+      if (inPolicy && POLICY_GRAMMAR_FIELDS.has(key)) continue;
+      collectJsonStrings(child, into, depth + 1, inPolicy);
+    }
   }
 }
 function escapeRegExp(text) {
