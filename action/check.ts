@@ -66,6 +66,7 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
     atOrAbove(finding.severity, policy.failOn) &&
     (finding.status === 'fail' || (unknownBlocks && finding.status === 'unknown'));
   const blocking = findings.filter(blocks).length;
+  const blockingBefore = findings.filter((finding) => finding.unchanged && blocks(finding)).length;
   const counts: Record<FindingStatus, number> = { fail: 0, unknown: 0, waived: 0 };
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) {
@@ -99,6 +100,11 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
               `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own.`,
             ]),
         ...notes(read, full, inventory, policy, counts.unknown),
+        ...(blockingBefore === 0
+          ? []
+          : [
+              `${blockingBefore} of the ${blocking} blocking findings are on resources this plan leaves unchanged: they were there before this change, and block all the same.`,
+            ]),
       ],
       waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused },
     },
@@ -121,10 +127,23 @@ function judgeConfiguration(
   });
   const inventory = policy.scope === 'all' ? full : mcpView(full);
   const sources = new Map(records.map((record) => [record.address, record.source]));
+  const findings = evaluateControls(inventory, controlSet, (address) => sources.get(address));
+  // What the plan leaves as it is was there before: said on each finding, so a reviewer sees
+  // what this change brings.
+  const unchanged = new Set(
+    records
+      .filter((record) => record.actions.length === 1 && record.actions[0] === 'no-op')
+      .map((record) => record.address),
+  );
   return {
     full,
     inventory,
-    findings: evaluateControls(inventory, controlSet, (address) => sources.get(address)),
+    findings:
+      unchanged.size === 0
+        ? findings
+        : findings.map((finding) =>
+            unchanged.has(finding.address) ? { ...finding, unchanged: true } : finding,
+          ),
   };
 }
 

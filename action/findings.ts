@@ -50,6 +50,11 @@ export interface Finding {
   readonly fix: string;
   readonly frameworks: Frameworks;
   readonly source?: SourceLocation;
+  /**
+   * The resource it is on exists and the plan leaves it as it is (`no-op`): the finding was
+   * there before this change. It is judged, and blocks, all the same.
+   */
+  readonly unchanged?: true;
   /** For `unknown`: the resources whose apply-time values will decide it. */
   readonly refs?: readonly string[];
   /** For `waived`: the waiver that applies. */

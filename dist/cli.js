@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-NM3XB6MF.js";
+} from "./chunks/chunk-TTFX5PIW.js";
 import "./chunks/chunk-K54GOFCU.js";
 import {
   isCalendarDate

@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-NM3XB6MF.js";
+} from "./chunks/chunk-TTFX5PIW.js";
 import "./chunks/chunk-K54GOFCU.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

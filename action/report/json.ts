@@ -90,6 +90,7 @@ function findingsForJson(findings: readonly Finding[]): object[] {
     waiver: finding.waiver
       ? { reason: finding.waiver.reason, owner: finding.waiver.owner, expires: finding.waiver.expires }
       : undefined,
+    unchanged: finding.unchanged,
   }));
 }
 
@@ -147,6 +148,7 @@ function jsonFinding(finding: Finding): Json {
           ])
         : undefined,
     ],
+    ['unchanged', finding.unchanged],
   ]);
 }
 

@@ -374,6 +374,7 @@ function findingSection(report: CheckReport, plan: Plan): string {
           ? '—'
           : `${md(finding.server)}${finding.tool === undefined ? '' : ` / ${md(finding.tool)}`}`;
       let message = md(finding.message);
+      if (finding.unchanged) message += '<br>_Unchanged by this plan: there before this change._';
       if (finding.status === 'unknown' && finding.refs && finding.refs.length > 0) {
         message += `<br>Decided at apply by ${finding.refs.map(mdCode).join(', ')}`;
       }

@@ -193,6 +193,7 @@ function sarifResult(
   const properties: Record<string, unknown> = {
     status: finding.status,
     severity: finding.severity,
+    ...(finding.unchanged ? { unchanged: true } : {}),
     address: finding.address,
   };
   if (finding.attribute !== undefined) properties.attribute = finding.attribute;

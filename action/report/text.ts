@@ -75,7 +75,9 @@ export function renderText(report: CheckReport, options: TextOptions): string {
       `${indent}${paint(marker, ...SEVERITY_STYLE[finding.severity])} ${paint(label, ...SEVERITY_STYLE[finding.severity])} ${paint(
         oneLine(finding.control),
         'bold',
-      )}  ${oneLine(location(finding, ambiguous))}  ${oneLine(finding.message)}`,
+      )}  ${oneLine(location(finding, ambiguous))}  ${oneLine(finding.message)}${
+        finding.unchanged ? paint(' (unchanged by this plan)', 'dim') : ''
+      }`,
     );
     for (const line of extra) lines.push(`${indent}${pad}${line}`);
     if (showFix) lines.push(`${indent}${pad}${paint(`fix: ${oneLine(finding.fix)}`, 'dim')}`);

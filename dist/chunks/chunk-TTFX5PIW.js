@@ -626,6 +626,7 @@ function findingSection(report, plan) {
     for (const finding2 of rows) {
       const owner = finding2.server === void 0 ? "\u2014" : `${md(finding2.server)}${finding2.tool === void 0 ? "" : ` / ${md(finding2.tool)}`}`;
       let message = md(finding2.message);
+      if (finding2.unchanged) message += "<br>_Unchanged by this plan: there before this change._";
       if (finding2.status === "unknown" && finding2.refs && finding2.refs.length > 0) {
         message += `<br>Decided at apply by ${finding2.refs.map(mdCode).join(", ")}`;
       }
@@ -9230,6 +9231,7 @@ function checkReadResult(read, options = {}) {
   const unknownBlocks = policy.unknown === "block";
   const blocks2 = (finding2) => atOrAbove(finding2.severity, policy.failOn) && (finding2.status === "fail" || unknownBlocks && finding2.status === "unknown");
   const blocking = findings.filter(blocks2).length;
+  const blockingBefore = findings.filter((finding2) => finding2.unchanged && blocks2(finding2)).length;
   const counts = { fail: 0, unknown: 0, waived: 0 };
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const finding2 of findings) {
@@ -9259,7 +9261,10 @@ function checkReadResult(read, options = {}) {
         ...shared === void 0 ? [] : [
           `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own.`
         ],
-        ...notes(read, full, inventory, policy, counts.unknown)
+        ...notes(read, full, inventory, policy, counts.unknown),
+        ...blockingBefore === 0 ? [] : [
+          `${blockingBefore} of the ${blocking} blocking findings are on resources this plan leaves unchanged: they were there before this change, and block all the same.`
+        ]
       ],
       waivers: { applied: waived.applied, expired: waived.expired, unused: waived.unused }
     }
@@ -9275,10 +9280,16 @@ function judgeConfiguration(records, policy, controlSet, today) {
   });
   const inventory = policy.scope === "all" ? full : mcpView(full);
   const sources = new Map(records.map((record) => [record.address, record.source]));
+  const findings = evaluateControls(inventory, controlSet, (address) => sources.get(address));
+  const unchanged = new Set(
+    records.filter((record) => record.actions.length === 1 && record.actions[0] === "no-op").map((record) => record.address)
+  );
   return {
     full,
     inventory,
-    findings: evaluateControls(inventory, controlSet, (address) => sources.get(address))
+    findings: unchanged.size === 0 ? findings : findings.map(
+      (finding2) => unchanged.has(finding2.address) ? { ...finding2, unchanged: true } : finding2
+    )
   };
 }
 function separateConfigurations(read) {
@@ -9442,7 +9453,7 @@ function renderText(report, options) {
       `${indent}${paint(marker, ...SEVERITY_STYLE[finding2.severity])} ${paint(label, ...SEVERITY_STYLE[finding2.severity])} ${paint(
         oneLine(finding2.control),
         "bold"
-      )}  ${oneLine(location(finding2, ambiguous))}  ${oneLine(finding2.message)}`
+      )}  ${oneLine(location(finding2, ambiguous))}  ${oneLine(finding2.message)}${finding2.unchanged ? paint(" (unchanged by this plan)", "dim") : ""}`
     );
     for (const line of extra) lines.push(`${indent}${pad}${line}`);
     if (showFix) lines.push(`${indent}${pad}${paint(`fix: ${oneLine(finding2.fix)}`, "dim")}`);
@@ -9708,7 +9719,8 @@ function findingsForJson(findings) {
     frameworks: ordered(finding2.frameworks),
     source: finding2.source ? { file: finding2.source.file, line: finding2.source.line, constructPath: finding2.source.constructPath } : void 0,
     refs: finding2.refs ? [...finding2.refs] : void 0,
-    waiver: finding2.waiver ? { reason: finding2.waiver.reason, owner: finding2.waiver.owner, expires: finding2.waiver.expires } : void 0
+    waiver: finding2.waiver ? { reason: finding2.waiver.reason, owner: finding2.waiver.owner, expires: finding2.waiver.expires } : void 0,
+    unchanged: finding2.unchanged
   }));
 }
 function jsonInput(input) {
@@ -9971,6 +9983,7 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris, ambiguous
   const properties = {
     status: finding2.status,
     severity: finding2.severity,
+    ...finding2.unchanged ? { unchanged: true } : {},
     address: finding2.address
   };
   if (finding2.attribute !== void 0) properties.attribute = finding2.attribute;

@@ -1,0 +1,67 @@
+/**
+ * A plan that leaves a noncompliant resource as it is still fails on it (what exists is judged),
+ * but the report says which findings were there before the change and which it brings.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../action/findings.js';
+import { cli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'nhi-unchanged-'));
+
+function policyChange(name: string, actions: string[]) {
+  return {
+    address: `aws_iam_role_policy.${name}`,
+    mode: 'managed',
+    type: 'aws_iam_role_policy',
+    name,
+    change: {
+      actions,
+      before: actions[0] === 'create' ? null : {},
+      after: {
+        name,
+        role: 'tool-role',
+        policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] }),
+      },
+      after_unknown: {},
+      after_sensitive: {},
+    },
+  };
+}
+
+const plan = path.join(tmp, 'plan.json');
+writeFileSync(
+  plan,
+  JSON.stringify({
+    format_version: '1.2',
+    resource_changes: [policyChange('existing', ['no-op']), policyChange('added', ['create'])],
+  }),
+);
+const check = (format: string) => cli('check', plan, '--scope', 'all', '--format', format);
+
+describe('findings on resources the plan leaves unchanged', () => {
+  it('are marked, still block, and are counted in a note', async () => {
+    const run = await check('json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    const wide = report.findings.filter((f: Finding) => f.control === 'MCP-NHI-007');
+    expect(wide.map((f: Finding) => [f.address, f.unchanged ?? false])).toEqual([
+      ['aws_iam_role_policy.added', false],
+      ['aws_iam_role_policy.existing', true],
+    ]);
+    expect(report.summary.notes).toContainEqual(
+      expect.stringMatching(/^1 of the 2 blocking findings are on resources this plan leaves unchanged/),
+    );
+  });
+
+  it('say so in the text, markdown and SARIF reports', async () => {
+    expect((await check('text')).stdout).toContain('(unchanged by this plan)');
+    expect((await check('markdown')).stdout).toContain('Unchanged by this plan');
+    const results = JSON.parse((await check('sarif')).stdout).runs[0].results;
+    expect(
+      results.map((r: { properties: { unchanged?: boolean } }) => r.properties.unchanged ?? false).sort(),
+    ).toEqual([false, true]);
+  });
+});
