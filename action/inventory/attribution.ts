@@ -148,10 +148,25 @@ export function attribute(
   const manifestModule = (manifest: Manifest) => index.byAddress.get(manifest.address)?.module ?? '';
   const deployed = deploymentNames([
     ...manifests.flatMap((manifest) =>
-      manifest.servers.map((declared) => ({ server: declared.name, module: manifestModule(manifest) })),
+      manifest.servers.map((declared) => ({
+        server: declared.name,
+        module: manifestModule(manifest),
+        // A manifest declares the server's identity and its tools.
+        slots: ['', ...declared.tools.map((tool) => tool.name)],
+      })),
     ),
     ...tagged.flatMap((entry) =>
-      entry.server === undefined ? [] : [{ server: entry.server, module: entry.record.module }],
+      entry.server === undefined
+        ? []
+        : [
+            {
+              server: entry.server,
+              module: entry.record.module,
+              slots: IDENTITY_TYPES.has(entry.record.type)
+                ? [typeof entry.tool === 'string' ? entry.tool : '']
+                : [],
+            },
+          ],
     ),
   ]);
 
@@ -327,10 +342,18 @@ function readTagClaims(
  * (`module.prod` and `module.staging`, `module.mcp["eu"]` and `module.mcp["us"]`) tags the same
  * server name in each: those are separate deployments, each with its own identities, and are
  * named after their module (`github (module.prod)`). Resources of a module and of modules
- * inside it (or of the root module, which holds them all) stay one server.
+ * inside it (or of the root module, which holds them all) stay one server, and so do modules
+ * that each hold a part of it (the function and its role in `module.lambda`, a tool's role in
+ * `module.search_role`): only modules that repeat an identity (the server's own, or one tool's)
+ * are deployments.
  */
 function deploymentNames(
-  places: readonly { readonly server: string; readonly module: string }[],
+  places: readonly {
+    readonly server: string;
+    readonly module: string;
+    /** The identities the place holds: a tool's name, or `` for the server's own. */
+    readonly slots: readonly string[];
+  }[],
 ): (server: string, module: string) => string {
   const modules = new Map<string, Set<string>>();
   for (const { server, module } of places) getOrMake(modules, server, () => new Set<string>()).add(module);
@@ -344,8 +367,23 @@ function deploymentNames(
     }
     if (outermost.length > 1) roots.set(server, outermost);
   }
+  const rootOf = (server: string, module: string) =>
+    roots.get(server)?.find((r) => module === r || module.startsWith(`${r}.`));
+  // Deployments only when two of those modules hold the same identity.
+  const repeated = new Set<string>();
+  const slotRoots = new Map<string, string>();
+  for (const { server, module, slots } of places) {
+    const root = rootOf(server, module);
+    if (root === undefined) continue;
+    for (const slot of slots) {
+      const key = `${server}\0${slot}`;
+      const first = slotRoots.get(key);
+      if (first === undefined) slotRoots.set(key, root);
+      else if (first !== root) repeated.add(server);
+    }
+  }
   return (server, module) => {
-    const root = roots.get(server)?.find((r) => module === r || module.startsWith(`${r}.`));
+    const root = repeated.has(server) ? rootOf(server, module) : undefined;
     return root === undefined ? server : `${server} (${root})`;
   };
 }

@@ -141,6 +141,37 @@ describe('a server deployed by one module per environment', () => {
     expect(crossDeployment(report.findings)).toEqual([]);
   });
 
+  it('stays one server when the root module composes it from modules that each hold a part', async () => {
+    // terraform-aws-modules style: the function and its role in module.lambda, one role module
+    // per tool. No module holds a whole server, so none is a deployment of its own.
+    const trustServer = { AWS: 'arn:aws:iam::111122223333:role/a-server' };
+    const report = await check([
+      role(
+        'module.lambda',
+        'lambda',
+        'a-server',
+        { 'mcp-nhi:server': 'github' },
+        { Service: 'lambda.amazonaws.com' },
+      ),
+      role(
+        'module.search_role',
+        'this',
+        'a-search',
+        { 'mcp-nhi:server': 'github', 'mcp-nhi:tool': 'search' },
+        trustServer,
+      ),
+      role(
+        'module.write_role',
+        'this',
+        'a-write',
+        { 'mcp-nhi:server': 'github', 'mcp-nhi:tool': 'write' },
+        trustServer,
+      ),
+    ]);
+    expect(report.inventory.servers.map((server) => server.name)).toEqual(['github']);
+    expect(crossDeployment(report.findings)).toEqual([]);
+  });
+
   it('stays one server when the root module holds some of its resources', async () => {
     const report = await check([
       ...deployment('', 'module.tools', 'a'),
