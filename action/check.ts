@@ -13,6 +13,7 @@ import {
   SEVERITIES,
   type Severity,
 } from './findings.js';
+import { selects } from './inventory/attribution.js';
 import { buildInventory, identityCount } from './inventory/build-inventory.js';
 import { manifestProblems } from './inventory/manifest.js';
 import type { Attribution, Inventory } from './inventory/model.js';
@@ -54,7 +55,9 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
   const { groups, shared } = separateConfigurations(read);
-  const judged = groups.map((records) => judgeConfiguration(records, policy, controlSet, today));
+  const judged = groups.map((records, i) =>
+    judgeConfiguration(records, policyFor(policy, groups, i), controlSet, today),
+  );
   const full = mergeInventories(judged.map((part) => part.full));
   const inventory = mergeInventories(judged.map((part) => part.inventory));
   const raw = judged.flatMap((part) => part.findings);
@@ -158,6 +161,26 @@ function separateConfigurations(read: ReadResult): {
     }
   }
   return { groups: [read.records] };
+}
+
+/**
+ * The policy one of several configurations judged apart is judged with: the servers it declares
+ * by address that select something there. A server whose resources are all in the prod plan is
+ * not missing from the unrelated plan checked beside it. A server that selects nothing anywhere
+ * is kept in the first configuration, where it is reported once, as with a single input.
+ */
+function policyFor(policy: Policy, groups: readonly (readonly ResourceRecord[])[], index: number): Policy {
+  if (groups.length === 1 || policy.servers.length === 0) return policy;
+  const selectsIn = (server: Policy['servers'][number], records: readonly ResourceRecord[]) => {
+    const globs = [...server.select, ...server.tools.flatMap((tool) => tool.select)];
+    return records.some((record) => globs.some((glob) => selects(glob, record.address)));
+  };
+  const servers = policy.servers.filter(
+    (server) =>
+      selectsIn(server, groups[index]!) ||
+      (index === 0 && !groups.some((records) => selectsIn(server, records))),
+  );
+  return servers.length === policy.servers.length ? policy : { ...policy, servers };
 }
 
 /** The inventories of configurations judged apart, as one. */

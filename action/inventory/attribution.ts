@@ -62,7 +62,7 @@ function tagClaim(server: string, tool: unknown, tenant: unknown): Attribution {
  * its count/for_each key names every instance: `aws_iam_role.server` selects
  * `aws_iam_role.server[0]`. (Waivers match exactly: there, naming more would pass more.)
  */
-function selects(glob: string, address: string): boolean {
+export function selects(glob: string, address: string): boolean {
   if (matchAddress(glob, address)) return true;
   const base = address.replace(/\[[^\]]*\]$/, '');
   return base !== address && matchAddress(glob, base);

@@ -111,6 +111,70 @@ describe('configurations that share addresses', () => {
     ]);
   });
 
+  it('judges a server the policy declares only in the configurations that hold it', async () => {
+    // The MCP server's plan and an unrelated plan checked beside it, which share one address.
+    const change = (address: string, after: object) => {
+      const [type, name] = address.split('.');
+      return {
+        address,
+        mode: 'managed',
+        type,
+        name,
+        change: { actions: ['create'], before: null, after, after_unknown: {}, after_sensitive: {} },
+      };
+    };
+    const plan = (name: string, ...changes: object[]) => {
+      const file = path.join(tmp, name);
+      writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: changes }));
+      return file;
+    };
+    const logs = (bucket: string) => change('aws_s3_bucket.logs', { bucket });
+    const mcp = plan(
+      'server.json',
+      change('aws_iam_role.search', {
+        name: 'search',
+        assume_role_policy: JSON.stringify({
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+      logs('mcp-logs'),
+    );
+    const other = plan('platform.json', logs('platform-logs'));
+    const policy = path.join(tmp, 'policy.yml');
+    writeFileSync(
+      policy,
+      [
+        'version: 1',
+        'servers:',
+        '  - name: github',
+        '    select: ["aws_lambda_function.server"]',
+        '    tools:',
+        '      - name: search',
+        '        select: ["aws_iam_role.search"]',
+        '  - name: planned',
+        '    select: ["aws_lambda_function.later"]',
+        '    tools: []',
+        '',
+      ].join('\n'),
+    );
+    for (const inputs of [
+      [mcp, other],
+      [other, mcp],
+    ]) {
+      const run = await cli('check', ...inputs, '--policy', policy, '--format', 'json', '--fail-on', 'never');
+      expect(run.stderr).toBe('');
+      const report = JSON.parse(run.stdout);
+      // Before, the platform plan had a server github whose tool had no identity (MCP-NHI-001).
+      expect(report.inventory.servers.map((server: { name: string }) => server.name).sort()).toEqual([
+        'github',
+        'planned',
+      ]);
+      expect(report.findings.filter((f: Finding) => f.control === 'MCP-NHI-001')).toEqual([]);
+    }
+  });
+
   it('judges configurations with addresses of their own together, with no note', async () => {
     const { findings, notes } = await wideGrants(
       planFile('one.json', NARROW, 'aws_iam_role_policy.one'),
