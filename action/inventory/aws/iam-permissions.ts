@@ -265,9 +265,16 @@ function analyseStatement(
       `${label} allows its actions on every resource except the ones listed in NotResource`,
     );
   }
+  // Logging and tracing (isTelemetry) are what AWSLambdaBasicExecutionRole and AWS's documented
+  // flow-log and API Gateway logging roles grant on "*": attached, those are no finding, so the
+  // same statement written inline is none either.
   const writes = actions.filter(
     (action) =>
-      !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action),
+      !isAllActions(action) &&
+      !isServiceWildcard(action) &&
+      !isReadAction(action) &&
+      !isResourceless(action) &&
+      !isTelemetry(action),
   );
   if (writes.length > 0 && !hasNotResource) {
     // A write of a service on every resource of that service (`s3:PutObject` on
