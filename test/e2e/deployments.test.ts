@@ -85,6 +85,25 @@ describe('a server deployed by one module per environment', () => {
     }
   });
 
+  it('is one server per environment module when each holds its parts in modules of its own', async () => {
+    for (const [a, b, names] of [
+      [
+        ['module.prod.module.lambda', 'module.prod.module.tools'],
+        ['module.staging.module.lambda', 'module.staging.module.tools'],
+        ['github (module.prod)', 'github (module.staging)'],
+      ],
+      [
+        ['module.platform.module.prod', 'module.platform.module.prod.module.tools'],
+        ['module.platform.module.staging', 'module.platform.module.staging.module.tools'],
+        ['github (module.platform.module.prod)', 'github (module.platform.module.staging)'],
+      ],
+    ] as const) {
+      const report = await check([...deployment(a[0], a[1], 'a'), ...deployment(b[0], b[1], 'b')]);
+      expect(report.inventory.servers.map((server) => server.name).sort()).toEqual([...names]);
+      expect(crossDeployment(report.findings)).toEqual([]);
+    }
+  });
+
   it('is one server per module instance when each instance declares it in a manifest of its own', async () => {
     const manifest = (module: string) => ({
       address: `${module}.terraform_data.manifest`,
