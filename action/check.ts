@@ -13,6 +13,7 @@ import {
   SEVERITIES,
   type Severity,
 } from './findings.js';
+import { selects } from './inventory/attribution.js';
 import { buildInventory, identityCount } from './inventory/build-inventory.js';
 import { manifestProblems } from './inventory/manifest.js';
 import type { Attribution, Inventory } from './inventory/model.js';
@@ -53,11 +54,20 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const { groups, shared } = separateConfigurations(read);
-  const judged = groups.map((records) => judgeConfiguration(records, policy, controlSet, today));
-  const full = mergeInventories(judged.map((part) => part.full));
-  const inventory = mergeInventories(judged.map((part) => part.inventory));
-  const raw = judged.flatMap((part) => part.findings);
+  const { groups, shared, common } = separateConfigurations(read);
+  const judged = groups.map((records, i) =>
+    judgeConfiguration(records, policyFor(policy, groups, i), controlSet, today),
+  );
+  const once = common ? distinct : <T>(items: T[]) => items;
+  const full = mergeInventories(
+    judged.map((part) => part.full),
+    once,
+  );
+  const inventory = mergeInventories(
+    judged.map((part) => part.inventory),
+    once,
+  );
+  const raw = once(judged.flatMap((part) => part.findings));
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
 
@@ -97,7 +107,7 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
         ...(shared === undefined
           ? []
           : [
-              `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own.`,
+              `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own${common ? `, with the ${common === 1 ? 'one' : common} that share${common === 1 ? 's' : ''} none` : ''}.`,
             ]),
         ...notes(read, full, inventory, policy, counts.unknown),
         ...(blockingBefore === 0
@@ -151,38 +161,79 @@ function judgeConfiguration(
  * The records to judge together. An address names one resource within a configuration (a plan,
  * a CDKTF stack) but not across them: the prod and the staging plan of one module, the stacks of
  * one app per environment, have the same addresses. Judged as one, one of the two would hide
- * the other's resource. So when configurations share an address, each is judged on its own;
- * otherwise they are judged together, and references between them (a role ARN named in another
- * stack) resolve.
+ * the other's resource. So when configurations share an address, each of those is judged on its
+ * own, together with the configurations that share no address with any (an account's audit
+ * trail or shared roles in a stack of their own serve every environment); otherwise all are
+ * judged together, and references between them (a role ARN named in another stack) resolve.
+ * `common` counts those shared by every group: their findings come once per group.
  */
 function separateConfigurations(read: ReadResult): {
   groups: readonly (readonly ResourceRecord[])[];
   shared?: { address: string; files: [string, string] };
+  common?: number;
 } {
   const parts = configurations(read);
   if (parts.length <= 1) return { groups: [read.records] };
-  const owner = new Map<string, ResourceRecord>();
-  for (const part of parts) {
-    const own = new Set<string>();
+  const owner = new Map<string, { record: ResourceRecord; part: number }>();
+  const apart = new Set<number>();
+  let shared: { address: string; files: [string, string] } | undefined;
+  parts.forEach((part, index) => {
     for (const record of part) {
       const first = owner.get(record.address);
-      if (first !== undefined && !own.has(record.address)) {
-        return {
-          groups: parts,
-          shared: { address: record.address, files: [first.source.file, record.source.file] },
-        };
+      if (first === undefined) owner.set(record.address, { record, part: index });
+      else if (first.part !== index) {
+        apart.add(first.part).add(index);
+        shared ??= { address: record.address, files: [first.record.source.file, record.source.file] };
       }
-      owner.set(record.address, record);
-      own.add(record.address);
     }
-  }
-  return { groups: [read.records] };
+  });
+  if (shared === undefined) return { groups: [read.records] };
+  const commonParts = parts.filter((_, index) => !apart.has(index));
+  const common = commonParts.flat();
+  const groups = parts
+    .filter((_, index) => apart.has(index))
+    .map((part) => (common.length === 0 ? part : [...part, ...common]));
+  return { groups, shared, common: commonParts.length };
+}
+
+/**
+ * The policy one of several configurations judged apart is judged with: the servers it declares
+ * by address that select something there. A server whose resources are all in the prod plan is
+ * not missing from the unrelated plan checked beside it. A server that selects nothing anywhere
+ * is kept in the first configuration, where it is reported once, as with a single input.
+ */
+function policyFor(policy: Policy, groups: readonly (readonly ResourceRecord[])[], index: number): Policy {
+  if (groups.length === 1 || policy.servers.length === 0) return policy;
+  const selectsIn = (server: Policy['servers'][number], records: readonly ResourceRecord[]) => {
+    const globs = [...server.select, ...server.tools.flatMap((tool) => tool.select)];
+    return records.some((record) => globs.some((glob) => selects(glob, record.address)));
+  };
+  const servers = policy.servers.filter(
+    (server) =>
+      selectsIn(server, groups[index]!) ||
+      (index === 0 && !groups.some((records) => selectsIn(server, records))),
+  );
+  return servers.length === policy.servers.length ? policy : { ...policy, servers };
+}
+
+/** Items as their JSON, each once: what a configuration judged in several groups gave each time. */
+function distinct<T>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The inventories of configurations judged apart, as one. */
-function mergeInventories(parts: readonly Inventory[]): Inventory {
+function mergeInventories(
+  parts: readonly Inventory[],
+  once: <T>(items: T[]) => T[] = (items) => items,
+): Inventory {
   if (parts.length === 1) return parts[0]!;
-  const all = <T>(list: (part: Inventory) => T[]): T[] => parts.flatMap(list);
+  const all = <T>(list: (part: Inventory) => T[]): T[] => once(parts.flatMap(list));
   return {
     version: 1,
     parameters: parts[0]!.parameters,

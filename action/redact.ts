@@ -86,6 +86,7 @@ export function createRedactor(records: readonly ResourceRecord[]): Redactor {
   const secrets = new Set<string>();
   const verdicts = new Map<string, boolean>();
   for (const record of records) collectSecrets(record, secrets, verdicts);
+  for (const part of publicArnParts(records, secrets, verdicts)) secrets.delete(part);
   for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
   const scrubber = new Scrubber(sorted);
@@ -253,6 +254,49 @@ function textFrom(parts: readonly string[], index: number, reach: number): strin
 }
 
 /**
+ * The ARN parts taken from secret values (addArnParts) that the inputs also show in values that
+ * are not secret: the account every role ARN and image URI of the plan names, a function's own
+ * name. Those are no secret, and scrubbing them would blank the account out of every finding
+ * ("trusts account [redacted]") for one SSM parameter or sensitive variable that holds an ARN.
+ * Parts seen only in secret values (a trust policy's foreign account) stay secret.
+ */
+function publicArnParts(
+  records: readonly ResourceRecord[],
+  secrets: Set<string>,
+  verdicts: Map<string, boolean>,
+): Set<string> {
+  const candidates = arnPartsOf.get(secrets);
+  const found = new Set<string>();
+  if (candidates === undefined || candidates.size === 0) return found;
+  const parts = [...candidates];
+  onPublicText = (text) => {
+    for (const part of parts) if (!found.has(part) && occursAsName(text, part)) found.add(part);
+  };
+  try {
+    // The same walk again, into a set of its own: this time for the strings it finds not secret.
+    const scratch = new Set<string>();
+    for (const record of records) collectSecrets(record, scratch, verdicts);
+  } finally {
+    onPublicText = undefined;
+  }
+  return found;
+}
+
+/** `part` in `text` as a whole name: not inside a longer word (`prod` in `production`). */
+function occursAsName(text: string, part: string): boolean {
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const before = at === 0 ? '' : text[at - 1]!;
+    const after = text[at + part.length] ?? '';
+    if (!NAME_CHARACTER.test(before) && !NAME_CHARACTER.test(after)) return true;
+  }
+  return false;
+}
+const NAME_CHARACTER = /[\w-]/;
+
+/** While publicArnParts walks the records: told every string the walk finds not secret. */
+let onPublicText: ((text: string) => void) | undefined;
+
+/**
  * Adds to `into` every string in the record that is sensitive, sits under a secret name or has
  * a credential's shape. `verdicts` remembers the shape check per distinct string: plans repeat
  * the same ARNs, names and documents across thousands of resources.
@@ -282,6 +326,7 @@ function collectUnmarked(
     if (value.length < MIN_SECRET_LENGTH) return true;
     if (secretName(name)) addSecret(value, into);
     else if (hasCredentialShape(value, verdicts)) addCredentialHolder(value, into, verdicts);
+    else onPublicText?.(value);
     return true;
   }
   if (typeof value !== 'object' || value === null) return true;
@@ -293,7 +338,11 @@ function collectUnmarked(
     return true;
   }
   if (isUnknown(value)) {
-    if (value.expression !== undefined) collectExpression(value.expression, secretName(name), into, verdicts);
+    if (value.expression !== undefined) {
+      const secret = secretName(name);
+      collectExpression(value.expression, secret, into, verdicts);
+      if (!secret) onPublicText?.(value.expression);
+    }
     // A partly known document (jsonencode with a reference inside) keeps its literal parts.
     return value.partial === undefined || collectUnmarked(value.partial, name, into, verdicts, depth + 1);
   }
@@ -361,11 +410,14 @@ function collectSecretsWithMarks(
       if (value.length < MIN_SECRET_LENGTH) continue;
       if (marked || secretName(name)) addSecret(value, into);
       else if (hasCredentialShape(value, verdicts)) addCredentialHolder(value, into, verdicts);
+      else onPublicText?.(value);
     } else if (typeof value !== 'object' || value === null) {
       // Numbers, booleans and nulls hold no secret.
     } else if (isUnknown(value)) {
       if (value.expression !== undefined) {
-        collectExpression(value.expression, marked || secretName(name), into, verdicts);
+        const secret = marked || secretName(name);
+        collectExpression(value.expression, secret, into, verdicts);
+        if (!secret) onPublicText?.(value.expression);
       }
       // A partly known document (jsonencode with a reference inside) keeps its literal parts.
       if (value.partial !== undefined) {
@@ -452,7 +504,7 @@ function secretName(key: string): boolean {
 }
 
 function addSecret(value: string, into: Set<string>): void {
-  into.add(value);
+  addWhole(value, into);
   addArnParts(value, into);
   // A JSON document (ECS container definitions, secret_string) may hold secrets inside: scrub
   // its string leaves too, since reports may show them escaped differently.
@@ -472,7 +524,7 @@ function addSecret(value: string, into: Set<string>): void {
  * leaf: the names and images a report quotes beside them are no secrets.
  */
 function addCredentialHolder(value: string, into: Set<string>, verdicts: Map<string, boolean>): void {
-  into.add(value);
+  addWhole(value, into);
   const trimmed = value.trimStart();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
   let parsed: unknown;
@@ -506,12 +558,29 @@ const ARN_RESOURCE_TYPES = new Set([
  */
 function addArnParts(value: string, into: Set<string>): void {
   if (!value.includes('arn:')) return;
+  const add = (part: string) => {
+    if (into.has(part)) return;
+    into.add(part);
+    getOrMake(arnPartsOf, into, () => new Set<string>()).add(part);
+  };
   for (const [, account, resource] of value.matchAll(ARN_IN_TEXT)) {
-    if (account !== undefined && account !== 'aws') into.add(account);
+    if (account !== undefined && account !== 'aws') add(account);
     for (const part of resource!.split(/[:/]/)) {
-      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== '*') into.add(part);
+      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== '*') add(part);
     }
   }
+}
+
+/**
+ * Per set of secrets, the parts addArnParts put there that are no secret value in their own
+ * right: publicArnParts may take them out again.
+ */
+const arnPartsOf = new WeakMap<Set<string>, Set<string>>();
+
+/** A secret value in its own right: never taken out again, even if it is an ARN part too. */
+function addWhole(value: string, into: Set<string>): void {
+  into.add(value);
+  arnPartsOf.get(into)?.delete(value);
 }
 
 /**
@@ -525,7 +594,7 @@ const POLICY_GRAMMAR_FIELDS = new Set(['Version', 'Effect', 'Action', 'NotAction
 function collectJsonStrings(value: unknown, into: Set<string>, depth = 0, policy?: boolean): void {
   if (depth > 64) return;
   if (typeof value === 'string') {
-    if (value.length >= MIN_SECRET_LENGTH) into.add(value);
+    if (value.length >= MIN_SECRET_LENGTH) addWhole(value, into);
   } else if (typeof value === 'object' && value !== null) {
     const inPolicy = policy ?? (depth === 0 && Object.hasOwn(value, 'Statement'));
     for (const [key, child] of Object.entries(value)) {

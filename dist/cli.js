@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-TTFX5PIW.js";
+} from "./chunks/chunk-UZC6SALC.js";
 import "./chunks/chunk-K54GOFCU.js";
 import {
   isCalendarDate

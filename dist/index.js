@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-TTFX5PIW.js";
+} from "./chunks/chunk-UZC6SALC.js";
 import "./chunks/chunk-K54GOFCU.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

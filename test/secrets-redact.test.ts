@@ -278,6 +278,47 @@ describe('which values are secrets', () => {
     expect(redactor.values()).not.toContain('Allow');
   });
 
+  it('leaves the ARN parts of a secret value that the inputs show openly elsewhere', () => {
+    // An SSM parameter's value is always sensitive; it often holds an ARN of the plan's own account.
+    const account = '111122223333';
+    const redactor = createRedactor([
+      record(
+        'aws_ssm_parameter.server_role',
+        {
+          name: '/mcp/github/role-arn',
+          value: `arn:aws:iam::${account}:role/github-mcp-server`,
+          insecure_value: null,
+        },
+        { sensitivePaths: ['value'] },
+      ),
+      record(
+        'aws_iam_role.trust',
+        {
+          assume_role_policy: JSON.stringify({
+            Statement: [
+              { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::987654321098:role/ops-deployer' } },
+            ],
+          }),
+        },
+        { sensitivePaths: ['assume_role_policy'] },
+      ),
+      record('aws_lambda_function.server', {
+        function_name: 'github-mcp-server',
+        role: `arn:aws:iam::${account}:role/github-mcp-server`,
+        image_uri: `${account}.dkr.ecr.eu-west-1.amazonaws.com/github-mcp@sha256:${'a'.repeat(64)}`,
+      }),
+    ]);
+    expect(redactor.scrub(`trusts account ${account} (account root)`)).toBe(
+      `trusts account ${account} (account root)`,
+    );
+    expect(redactor.scrub('function github-mcp-server')).toBe('function github-mcp-server');
+    // The secret value itself, and parts shown nowhere else, stay scrubbed.
+    expect(redactor.scrub(`arn:aws:iam::${account}:role/github-mcp-server`)).toBe(MARKER);
+    expect(redactor.scrub('trusts account 987654321098, role ops-deployer')).toBe(
+      `trusts account ${MARKER}, role ${MARKER}`,
+    );
+  });
+
   it('marks everything below a sensitive path', () => {
     const redactor = createRedactor([
       record(

@@ -62,7 +62,7 @@ function tagClaim(server: string, tool: unknown, tenant: unknown): Attribution {
  * its count/for_each key names every instance: `aws_iam_role.server` selects
  * `aws_iam_role.server[0]`. (Waivers match exactly: there, naming more would pass more.)
  */
-function selects(glob: string, address: string): boolean {
+export function selects(glob: string, address: string): boolean {
   if (matchAddress(glob, address)) return true;
   const base = address.replace(/\[[^\]]*\]$/, '');
   return base !== address && matchAddress(glob, base);
@@ -148,10 +148,25 @@ export function attribute(
   const manifestModule = (manifest: Manifest) => index.byAddress.get(manifest.address)?.module ?? '';
   const deployed = deploymentNames([
     ...manifests.flatMap((manifest) =>
-      manifest.servers.map((declared) => ({ server: declared.name, module: manifestModule(manifest) })),
+      manifest.servers.map((declared) => ({
+        server: declared.name,
+        module: manifestModule(manifest),
+        // A manifest declares the server's identity and its tools.
+        slots: ['', ...declared.tools.map((tool) => tool.name)],
+      })),
     ),
     ...tagged.flatMap((entry) =>
-      entry.server === undefined ? [] : [{ server: entry.server, module: entry.record.module }],
+      entry.server === undefined
+        ? []
+        : [
+            {
+              server: entry.server,
+              module: entry.record.module,
+              slots: IDENTITY_TYPES.has(entry.record.type)
+                ? [typeof entry.tool === 'string' ? entry.tool : '']
+                : [],
+            },
+          ],
     ),
   ]);
 
@@ -326,28 +341,80 @@ function readTagClaims(
  * The server name tagged resources belong to. One module instantiated per environment
  * (`module.prod` and `module.staging`, `module.mcp["eu"]` and `module.mcp["us"]`) tags the same
  * server name in each: those are separate deployments, each with its own identities, and are
- * named after their module (`github (module.prod)`). Resources of a module and of modules
- * inside it (or of the root module, which holds them all) stay one server.
+ * named after their module (`github (module.prod)`). A deployment may hold its parts in modules
+ * of its own (`module.prod.module.lambda`, `module.prod.module.tools`): it is named after the
+ * shallowest modules that tell the deployments apart. Resources of the root module (which holds
+ * them all) stay one server, and so do modules that each hold a part of it (the function and
+ * its role in `module.lambda`, a tool's role in `module.search_role`): only modules that repeat
+ * an identity (the server's own, or one tool's) are deployments.
  */
 function deploymentNames(
-  places: readonly { readonly server: string; readonly module: string }[],
+  places: readonly {
+    readonly server: string;
+    readonly module: string;
+    /** The identities the place holds: a tool's name, or `` for the server's own. */
+    readonly slots: readonly string[];
+  }[],
 ): (server: string, module: string) => string {
-  const modules = new Map<string, Set<string>>();
-  for (const { server, module } of places) getOrMake(modules, server, () => new Set<string>()).add(module);
-  // Per server name, the outermost modules its resources are in, when there are several.
-  const roots = new Map<string, string[]>();
-  for (const [server, set] of modules) {
-    if (set.size < 2 || set.has('')) continue;
-    const outermost: string[] = [];
-    for (const module of [...set].sort((a, b) => a.length - b.length)) {
-      if (!outermost.some((root) => module === root || module.startsWith(`${root}.`))) outermost.push(module);
+  const byServer = new Map<string, { segments: string[]; slots: readonly string[] }[]>();
+  for (const { server, module, slots } of places) {
+    getOrMake(byServer, server, () => []).push({ segments: moduleSegments(module), slots });
+  }
+  /** Per server name split into deployments, how many module levels name a deployment. */
+  const depths = new Map<string, number>();
+  for (const [server, list] of byServer) {
+    if (list.some((place) => place.segments.length === 0)) continue;
+    const deepest = Math.max(...list.map((place) => place.segments.length));
+    for (let depth = 1; depth <= deepest; depth++) {
+      // The modules at this depth that hold each identity: deployments when one holds it twice.
+      const holders = new Map<string, Set<string>>();
+      for (const { segments, slots } of list) {
+        const prefix = segments.slice(0, depth).join('.');
+        for (const slot of slots) getOrMake(holders, slot, () => new Set<string>()).add(prefix);
+      }
+      if ([...holders.values()].some((modules) => modules.size > 1)) {
+        depths.set(server, depth);
+        break;
+      }
     }
-    if (outermost.length > 1) roots.set(server, outermost);
   }
   return (server, module) => {
-    const root = roots.get(server)?.find((r) => module === r || module.startsWith(`${r}.`));
-    return root === undefined ? server : `${server} (${root})`;
+    const depth = depths.get(server);
+    return depth === undefined ? server : `${server} (${moduleSegments(module).slice(0, depth).join('.')})`;
   };
+}
+
+/** `module.a["x.y"].module.b` → `module.a["x.y"]`, `module.b`; the root module has none. */
+function moduleSegments(module: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (module.startsWith('module.', at)) {
+    let end = at + 'module.'.length;
+    while (end < module.length && module[end] !== '.' && module[end] !== '[') end++;
+    if (module[end] === '[') {
+      const close = closingBracket(module, end);
+      if (close < 0) break;
+      end = close + 1;
+    }
+    out.push(module.slice(at, end));
+    if (module[end] !== '.') break;
+    at = end + 1;
+  }
+  return out;
+}
+
+/** The `]` closing the `[` at `open`, past a quoted key's `]` and `.`: `["a]b"]`. */
+function closingBracket(text: string, open: number): number {
+  let quoted = false;
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '\\') i++;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === ']') return i;
+  }
+  return -1;
 }
 
 /** Attribution of a record, falling back to that of the identity it runs as. */

@@ -40,7 +40,7 @@ describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
   it.each([
     ['s3:PutObject', 'arn:aws:s3:::*'],
     ['dynamodb:PutItem', 'arn:aws:dynamodb:*:*:*'],
-    ['logs:PutLogEvents', 'arn:aws:logs:*:*:*'],
+    ['logs:DeleteLogGroup', 'arn:aws:logs:*:*:*'],
     ['iam:TagRole', 'arn:aws:iam::*:*'],
     ['sqs:SendMessage', 'arn:*:sqs:*:*:*'],
   ])('flags %s on every resource of its service (%s), as on "*"', (action, resource) => {
@@ -71,6 +71,37 @@ describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
     expect(
       of(judge(withPolicy({ Effect: 'Allow', Action: action, Resource: resource })), 'MCP-NHI-007'),
     ).toEqual([]);
+  });
+
+  it.each(['*', 'arn:aws:logs:*:*:*'])(
+    'passes the logging AWSLambdaBasicExecutionRole grants, written inline on %s',
+    (resource) => {
+      // AWS's managed policy grants these on "*", and attached it is no finding: the same
+      // statement written inline (as AWS's and Terraform's Lambda examples do) is none either.
+      expect(
+        of(
+          judge(
+            withPolicy({
+              Effect: 'Allow',
+              Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+              Resource: resource,
+            }),
+          ),
+          'MCP-NHI-007',
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('names only the data writes of a statement that also grants logging on "*"', () => {
+    const findings = of(
+      judge(withPolicy({ Effect: 'Allow', Action: ['logs:PutLogEvents', 'sqs:SendMessage'], Resource: '*' })),
+      'MCP-NHI-007',
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ status: 'fail', message: expect.stringContaining('"sqs:SendMessage"') }),
+    ]);
+    expect(findings[0]!.message).not.toContain('logs:PutLogEvents');
   });
 
   it('flags iam:PassRole on "*" as privilege escalation', () => {

@@ -98,6 +98,52 @@ describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
     ]);
   });
 
+  it.each([
+    // A Scan sends no partition key, so ForAllValues on dynamodb:LeadingKeys holds for it.
+    ['dynamodb:Scan', 'ForAllValues:StringEquals'],
+    ['dynamodb:*', 'ForAllValues:StringEquals'],
+    // One of the batch's partition keys being the tenant's is not all of them.
+    ['dynamodb:BatchWriteItem', 'ForAnyValue:StringEquals'],
+  ])('flags %s under a %s condition on dynamodb:LeadingKeys', (action, operator) => {
+    const grant = {
+      Effect: 'Allow',
+      Action: action,
+      Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/issues',
+      Condition: { [operator]: { 'dynamodb:LeadingKeys': ['${aws:PrincipalTag/tenant}'] } },
+    };
+    const records = withRecords(
+      compliantServer(),
+      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
+      tenantScoped('create_issue'),
+    );
+    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([
+      expect.objectContaining({ address: 'aws_iam_role.search_issues', status: 'fail' }),
+    ]);
+  });
+
+  it('passes the reads and writes AWS documents under ForAllValues on dynamodb:LeadingKeys', () => {
+    const grant = {
+      Effect: 'Allow',
+      Action: [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem',
+      ],
+      Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/issues',
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${aws:PrincipalTag/tenant}'] } },
+    };
+    const records = withRecords(
+      compliantServer(),
+      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
+      tenantScoped('create_issue'),
+    );
+    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([]);
+  });
+
   it("flags a grant on everything but the tenant's resources (NotResource)", () => {
     const grant = {
       Effect: 'Allow',

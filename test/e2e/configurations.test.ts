@@ -111,6 +111,124 @@ describe('configurations that share addresses', () => {
     ]);
   });
 
+  it('judges each environment with the stacks that share no address, such as the audit trail', async () => {
+    const out = path.join(tmp, 'cdktf-audit.out');
+    const stacks: Record<string, object> = {};
+    const role = (name: string, principal: object = { Service: 'lambda.amazonaws.com' }) => ({
+      name,
+      max_session_duration: 3600,
+      assume_role_policy: JSON.stringify({
+        Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
+      }),
+      tags: { 'mcp-nhi:server': 'github', 'mcp-nhi:owner': 'platform@example.com' },
+    });
+    const trail = {
+      name: 'org',
+      s3_bucket_name: 'org-trail',
+      is_multi_region_trail: true,
+      enable_log_file_validation: true,
+      tags: { 'mcp-nhi:owner': 'platform@example.com' },
+    };
+    for (const [stack, resource] of [
+      [
+        'audit',
+        {
+          aws_cloudtrail: { org: trail },
+          aws_iam_role: {
+            trail_writer: {
+              ...role('trail-writer', { AWS: 'arn:aws:iam::111122223333:root' }),
+              tags: { 'mcp-nhi:owner': 'platform@example.com' },
+            },
+          },
+        },
+      ],
+      ['prod', { aws_iam_role: { server: role('prod-server') } }],
+      ['staging', { aws_iam_role: { server: role('staging-server') } }],
+    ] as const) {
+      mkdirSync(path.join(out, 'stacks', stack), { recursive: true });
+      writeFileSync(path.join(out, 'stacks', stack, 'cdk.tf.json'), JSON.stringify({ resource }));
+      stacks[stack] = { name: stack, synthesizedStackPath: `stacks/${stack}/cdk.tf.json` };
+    }
+    writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ version: '0.20.0', stacks }));
+    const run = await cli('check', out, '--scope', 'all', '--format', 'json', '--fail-on', 'never');
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    // The audit stack's role trusts an account root: judged with each environment, reported once.
+    // Before, prod and staging were judged without the audit stack: no trail, MCP-NHI-022.
+    expect(report.findings.filter((f: Finding) => f.control === 'MCP-NHI-022')).toEqual([]);
+    const trailWriter = report.findings.filter((f: Finding) => f.address === 'aws_iam_role.trail_writer');
+    expect(trailWriter.length).toBeGreaterThan(0);
+    expect(new Set(trailWriter.map((f: Finding) => JSON.stringify(f))).size).toBe(trailWriter.length);
+    expect(report.inventory.identities).toHaveLength(3);
+    expect(report.summary.notes).toContainEqual(
+      expect.stringContaining('each was judged on its own, with the one that shares none'),
+    );
+  });
+
+  it('judges a server the policy declares only in the configurations that hold it', async () => {
+    // The MCP server's plan and an unrelated plan checked beside it, which share one address.
+    const change = (address: string, after: object) => {
+      const [type, name] = address.split('.');
+      return {
+        address,
+        mode: 'managed',
+        type,
+        name,
+        change: { actions: ['create'], before: null, after, after_unknown: {}, after_sensitive: {} },
+      };
+    };
+    const plan = (name: string, ...changes: object[]) => {
+      const file = path.join(tmp, name);
+      writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: changes }));
+      return file;
+    };
+    const logs = (bucket: string) => change('aws_s3_bucket.logs', { bucket });
+    const mcp = plan(
+      'server.json',
+      change('aws_iam_role.search', {
+        name: 'search',
+        assume_role_policy: JSON.stringify({
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+      logs('mcp-logs'),
+    );
+    const other = plan('platform.json', logs('platform-logs'));
+    const policy = path.join(tmp, 'policy.yml');
+    writeFileSync(
+      policy,
+      [
+        'version: 1',
+        'servers:',
+        '  - name: github',
+        '    select: ["aws_lambda_function.server"]',
+        '    tools:',
+        '      - name: search',
+        '        select: ["aws_iam_role.search"]',
+        '  - name: planned',
+        '    select: ["aws_lambda_function.later"]',
+        '    tools: []',
+        '',
+      ].join('\n'),
+    );
+    for (const inputs of [
+      [mcp, other],
+      [other, mcp],
+    ]) {
+      const run = await cli('check', ...inputs, '--policy', policy, '--format', 'json', '--fail-on', 'never');
+      expect(run.stderr).toBe('');
+      const report = JSON.parse(run.stdout);
+      // Before, the platform plan had a server github whose tool had no identity (MCP-NHI-001).
+      expect(report.inventory.servers.map((server: { name: string }) => server.name).sort()).toEqual([
+        'github',
+        'planned',
+      ]);
+      expect(report.findings.filter((f: Finding) => f.control === 'MCP-NHI-001')).toEqual([]);
+    }
+  });
+
   it('judges configurations with addresses of their own together, with no note', async () => {
     const { findings, notes } = await wideGrants(
       planFile('one.json', NARROW, 'aws_iam_role_policy.one'),

@@ -85,6 +85,25 @@ describe('a server deployed by one module per environment', () => {
     }
   });
 
+  it('is one server per environment module when each holds its parts in modules of its own', async () => {
+    for (const [a, b, names] of [
+      [
+        ['module.prod.module.lambda', 'module.prod.module.tools'],
+        ['module.staging.module.lambda', 'module.staging.module.tools'],
+        ['github (module.prod)', 'github (module.staging)'],
+      ],
+      [
+        ['module.platform.module.prod', 'module.platform.module.prod.module.tools'],
+        ['module.platform.module.staging', 'module.platform.module.staging.module.tools'],
+        ['github (module.platform.module.prod)', 'github (module.platform.module.staging)'],
+      ],
+    ] as const) {
+      const report = await check([...deployment(a[0], a[1], 'a'), ...deployment(b[0], b[1], 'b')]);
+      expect(report.inventory.servers.map((server) => server.name).sort()).toEqual([...names]);
+      expect(crossDeployment(report.findings)).toEqual([]);
+    }
+  });
+
   it('is one server per module instance when each instance declares it in a manifest of its own', async () => {
     const manifest = (module: string) => ({
       address: `${module}.terraform_data.manifest`,
@@ -137,6 +156,37 @@ describe('a server deployed by one module per environment', () => {
 
   it('stays one server when its resources are in a module and modules inside it', async () => {
     const report = await check(deployment('module.mcp', 'module.mcp.module.tools', 'a'));
+    expect(report.inventory.servers.map((server) => server.name)).toEqual(['github']);
+    expect(crossDeployment(report.findings)).toEqual([]);
+  });
+
+  it('stays one server when the root module composes it from modules that each hold a part', async () => {
+    // terraform-aws-modules style: the function and its role in module.lambda, one role module
+    // per tool. No module holds a whole server, so none is a deployment of its own.
+    const trustServer = { AWS: 'arn:aws:iam::111122223333:role/a-server' };
+    const report = await check([
+      role(
+        'module.lambda',
+        'lambda',
+        'a-server',
+        { 'mcp-nhi:server': 'github' },
+        { Service: 'lambda.amazonaws.com' },
+      ),
+      role(
+        'module.search_role',
+        'this',
+        'a-search',
+        { 'mcp-nhi:server': 'github', 'mcp-nhi:tool': 'search' },
+        trustServer,
+      ),
+      role(
+        'module.write_role',
+        'this',
+        'a-write',
+        { 'mcp-nhi:server': 'github', 'mcp-nhi:tool': 'write' },
+        trustServer,
+      ),
+    ]);
     expect(report.inventory.servers.map((server) => server.name)).toEqual(['github']);
     expect(crossDeployment(report.findings)).toEqual([]);
   });

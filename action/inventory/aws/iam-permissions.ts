@@ -265,9 +265,16 @@ function analyseStatement(
       `${label} allows its actions on every resource except the ones listed in NotResource`,
     );
   }
+  // Logging and tracing (isTelemetry) are what AWSLambdaBasicExecutionRole and AWS's documented
+  // flow-log and API Gateway logging roles grant on "*": attached, those are no finding, so the
+  // same statement written inline is none either.
   const writes = actions.filter(
     (action) =>
-      !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action),
+      !isAllActions(action) &&
+      !isServiceWildcard(action) &&
+      !isReadAction(action) &&
+      !isResourceless(action) &&
+      !isTelemetry(action),
   );
   if (writes.length > 0 && !hasNotResource) {
     // A write of a service on every resource of that service (`s3:PutObject` on
@@ -364,7 +371,15 @@ function analyseStatement(
           key,
           `${label} is not scoped by tenant: no ${tags} in its Resource or Condition`,
         );
-      } else if (scoped !== true) {
+      } else if (scoped === 'all-values' && grants('dynamodb:Scan')) {
+        // A Scan names no partition key: ForAllValues on dynamodb:LeadingKeys holds for an empty
+        // set, so the statement reads every tenant's items.
+        push(
+          'tenantIssues',
+          actionKey,
+          `${label} allows dynamodb:Scan, which sends no dynamodb:LeadingKeys: its ForAllValues condition on the tenant holds for every tenant's items`,
+        );
+      } else if (scoped !== true && scoped !== 'all-values') {
         push('tenantIssues', key, `${label} has a Condition known only after apply`, scoped);
       }
     }
@@ -388,18 +403,26 @@ function contextBound(statement: PolicyStatement): boolean | UnknownValue {
  * other tenant's resources, and `...IfExists` or `ForAllValues:` on a single-valued tag hold when
  * the tag is missing: those bind nothing.
  */
-function tenantScoped(statement: PolicyStatement, tenantKeys: readonly string[]): boolean | UnknownValue {
+function tenantScoped(
+  statement: PolicyStatement,
+  tenantKeys: readonly string[],
+): boolean | 'all-values' | UnknownValue {
   const variables = tenantKeys.map((key) => `\${aws:principaltag/${key}}`);
   const mentions = (leaves: Leaves | undefined) =>
     literals(leaves).some((value) => variables.some((variable) => value.toLowerCase().includes(variable)));
   if (mentions(statement.resource)) return true;
+  let allValues = false;
   for (const entry of conditionEntries(statement)) {
     if (!requiresMatch(entry)) continue;
-    if (tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`)) return true;
-    if (mentions(entry.values)) return true;
+    if (!(tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`) || mentions(entry.values)))
+      continue;
+    // ForAllValues on a multivalued key (dynamodb:LeadingKeys) also holds when the request
+    // sends none of it; whether that matters depends on the actions.
+    if (entry.set === 'forallvalues') allValues = true;
+    else return true;
   }
   if (isUnknown(statement.condition)) return statement.condition;
-  return false;
+  return allValues ? 'all-values' : false;
 }
 
 /**
@@ -408,10 +431,16 @@ function tenantScoped(statement: PolicyStatement, tenantKeys: readonly string[])
  */
 const SINGLE_VALUED_TAG = /^(?:aws:(?:resource|request|principal)tag|s3:existingobjecttag)\//;
 
-/** A condition that holds only when its key is present and matches one of its values. */
+/**
+ * A condition that holds only when its key is present and matches one of its values. On a
+ * multivalued key, `ForAnyValue:` holds when one value matches: a BatchWriteItem with the
+ * tenant's partition key and another tenant's passes `dynamodb:LeadingKeys`.
+ */
 function requiresMatch(entry: ConditionEntry): boolean {
   if (entry.ifExists || !POSITIVE_MATCH.has(entry.base)) return false;
-  return !(entry.set === 'forallvalues' && SINGLE_VALUED_TAG.test(entry.keyLower));
+  if (entry.set === 'forallvalues') return !SINGLE_VALUED_TAG.test(entry.keyLower);
+  if (entry.set === 'foranyvalue') return entry.keyLower !== 'dynamodb:leadingkeys';
+  return true;
 }
 
 export function unknownEvidence(

@@ -760,6 +760,7 @@ function createRedactor(records) {
   const secrets = /* @__PURE__ */ new Set();
   const verdicts2 = /* @__PURE__ */ new Map();
   for (const record of records) collectSecrets(record, secrets, verdicts2);
+  for (const part of publicArnParts(records, secrets, verdicts2)) secrets.delete(part);
   for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
   const scrubber = new Scrubber(sorted);
@@ -891,6 +892,32 @@ function textFrom(parts, index, reach) {
     text += parts[i].slice(0, reach - text.length);
   return text;
 }
+function publicArnParts(records, secrets, verdicts2) {
+  const candidates = arnPartsOf.get(secrets);
+  const found = /* @__PURE__ */ new Set();
+  if (candidates === void 0 || candidates.size === 0) return found;
+  const parts = [...candidates];
+  onPublicText = (text) => {
+    for (const part of parts) if (!found.has(part) && occursAsName(text, part)) found.add(part);
+  };
+  try {
+    const scratch = /* @__PURE__ */ new Set();
+    for (const record of records) collectSecrets(record, scratch, verdicts2);
+  } finally {
+    onPublicText = void 0;
+  }
+  return found;
+}
+function occursAsName(text, part) {
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const before = at === 0 ? "" : text[at - 1];
+    const after = text[at + part.length] ?? "";
+    if (!NAME_CHARACTER.test(before) && !NAME_CHARACTER.test(after)) return true;
+  }
+  return false;
+}
+var NAME_CHARACTER = /[\w-]/;
+var onPublicText;
 function collectSecrets(record, into, verdicts2) {
   if (record.sensitivePaths.length === 0 && collectUnmarked(record.values, "", into, verdicts2, 0)) return;
   collectSecretsWithMarks(record, into, verdicts2);
@@ -901,6 +928,7 @@ function collectUnmarked(value, name, into, verdicts2, depth) {
     if (value.length < MIN_SECRET_LENGTH) return true;
     if (secretName(name)) addSecret(value, into);
     else if (hasCredentialShape(value, verdicts2)) addCredentialHolder(value, into, verdicts2);
+    else onPublicText?.(value);
     return true;
   }
   if (typeof value !== "object" || value === null) return true;
@@ -912,7 +940,11 @@ function collectUnmarked(value, name, into, verdicts2, depth) {
     return true;
   }
   if (isUnknown(value)) {
-    if (value.expression !== void 0) collectExpression(value.expression, secretName(name), into, verdicts2);
+    if (value.expression !== void 0) {
+      const secret = secretName(name);
+      collectExpression(value.expression, secret, into, verdicts2);
+      if (!secret) onPublicText?.(value.expression);
+    }
     return value.partial === void 0 || collectUnmarked(value.partial, name, into, verdicts2, depth + 1);
   }
   const pairName = value.name;
@@ -963,10 +995,13 @@ function collectSecretsWithMarks(record, into, verdicts2) {
       if (value.length < MIN_SECRET_LENGTH) continue;
       if (marked || secretName(name)) addSecret(value, into);
       else if (hasCredentialShape(value, verdicts2)) addCredentialHolder(value, into, verdicts2);
+      else onPublicText?.(value);
     } else if (typeof value !== "object" || value === null) {
     } else if (isUnknown(value)) {
       if (value.expression !== void 0) {
-        collectExpression(value.expression, marked || secretName(name), into, verdicts2);
+        const secret = marked || secretName(name);
+        collectExpression(value.expression, secret, into, verdicts2);
+        if (!secret) onPublicText?.(value.expression);
       }
       if (value.partial !== void 0) {
         values.push(value.partial);
@@ -1027,7 +1062,7 @@ function secretName(key) {
   return getOrMake(secretNames, key, isSecretName);
 }
 function addSecret(value, into) {
-  into.add(value);
+  addWhole(value, into);
   addArnParts(value, into);
   const trimmed = value.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
@@ -1038,7 +1073,7 @@ function addSecret(value, into) {
   }
 }
 function addCredentialHolder(value, into, verdicts2) {
-  into.add(value);
+  addWhole(value, into);
   const trimmed = value.trimStart();
   if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return;
   let parsed;
@@ -1062,18 +1097,28 @@ var ARN_RESOURCE_TYPES = /* @__PURE__ */ new Set([
 ]);
 function addArnParts(value, into) {
   if (!value.includes("arn:")) return;
+  const add = (part) => {
+    if (into.has(part)) return;
+    into.add(part);
+    getOrMake(arnPartsOf, into, () => /* @__PURE__ */ new Set()).add(part);
+  };
   for (const [, account, resource] of value.matchAll(ARN_IN_TEXT)) {
-    if (account !== void 0 && account !== "aws") into.add(account);
+    if (account !== void 0 && account !== "aws") add(account);
     for (const part of resource.split(/[:/]/)) {
-      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== "*") into.add(part);
+      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== "*") add(part);
     }
   }
+}
+var arnPartsOf = /* @__PURE__ */ new WeakMap();
+function addWhole(value, into) {
+  into.add(value);
+  arnPartsOf.get(into)?.delete(value);
 }
 var POLICY_GRAMMAR_FIELDS = /* @__PURE__ */ new Set(["Version", "Effect", "Action", "NotAction", "Service"]);
 function collectJsonStrings(value, into, depth = 0, policy) {
   if (depth > 64) return;
   if (typeof value === "string") {
-    if (value.length >= MIN_SECRET_LENGTH) into.add(value);
+    if (value.length >= MIN_SECRET_LENGTH) addWhole(value, into);
   } else if (typeof value === "object" && value !== null) {
     const inPolicy = policy ?? (depth === 0 && Object.hasOwn(value, "Statement"));
     for (const [key, child] of Object.entries(value)) {
@@ -4785,10 +4830,21 @@ function attribute(index, manifests, policy) {
   const manifestModule = (manifest) => index.byAddress.get(manifest.address)?.module ?? "";
   const deployed = deploymentNames([
     ...manifests.flatMap(
-      (manifest) => manifest.servers.map((declared2) => ({ server: declared2.name, module: manifestModule(manifest) }))
+      (manifest) => manifest.servers.map((declared2) => ({
+        server: declared2.name,
+        module: manifestModule(manifest),
+        // A manifest declares the server's identity and its tools.
+        slots: ["", ...declared2.tools.map((tool) => tool.name)]
+      }))
     ),
     ...tagged.flatMap(
-      (entry) => entry.server === void 0 ? [] : [{ server: entry.server, module: entry.record.module }]
+      (entry) => entry.server === void 0 ? [] : [
+        {
+          server: entry.server,
+          module: entry.record.module,
+          slots: IDENTITY_TYPES.has(entry.record.type) ? [typeof entry.tool === "string" ? entry.tool : ""] : []
+        }
+      ]
     )
   ]);
   const resolveIn = manifestResolver(index);
@@ -4924,21 +4980,59 @@ function readTagClaims(index, names, environments3) {
   return out;
 }
 function deploymentNames(places) {
-  const modules = /* @__PURE__ */ new Map();
-  for (const { server, module } of places) getOrMake(modules, server, () => /* @__PURE__ */ new Set()).add(module);
-  const roots = /* @__PURE__ */ new Map();
-  for (const [server, set] of modules) {
-    if (set.size < 2 || set.has("")) continue;
-    const outermost = [];
-    for (const module of [...set].sort((a, b) => a.length - b.length)) {
-      if (!outermost.some((root) => module === root || module.startsWith(`${root}.`))) outermost.push(module);
+  const byServer = /* @__PURE__ */ new Map();
+  for (const { server, module, slots } of places) {
+    getOrMake(byServer, server, () => []).push({ segments: moduleSegments(module), slots });
+  }
+  const depths = /* @__PURE__ */ new Map();
+  for (const [server, list] of byServer) {
+    if (list.some((place) => place.segments.length === 0)) continue;
+    const deepest = Math.max(...list.map((place) => place.segments.length));
+    for (let depth = 1; depth <= deepest; depth++) {
+      const holders = /* @__PURE__ */ new Map();
+      for (const { segments, slots } of list) {
+        const prefix = segments.slice(0, depth).join(".");
+        for (const slot of slots) getOrMake(holders, slot, () => /* @__PURE__ */ new Set()).add(prefix);
+      }
+      if ([...holders.values()].some((modules) => modules.size > 1)) {
+        depths.set(server, depth);
+        break;
+      }
     }
-    if (outermost.length > 1) roots.set(server, outermost);
   }
   return (server, module) => {
-    const root = roots.get(server)?.find((r) => module === r || module.startsWith(`${r}.`));
-    return root === void 0 ? server : `${server} (${root})`;
+    const depth = depths.get(server);
+    return depth === void 0 ? server : `${server} (${moduleSegments(module).slice(0, depth).join(".")})`;
   };
+}
+function moduleSegments(module) {
+  const out = [];
+  let at = 0;
+  while (module.startsWith("module.", at)) {
+    let end = at + "module.".length;
+    while (end < module.length && module[end] !== "." && module[end] !== "[") end++;
+    if (module[end] === "[") {
+      const close = closingBracket(module, end);
+      if (close < 0) break;
+      end = close + 1;
+    }
+    out.push(module.slice(at, end));
+    if (module[end] !== ".") break;
+    at = end + 1;
+  }
+  return out;
+}
+function closingBracket(text, open) {
+  let quoted = false;
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === "\\") i++;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === "]") return i;
+  }
+  return -1;
 }
 
 // action/inventory/context.ts
@@ -5984,7 +6078,7 @@ function analyseStatement(statement, facts2, tenantKeys) {
     );
   }
   const writes = actions.filter(
-    (action) => !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action)
+    (action) => !isAllActions(action) && !isServiceWildcard(action) && !isReadAction(action) && !isResourceless(action) && !isTelemetry(action)
   );
   if (writes.length > 0 && !hasNotResource) {
     const serviceWide = resources.filter(
@@ -6056,7 +6150,13 @@ function analyseStatement(statement, facts2, tenantKeys) {
           key,
           `${label} is not scoped by tenant: no ${tags} in its Resource or Condition`
         );
-      } else if (scoped !== true) {
+      } else if (scoped === "all-values" && grants("dynamodb:Scan")) {
+        push2(
+          "tenantIssues",
+          actionKey,
+          `${label} allows dynamodb:Scan, which sends no dynamodb:LeadingKeys: its ForAllValues condition on the tenant holds for every tenant's items`
+        );
+      } else if (scoped !== true && scoped !== "all-values") {
         push2("tenantIssues", key, `${label} has a Condition known only after apply`, scoped);
       }
     }
@@ -6075,18 +6175,23 @@ function tenantScoped(statement, tenantKeys) {
   const variables = tenantKeys.map((key) => `\${aws:principaltag/${key}}`);
   const mentions = (leaves) => literals(leaves).some((value) => variables.some((variable) => value.toLowerCase().includes(variable)));
   if (mentions(statement.resource)) return true;
+  let allValues = false;
   for (const entry of conditionEntries(statement)) {
     if (!requiresMatch(entry)) continue;
-    if (tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`)) return true;
-    if (mentions(entry.values)) return true;
+    if (!(tenantKeys.some((key) => entry.keyLower === `aws:principaltag/${key}`) || mentions(entry.values)))
+      continue;
+    if (entry.set === "forallvalues") allValues = true;
+    else return true;
   }
   if (isUnknown(statement.condition)) return statement.condition;
-  return false;
+  return allValues ? "all-values" : false;
 }
 var SINGLE_VALUED_TAG = /^(?:aws:(?:resource|request|principal)tag|s3:existingobjecttag)\//;
 function requiresMatch(entry) {
   if (entry.ifExists || !POSITIVE_MATCH.has(entry.base)) return false;
-  return !(entry.set === "forallvalues" && SINGLE_VALUED_TAG.test(entry.keyLower));
+  if (entry.set === "forallvalues") return !SINGLE_VALUED_TAG.test(entry.keyLower);
+  if (entry.set === "foranyvalue") return entry.keyLower !== "dynamodb:leadingkeys";
+  return true;
 }
 function unknownEvidence2(address, attribute2, detail, unknown) {
   return { address, attribute: attribute2, detail, $unknown: true, refs: unknown.refs };
@@ -9221,11 +9326,20 @@ function checkReadResult(read, options = {}) {
   };
   const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const { groups, shared } = separateConfigurations(read);
-  const judged = groups.map((records) => judgeConfiguration(records, policy, controlSet, today));
-  const full = mergeInventories(judged.map((part) => part.full));
-  const inventory = mergeInventories(judged.map((part) => part.inventory));
-  const raw = judged.flatMap((part) => part.findings);
+  const { groups, shared, common } = separateConfigurations(read);
+  const judged = groups.map(
+    (records, i) => judgeConfiguration(records, policyFor(policy, groups, i), controlSet, today)
+  );
+  const once = common ? distinct2 : (items) => items;
+  const full = mergeInventories(
+    judged.map((part) => part.full),
+    once
+  );
+  const inventory = mergeInventories(
+    judged.map((part) => part.inventory),
+    once
+  );
+  const raw = once(judged.flatMap((part) => part.findings));
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
   const unknownBlocks = policy.unknown === "block";
@@ -9259,7 +9373,7 @@ function checkReadResult(read, options = {}) {
       identities: inventory.identities.length,
       notes: [
         ...shared === void 0 ? [] : [
-          `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own.`
+          `${groups.length} configurations share resource addresses (${shared.address} is in ${shared.files[0]} and in ${shared.files[1]}): each was judged on its own${common ? `, with the ${common === 1 ? "one" : common} that share${common === 1 ? "s" : ""} none` : ""}.`
         ],
         ...notes(read, full, inventory, policy, counts.unknown),
         ...blockingBefore === 0 ? [] : [
@@ -9296,25 +9410,47 @@ function separateConfigurations(read) {
   const parts = configurations(read);
   if (parts.length <= 1) return { groups: [read.records] };
   const owner = /* @__PURE__ */ new Map();
-  for (const part of parts) {
-    const own = /* @__PURE__ */ new Set();
+  const apart = /* @__PURE__ */ new Set();
+  let shared;
+  parts.forEach((part, index) => {
     for (const record of part) {
       const first = owner.get(record.address);
-      if (first !== void 0 && !own.has(record.address)) {
-        return {
-          groups: parts,
-          shared: { address: record.address, files: [first.source.file, record.source.file] }
-        };
+      if (first === void 0) owner.set(record.address, { record, part: index });
+      else if (first.part !== index) {
+        apart.add(first.part).add(index);
+        shared ??= { address: record.address, files: [first.record.source.file, record.source.file] };
       }
-      owner.set(record.address, record);
-      own.add(record.address);
     }
-  }
-  return { groups: [read.records] };
+  });
+  if (shared === void 0) return { groups: [read.records] };
+  const commonParts = parts.filter((_, index) => !apart.has(index));
+  const common = commonParts.flat();
+  const groups = parts.filter((_, index) => apart.has(index)).map((part) => common.length === 0 ? part : [...part, ...common]);
+  return { groups, shared, common: commonParts.length };
 }
-function mergeInventories(parts) {
+function policyFor(policy, groups, index) {
+  if (groups.length === 1 || policy.servers.length === 0) return policy;
+  const selectsIn = (server, records) => {
+    const globs = [...server.select, ...server.tools.flatMap((tool) => tool.select)];
+    return records.some((record) => globs.some((glob) => selects(glob, record.address)));
+  };
+  const servers = policy.servers.filter(
+    (server) => selectsIn(server, groups[index]) || index === 0 && !groups.some((records) => selectsIn(server, records))
+  );
+  return servers.length === policy.servers.length ? policy : { ...policy, servers };
+}
+function distinct2(items) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function mergeInventories(parts, once = (items) => items) {
   if (parts.length === 1) return parts[0];
-  const all = (list) => parts.flatMap(list);
+  const all = (list) => once(parts.flatMap(list));
   return {
     version: 1,
     parameters: parts[0].parameters,
