@@ -85,8 +85,13 @@ export interface Redactor {
 export function createRedactor(records: readonly ResourceRecord[]): Redactor {
   const secrets = new Set<string>();
   const verdicts = new Map<string, boolean>();
-  for (const record of records) collectSecrets(record, secrets, verdicts);
-  for (const part of publicArnParts(records, secrets, verdicts)) secrets.delete(part);
+  plainTexts = [];
+  try {
+    for (const record of records) collectSecrets(record, secrets, verdicts);
+    for (const part of publicArnParts(plainTexts, secrets)) secrets.delete(part);
+  } finally {
+    plainTexts = undefined;
+  }
   for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
   const scrubber = new Scrubber(sorted);
@@ -260,27 +265,29 @@ function textFrom(parts: readonly string[], index: number, reach: number): strin
  * ("trusts account [redacted]") for one SSM parameter or sensitive variable that holds an ARN.
  * Parts seen only in secret values (a trust policy's foreign account) stay secret.
  */
-function publicArnParts(
-  records: readonly ResourceRecord[],
-  secrets: Set<string>,
-  verdicts: Map<string, boolean>,
-): Set<string> {
-  const candidates = arnPartsOf.get(secrets);
+function publicArnParts(plain: readonly string[], secrets: Set<string>): Set<string> {
   const found = new Set<string>();
+  const candidates = arnPartsOf.get(secrets);
   if (candidates === undefined || candidates.size === 0) return found;
-  const parts = [...candidates];
-  onPublicText = (text) => {
-    for (const part of parts) if (!found.has(part) && occursAsName(text, part)) found.add(part);
-  };
-  try {
-    // The same walk again, into a set of its own: this time for the strings it finds not secret.
-    const scratch = new Set<string>();
-    for (const record of records) collectSecrets(record, scratch, verdicts);
-  } finally {
-    onPublicText = undefined;
+  const remaining = new Set(candidates);
+  for (const text of plain) {
+    for (const part of remaining) {
+      if (text.includes(part) && occursAsName(text, part)) {
+        found.add(part);
+        remaining.delete(part);
+      }
+    }
+    if (remaining.size === 0) break;
   }
   return found;
 }
+
+/**
+ * While createRedactor collects: every string of the records' values the walk finds not secret
+ * (sensitive, secret-named or holding a credential), for publicArnParts. Expressions' text is
+ * not among them: its literals may be secret.
+ */
+let plainTexts: string[] | undefined;
 
 /** `part` in `text` as a whole name: not inside a longer word (`prod` in `production`). */
 function occursAsName(text: string, part: string): boolean {
@@ -294,7 +301,6 @@ function occursAsName(text: string, part: string): boolean {
 const NAME_CHARACTER = /[\w-]/;
 
 /** While publicArnParts walks the records: told every string the walk finds not secret. */
-let onPublicText: ((text: string) => void) | undefined;
 
 /**
  * Adds to `into` every string in the record that is sensitive, sits under a secret name or has
@@ -326,7 +332,7 @@ function collectUnmarked(
     if (value.length < MIN_SECRET_LENGTH) return true;
     if (secretName(name)) addSecret(value, into);
     else if (hasCredentialShape(value, verdicts)) addCredentialHolder(value, into, verdicts);
-    else onPublicText?.(value);
+    else plainTexts?.push(value);
     return true;
   }
   if (typeof value !== 'object' || value === null) return true;
@@ -339,9 +345,7 @@ function collectUnmarked(
   }
   if (isUnknown(value)) {
     if (value.expression !== undefined) {
-      const secret = secretName(name);
-      collectExpression(value.expression, secret, into, verdicts);
-      if (!secret) onPublicText?.(value.expression);
+      collectExpression(value.expression, secretName(name), into, verdicts);
     }
     // A partly known document (jsonencode with a reference inside) keeps its literal parts.
     return value.partial === undefined || collectUnmarked(value.partial, name, into, verdicts, depth + 1);
@@ -410,14 +414,12 @@ function collectSecretsWithMarks(
       if (value.length < MIN_SECRET_LENGTH) continue;
       if (marked || secretName(name)) addSecret(value, into);
       else if (hasCredentialShape(value, verdicts)) addCredentialHolder(value, into, verdicts);
-      else onPublicText?.(value);
+      else plainTexts?.push(value);
     } else if (typeof value !== 'object' || value === null) {
       // Numbers, booleans and nulls hold no secret.
     } else if (isUnknown(value)) {
       if (value.expression !== undefined) {
-        const secret = marked || secretName(name);
-        collectExpression(value.expression, secret, into, verdicts);
-        if (!secret) onPublicText?.(value.expression);
+        collectExpression(value.expression, marked || secretName(name), into, verdicts);
       }
       // A partly known document (jsonencode with a reference inside) keeps its literal parts.
       if (value.partial !== undefined) {
@@ -536,19 +538,8 @@ function addCredentialHolder(value: string, into: Set<string>, verdicts: Map<str
   if (!collectUnmarked(parsed, '', into, verdicts, 0)) collectJsonStrings(parsed, into);
 }
 
-/** An ARN: its account (group 1, may be empty) and its resource (group 2). */
-const ARN_IN_TEXT = /arn:[\w-]+:[\w-]*:[\w-]*:(\d{12}|aws)?:([^\s"',\]}]+)/g;
-/** Resource-type words of ARNs (`role/`, `user/`): vocabulary, not a secret. */
-const ARN_RESOURCE_TYPES = new Set([
-  'role',
-  'user',
-  'group',
-  'policy',
-  'secret',
-  'parameter',
-  'function',
-  'key',
-]);
+/** An ARN: its service (group 1), account (group 2, may be empty) and resource (group 3). */
+const ARN_IN_TEXT = /arn:[\w-]+:([\w-]*):[\w-]*:(\d{12}|aws)?:([^\s"',\]}]+)/g;
 
 /**
  * The account and resource names of the ARNs inside a secret value. Findings name them on their
@@ -563,10 +554,15 @@ function addArnParts(value: string, into: Set<string>): void {
     into.add(part);
     getOrMake(arnPartsOf, into, () => new Set<string>()).add(part);
   };
-  for (const [, account, resource] of value.matchAll(ARN_IN_TEXT)) {
+  for (const [, service, account, resource] of value.matchAll(ARN_IN_TEXT)) {
     if (account !== undefined && account !== 'aws') add(account);
-    for (const part of resource!.split(/[:/]/)) {
-      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== '*') add(part);
+    const parts = resource!.split(/[:/]/);
+    // `role/name`, `deliverystream/name`, `function:name`: the first word is the resource type,
+    // vocabulary of the service. S3's resource is a bucket and key, with no type word.
+    const first = parts.length > 1 && service !== 's3' ? 1 : 0;
+    for (let i = first; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part.length >= MIN_SECRET_LENGTH && part !== '*') add(part);
     }
   }
 }

@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-UZC6SALC.js";
+} from "./chunks/chunk-4KMCFOZD.js";
 import "./chunks/chunk-K54GOFCU.js";
 import {
   isCalendarDate

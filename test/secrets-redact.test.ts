@@ -273,6 +273,16 @@ describe('which values are secrets', () => {
     expect(redactor.scrub('arn:aws:iam::aws:policy/AdministratorAccess')).toBe(
       'arn:aws:iam::aws:policy/AdministratorAccess',
     );
+    // The resource type word of an ARN is the service's vocabulary; the name after it is secret.
+    const stream = createRedactor([
+      record(
+        'aws_ssm_parameter.stream',
+        { value: 'arn:aws:firehose:eu-west-1:444455556666:deliverystream/audit-stream-prod' },
+        { sensitivePaths: ['value'] },
+      ),
+    ]);
+    expect(stream.values()).toContain('audit-stream-prod');
+    expect(stream.values()).not.toContain('deliverystream');
     // So does the policy grammar: actions and effects are no secret, and reports name them.
     expect(redactor.scrub('sts:AssumeRole on every resource')).toBe('sts:AssumeRole on every resource');
     expect(redactor.values()).not.toContain('Allow');

@@ -146,29 +146,20 @@ export function attribute(
   const { tags: names } = policy;
   const tagged = readTagClaims(index, names, environments);
   const manifestModule = (manifest: Manifest) => index.byAddress.get(manifest.address)?.module ?? '';
-  const deployed = deploymentNames([
-    ...manifests.flatMap((manifest) =>
-      manifest.servers.map((declared) => ({
-        server: declared.name,
-        module: manifestModule(manifest),
-        // A manifest declares the server's identity and its tools.
-        slots: ['', ...declared.tools.map((tool) => tool.name)],
-      })),
-    ),
-    ...tagged.flatMap((entry) =>
-      entry.server === undefined
-        ? []
-        : [
-            {
-              server: entry.server,
-              module: entry.record.module,
-              slots: IDENTITY_TYPES.has(entry.record.type)
-                ? [typeof entry.tool === 'string' ? entry.tool : '']
-                : [],
-            },
-          ],
-    ),
-  ]);
+  const places: Place[] = [];
+  for (const manifest of manifests) {
+    for (const declared of manifest.servers) {
+      // A manifest declares the server's identity and its tools.
+      const slots = ['', ...declared.tools.map((tool) => tool.name)];
+      places.push({ server: declared.name, module: manifestModule(manifest), slots });
+    }
+  }
+  for (const { record, server, tool } of tagged) {
+    if (server === undefined) continue;
+    const slots = IDENTITY_TYPES.has(record.type) ? [typeof tool === 'string' ? tool : ''] : NO_SLOTS;
+    places.push({ server, module: record.module, slots });
+  }
+  const deployed = deploymentNames(places);
 
   // 1. The constructs' manifest names addresses: exact ones, or (written by hand) without the
   // instance key or module path the plan gives them, its own module's first.
@@ -348,17 +339,17 @@ function readTagClaims(
  * its role in `module.lambda`, a tool's role in `module.search_role`): only modules that repeat
  * an identity (the server's own, or one tool's) are deployments.
  */
-function deploymentNames(
-  places: readonly {
-    readonly server: string;
-    readonly module: string;
-    /** The identities the place holds: a tool's name, or `` for the server's own. */
-    readonly slots: readonly string[];
-  }[],
-): (server: string, module: string) => string {
+function deploymentNames(places: readonly Place[]): (server: string, module: string) => string {
+  // Few distinct modules, many resources in each: each module is split once.
+  const segmentsOf = new Map<string, string[]>();
+  const segments = (module: string) => getOrMake(segmentsOf, module, moduleSegments);
+  // Most server names live in one module: those are one server, with nothing more to work out.
+  const modulesOf = new Map<string, Set<string>>();
+  for (const { server, module } of places) getOrMake(modulesOf, server, () => new Set<string>()).add(module);
   const byServer = new Map<string, { segments: string[]; slots: readonly string[] }[]>();
   for (const { server, module, slots } of places) {
-    getOrMake(byServer, server, () => []).push({ segments: moduleSegments(module), slots });
+    if (modulesOf.get(server)!.size < 2) continue;
+    getOrMake(byServer, server, () => []).push({ segments: segments(module), slots });
   }
   /** Per server name split into deployments, how many module levels name a deployment. */
   const depths = new Map<string, number>();
@@ -380,9 +371,19 @@ function deploymentNames(
   }
   return (server, module) => {
     const depth = depths.get(server);
-    return depth === undefined ? server : `${server} (${moduleSegments(module).slice(0, depth).join('.')})`;
+    return depth === undefined ? server : `${server} (${segments(module).slice(0, depth).join('.')})`;
   };
 }
+
+/** Where a server name is declared or tagged, and which of its identities the place holds. */
+interface Place {
+  readonly server: string;
+  readonly module: string;
+  /** The identities the place holds: a tool's name, or `` for the server's own. */
+  readonly slots: readonly string[];
+}
+
+const NO_SLOTS: readonly string[] = [];
 
 /** `module.a["x.y"].module.b` → `module.a["x.y"]`, `module.b`; the root module has none. */
 function moduleSegments(module: string): string[] {

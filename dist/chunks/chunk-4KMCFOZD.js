@@ -759,8 +759,13 @@ var MAX_PATTERN_SOURCE = 2e5;
 function createRedactor(records) {
   const secrets = /* @__PURE__ */ new Set();
   const verdicts2 = /* @__PURE__ */ new Map();
-  for (const record of records) collectSecrets(record, secrets, verdicts2);
-  for (const part of publicArnParts(records, secrets, verdicts2)) secrets.delete(part);
+  plainTexts = [];
+  try {
+    for (const record of records) collectSecrets(record, secrets, verdicts2);
+    for (const part of publicArnParts(plainTexts, secrets)) secrets.delete(part);
+  } finally {
+    plainTexts = void 0;
+  }
   for (const secret of [...secrets]) for (const variant of renderedForms(secret)) secrets.add(variant);
   const sorted = [...secrets].sort((a, b) => b.length - a.length);
   const scrubber = new Scrubber(sorted);
@@ -892,22 +897,23 @@ function textFrom(parts, index, reach) {
     text += parts[i].slice(0, reach - text.length);
   return text;
 }
-function publicArnParts(records, secrets, verdicts2) {
-  const candidates = arnPartsOf.get(secrets);
+function publicArnParts(plain, secrets) {
   const found = /* @__PURE__ */ new Set();
+  const candidates = arnPartsOf.get(secrets);
   if (candidates === void 0 || candidates.size === 0) return found;
-  const parts = [...candidates];
-  onPublicText = (text) => {
-    for (const part of parts) if (!found.has(part) && occursAsName(text, part)) found.add(part);
-  };
-  try {
-    const scratch = /* @__PURE__ */ new Set();
-    for (const record of records) collectSecrets(record, scratch, verdicts2);
-  } finally {
-    onPublicText = void 0;
+  const remaining = new Set(candidates);
+  for (const text of plain) {
+    for (const part of remaining) {
+      if (text.includes(part) && occursAsName(text, part)) {
+        found.add(part);
+        remaining.delete(part);
+      }
+    }
+    if (remaining.size === 0) break;
   }
   return found;
 }
+var plainTexts;
 function occursAsName(text, part) {
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
     const before = at === 0 ? "" : text[at - 1];
@@ -917,7 +923,6 @@ function occursAsName(text, part) {
   return false;
 }
 var NAME_CHARACTER = /[\w-]/;
-var onPublicText;
 function collectSecrets(record, into, verdicts2) {
   if (record.sensitivePaths.length === 0 && collectUnmarked(record.values, "", into, verdicts2, 0)) return;
   collectSecretsWithMarks(record, into, verdicts2);
@@ -928,7 +933,7 @@ function collectUnmarked(value, name, into, verdicts2, depth) {
     if (value.length < MIN_SECRET_LENGTH) return true;
     if (secretName(name)) addSecret(value, into);
     else if (hasCredentialShape(value, verdicts2)) addCredentialHolder(value, into, verdicts2);
-    else onPublicText?.(value);
+    else plainTexts?.push(value);
     return true;
   }
   if (typeof value !== "object" || value === null) return true;
@@ -941,9 +946,7 @@ function collectUnmarked(value, name, into, verdicts2, depth) {
   }
   if (isUnknown(value)) {
     if (value.expression !== void 0) {
-      const secret = secretName(name);
-      collectExpression(value.expression, secret, into, verdicts2);
-      if (!secret) onPublicText?.(value.expression);
+      collectExpression(value.expression, secretName(name), into, verdicts2);
     }
     return value.partial === void 0 || collectUnmarked(value.partial, name, into, verdicts2, depth + 1);
   }
@@ -995,13 +998,11 @@ function collectSecretsWithMarks(record, into, verdicts2) {
       if (value.length < MIN_SECRET_LENGTH) continue;
       if (marked || secretName(name)) addSecret(value, into);
       else if (hasCredentialShape(value, verdicts2)) addCredentialHolder(value, into, verdicts2);
-      else onPublicText?.(value);
+      else plainTexts?.push(value);
     } else if (typeof value !== "object" || value === null) {
     } else if (isUnknown(value)) {
       if (value.expression !== void 0) {
-        const secret = marked || secretName(name);
-        collectExpression(value.expression, secret, into, verdicts2);
-        if (!secret) onPublicText?.(value.expression);
+        collectExpression(value.expression, marked || secretName(name), into, verdicts2);
       }
       if (value.partial !== void 0) {
         values.push(value.partial);
@@ -1084,17 +1085,7 @@ function addCredentialHolder(value, into, verdicts2) {
   }
   if (!collectUnmarked(parsed, "", into, verdicts2, 0)) collectJsonStrings(parsed, into);
 }
-var ARN_IN_TEXT = /arn:[\w-]+:[\w-]*:[\w-]*:(\d{12}|aws)?:([^\s"',\]}]+)/g;
-var ARN_RESOURCE_TYPES = /* @__PURE__ */ new Set([
-  "role",
-  "user",
-  "group",
-  "policy",
-  "secret",
-  "parameter",
-  "function",
-  "key"
-]);
+var ARN_IN_TEXT = /arn:[\w-]+:([\w-]*):[\w-]*:(\d{12}|aws)?:([^\s"',\]}]+)/g;
 function addArnParts(value, into) {
   if (!value.includes("arn:")) return;
   const add = (part) => {
@@ -1102,10 +1093,13 @@ function addArnParts(value, into) {
     into.add(part);
     getOrMake(arnPartsOf, into, () => /* @__PURE__ */ new Set()).add(part);
   };
-  for (const [, account, resource] of value.matchAll(ARN_IN_TEXT)) {
+  for (const [, service, account, resource] of value.matchAll(ARN_IN_TEXT)) {
     if (account !== void 0 && account !== "aws") add(account);
-    for (const part of resource.split(/[:/]/)) {
-      if (part.length >= MIN_SECRET_LENGTH && !ARN_RESOURCE_TYPES.has(part) && part !== "*") add(part);
+    const parts = resource.split(/[:/]/);
+    const first = parts.length > 1 && service !== "s3" ? 1 : 0;
+    for (let i = first; i < parts.length; i++) {
+      const part = parts[i];
+      if (part.length >= MIN_SECRET_LENGTH && part !== "*") add(part);
     }
   }
 }
@@ -4828,25 +4822,19 @@ function attribute(index, manifests, policy) {
   const { tags: names } = policy;
   const tagged = readTagClaims(index, names, environments3);
   const manifestModule = (manifest) => index.byAddress.get(manifest.address)?.module ?? "";
-  const deployed = deploymentNames([
-    ...manifests.flatMap(
-      (manifest) => manifest.servers.map((declared2) => ({
-        server: declared2.name,
-        module: manifestModule(manifest),
-        // A manifest declares the server's identity and its tools.
-        slots: ["", ...declared2.tools.map((tool) => tool.name)]
-      }))
-    ),
-    ...tagged.flatMap(
-      (entry) => entry.server === void 0 ? [] : [
-        {
-          server: entry.server,
-          module: entry.record.module,
-          slots: IDENTITY_TYPES.has(entry.record.type) ? [typeof entry.tool === "string" ? entry.tool : ""] : []
-        }
-      ]
-    )
-  ]);
+  const places = [];
+  for (const manifest of manifests) {
+    for (const declared2 of manifest.servers) {
+      const slots = ["", ...declared2.tools.map((tool) => tool.name)];
+      places.push({ server: declared2.name, module: manifestModule(manifest), slots });
+    }
+  }
+  for (const { record, server, tool } of tagged) {
+    if (server === void 0) continue;
+    const slots = IDENTITY_TYPES.has(record.type) ? [typeof tool === "string" ? tool : ""] : NO_SLOTS;
+    places.push({ server, module: record.module, slots });
+  }
+  const deployed = deploymentNames(places);
   const resolveIn = manifestResolver(index);
   for (const manifest of manifests) {
     const module = manifestModule(manifest);
@@ -4980,9 +4968,14 @@ function readTagClaims(index, names, environments3) {
   return out;
 }
 function deploymentNames(places) {
+  const segmentsOf = /* @__PURE__ */ new Map();
+  const segments = (module) => getOrMake(segmentsOf, module, moduleSegments);
+  const modulesOf = /* @__PURE__ */ new Map();
+  for (const { server, module } of places) getOrMake(modulesOf, server, () => /* @__PURE__ */ new Set()).add(module);
   const byServer = /* @__PURE__ */ new Map();
   for (const { server, module, slots } of places) {
-    getOrMake(byServer, server, () => []).push({ segments: moduleSegments(module), slots });
+    if (modulesOf.get(server).size < 2) continue;
+    getOrMake(byServer, server, () => []).push({ segments: segments(module), slots });
   }
   const depths = /* @__PURE__ */ new Map();
   for (const [server, list] of byServer) {
@@ -4990,8 +4983,8 @@ function deploymentNames(places) {
     const deepest = Math.max(...list.map((place) => place.segments.length));
     for (let depth = 1; depth <= deepest; depth++) {
       const holders = /* @__PURE__ */ new Map();
-      for (const { segments, slots } of list) {
-        const prefix = segments.slice(0, depth).join(".");
+      for (const { segments: segments2, slots } of list) {
+        const prefix = segments2.slice(0, depth).join(".");
         for (const slot of slots) getOrMake(holders, slot, () => /* @__PURE__ */ new Set()).add(prefix);
       }
       if ([...holders.values()].some((modules) => modules.size > 1)) {
@@ -5002,9 +4995,10 @@ function deploymentNames(places) {
   }
   return (server, module) => {
     const depth = depths.get(server);
-    return depth === void 0 ? server : `${server} (${moduleSegments(module).slice(0, depth).join(".")})`;
+    return depth === void 0 ? server : `${server} (${segments(module).slice(0, depth).join(".")})`;
   };
 }
+var NO_SLOTS = [];
 function moduleSegments(module) {
   const out = [];
   let at = 0;
