@@ -107,11 +107,24 @@ export function appendRead(into: ReadResult, from: ReadResult): void {
   for (const input of from.inputs) into.inputs.push(input);
 }
 
-/** The records of each configuration read (see ReadResult.configurationStarts), in input order. */
+/**
+ * The records of each configuration read (see ReadResult.configurationStarts), in input order.
+ * Every record is in exactly one: starts that are not indexes of the records (a caller's
+ * ReadResult built by hand, out of order or out of range) are left out, and the first
+ * configuration starts at 0 whatever they say, so no record goes unjudged.
+ */
 export function configurations(read: ReadResult): ResourceRecord[][] {
-  const starts = read.configurationStarts ?? [0];
+  const count = read.records.length;
+  const starts = [
+    ...new Set([
+      0,
+      ...(Array.isArray(read.configurationStarts) ? read.configurationStarts : []).filter(
+        (start) => Number.isInteger(start) && start > 0 && start < count,
+      ),
+    ]),
+  ].sort((a, b) => a - b);
   return starts
-    .map((start, i) => read.records.slice(start, starts[i + 1] ?? read.records.length))
+    .map((start, i) => read.records.slice(start, starts[i + 1] ?? count))
     .filter((records) => records.length > 0);
 }
 
