@@ -30,6 +30,8 @@ export interface AttributionResult {
 
 interface MutableServer {
   name: string;
+  /** The server name a deployment's name is made of (`github` of `github (module.prod)`). */
+  base?: string;
   identity?: string;
   environment?: string;
   multiTenant: boolean;
@@ -170,6 +172,7 @@ export function attribute(
     for (const declared of manifest.servers) {
       const name = deployed(declared.name, module);
       const server = serverOf(name);
+      if (name !== declared.name) server.base = declared.name;
       const identities = declared.identity ? resolve(declared.identity) : [];
       server.identity ??= identities[0];
       server.environment ??= declared.environment;
@@ -206,20 +209,31 @@ export function attribute(
     const name = deployed(serverTag, record.module);
     claims.set(record.address, tagClaim(name, typeof toolTag === 'string' ? toolTag : undefined, tenant));
     const server = serverOf(name);
+    if (name !== serverTag) server.base = serverTag;
     if (typeof environment === 'string' && !server.environment) server.environment = environment;
     if (typeof toolTag === 'string') toolOf(server, toolTag).address ??= record.address;
   }
 
-  // 3. Address selectors from the policy file.
+  // 3. Address selectors from the policy file. A server name the manifest or tags deploy in
+  // several modules names each deployment: what the policy says of it (environment, tools) is
+  // said of each, and what its selectors claim goes to the deployment of the resource's module.
+  // Else the policy's name would be a server of its own, whose tools have no identity.
+  const deploymentsOf = new Map<string, MutableServer[]>();
+  for (const server of servers.values()) {
+    if (server.base !== undefined) getOrMake(deploymentsOf, server.base, () => []).push(server);
+  }
+  const selectorName = (name: string, module: string) =>
+    deploymentsOf.has(name) ? deployed(name, module) : name;
   for (const selector of policy.servers) {
-    const server = serverOf(selector.name);
-    server.environment ??= selector.environment;
-    server.multiTenant ||= selector.multiTenant === true;
-    for (const declaredTool of selector.tools) {
-      const tool = toolOf(server, declaredTool.name);
-      tool.sensitive ||= declaredTool.sensitive === true;
-      tool.writeCapable ||= declaredTool.writeCapable === true;
-      tool.scopes ??= declaredTool.scopes;
+    for (const server of deploymentsOf.get(selector.name) ?? [serverOf(selector.name)]) {
+      server.environment ??= selector.environment;
+      server.multiTenant ||= selector.multiTenant === true;
+      for (const declaredTool of selector.tools) {
+        const tool = toolOf(server, declaredTool.name);
+        tool.sensitive ||= declaredTool.sensitive === true;
+        tool.writeCapable ||= declaredTool.writeCapable === true;
+        tool.scopes ??= declaredTool.scopes;
+      }
     }
   }
   if (policy.servers.length > 0) {
@@ -228,12 +242,16 @@ export function attribute(
       for (const selector of policy.servers) {
         const tool = selector.tools.find((t) => t.select.some((glob) => selects(glob, record.address)));
         if (tool) {
-          claims.set(record.address, { server: selector.name, tool: tool.name, attributedBy: 'selector' });
-          toolOf(serverOf(selector.name), tool.name).address ??= record.address;
+          const name = selectorName(selector.name, record.module);
+          claims.set(record.address, { server: name, tool: tool.name, attributedBy: 'selector' });
+          toolOf(serverOf(name), tool.name).address ??= record.address;
           break;
         }
         if (selector.select.some((glob) => selects(glob, record.address))) {
-          claims.set(record.address, { server: selector.name, attributedBy: 'selector' });
+          claims.set(record.address, {
+            server: selectorName(selector.name, record.module),
+            attributedBy: 'selector',
+          });
           break;
         }
       }
@@ -371,7 +389,9 @@ function deploymentNames(places: readonly Place[]): (server: string, module: str
   }
   return (server, module) => {
     const depth = depths.get(server);
-    return depth === undefined ? server : `${server} (${segments(module).slice(0, depth).join('.')})`;
+    // The root module holds no deployment: what is there is the server's, as named.
+    if (depth === undefined || module === '') return server;
+    return `${server} (${segments(module).slice(0, depth).join('.')})`;
   };
 }
 

@@ -56,10 +56,10 @@ function deployment(serverModule: string, toolModule: string, prefix: string) {
   ];
 }
 
-async function check(resourceChanges: object[]): Promise<CheckReport> {
+async function check(resourceChanges: object[], ...args: string[]): Promise<CheckReport> {
   const file = path.join(tmp, `plan-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: resourceChanges }));
-  const run = await cli('check', file, '--format', 'json', '--fail-on', 'never');
+  const run = await cli('check', file, '--format', 'json', '--fail-on', 'never', ...args);
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout);
 }
@@ -152,6 +152,44 @@ describe('a server deployed by one module per environment', () => {
       'github (module.staging)',
     ]);
     expect(crossDeployment(report.findings)).toEqual([]);
+  });
+
+  it('takes what the policy says of the server name for each deployment, and adds no server of that name', async () => {
+    const policy = path.join(tmp, 'deployments-policy.yml');
+    writeFileSync(
+      policy,
+      [
+        'version: 1',
+        'servers:',
+        '  - name: github',
+        '    select: ["module.*.aws_iam_role.server"]',
+        '    tools:',
+        '      - name: search',
+        '        sensitive: true',
+        '        select: ["module.*.aws_iam_role.search"]',
+        '',
+      ].join('\n'),
+    );
+    const report = await check(
+      [
+        ...deployment('module.prod', 'module.prod', 'a'),
+        ...deployment('module.staging', 'module.staging', 'b'),
+      ],
+      '--policy',
+      policy,
+    );
+    // Before, the policy's github was a third server, whose tool search had no identity
+    // (MCP-NHI-001 at mcp-server.github), and neither deployment's search was sensitive.
+    expect(report.inventory.servers.map((server) => server.name).sort()).toEqual([
+      'github (module.prod)',
+      'github (module.staging)',
+    ]);
+    expect(report.findings.filter((f) => f.address.startsWith('mcp-server.'))).toEqual([]);
+    expect(crossDeployment(report.findings)).toEqual([]);
+    expect(report.inventory.tools.map((tool) => [tool.server, tool.name, tool.sensitive])).toEqual([
+      ['github (module.prod)', 'search', true],
+      ['github (module.staging)', 'search', true],
+    ]);
   });
 
   it('stays one server when its resources are in a module and modules inside it', async () => {
