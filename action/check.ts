@@ -139,11 +139,18 @@ function judgeConfiguration(
   const sources = new Map(records.map((record) => [record.address, record.source]));
   const findings = evaluateControls(inventory, controlSet, (address) => sources.get(address));
   // What the plan leaves as it is was there before: said on each finding, so a reviewer sees
-  // what this change brings.
+  // what this change brings. Not of a server-wide control's finding: it stands at the server's
+  // identity for what the server lacks elsewhere (an audit trail, a policy store, an egress
+  // rule), which this plan's other changes may have taken away (deleting the trail).
   const unchanged = new Set(
     records
       .filter((record) => record.actions.length === 1 && record.actions[0] === 'no-op')
       .map((record) => record.address),
+  );
+  const serverWide = new Set(
+    controlSet.controls
+      .filter((control) => control.meta.scope === 'server')
+      .map((control) => control.meta.id),
   );
   return {
     full,
@@ -152,7 +159,9 @@ function judgeConfiguration(
       unchanged.size === 0
         ? findings
         : findings.map((finding) =>
-            unchanged.has(finding.address) ? { ...finding, unchanged: true } : finding,
+            unchanged.has(finding.address) && !serverWide.has(finding.control)
+              ? { ...finding, unchanged: true }
+              : finding,
           ),
   };
 }

@@ -52,7 +52,8 @@ export interface Finding {
   readonly source?: SourceLocation;
   /**
    * The resource it is on exists and the plan leaves it as it is (`no-op`): the finding was
-   * there before this change. It is judged, and blocks, all the same.
+   * there before this change. It is judged, and blocks, all the same. Never set on a finding of
+   * a server-wide control (scope `server`), which the plan's other changes may bring.
    */
   readonly unchanged?: true;
   /** For `unknown`: the resources whose apply-time values will decide it. */

@@ -64,4 +64,53 @@ describe('findings on resources the plan leaves unchanged', () => {
       results.map((r: { properties: { unchanged?: boolean } }) => r.properties.unchanged ?? false).sort(),
     ).toEqual([false, true]);
   });
+
+  it('are not what a server lacks elsewhere, which the plan may have taken away', async () => {
+    // The server's role stays; the plan deletes the account's trail. MCP-NHI-022 at the role is
+    // this change's doing, not there before it.
+    const trail = {
+      name: 'org',
+      s3_bucket_name: 'org-trail',
+      is_multi_region_trail: true,
+      enable_log_file_validation: true,
+    };
+    const role = {
+      address: 'aws_iam_role.server',
+      mode: 'managed',
+      type: 'aws_iam_role',
+      name: 'server',
+      change: {
+        actions: ['no-op'],
+        before: {},
+        after: {
+          name: 'server',
+          max_session_duration: 3600,
+          assume_role_policy: JSON.stringify({
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          }),
+          tags: { 'mcp-nhi:server': 'github', 'mcp-nhi:owner': 'platform@example.com' },
+        },
+        after_unknown: {},
+        after_sensitive: {},
+      },
+    };
+    const deleted = {
+      address: 'aws_cloudtrail.org',
+      mode: 'managed',
+      type: 'aws_cloudtrail',
+      name: 'org',
+      change: { actions: ['delete'], before: trail, after: null, after_unknown: {}, after_sensitive: {} },
+    };
+    const file = path.join(tmp, 'trail-deleted.json');
+    writeFileSync(file, JSON.stringify({ format_version: '1.2', resource_changes: [role, deleted] }));
+    const run = await cli('check', file, '--format', 'json');
+    const report = JSON.parse(run.stdout);
+    const audit = report.findings.filter((f: Finding) => f.control === 'MCP-NHI-022');
+    expect(audit.map((f: Finding) => [f.address, f.unchanged ?? false])).toEqual([
+      ['aws_iam_role.server', false],
+    ]);
+    expect(report.summary.notes.join('\n')).not.toContain('leaves unchanged');
+  });
 });
