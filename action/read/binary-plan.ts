@@ -38,21 +38,30 @@ export async function readBinaryPlan(path: string, options: BinaryPlanOptions = 
       'is a binary Terraform plan; install terraform (or tofu) on PATH or pass the output of `terraform show -json` instead',
     );
   }
-  let firstFailure: InputError | undefined;
+  const failures: ShowFailed[] = [];
   for (const tool of tools) {
     try {
       return readPlanJson(await showJson(tool, path, env, options), path, 'binary-plan');
     } catch (error) {
       // A timeout or an oversized plan would only repeat with the other tool.
       if (!(error instanceof ShowFailed)) throw error;
-      firstFailure ??= error;
+      failures.push(error);
     }
   }
-  throw firstFailure!;
+  // Both refused it: each one's reason, the first one's first. The plan is one of theirs, and
+  // the other's reason (tofu's `tofu init` to run) may be the one that tells what to do.
+  throw new InputError(path, failures.map((failure) => failure.reason).join('; '));
 }
 
 /** `show -json` exited with an error: the plan may be the other tool's. */
-class ShowFailed extends InputError {}
+class ShowFailed extends InputError {
+  constructor(
+    path: string,
+    readonly reason: string,
+  ) {
+    super(path, reason);
+  }
+}
 
 function showJson(
   tool: string,

@@ -248,11 +248,14 @@ describe('readInputs: binary plans', () => {
       expect((await readBinaryPlan(plan, { env })).inputs).toEqual([
         expect.objectContaining({ format: 'binary-plan', producer: '1.8.0' }),
       ]);
-      // When both refuse it, the first one's reason is given.
+      // When both refuse it, both reasons are given, the first one's first, on one line: the
+      // plan is one of theirs, and tofu's may be the one to act on.
       script('tofu', 'echo "Error: unsupported plan file format" >&2; exit 1');
-      expect(await problemOf(readBinaryPlan(plan, { env }))).toMatch(
-        /`terraform show -json` failed: Error: Failed to read the given file/,
+      const both = await problemOf(readBinaryPlan(plan, { env }));
+      expect(both).toMatch(
+        /`terraform show -json` failed: Error: Failed to read the given file.*; `tofu show -json` failed: Error: unsupported plan file format$/,
       );
+      expect(both).not.toContain('\n');
     },
   );
 
