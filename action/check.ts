@@ -54,7 +54,7 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
   };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const { groups, shared, common } = separateConfigurations(read);
+  const { groups, shared, sharedAddresses, common } = separateConfigurations(read);
   const judged = groups.map((records, i) =>
     judgeConfiguration(records, policyFor(policy, groups, i), controlSet, today),
   );
@@ -92,6 +92,7 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
     findings,
     inventory,
     controls: controlSet.controls.map((control) => control.meta),
+    ...(sharedAddresses === undefined ? {} : { sharedAddresses }),
     summary: {
       verdict: blocking > 0 ? 'fail' : 'pass',
       failOn: policy.failOn,
@@ -179,6 +180,7 @@ function judgeConfiguration(
 function separateConfigurations(read: ReadResult): {
   groups: readonly (readonly ResourceRecord[])[];
   shared?: { address: string; files: [string, string] };
+  sharedAddresses?: string[];
   common?: number;
 } {
   const parts = configurations(read);
@@ -186,12 +188,14 @@ function separateConfigurations(read: ReadResult): {
   const owner = new Map<string, { record: ResourceRecord; part: number }>();
   const apart = new Set<number>();
   let shared: { address: string; files: [string, string] } | undefined;
+  const sharedAddresses = new Set<string>();
   parts.forEach((part, index) => {
     for (const record of part) {
       const first = owner.get(record.address);
       if (first === undefined) owner.set(record.address, { record, part: index });
       else if (first.part !== index) {
         apart.add(first.part).add(index);
+        sharedAddresses.add(record.address);
         shared ??= { address: record.address, files: [first.record.source.file, record.source.file] };
       }
     }
@@ -202,7 +206,7 @@ function separateConfigurations(read: ReadResult): {
   const groups = parts
     .filter((_, index) => apart.has(index))
     .map((part) => (common.length === 0 ? part : [...part, ...common]));
-  return { groups, shared, common: commonParts.length };
+  return { groups, shared, sharedAddresses: [...sharedAddresses], common: commonParts.length };
 }
 
 /**

@@ -102,4 +102,11 @@ export interface CheckReport {
   readonly summary: ReportSummary;
   /** Every control that was evaluated (built-in and custom), for SARIF rules and docs. */
   readonly controls: readonly ControlMeta[];
+  /**
+   * Addresses that several configurations judged apart hold (a prod and a staging plan, see
+   * check.ts): reports name the file beside them, and SARIF fingerprints include it, whether or
+   * not the other configuration has a finding there too. Absent when there are none. Not part
+   * of the JSON report.
+   */
+  readonly sharedAddresses?: readonly string[];
 }

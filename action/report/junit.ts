@@ -35,7 +35,7 @@ function attrs(values: Record<string, string | number | undefined>): string {
 export function renderJunit(report: CheckReport): string {
   const controls = controlsWithFindings(report.controls, report.findings);
   const byControl = groupBy(report.findings, (finding) => finding.control);
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

@@ -347,7 +347,7 @@ function findingSection(report: CheckReport, plan: Plan): string {
     );
 
   const out = ['### Findings by control', ''];
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   const hidden: typeof ordered = [];
   for (const group of ordered) {
     const rows = plan.shown ? group.findings.filter((f) => plan.shown?.has(f)) : group.findings;

@@ -94,7 +94,7 @@ export function sarifLog(report: CheckReport, options: SarifOptions = {}): Recor
     invocations: [invocation(report.summary.notes)],
   };
   if (baseUri !== undefined) run.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   run.results = report.findings.map((finding) =>
     sarifResult(finding, ruleIndex.get(finding.control) ?? 0, baseUri, fallbackFile, uris, ambiguous),
   );

@@ -117,12 +117,17 @@ export function location(finding: Finding, ambiguous?: ReadonlySet<string>): str
 }
 
 /**
- * Addresses that findings place in more than one input file: configurations judged apart that
- * share addresses (a prod and a staging plan, see check.ts). Beside these, reports name the file.
+ * Addresses in more than one input file: those configurations judged apart share (the report's
+ * sharedAddresses, see check.ts), and any that findings place in several files. Beside these,
+ * reports name the file. Only what findings show would make a finding's fingerprint change when
+ * the other configuration gains a finding at its address.
  */
-export function addressesInSeveralFiles(findings: readonly Finding[]): ReadonlySet<string> {
+export function addressesInSeveralFiles(
+  findings: readonly Finding[],
+  shared: readonly string[] = [],
+): ReadonlySet<string> {
   const fileOf = new Map<string, string | undefined>();
-  const several = new Set<string>();
+  const several = new Set<string>(shared);
   for (const finding of findings) {
     const file = finding.source?.file;
     if (!fileOf.has(finding.address)) fileOf.set(finding.address, file);

@@ -46,7 +46,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     options.color && styles.length > 0 ? `${styles.map((s) => ANSI[s]).join('')}${text}${ANSI.reset}` : text;
   const summary = report.summary;
   const lines: string[] = [];
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
 
   lines.push(verdictLine(report, paint));
   lines.push(

@@ -84,6 +84,50 @@ describe('configurations that share addresses', () => {
     expect(fingerprints.size).toBe(results.length);
   });
 
+  it('names the file beside a shared address and keeps its fingerprint, whether or not the other plan fails there too', async () => {
+    const prod = planFile('fp-prod.json', WIDE);
+    const sarifOf = async (staging: string) => {
+      const run = await cli(
+        'check',
+        prod,
+        staging,
+        '--scope',
+        'all',
+        '--format',
+        'sarif',
+        '--fail-on',
+        'never',
+      );
+      const results = JSON.parse(run.stdout).runs[0].results as {
+        ruleId: string;
+        partialFingerprints: Record<string, string>;
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      }[];
+      return results
+        .filter(
+          (r) =>
+            r.ruleId === 'MCP-NHI-007' &&
+            r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('fp-prod.json'),
+        )
+        .map((r) => r.partialFingerprints);
+    };
+    // Before, prod's finding had no file in its fingerprint while staging was clean, and one
+    // once staging failed too: code scanning closed the alert and opened another.
+    const alone = await sarifOf(planFile('fp-staging-clean.json', NARROW));
+    expect(alone).toHaveLength(1);
+    expect(await sarifOf(planFile('fp-staging-wide.json', WIDE))).toEqual(alone);
+    const text = await cli(
+      'check',
+      prod,
+      planFile('fp-staging-clean.json', NARROW),
+      '--scope',
+      'all',
+      '--fail-on',
+      'never',
+    );
+    expect(text.stdout).toContain('aws_iam_role_policy.tool (policy.Statement[0].Resource) in ');
+  });
+
   it('judges the stacks of one CDKTF app on their own', async () => {
     const out = path.join(tmp, 'cdktf.out');
     const stacks: Record<string, object> = {};
