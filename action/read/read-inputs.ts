@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { type BinaryPlanOptions, isZip, readBinaryPlan } from './binary-plan.js';
 import { decodeText } from './decode.js';
@@ -31,14 +31,34 @@ export async function readInputs(
 ): Promise<ReadResult> {
   const result: ReadResult = { records: [], inputs: [] };
   const seen = new Set<string>();
+  const folders = await foldersAmong(paths);
   for (const path of paths) {
     const key = resolve(path);
     if (seen.has(key)) continue;
     seen.add(key);
+    // A configuration file of a folder given too (`infra` and `infra/main.tf`, `infra/*`) is
+    // read with it: read again, alone, it would be a second configuration with the same
+    // addresses, judged apart, and every finding in it reported twice.
+    if (isConfigurationFile(key) && folders.has(dirname(key))) continue;
     // One at a time: a large plan already takes a few times its size in memory.
     appendRead(result, await readInput(path, options));
   }
   return result;
+}
+
+/** The resolved paths among `paths` that are folders. */
+async function foldersAmong(paths: readonly string[]): Promise<Set<string>> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) folders.add(resolve(path));
+  }
+  return folders;
+}
+
+/** A file that reading its folder reads too: HCL or Terraform JSON configuration. */
+function isConfigurationFile(path: string): boolean {
+  return /\.(tf|tofu)(\.json)?$/.test(path);
 }
 
 /** Reads one input path, whatever its format. */

@@ -193,6 +193,29 @@ describe('readInputs: dispatch to the other readers', () => {
     expect(fromFile.inputs.map((i) => i.format)).toEqual(['hcl']);
   });
 
+  it('reads a configuration file once when its folder is given too, in either order', async () => {
+    const dir = path.join(temp, 'folder-and-file');
+    const main = write('folder-and-file/main.tf', 'resource "aws_iam_user" "u" { name = "u" }\n');
+    write('folder-and-file/iam.tf', 'resource "aws_iam_user" "v" { name = "v" }\n');
+    const plan = write(
+      'folder-and-file/plan.json',
+      JSON.stringify({ format_version: '1.2', resource_changes: [] }),
+    );
+    for (const paths of [
+      [dir, main],
+      [main, dir],
+      [dir, path.join(dir, '.', 'iam.tf'), main],
+    ]) {
+      const read = await readInputs(paths);
+      // Before, main.tf was also read alone: a second configuration holding aws_iam_user.u,
+      // judged apart from the folder's, and each of its findings reported twice.
+      expect(read.records.map((r) => r.address).sort()).toEqual(['aws_iam_user.u', 'aws_iam_user.v']);
+      expect(read.inputs.map((input) => input.path)).toEqual([dir]);
+    }
+    // A plan in the folder is no configuration file: the folder does not read it.
+    expect((await readInputs([dir, plan])).inputs.map((input) => input.path)).toEqual([dir, plan]);
+  });
+
   it('sends Terraform JSON configuration (cdk.tf.json) to the CDKTF reader', async () => {
     const cdktf = readdirSync(path.join(corpus, 'cdktf')).filter((f) => f.endsWith('.json'));
     expect(cdktf.length).toBeGreaterThan(0);
