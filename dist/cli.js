@@ -14,8 +14,8 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-4KMCFOZD.js";
-import "./chunks/chunk-K54GOFCU.js";
+} from "./chunks/chunk-4GZHVG3J.js";
+import "./chunks/chunk-XYTYPPEI.js";
 import {
   isCalendarDate
 } from "./chunks/chunk-NDCMOHLV.js";

@@ -16,8 +16,8 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-4KMCFOZD.js";
-import "./chunks/chunk-K54GOFCU.js";
+} from "./chunks/chunk-4GZHVG3J.js";
+import "./chunks/chunk-XYTYPPEI.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
   UsageError,

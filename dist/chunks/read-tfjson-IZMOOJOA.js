@@ -12,12 +12,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-CUUH74ZU.js";
+} from "./chunk-ERGDUWCT.js";
 import {
   appendRead,
   decodeText,
   parseJson
-} from "./chunk-K54GOFCU.js";
+} from "./chunk-XYTYPPEI.js";
 import {
   describeFileProblem,
   readRegularFile

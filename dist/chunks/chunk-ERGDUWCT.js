@@ -3,7 +3,7 @@ const require = __nhiCreateRequire(import.meta.url);
 import {
   isUnknown,
   unknownValue
-} from "./chunk-K54GOFCU.js";
+} from "./chunk-XYTYPPEI.js";
 
 // action/read/expressions.ts
 var MAX_DEPTH = 64;

@@ -12,7 +12,7 @@ import {
   readPlanJson,
   readPlanObject,
   unknownValue
-} from "./chunk-K54GOFCU.js";
+} from "./chunk-XYTYPPEI.js";
 import {
   controlValidators,
   defaultPolicy,
@@ -225,9 +225,9 @@ function location(finding2, ambiguous) {
   const where = finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
   return ambiguous?.has(finding2.address) && finding2.source ? `${where} in ${finding2.source.file}` : where;
 }
-function addressesInSeveralFiles(findings) {
+function addressesInSeveralFiles(findings, shared = []) {
   const fileOf = /* @__PURE__ */ new Map();
-  const several = /* @__PURE__ */ new Set();
+  const several = new Set(shared);
   for (const finding2 of findings) {
     const file = finding2.source?.file;
     if (!fileOf.has(finding2.address)) fileOf.set(finding2.address, file);
@@ -278,7 +278,7 @@ function attrs(values) {
 function renderJunit(report) {
   const controls = controlsWithFindings(report.controls, report.findings);
   const byControl = groupBy(report.findings, (finding2) => finding2.control);
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   const suites = [];
   let tests = 0;
   let failures = 0;
@@ -604,7 +604,7 @@ function findingSection(report, plan) {
     (a, b) => Number(b.blocking > 0) - Number(a.blocking > 0) || a.rank - b.rank || b.blocking - a.blocking || compare(a.control.id, b.control.id)
   );
   const out = ["### Findings by control", ""];
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   const hidden = [];
   for (const group of ordered) {
     const rows = plan.shown ? group.findings.filter((f) => plan.shown?.has(f)) : group.findings;
@@ -4842,6 +4842,7 @@ function attribute(index, manifests, policy) {
     for (const declared2 of manifest.servers) {
       const name = deployed(declared2.name, module);
       const server = serverOf(name);
+      if (name !== declared2.name) server.base = declared2.name;
       const identities = declared2.identity ? resolve3(declared2.identity) : [];
       server.identity ??= identities[0];
       server.environment ??= declared2.environment;
@@ -4874,18 +4875,25 @@ function attribute(index, manifests, policy) {
     const name = deployed(serverTag, record.module);
     claims2.set(record.address, tagClaim(name, typeof toolTag === "string" ? toolTag : void 0, tenant));
     const server = serverOf(name);
+    if (name !== serverTag) server.base = serverTag;
     if (typeof environment === "string" && !server.environment) server.environment = environment;
     if (typeof toolTag === "string") toolOf(server, toolTag).address ??= record.address;
   }
+  const deploymentsOf = /* @__PURE__ */ new Map();
+  for (const server of servers.values()) {
+    if (server.base !== void 0) getOrMake(deploymentsOf, server.base, () => []).push(server);
+  }
+  const selectorName = (name, module) => deploymentsOf.has(name) ? deployed(name, module) : name;
   for (const selector of policy.servers) {
-    const server = serverOf(selector.name);
-    server.environment ??= selector.environment;
-    server.multiTenant ||= selector.multiTenant === true;
-    for (const declaredTool of selector.tools) {
-      const tool = toolOf(server, declaredTool.name);
-      tool.sensitive ||= declaredTool.sensitive === true;
-      tool.writeCapable ||= declaredTool.writeCapable === true;
-      tool.scopes ??= declaredTool.scopes;
+    for (const server of deploymentsOf.get(selector.name) ?? [serverOf(selector.name)]) {
+      server.environment ??= selector.environment;
+      server.multiTenant ||= selector.multiTenant === true;
+      for (const declaredTool of selector.tools) {
+        const tool = toolOf(server, declaredTool.name);
+        tool.sensitive ||= declaredTool.sensitive === true;
+        tool.writeCapable ||= declaredTool.writeCapable === true;
+        tool.scopes ??= declaredTool.scopes;
+      }
     }
   }
   if (policy.servers.length > 0) {
@@ -4894,12 +4902,16 @@ function attribute(index, manifests, policy) {
       for (const selector of policy.servers) {
         const tool = selector.tools.find((t) => t.select.some((glob) => selects(glob, record.address)));
         if (tool) {
-          claims2.set(record.address, { server: selector.name, tool: tool.name, attributedBy: "selector" });
-          toolOf(serverOf(selector.name), tool.name).address ??= record.address;
+          const name = selectorName(selector.name, record.module);
+          claims2.set(record.address, { server: name, tool: tool.name, attributedBy: "selector" });
+          toolOf(serverOf(name), tool.name).address ??= record.address;
           break;
         }
         if (selector.select.some((glob) => selects(glob, record.address))) {
-          claims2.set(record.address, { server: selector.name, attributedBy: "selector" });
+          claims2.set(record.address, {
+            server: selectorName(selector.name, record.module),
+            attributedBy: "selector"
+          });
           break;
         }
       }
@@ -4995,7 +5007,8 @@ function deploymentNames(places) {
   }
   return (server, module) => {
     const depth = depths.get(server);
-    return depth === void 0 ? server : `${server} (${segments(module).slice(0, depth).join(".")})`;
+    if (depth === void 0 || module === "") return server;
+    return `${server} (${segments(module).slice(0, depth).join(".")})`;
   };
 }
 var NO_SLOTS = [];
@@ -9048,7 +9061,7 @@ function applyWaivers(findings, waivers, today) {
 
 // action/read/read-inputs.ts
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join as join2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
 
 // action/read/binary-plan.ts
 import { execFile } from "node:child_process";
@@ -9068,18 +9081,23 @@ async function readBinaryPlan(path, options = {}) {
       "is a binary Terraform plan; install terraform (or tofu) on PATH or pass the output of `terraform show -json` instead"
     );
   }
-  let firstFailure;
+  const failures = [];
   for (const tool of tools) {
     try {
       return readPlanJson(await showJson(tool, path, env, options), path, "binary-plan");
     } catch (error) {
       if (!(error instanceof ShowFailed)) throw error;
-      firstFailure ??= error;
+      failures.push(error);
     }
   }
-  throw firstFailure;
+  throw new InputError(path, failures.map((failure) => failure.reason).join("; "));
 }
 var ShowFailed = class extends InputError {
+  constructor(path, reason) {
+    super(path, reason);
+    this.reason = reason;
+  }
+  reason;
 };
 function showJson(tool, path, env, options) {
   const absolute = resolve(path);
@@ -9167,13 +9185,26 @@ var CONFIG_KEYS = ["resource", "data", "module", "terraform", "provider"];
 async function readInputs(paths, options = {}) {
   const result = { records: [], inputs: [] };
   const seen = /* @__PURE__ */ new Set();
+  const folders = await foldersAmong(paths);
   for (const path of paths) {
     const key = resolve2(path);
     if (seen.has(key)) continue;
     seen.add(key);
+    if (isConfigurationFile(key) && folders.has(dirname2(key))) continue;
     appendRead(result, await readInput(path, options));
   }
   return result;
+}
+async function foldersAmong(paths) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const info = await stat(path).catch(() => void 0);
+    if (info?.isDirectory()) folders.add(resolve2(path));
+  }
+  return folders;
+}
+function isConfigurationFile(path) {
+  return /\.(tf|tofu)(\.json)?$/.test(path);
 }
 async function readInput(path, options = {}) {
   const info = await stat(path).catch((error) => {
@@ -9255,10 +9286,10 @@ async function readDirectory(path) {
   return result;
 }
 async function hclReader() {
-  return import("./read-hcl-TMFQWQJY.js");
+  return import("./read-hcl-KQAKNGTD.js");
 }
 async function tfjsonReader() {
-  return import("./read-tfjson-6L56DC3I.js");
+  return import("./read-tfjson-IZMOOJOA.js");
 }
 function describeFsError(error) {
   const code = error?.code;
@@ -9320,7 +9351,7 @@ function checkReadResult(read, options = {}) {
   };
   const today = options.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const controlSet = loadControlSet(policy);
-  const { groups, shared, common } = separateConfigurations(read);
+  const { groups, shared, sharedAddresses, common } = separateConfigurations(read);
   const judged = groups.map(
     (records, i) => judgeConfiguration(records, policyFor(policy, groups, i), controlSet, today)
   );
@@ -9354,6 +9385,7 @@ function checkReadResult(read, options = {}) {
     findings,
     inventory,
     controls: controlSet.controls.map((control) => control.meta),
+    ...sharedAddresses === void 0 ? {} : { sharedAddresses },
     summary: {
       verdict: blocking > 0 ? "fail" : "pass",
       failOn: policy.failOn,
@@ -9392,11 +9424,14 @@ function judgeConfiguration(records, policy, controlSet, today) {
   const unchanged = new Set(
     records.filter((record) => record.actions.length === 1 && record.actions[0] === "no-op").map((record) => record.address)
   );
+  const serverWide = new Set(
+    controlSet.controls.filter((control) => control.meta.scope === "server").map((control) => control.meta.id)
+  );
   return {
     full,
     inventory,
     findings: unchanged.size === 0 ? findings : findings.map(
-      (finding2) => unchanged.has(finding2.address) ? { ...finding2, unchanged: true } : finding2
+      (finding2) => unchanged.has(finding2.address) && !serverWide.has(finding2.control) ? { ...finding2, unchanged: true } : finding2
     )
   };
 }
@@ -9406,12 +9441,14 @@ function separateConfigurations(read) {
   const owner = /* @__PURE__ */ new Map();
   const apart = /* @__PURE__ */ new Set();
   let shared;
+  const sharedAddresses = /* @__PURE__ */ new Set();
   parts.forEach((part, index) => {
     for (const record of part) {
       const first = owner.get(record.address);
       if (first === void 0) owner.set(record.address, { record, part: index });
       else if (first.part !== index) {
         apart.add(first.part).add(index);
+        sharedAddresses.add(record.address);
         shared ??= { address: record.address, files: [first.record.source.file, record.source.file] };
       }
     }
@@ -9420,7 +9457,7 @@ function separateConfigurations(read) {
   const commonParts = parts.filter((_, index) => !apart.has(index));
   const common = commonParts.flat();
   const groups = parts.filter((_, index) => apart.has(index)).map((part) => common.length === 0 ? part : [...part, ...common]);
-  return { groups, shared, common: commonParts.length };
+  return { groups, shared, sharedAddresses: [...sharedAddresses], common: commonParts.length };
 }
 function policyFor(policy, groups, index) {
   if (groups.length === 1 || policy.servers.length === 0) return policy;
@@ -9558,7 +9595,7 @@ function renderText(report, options) {
   const paint = (text, ...styles) => options.color && styles.length > 0 ? `${styles.map((s) => ANSI[s]).join("")}${text}${ANSI.reset}` : text;
   const summary = report.summary;
   const lines = [];
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   lines.push(verdictLine(report, paint));
   lines.push(
     paint(
@@ -10022,7 +10059,7 @@ function sarifLog(report, options = {}) {
     invocations: [invocation(report.summary.notes)]
   };
   if (baseUri !== void 0) run.originalUriBaseIds = { SRCROOT: { uri: baseUri } };
-  const ambiguous = addressesInSeveralFiles(report.findings);
+  const ambiguous = addressesInSeveralFiles(report.findings, report.sharedAddresses);
   run.results = report.findings.map(
     (finding2) => sarifResult(finding2, ruleIndex.get(finding2.control) ?? 0, baseUri, fallbackFile, uris, ambiguous)
   );

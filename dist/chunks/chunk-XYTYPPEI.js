@@ -21,8 +21,16 @@ function appendRead(into, from) {
   for (const input of from.inputs) into.inputs.push(input);
 }
 function configurations(read) {
-  const starts = read.configurationStarts ?? [0];
-  return starts.map((start, i) => read.records.slice(start, starts[i + 1] ?? read.records.length)).filter((records) => records.length > 0);
+  const count = read.records.length;
+  const starts = [
+    .../* @__PURE__ */ new Set([
+      0,
+      ...(Array.isArray(read.configurationStarts) ? read.configurationStarts : []).filter(
+        (start) => Number.isInteger(start) && start > 0 && start < count
+      )
+    ])
+  ].sort((a, b) => a - b);
+  return starts.map((start, i) => read.records.slice(start, starts[i + 1] ?? count)).filter((records) => records.length > 0);
 }
 function formatPath(segments) {
   let out = "";

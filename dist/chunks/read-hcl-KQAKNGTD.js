@@ -16,12 +16,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-CUUH74ZU.js";
+} from "./chunk-ERGDUWCT.js";
 import {
   decodeText,
   getOrMake,
   parseJson
-} from "./chunk-K54GOFCU.js";
+} from "./chunk-XYTYPPEI.js";
 import {
   describeFileProblem,
   readRegularFile
