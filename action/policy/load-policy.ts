@@ -287,6 +287,24 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     }
   });
 
+  // Each role needs its own tag key: with `tool: mcp-nhi:owner` every owner would become a tool.
+  const tagRoles = new Map<string, keyof TagNames>();
+  for (const role of Object.keys(DEFAULT_TAGS) as (keyof TagNames)[]) {
+    const key = raw.tags?.[role] ?? DEFAULT_TAGS[role];
+    const other = tagRoles.get(key);
+    if (other === undefined) {
+      tagRoles.set(key, role);
+      continue;
+    }
+    const renamed = raw.tags?.[role] === undefined ? other : role;
+    const kept = renamed === role ? other : role;
+    const keptWords = raw.tags?.[kept] === undefined ? `the default ${kept} tag` : `tags.${kept}`;
+    problems.push({
+      path: ['tags', renamed],
+      text: `tags.${renamed} "${key}" is also ${keptWords}; each tag needs a key of its own`,
+    });
+  }
+
   const serverNames = new Map<string, number>();
   (raw.servers ?? []).forEach((server, index) => {
     const first = serverNames.get(server.name);

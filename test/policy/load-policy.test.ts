@@ -277,6 +277,19 @@ servers:
         'servers[1].name "a" is already the name of servers[0] (line 8)',
     );
   });
+
+  it('rejects two tag roles sharing one key, renamed or default', () => {
+    // With tool: mcp-nhi:owner, every owner would be read as a tool name.
+    expect(problem('version: 1\ntags:\n  tool: mcp-nhi:owner\n')).toBe(
+      'policy.yml: tags.tool "mcp-nhi:owner" is also the default owner tag; each tag needs a key of its own (line 3)',
+    );
+    expect(problem('version: 1\ntags:\n  owner: team\n  environment: team\n')).toBe(
+      'policy.yml: tags.environment "team" is also tags.owner; each tag needs a key of its own (line 4)',
+    );
+    expect(parsePolicyText('version: 1\ntags:\n  owner: mcp-nhi:tool\n  tool: tool\n', 'p').tags.owner).toBe(
+      'mcp-nhi:tool',
+    );
+  });
 });
 
 describe('loadPolicy: custom controls', () => {
