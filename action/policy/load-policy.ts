@@ -36,6 +36,7 @@ const CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 const MAX_BYTES = 1024 * 1024;
 /** How many problems one error line names before "and N more". */
 const MAX_PROBLEMS = 3;
+const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
 
 type Segment = string | number;
 
@@ -105,6 +106,9 @@ export function parsePolicyText(text: string, path: string): Policy {
     prettyErrors: true,
     uniqueKeys: true,
     lineCounter,
+    // A `%YAML 1.1` document reads an unquoted 2026-12-31 as a timestamp (a Date, which the
+    // schema then calls a mapping); every date in a policy is YYYY-MM-DD text, as in YAML 1.2.
+    customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== TIMESTAMP_TAG),
   });
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
@@ -502,6 +506,7 @@ function typeWords(type: string): string {
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
+  if (value instanceof Date) return 'a YAML timestamp; write the date as plain text, e.g. "2026-12-31"';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {

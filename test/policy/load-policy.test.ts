@@ -109,6 +109,15 @@ describe('loadPolicy: valid files', () => {
     expect(policy.waivers[0]?.expires).toBe('2030-01-31');
   });
 
+  it('keeps unquoted dates as YYYY-MM-DD strings in a %YAML 1.1 document too', () => {
+    // YAML 1.1 resolves 2030-01-31 to a timestamp; the file was rejected as "got a mapping".
+    const policy = parsePolicyText(`%YAML 1.1\n---\nversion: 1\nwaivers:${waiver}\n`, 'policy.yml');
+    expect(policy.waivers[0]?.expires).toBe('2030-01-31');
+    expect(problem(`version: 1\nwaivers:${waiver.replace('2030-01-31', '!!timestamp 2030-01-31')}\n`)).toBe(
+      'policy.yml: waivers[0].expires must be text (got a YAML timestamp; write the date as plain text, e.g. "2026-12-31") (line 7)',
+    );
+  });
+
   it('accepts inline text with a byte order mark', () => {
     expect(parsePolicyText('\uFEFFversion: 1\nfailOn: low\n', 'inline').failOn).toBe('low');
   });
