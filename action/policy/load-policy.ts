@@ -105,6 +105,8 @@ export function parsePolicyText(text: string, path: string): Policy {
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     prettyErrors: true,
     uniqueKeys: true,
+    // `<<: *defaults` merge keys, as docker compose and GitLab CI read them (YAML 1.2 has none).
+    merge: true,
     lineCounter,
     // A `%YAML 1.1` document reads an unquoted 2026-12-31 as a timestamp (a Date, which the
     // schema then calls a mapping); every date in a policy is YYYY-MM-DD text, as in YAML 1.2.

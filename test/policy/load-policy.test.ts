@@ -118,6 +118,25 @@ describe('loadPolicy: valid files', () => {
     );
   });
 
+  it('reads YAML merge keys, the keys written beside them winning', () => {
+    // Before, "<<" was an unknown field and the merged fields were reported missing.
+    const text = `version: 1
+waivers:
+  - &legacy
+    control: MCP-NHI-007
+    address: aws_iam_role.legacy
+    reason: Legacy role, removed in Q3
+    owner: platform-team
+    expires: 2030-01-31
+  - <<: *legacy
+    control: MCP-NHI-008
+`;
+    expect(parsePolicyText(text, 'policy.yml').waivers.map((w) => [w.control, w.address, w.owner])).toEqual([
+      ['MCP-NHI-007', 'aws_iam_role.legacy', 'platform-team'],
+      ['MCP-NHI-008', 'aws_iam_role.legacy', 'platform-team'],
+    ]);
+  });
+
   it('accepts inline text with a byte order mark', () => {
     expect(parsePolicyText('\uFEFFversion: 1\nfailOn: low\n', 'inline').failOn).toBe('low');
   });
