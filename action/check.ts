@@ -288,6 +288,8 @@ function notes(
         'Run with --scope all to judge every non-human identity.',
     );
   }
+  const overlap = selectorOverlap(read.records, policy);
+  if (overlap !== undefined) out.push(overlap);
   const elsewhere = unjudgedPlatforms(read.records);
   if (elsewhere !== undefined) out.push(elsewhere);
   if (unknown > 0 && policy.unknown !== 'block') {
@@ -297,6 +299,37 @@ function notes(
     );
   }
   return out;
+}
+
+/**
+ * Policy selectors of two servers (or two tools of one server) that match one resource: the
+ * resource goes to the first in policy order, and the other silently gets nothing from it
+ * (a tool named explicitly can lose its identity to an earlier server's `aws_iam_role.*`).
+ */
+function selectorOverlap(records: ReadResult['records'], policy: Policy): string | undefined {
+  if (policy.servers.length === 0) return undefined;
+  let first: { address: string; claims: string[] } | undefined;
+  let count = 0;
+  for (const record of records) {
+    const claims: string[] = [];
+    for (const server of policy.servers) {
+      const tools = server.tools.filter((tool) => tool.select.some((glob) => selects(glob, record.address)));
+      if (tools.length > 0)
+        claims.push(...tools.map((tool) => `server "${server.name}" tool "${tool.name}"`));
+      else if (server.select.some((glob) => selects(glob, record.address)))
+        claims.push(`server "${server.name}"`);
+    }
+    if (claims.length < 2) continue;
+    count += 1;
+    first ??= { address: record.address, claims };
+  }
+  if (first === undefined) return undefined;
+  const more = count - 1;
+  return (
+    `Policy selectors overlap: ${first.address} is selected by ${first.claims.join(' and by ')}; ` +
+    `a resource selected by address goes to the first of them in policy order (${first.claims[0]}), the others get nothing from it` +
+    (more > 0 ? ` (${counted(more, 'more resource', 'more resources')} selected more than once).` : '.')
+  );
 }
 
 /** `1 identity`, `2 identities`. */

@@ -351,3 +351,42 @@ describe('reach without noise (false-positive review)', () => {
     );
   });
 });
+
+describe('policy selectors that overlap', () => {
+  it('say which resource two servers select and which one gets it', () => {
+    const trust = doc({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    });
+    const records = [
+      record('aws_iam_role.server', { name: 'srv', assume_role_policy: trust }),
+      record('aws_iam_role.tool', { name: 'tool', assume_role_policy: trust }),
+    ];
+    const policy = {
+      ...defaultPolicy(),
+      servers: [
+        { name: 'broad', select: ['aws_iam_role.*'], tools: [] },
+        {
+          name: 'ops',
+          select: ['aws_lambda_function.ops'],
+          tools: [{ name: 'deploy', select: ['aws_iam_role.tool'] }],
+        },
+      ],
+    };
+    const { report } = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy },
+    );
+    // The tool named explicitly lost its identity to the earlier glob, and nothing said so.
+    expect(report.summary.notes).toContain(
+      'Policy selectors overlap: aws_iam_role.tool is selected by server "broad" and by server "ops" tool "deploy"; ' +
+        'a resource selected by address goes to the first of them in policy order (server "broad"), the others get nothing from it.',
+    );
+    const alone = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy: { ...policy, servers: policy.servers.slice(1) } },
+    ).report;
+    expect(alone.summary.notes.filter((note) => note.startsWith('Policy selectors overlap'))).toEqual([]);
+  });
+});
