@@ -4,10 +4,12 @@
  * (never reported as detached), and the summary still counts every identity not judged.
  */
 import { describe, expect, it } from 'vitest';
-import { checkReadResult } from '../action/check.js';
+import { checkPaths, checkReadResult } from '../action/check.js';
 import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
 import { type ResourceRecord, unknownValue } from '../action/read/record.js';
+import { renderText } from '../action/report/text.js';
+import { corpusDir } from './helpers/paths.js';
 import { compliantServer, doc, of, record, serverTags, TODAY, withRecords } from './helpers/records.js';
 
 const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
@@ -388,5 +390,26 @@ describe('policy selectors that overlap', () => {
       { today: TODAY, policy: { ...policy, servers: policy.servers.slice(1) } },
     ).report;
     expect(alone.summary.notes.filter((note) => note.startsWith('Policy selectors overlap'))).toEqual([]);
+  });
+});
+
+describe('failOn: never with unknown: block', () => {
+  it('does not report unknown findings as blocking when nothing blocks', async () => {
+    // The plan has 2 unknown critical MCP-NHI-007 findings; the verdict passes, as failOn: never says.
+    const input = `${corpusDir}/hcl/kics__aws_lambda_function_with_privileged_role__negative.tf`;
+    const policy = {
+      ...defaultPolicy(),
+      scope: 'all' as const,
+      failOn: 'never' as const,
+      unknown: 'block' as const,
+    };
+    const { report } = await checkPaths([input], { today: TODAY, policy });
+    expect(report.summary.counts.unknown).toBeGreaterThan(0);
+    expect(report.summary.verdict).toBe('pass');
+    // Before: unknownBlocks true, and the text said "they block like failures" under a PASS.
+    expect(report.summary.unknownBlocks).toBe(false);
+    const text = renderText(report, { color: false });
+    expect(text).not.toContain('they block like failures');
+    expect(text.split('\n')[0]).toBe('PASS  no blocking findings (fail-on: never)');
   });
 });
