@@ -101,6 +101,15 @@ function decode(bytes: Buffer, path: string): string {
  * messages. For the Action's inline policy input.
  */
 export function parsePolicyText(text: string, path: string): Policy {
+  if (/\.json$/i.test(path)) {
+    const comment = jsonComment(text);
+    if (comment !== undefined) {
+      throw new PolicyError(
+        path,
+        `invalid JSON at line ${comment.line}, column ${comment.col}: JSON does not allow comments; remove them, or write the policy in YAML, where # starts a comment`,
+      );
+    }
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     prettyErrors: true,
@@ -148,6 +157,32 @@ export function parsePolicyText(text: string, path: string): Policy {
   const problems = semanticProblems(raw);
   if (problems.length > 0) throw policyError(path, doc, lineCounter, problems);
   return normalize(raw, path);
+}
+
+/**
+ * The first `//` or `/*` comment outside the strings of a JSON text, if any. The YAML parser
+ * would read `// note` as part of a key (`unknown field "// note"`) or call the line invalid
+ * YAML, in a file its writer knows as JSON.
+ */
+function jsonComment(text: string): { line: number; col: number } | undefined {
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') {
+      line += 1;
+      lineStart = i + 1;
+    } else if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      return { line, col: i - lineStart + 1 };
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

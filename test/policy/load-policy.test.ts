@@ -165,6 +165,28 @@ describe('loadPolicy: file and YAML errors', () => {
     );
   });
 
+  it('names a comment in a JSON policy as a comment', () => {
+    // Before: "invalid YAML at line 1, column 1: Implicit keys need to be on a single line", and
+    // a /* */ comment became part of a key: unknown field "/* c */ "failOn"".
+    const json = (text: string) => {
+      try {
+        parsePolicyText(text, 'policy.json');
+      } catch (error) {
+        return (error as PolicyError).message;
+      }
+      return 'loaded';
+    };
+    const tail =
+      'JSON does not allow comments; remove them, or write the policy in YAML, where # starts a comment';
+    expect(json('// ours\n{"version": 1}\n')).toBe(`policy.json: invalid JSON at line 1, column 1: ${tail}`);
+    expect(json('{"version": 1,\n  /* c */ "failOn": "low"}\n')).toBe(
+      `policy.json: invalid JSON at line 2, column 3: ${tail}`,
+    );
+    // Slashes inside strings are no comment.
+    expect(json('{"version": 1, "$schema": "https://x/y//z", "waivers": []}')).toBe('loaded');
+    expect(json('{"version": 1, "$schema": "a\\"//"}')).toBe('loaded');
+  });
+
   it('rejects an empty file and a non-mapping', () => {
     expect(problem('')).toBe('policy.yml: is empty; a policy file needs at least "version: 1"');
     expect(problem('- version: 1\n')).toBe(
