@@ -3,13 +3,13 @@
  * skipping must not change what is judged: an unclaimed identity's policies are still in use
  * (never reported as detached), and the summary still counts every identity not judged.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPaths, checkReadResult } from '../action/check.js';
 import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
 import { type ResourceRecord, unknownValue } from '../action/read/record.js';
 import { renderText } from '../action/report/text.js';
-import { corpusDir } from './helpers/paths.js';
+import { corpusDir, repoRoot } from './helpers/paths.js';
 import { compliantServer, doc, of, record, serverTags, TODAY, withRecords } from './helpers/records.js';
 
 const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
@@ -411,5 +411,38 @@ describe('failOn: never with unknown: block', () => {
     const text = renderText(report, { color: false });
     expect(text).not.toContain('they block like failures');
     expect(text.split('\n')[0]).toBe('PASS  no blocking findings (fail-on: never)');
+  });
+});
+
+describe('the day a waiver expires', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    vi.useRealTimers();
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('is the UTC day, inclusive, whatever the runner’s time zone (docs/policy.md, Waivers)', async () => {
+    const input = `${repoRoot}/examples/terraform/noncompliant`;
+    const policy = {
+      ...defaultPolicy(),
+      waivers: [
+        {
+          control: 'MCP-NHI-002',
+          address: 'aws_iam_access_key.deployer',
+          reason: 'Deploy key until the OIDC move',
+          owner: 'platform',
+          expires: '2026-11-30',
+        },
+      ],
+    };
+    process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: already 1 December there
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T23:30:00Z'));
+    const last = (await checkPaths([input], { policy })).report.summary.waivers;
+    expect([last.applied.length, last.expired.length]).toEqual([1, 0]);
+    vi.setSystemTime(new Date('2026-12-01T00:30:00Z'));
+    const after = (await checkPaths([input], { policy })).report.summary.waivers;
+    expect([after.applied.length, after.expired.length]).toEqual([0, 1]);
   });
 });
