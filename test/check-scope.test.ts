@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPaths, checkReadResult } from '../action/check.js';
+import { selects } from '../action/inventory/attribution.js';
 import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
 import { type ResourceRecord, unknownValue } from '../action/read/record.js';
@@ -153,6 +154,28 @@ describe('policy-file selectors', () => {
     expect(report.findings).toContainEqual(
       expect.objectContaining({ control: 'MCP-NHI-007', address: 'aws_iam_role.ops[0]', server: 'ops-mcp' }),
     );
+  });
+});
+
+describe('selects: -target semantics of a selector glob', () => {
+  it('names the instances of keyed modules and every resource in a module', () => {
+    const address = 'module.mcp["prod"].aws_iam_role.server[0]';
+    // Before, only a resource's own trailing key could be left out: these three selected nothing.
+    expect(selects('module.mcp.aws_iam_role.server', address)).toBe(true);
+    expect(selects('module.mcp', address)).toBe(true);
+    expect(selects('module.mcp["prod"]', address)).toBe(true);
+    expect(selects('module.mcp.aws_iam_role.*', address)).toBe(true);
+    expect(selects('module.mcp["prod"].aws_iam_role.server', address)).toBe(true);
+    expect(selects('module.mcp.module.inner', 'module.mcp[0].module.inner["a.b"].aws_iam_role.r')).toBe(true);
+    // Still exact where it names a different key, module or resource.
+    expect(selects('module.mcp["staging"]', address)).toBe(false);
+    expect(selects('module.mcp["staging"].aws_iam_role.server', address)).toBe(false);
+    expect(selects('module.mc', address)).toBe(false);
+    expect(selects('module.mcp.aws_iam_role', address)).toBe(false);
+    expect(selects('aws_iam_role.server', address)).toBe(false);
+    // A quoted key with dots and brackets is one key.
+    expect(selects('module.m', 'module.m["a.b[0]"].aws_iam_role.r')).toBe(true);
+    expect(selects('module.m["a"]', 'module.m["a.b[0]"].aws_iam_role.r')).toBe(false);
   });
 });
 
