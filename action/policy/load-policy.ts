@@ -312,7 +312,18 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     }
   }
 
+  const waiverKeys = new Map<string, number>();
   (raw.waivers ?? []).forEach((waiver, index) => {
+    // A second waiver for the same findings silently takes over when the first expires.
+    const key = JSON.stringify([waiver.control, waiver.address]);
+    const firstWaiver = waiverKeys.get(key);
+    if (firstWaiver === undefined) waiverKeys.set(key, index);
+    else {
+      problems.push({
+        path: ['waivers', index],
+        text: `waivers[${index}] waives ${waiver.control} on "${waiver.address}" as waivers[${firstWaiver}] does; keep one (change its expires to extend it)`,
+      });
+    }
     const problem = unknownControl(waiver.control);
     if (problem !== undefined) {
       problems.push({

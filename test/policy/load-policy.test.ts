@@ -328,6 +328,16 @@ servers:
     );
   });
 
+  it('rejects two waivers of one control on one address', () => {
+    // Before, both loaded: the second, with a later expiry, silently took over when the first expired.
+    const later = waiver.replace('2030-01-31', '2031-01-31').replace('Legacy role', 'Still legacy');
+    expect(problem(`version: 1\nwaivers:${waiver}${later}\n`)).toBe(
+      'policy.yml: waivers[1] waives MCP-NHI-007 on "aws_iam_role.legacy" as waivers[0] does; keep one (change its expires to extend it) (line 8)',
+    );
+    const other = waiver.replace('aws_iam_role.legacy', 'aws_iam_role.legacy*');
+    expect(parsePolicyText(`version: 1\nwaivers:${waiver}${other}\n`, 'p').waivers).toHaveLength(2);
+  });
+
   it('rejects two tag roles sharing one key, renamed or default', () => {
     // With tool: mcp-nhi:owner, every owner would be read as a tool name.
     expect(problem('version: 1\ntags:\n  tool: mcp-nhi:owner\n')).toBe(
