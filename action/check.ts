@@ -291,6 +291,7 @@ function notes(
   }
   const overlap = selectorOverlap(read.records, policy);
   if (overlap !== undefined) out.push(overlap);
+  out.push(...emptySelectors(read.records, policy));
   const elsewhere = unjudgedPlatforms(read.records);
   if (elsewhere !== undefined) out.push(elsewhere);
   if (unknown > 0 && policy.unknown !== 'block') {
@@ -298,6 +299,28 @@ function notes(
       `${unknown} finding(s) depend on values known only after apply; they are reported, not blocking ` +
         '(set `unknown: block` in the policy to block on them).',
     );
+  }
+  return out;
+}
+
+/** A policy server or tool whose every selector matches no resource of the inputs: a typo, or the wrong plan. */
+function emptySelectors(records: ReadResult['records'], policy: Policy): string[] {
+  const selectsAny = (globs: readonly string[]) =>
+    records.some((record) => globs.some((glob) => selects(glob, record.address)));
+  const out: string[] = [];
+  for (const server of policy.servers) {
+    if (!selectsAny(server.select)) {
+      out.push(
+        `The policy's server "${server.name}" selects no resource of the inputs (select: ${server.select.map((glob) => JSON.stringify(glob)).join(', ')}).`,
+      );
+    }
+    for (const tool of server.tools) {
+      if (!selectsAny(tool.select)) {
+        out.push(
+          `The policy's tool "${tool.name}" of server "${server.name}" selects no resource of the inputs (select: ${tool.select.map((glob) => JSON.stringify(glob)).join(', ')}).`,
+        );
+      }
+    }
   }
   return out;
 }

@@ -416,6 +416,37 @@ describe('policy selectors that overlap', () => {
   });
 });
 
+describe('policy selectors that select nothing', () => {
+  it('are named in the notes', () => {
+    const trust = doc({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    });
+    const records = [record('aws_iam_role.server', { name: 'srv', assume_role_policy: trust })];
+    const policy = {
+      ...defaultPolicy(),
+      servers: [
+        {
+          name: 'ops',
+          select: ['aws_iam_role.server'],
+          tools: [{ name: 'deploy', select: ['aws_iam_role.tool', 'aws_iam_role.deploy'] }],
+        },
+        { name: 'typo', select: ['aws_iam_role.srever'], tools: [] },
+      ],
+    };
+    const { report } = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy },
+    );
+    // Before, a misspelt selector left its server or tool empty without a word.
+    expect(report.summary.notes).toEqual([
+      'The policy\'s tool "deploy" of server "ops" selects no resource of the inputs (select: "aws_iam_role.tool", "aws_iam_role.deploy").',
+      'The policy\'s server "typo" selects no resource of the inputs (select: "aws_iam_role.srever").',
+    ]);
+  });
+});
+
 describe('failOn: never with unknown: block', () => {
   it('does not report unknown findings as blocking when nothing blocks', async () => {
     // The plan has 2 unknown critical MCP-NHI-007 findings; the verdict passes, as failOn: never says.
