@@ -71,7 +71,8 @@ export function checkReadResult(read: ReadResult, options: CheckOptions = {}): C
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
 
-  const unknownBlocks = policy.unknown === 'block';
+  // With failOn: never nothing blocks, unknown findings included: the report must not say they do.
+  const unknownBlocks = policy.unknown === 'block' && policy.failOn !== 'never';
   const blocks = (finding: Finding) =>
     atOrAbove(finding.severity, policy.failOn) &&
     (finding.status === 'fail' || (unknownBlocks && finding.status === 'unknown'));
@@ -301,6 +302,9 @@ function notes(
         'Run with --scope all to judge every non-human identity.',
     );
   }
+  const overlap = selectorOverlap(read.records, policy);
+  if (overlap !== undefined) out.push(overlap);
+  out.push(...emptySelectors(read.records, policy));
   const elsewhere = unjudgedPlatforms(read.records);
   if (elsewhere !== undefined) out.push(elsewhere);
   if (unknown > 0 && policy.unknown !== 'block') {
@@ -310,6 +314,59 @@ function notes(
     );
   }
   return out;
+}
+
+/** A policy server or tool whose every selector matches no resource of the inputs: a typo, or the wrong plan. */
+function emptySelectors(records: ReadResult['records'], policy: Policy): string[] {
+  const selectsAny = (globs: readonly string[]) =>
+    records.some((record) => globs.some((glob) => selects(glob, record.address)));
+  const out: string[] = [];
+  for (const server of policy.servers) {
+    if (!selectsAny(server.select)) {
+      out.push(
+        `The policy's server "${server.name}" selects no resource of the inputs (select: ${server.select.map((glob) => JSON.stringify(glob)).join(', ')}).`,
+      );
+    }
+    for (const tool of server.tools) {
+      if (!selectsAny(tool.select)) {
+        out.push(
+          `The policy's tool "${tool.name}" of server "${server.name}" selects no resource of the inputs (select: ${tool.select.map((glob) => JSON.stringify(glob)).join(', ')}).`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Policy selectors of two servers (or two tools of one server) that match one resource: the
+ * resource goes to the first in policy order, and the other silently gets nothing from it
+ * (a tool named explicitly can lose its identity to an earlier server's `aws_iam_role.*`).
+ */
+function selectorOverlap(records: ReadResult['records'], policy: Policy): string | undefined {
+  if (policy.servers.length === 0) return undefined;
+  let first: { address: string; claims: string[] } | undefined;
+  let count = 0;
+  for (const record of records) {
+    const claims: string[] = [];
+    for (const server of policy.servers) {
+      const tools = server.tools.filter((tool) => tool.select.some((glob) => selects(glob, record.address)));
+      if (tools.length > 0)
+        claims.push(...tools.map((tool) => `server "${server.name}" tool "${tool.name}"`));
+      else if (server.select.some((glob) => selects(glob, record.address)))
+        claims.push(`server "${server.name}"`);
+    }
+    if (claims.length < 2) continue;
+    count += 1;
+    first ??= { address: record.address, claims };
+  }
+  if (first === undefined) return undefined;
+  const more = count - 1;
+  return (
+    `Policy selectors overlap: ${first.address} is selected by ${first.claims.join(' and by ')}; ` +
+    `a resource selected by address goes to the first of them in policy order (${first.claims[0]}), the others get nothing from it` +
+    (more > 0 ? ` (${counted(more, 'more resource', 'more resources')} selected more than once).` : '.')
+  );
 }
 
 /** `1 identity`, `2 identities`. */

@@ -36,7 +36,7 @@ Options:
   --format FORMAT      ${REPORT_FORMATS.join(' | ')} (default: text)
   -o, --output FILE    write the report to FILE instead of standard output
   --fail-on LEVEL      ${SEVERITIES.join(' | ')} | never (default: the policy's, else high)
-  --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today
+  --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today (UTC)
   -h, --help           show this help
   -v, --version        show the version
 

@@ -73,7 +73,7 @@ export interface WaiverUse {
 export interface ReportSummary {
   readonly verdict: 'pass' | 'fail';
   readonly failOn: FailOn;
-  /** Whether unknown findings block (policy `unknown: block`). */
+  /** Whether unknown findings block (policy `unknown: block`, and `failOn` is not `never`). */
   readonly unknownBlocks: boolean;
   /** Findings that make the verdict fail. */
   readonly blocking: number;

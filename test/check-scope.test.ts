@@ -3,11 +3,14 @@
  * skipping must not change what is judged: an unclaimed identity's policies are still in use
  * (never reported as detached), and the summary still counts every identity not judged.
  */
-import { describe, expect, it } from 'vitest';
-import { checkReadResult } from '../action/check.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkPaths, checkReadResult } from '../action/check.js';
+import { selects } from '../action/inventory/attribution.js';
 import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
 import { type ResourceRecord, unknownValue } from '../action/read/record.js';
+import { renderText } from '../action/report/text.js';
+import { corpusDir, repoRoot } from './helpers/paths.js';
 import { compliantServer, doc, of, record, serverTags, TODAY, withRecords } from './helpers/records.js';
 
 const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
@@ -151,6 +154,28 @@ describe('policy-file selectors', () => {
     expect(report.findings).toContainEqual(
       expect.objectContaining({ control: 'MCP-NHI-007', address: 'aws_iam_role.ops[0]', server: 'ops-mcp' }),
     );
+  });
+});
+
+describe('selects: -target semantics of a selector glob', () => {
+  it('names the instances of keyed modules and every resource in a module', () => {
+    const address = 'module.mcp["prod"].aws_iam_role.server[0]';
+    // Before, only a resource's own trailing key could be left out: these three selected nothing.
+    expect(selects('module.mcp.aws_iam_role.server', address)).toBe(true);
+    expect(selects('module.mcp', address)).toBe(true);
+    expect(selects('module.mcp["prod"]', address)).toBe(true);
+    expect(selects('module.mcp.aws_iam_role.*', address)).toBe(true);
+    expect(selects('module.mcp["prod"].aws_iam_role.server', address)).toBe(true);
+    expect(selects('module.mcp.module.inner', 'module.mcp[0].module.inner["a.b"].aws_iam_role.r')).toBe(true);
+    // Still exact where it names a different key, module or resource.
+    expect(selects('module.mcp["staging"]', address)).toBe(false);
+    expect(selects('module.mcp["staging"].aws_iam_role.server', address)).toBe(false);
+    expect(selects('module.mc', address)).toBe(false);
+    expect(selects('module.mcp.aws_iam_role', address)).toBe(false);
+    expect(selects('aws_iam_role.server', address)).toBe(false);
+    // A quoted key with dots and brackets is one key.
+    expect(selects('module.m', 'module.m["a.b[0]"].aws_iam_role.r')).toBe(true);
+    expect(selects('module.m["a"]', 'module.m["a.b[0]"].aws_iam_role.r')).toBe(false);
   });
 });
 
@@ -349,5 +374,129 @@ describe('reach without noise (false-positive review)', () => {
         server: 'wiki-mcp',
       }),
     );
+  });
+});
+
+describe('policy selectors that overlap', () => {
+  it('say which resource two servers select and which one gets it', () => {
+    const trust = doc({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    });
+    const records = [
+      record('aws_iam_role.server', { name: 'srv', assume_role_policy: trust }),
+      record('aws_iam_role.tool', { name: 'tool', assume_role_policy: trust }),
+    ];
+    const policy = {
+      ...defaultPolicy(),
+      servers: [
+        { name: 'broad', select: ['aws_iam_role.*'], tools: [] },
+        {
+          name: 'ops',
+          select: ['aws_lambda_function.ops'],
+          tools: [{ name: 'deploy', select: ['aws_iam_role.tool'] }],
+        },
+      ],
+    };
+    const { report } = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy },
+    );
+    // The tool named explicitly lost its identity to the earlier glob, and nothing said so.
+    expect(report.summary.notes).toContain(
+      'Policy selectors overlap: aws_iam_role.tool is selected by server "broad" and by server "ops" tool "deploy"; ' +
+        'a resource selected by address goes to the first of them in policy order (server "broad"), the others get nothing from it.',
+    );
+    const alone = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy: { ...policy, servers: policy.servers.slice(1) } },
+    ).report;
+    expect(alone.summary.notes.filter((note) => note.startsWith('Policy selectors overlap'))).toEqual([]);
+  });
+});
+
+describe('policy selectors that select nothing', () => {
+  it('are named in the notes', () => {
+    const trust = doc({
+      Effect: 'Allow',
+      Principal: { Service: 'lambda.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    });
+    const records = [record('aws_iam_role.server', { name: 'srv', assume_role_policy: trust })];
+    const policy = {
+      ...defaultPolicy(),
+      servers: [
+        {
+          name: 'ops',
+          select: ['aws_iam_role.server'],
+          tools: [{ name: 'deploy', select: ['aws_iam_role.tool', 'aws_iam_role.deploy'] }],
+        },
+        { name: 'typo', select: ['aws_iam_role.srever'], tools: [] },
+      ],
+    };
+    const { report } = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy },
+    );
+    // Before, a misspelt selector left its server or tool empty without a word.
+    expect(report.summary.notes).toEqual([
+      'The policy\'s tool "deploy" of server "ops" selects no resource of the inputs (select: "aws_iam_role.tool", "aws_iam_role.deploy").',
+      'The policy\'s server "typo" selects no resource of the inputs (select: "aws_iam_role.srever").',
+    ]);
+  });
+});
+
+describe('failOn: never with unknown: block', () => {
+  it('does not report unknown findings as blocking when nothing blocks', async () => {
+    // The plan has 2 unknown critical MCP-NHI-007 findings; the verdict passes, as failOn: never says.
+    const input = `${corpusDir}/hcl/kics__aws_lambda_function_with_privileged_role__negative.tf`;
+    const policy = {
+      ...defaultPolicy(),
+      scope: 'all' as const,
+      failOn: 'never' as const,
+      unknown: 'block' as const,
+    };
+    const { report } = await checkPaths([input], { today: TODAY, policy });
+    expect(report.summary.counts.unknown).toBeGreaterThan(0);
+    expect(report.summary.verdict).toBe('pass');
+    // Before: unknownBlocks true, and the text said "they block like failures" under a PASS.
+    expect(report.summary.unknownBlocks).toBe(false);
+    const text = renderText(report, { color: false });
+    expect(text).not.toContain('they block like failures');
+    expect(text.split('\n')[0]).toBe('PASS  no blocking findings (fail-on: never)');
+  });
+});
+
+describe('the day a waiver expires', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    vi.useRealTimers();
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('is the UTC day, inclusive, whatever the runner’s time zone (docs/policy.md, Waivers)', async () => {
+    const input = `${repoRoot}/examples/terraform/noncompliant`;
+    const policy = {
+      ...defaultPolicy(),
+      waivers: [
+        {
+          control: 'MCP-NHI-002',
+          address: 'aws_iam_access_key.deployer',
+          reason: 'Deploy key until the OIDC move',
+          owner: 'platform',
+          expires: '2026-11-30',
+        },
+      ],
+    };
+    process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: already 1 December there
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T23:30:00Z'));
+    const last = (await checkPaths([input], { policy })).report.summary.waivers;
+    expect([last.applied.length, last.expired.length]).toEqual([1, 0]);
+    vi.setSystemTime(new Date('2026-12-01T00:30:00Z'));
+    const after = (await checkPaths([input], { policy })).report.summary.waivers;
+    expect([after.applied.length, after.expired.length]).toEqual([0, 1]);
   });
 });

@@ -60,14 +60,90 @@ function tagClaim(server: string, tool: unknown, tenant: unknown): Attribution {
 }
 
 /**
- * Whether a selector glob claims an address. As in Terraform (`-target`), an address without
- * its count/for_each key names every instance: `aws_iam_role.server` selects
- * `aws_iam_role.server[0]`. (Waivers match exactly: there, naming more would pass more.)
+ * Whether a selector glob claims an address. As `-target` does in Terraform, a glob names a
+ * resource, or a module and everything in it, and a module or resource written without its
+ * count/for_each key names every instance: `aws_iam_role.server` selects
+ * `aws_iam_role.server[0]`, `module.mcp.aws_iam_role.server` selects
+ * `module.mcp["prod"].aws_iam_role.server`, and `module.mcp` selects every resource in it.
+ * (Waivers match exactly: there, naming more would pass more.)
  */
 export function selects(glob: string, address: string): boolean {
   if (matchAddress(glob, address)) return true;
-  const base = address.replace(/\[[^\]]*\]$/, '');
-  return base !== address && matchAddress(glob, base);
+  return targetForms(address).some((form) => matchAddress(glob, form));
+}
+
+const formsCache = new Map<string, readonly string[]>();
+
+/**
+ * The shorter addresses that name `address` as a -target would: each enclosing module
+ * (`module.a["x"]`, `module.a["x"].module.b`) and the address itself, each with any of its
+ * instance keys left out. Not the address as written, which the caller tries first.
+ */
+function targetForms(address: string): readonly string[] {
+  let forms = formsCache.get(address);
+  if (forms !== undefined) return forms;
+  const steps = addressSteps(address);
+  if (steps === undefined) {
+    const base = address.replace(/\[[^\]]*\]$/, '');
+    forms = base === address ? [] : [base];
+    formsCache.set(address, forms);
+    return forms;
+  }
+  // Step ends after which the address is a module path (`module`, name[key]) or the whole.
+  const ends: number[] = [];
+  for (let i = 0; i + 1 < steps.length && steps[i]?.name === 'module'; i += 2) ends.push(i + 2);
+  if (ends[ends.length - 1] !== steps.length) ends.push(steps.length);
+  const found = new Set<string>();
+  for (const end of ends) {
+    let variants = [''];
+    for (const step of steps.slice(0, end)) {
+      const dot = (text: string) => (text === '' ? '' : `${text}.`);
+      variants = variants.flatMap((text) =>
+        step.key === undefined
+          ? [`${dot(text)}${step.name}`]
+          : [`${dot(text)}${step.name}${step.key}`, `${dot(text)}${step.name}`],
+      );
+    }
+    for (const variant of variants) if (variant !== address) found.add(variant);
+  }
+  forms = [...found];
+  formsCache.set(address, forms);
+  return forms;
+}
+
+/**
+ * `module.a["x.y"].aws_iam_role.r[0]` → module, a + ["x.y"], aws_iam_role, r + [0]; dots and
+ * brackets inside a quoted key are the key's. Undefined for text that is no such address.
+ */
+function addressSteps(address: string): { name: string; key?: string }[] | undefined {
+  const steps: { name: string; key?: string }[] = [];
+  let name = '';
+  let key: string | undefined;
+  let inKey = false;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const char = address[i] as string;
+    if (inKey) {
+      key += char;
+      if (quoted) {
+        if (char === '\\') key += address[++i] ?? '';
+        else if (char === '"') quoted = false;
+      } else if (char === '"') quoted = true;
+      else if (char === ']') inKey = false;
+    } else if (char === '[' && key === undefined) {
+      inKey = true;
+      key = '[';
+    } else if (char === '.') {
+      steps.push(key === undefined ? { name } : { name, key });
+      name = '';
+      key = undefined;
+    } else if (key !== undefined) {
+      return undefined;
+    } else name += char;
+  }
+  if (inKey) return undefined;
+  steps.push(key === undefined ? { name } : { name, key });
+  return steps;
 }
 
 /**

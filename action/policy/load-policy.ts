@@ -36,6 +36,7 @@ const CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 const MAX_BYTES = 1024 * 1024;
 /** How many problems one error line names before "and N more". */
 const MAX_PROBLEMS = 3;
+const TIMESTAMP_TAG = 'tag:yaml.org,2002:timestamp';
 
 type Segment = string | number;
 
@@ -100,11 +101,25 @@ function decode(bytes: Buffer, path: string): string {
  * messages. For the Action's inline policy input.
  */
 export function parsePolicyText(text: string, path: string): Policy {
+  if (/\.json$/i.test(path)) {
+    const comment = jsonComment(text);
+    if (comment !== undefined) {
+      throw new PolicyError(
+        path,
+        `invalid JSON at line ${comment.line}, column ${comment.col}: JSON does not allow comments; remove them, or write the policy in YAML, where # starts a comment`,
+      );
+    }
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     prettyErrors: true,
     uniqueKeys: true,
+    // `<<: *defaults` merge keys, as docker compose and GitLab CI read them (YAML 1.2 has none).
+    merge: true,
     lineCounter,
+    // A `%YAML 1.1` document reads an unquoted 2026-12-31 as a timestamp (a Date, which the
+    // schema then calls a mapping); every date in a policy is YYYY-MM-DD text, as in YAML 1.2.
+    customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== TIMESTAMP_TAG),
   });
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
@@ -142,6 +157,32 @@ export function parsePolicyText(text: string, path: string): Policy {
   const problems = semanticProblems(raw);
   if (problems.length > 0) throw policyError(path, doc, lineCounter, problems);
   return normalize(raw, path);
+}
+
+/**
+ * The first `//` or `/*` comment outside the strings of a JSON text, if any. The YAML parser
+ * would read `// note` as part of a key (`unknown field "// note"`) or call the line invalid
+ * YAML, in a file its writer knows as JSON.
+ */
+function jsonComment(text: string): { line: number; col: number } | undefined {
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') {
+      line += 1;
+      lineStart = i + 1;
+    } else if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      return { line, col: i - lineStart + 1 };
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +312,18 @@ function semanticProblems(raw: RawPolicy): Problem[] {
     }
   }
 
+  const waiverKeys = new Map<string, number>();
   (raw.waivers ?? []).forEach((waiver, index) => {
+    // A second waiver for the same findings silently takes over when the first expires.
+    const key = JSON.stringify([waiver.control, waiver.address]);
+    const firstWaiver = waiverKeys.get(key);
+    if (firstWaiver === undefined) waiverKeys.set(key, index);
+    else {
+      problems.push({
+        path: ['waivers', index],
+        text: `waivers[${index}] waives ${waiver.control} on "${waiver.address}" as waivers[${firstWaiver}] does; keep one (change its expires to extend it)`,
+      });
+    }
     const problem = unknownControl(waiver.control);
     if (problem !== undefined) {
       problems.push({
@@ -286,6 +338,24 @@ function semanticProblems(raw: RawPolicy): Problem[] {
       });
     }
   });
+
+  // Each role needs its own tag key: with `tool: mcp-nhi:owner` every owner would become a tool.
+  const tagRoles = new Map<string, keyof TagNames>();
+  for (const role of Object.keys(DEFAULT_TAGS) as (keyof TagNames)[]) {
+    const key = raw.tags?.[role] ?? DEFAULT_TAGS[role];
+    const other = tagRoles.get(key);
+    if (other === undefined) {
+      tagRoles.set(key, role);
+      continue;
+    }
+    const renamed = raw.tags?.[role] === undefined ? other : role;
+    const kept = renamed === role ? other : role;
+    const keptWords = raw.tags?.[kept] === undefined ? `the default ${kept} tag` : `tags.${kept}`;
+    problems.push({
+      path: ['tags', renamed],
+      text: `tags.${renamed} "${key}" is also ${keptWords}; each tag needs a key of its own`,
+    });
+  }
 
   const serverNames = new Map<string, number>();
   (raw.servers ?? []).forEach((server, index) => {
@@ -484,6 +554,7 @@ function typeWords(type: string): string {
 
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value';
+  if (value instanceof Date) return 'a YAML timestamp; write the date as plain text, e.g. "2026-12-31"';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {

@@ -109,6 +109,34 @@ describe('loadPolicy: valid files', () => {
     expect(policy.waivers[0]?.expires).toBe('2030-01-31');
   });
 
+  it('keeps unquoted dates as YYYY-MM-DD strings in a %YAML 1.1 document too', () => {
+    // YAML 1.1 resolves 2030-01-31 to a timestamp; the file was rejected as "got a mapping".
+    const policy = parsePolicyText(`%YAML 1.1\n---\nversion: 1\nwaivers:${waiver}\n`, 'policy.yml');
+    expect(policy.waivers[0]?.expires).toBe('2030-01-31');
+    expect(problem(`version: 1\nwaivers:${waiver.replace('2030-01-31', '!!timestamp 2030-01-31')}\n`)).toBe(
+      'policy.yml: waivers[0].expires must be text (got a YAML timestamp; write the date as plain text, e.g. "2026-12-31") (line 7)',
+    );
+  });
+
+  it('reads YAML merge keys, the keys written beside them winning', () => {
+    // Before, "<<" was an unknown field and the merged fields were reported missing.
+    const text = `version: 1
+waivers:
+  - &legacy
+    control: MCP-NHI-007
+    address: aws_iam_role.legacy
+    reason: Legacy role, removed in Q3
+    owner: platform-team
+    expires: 2030-01-31
+  - <<: *legacy
+    control: MCP-NHI-008
+`;
+    expect(parsePolicyText(text, 'policy.yml').waivers.map((w) => [w.control, w.address, w.owner])).toEqual([
+      ['MCP-NHI-007', 'aws_iam_role.legacy', 'platform-team'],
+      ['MCP-NHI-008', 'aws_iam_role.legacy', 'platform-team'],
+    ]);
+  });
+
   it('accepts inline text with a byte order mark', () => {
     expect(parsePolicyText('\uFEFFversion: 1\nfailOn: low\n', 'inline').failOn).toBe('low');
   });
@@ -135,6 +163,28 @@ describe('loadPolicy: file and YAML errors', () => {
     expect(problem('version: 1\nservers: [\n')).toMatch(
       /^policy\.yml: invalid YAML at line \d+, column \d+: .+/,
     );
+  });
+
+  it('names a comment in a JSON policy as a comment', () => {
+    // Before: "invalid YAML at line 1, column 1: Implicit keys need to be on a single line", and
+    // a /* */ comment became part of a key: unknown field "/* c */ "failOn"".
+    const json = (text: string) => {
+      try {
+        parsePolicyText(text, 'policy.json');
+      } catch (error) {
+        return (error as PolicyError).message;
+      }
+      return 'loaded';
+    };
+    const tail =
+      'JSON does not allow comments; remove them, or write the policy in YAML, where # starts a comment';
+    expect(json('// ours\n{"version": 1}\n')).toBe(`policy.json: invalid JSON at line 1, column 1: ${tail}`);
+    expect(json('{"version": 1,\n  /* c */ "failOn": "low"}\n')).toBe(
+      `policy.json: invalid JSON at line 2, column 3: ${tail}`,
+    );
+    // Slashes inside strings are no comment.
+    expect(json('{"version": 1, "$schema": "https://x/y//z", "waivers": []}')).toBe('loaded');
+    expect(json('{"version": 1, "$schema": "a\\"//"}')).toBe('loaded');
   });
 
   it('rejects an empty file and a non-mapping', () => {
@@ -275,6 +325,29 @@ servers:
     expect(problem(text)).toBe(
       'policy.yml: servers[0].tools[1].name "t" is already the name of servers[0].tools[0] (line 7); ' +
         'servers[1].name "a" is already the name of servers[0] (line 8)',
+    );
+  });
+
+  it('rejects two waivers of one control on one address', () => {
+    // Before, both loaded: the second, with a later expiry, silently took over when the first expired.
+    const later = waiver.replace('2030-01-31', '2031-01-31').replace('Legacy role', 'Still legacy');
+    expect(problem(`version: 1\nwaivers:${waiver}${later}\n`)).toBe(
+      'policy.yml: waivers[1] waives MCP-NHI-007 on "aws_iam_role.legacy" as waivers[0] does; keep one (change its expires to extend it) (line 8)',
+    );
+    const other = waiver.replace('aws_iam_role.legacy', 'aws_iam_role.legacy*');
+    expect(parsePolicyText(`version: 1\nwaivers:${waiver}${other}\n`, 'p').waivers).toHaveLength(2);
+  });
+
+  it('rejects two tag roles sharing one key, renamed or default', () => {
+    // With tool: mcp-nhi:owner, every owner would be read as a tool name.
+    expect(problem('version: 1\ntags:\n  tool: mcp-nhi:owner\n')).toBe(
+      'policy.yml: tags.tool "mcp-nhi:owner" is also the default owner tag; each tag needs a key of its own (line 3)',
+    );
+    expect(problem('version: 1\ntags:\n  owner: team\n  environment: team\n')).toBe(
+      'policy.yml: tags.environment "team" is also tags.owner; each tag needs a key of its own (line 4)',
+    );
+    expect(parsePolicyText('version: 1\ntags:\n  owner: mcp-nhi:tool\n  tool: tool\n', 'p').tags.owner).toBe(
+      'mcp-nhi:tool',
     );
   });
 });
