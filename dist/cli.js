@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-4GZHVG3J.js";
+} from "./chunks/chunk-2C5LXWY2.js";
 import "./chunks/chunk-XYTYPPEI.js";
 import {
   isCalendarDate
@@ -79,7 +79,7 @@ Options:
   --format FORMAT      ${REPORT_FORMATS.join(" | ")} (default: text)
   -o, --output FILE    write the report to FILE instead of standard output
   --fail-on LEVEL      ${SEVERITIES.join(" | ")} | never (default: the policy's, else high)
-  --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today
+  --date YYYY-MM-DD    judge as of this date (review-by dates, waiver expiry); default today (UTC)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -123,7 +123,7 @@ async function run(argv, io) {
   if (today !== void 0 && !isCalendarDate(today))
     throw new UsageError(`--date must be a day that exists, as YYYY-MM-DD (got "${today}")`);
   if (values.policy === "") throw new UsageError('--policy needs a file name (got "")');
-  const policy = values.policy === void 0 ? void 0 : await (await import("./chunks/load-policy-OIYQXTAH.js")).loadPolicy(values.policy);
+  const policy = values.policy === void 0 ? void 0 : await (await import("./chunks/load-policy-GXQC46HP.js")).loadPolicy(values.policy);
   if (values.output) refuseOverwritingInput(values.output, paths, "--output");
   const { report, redactor } = await checkPaths(paths, {
     ...policy ? { policy } : {},

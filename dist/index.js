@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-4GZHVG3J.js";
+} from "./chunks/chunk-2C5LXWY2.js";
 import "./chunks/chunk-XYTYPPEI.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
@@ -1169,7 +1169,7 @@ async function run() {
     if (inputs.sarifFile) {
       refuseOverwritingInput(path4.resolve(workingDirectory, inputs.sarifFile), paths, 'input "sarif-file":');
     }
-    const policy = inputs.policy ? await (await import("./chunks/load-policy-OIYQXTAH.js")).loadPolicy(
+    const policy = inputs.policy ? await (await import("./chunks/load-policy-GXQC46HP.js")).loadPolicy(
       path4.relative(cwd, path4.resolve(workingDirectory, inputs.policy)) || "."
     ) : void 0;
     const checked = await checkPaths(paths, {

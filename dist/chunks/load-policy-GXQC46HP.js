@@ -16216,6 +16216,7 @@ var BUILTIN_PREFIX = "MCP-NHI-";
 var CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 var MAX_BYTES = 1024 * 1024;
 var MAX_PROBLEMS = 3;
+var TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
 var BUILTIN_IDS = new Set(
   Object.keys(
     nhi_policy_schema_default.properties.controls.properties
@@ -16256,11 +16257,25 @@ function decode(bytes, path) {
   }
 }
 function parsePolicyText(text, path) {
+  if (/\.json$/i.test(path)) {
+    const comment = jsonComment(text);
+    if (comment !== void 0) {
+      throw new PolicyError(
+        path,
+        `invalid JSON at line ${comment.line}, column ${comment.col}: JSON does not allow comments; remove them, or write the policy in YAML, where # starts a comment`
+      );
+    }
+  }
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text.replace(/^\uFEFF/, ""), {
     prettyErrors: true,
     uniqueKeys: true,
-    lineCounter
+    // `<<: *defaults` merge keys, as docker compose and GitLab CI read them (YAML 1.2 has none).
+    merge: true,
+    lineCounter,
+    // A `%YAML 1.1` document reads an unquoted 2026-12-31 as a timestamp (a Date, which the
+    // schema then calls a mapping); every date in a policy is YYYY-MM-DD text, as in YAML 1.2.
+    customTags: (tags) => tags.filter((tag) => typeof tag === "string" || tag.tag !== TIMESTAMP_TAG)
   });
   const yamlError = doc.errors[0];
   if (yamlError !== void 0) {
@@ -16293,6 +16308,26 @@ function parsePolicyText(text, path) {
   const problems = semanticProblems(raw);
   if (problems.length > 0) throw policyError(path, doc, lineCounter, problems);
   return normalize(raw, path);
+}
+function jsonComment(text) {
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\n") {
+      line += 1;
+      lineStart = i + 1;
+    } else if (inString) {
+      if (char === "\\") i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
+      return { line, col: i - lineStart + 1 };
+    }
+  }
+  return void 0;
 }
 function normalize(raw, path) {
   const defaults = defaultPolicy();
@@ -16387,7 +16422,17 @@ function semanticProblems(raw) {
       });
     }
   }
+  const waiverKeys = /* @__PURE__ */ new Map();
   (raw.waivers ?? []).forEach((waiver, index) => {
+    const key = JSON.stringify([waiver.control, waiver.address]);
+    const firstWaiver = waiverKeys.get(key);
+    if (firstWaiver === void 0) waiverKeys.set(key, index);
+    else {
+      problems.push({
+        path: ["waivers", index],
+        text: `waivers[${index}] waives ${waiver.control} on "${waiver.address}" as waivers[${firstWaiver}] does; keep one (change its expires to extend it)`
+      });
+    }
     const problem = unknownControl(waiver.control);
     if (problem !== void 0) {
       problems.push({
@@ -16402,6 +16447,22 @@ function semanticProblems(raw) {
       });
     }
   });
+  const tagRoles = /* @__PURE__ */ new Map();
+  for (const role of Object.keys(DEFAULT_TAGS)) {
+    const key = raw.tags?.[role] ?? DEFAULT_TAGS[role];
+    const other = tagRoles.get(key);
+    if (other === void 0) {
+      tagRoles.set(key, role);
+      continue;
+    }
+    const renamed = raw.tags?.[role] === void 0 ? other : role;
+    const kept = renamed === role ? other : role;
+    const keptWords = raw.tags?.[kept] === void 0 ? `the default ${kept} tag` : `tags.${kept}`;
+    problems.push({
+      path: ["tags", renamed],
+      text: `tags.${renamed} "${key}" is also ${keptWords}; each tag needs a key of its own`
+    });
+  }
   const serverNames = /* @__PURE__ */ new Map();
   (raw.servers ?? []).forEach((server, index) => {
     const first = serverNames.get(server.name);
@@ -16571,6 +16632,7 @@ function typeWords(type) {
 }
 function describeValue(value) {
   if (value === null || value === void 0) return "an empty value";
+  if (value instanceof Date) return 'a YAML timestamp; write the date as plain text, e.g. "2026-12-31"';
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") {

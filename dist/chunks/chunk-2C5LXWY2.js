@@ -4759,8 +4759,66 @@ function tagClaim(server, tool, tenant) {
 }
 function selects(glob, address) {
   if (matchAddress(glob, address)) return true;
-  const base = address.replace(/\[[^\]]*\]$/, "");
-  return base !== address && matchAddress(glob, base);
+  return targetForms(address).some((form) => matchAddress(glob, form));
+}
+var formsCache = /* @__PURE__ */ new Map();
+function targetForms(address) {
+  let forms = formsCache.get(address);
+  if (forms !== void 0) return forms;
+  const steps = addressSteps(address);
+  if (steps === void 0) {
+    const base = address.replace(/\[[^\]]*\]$/, "");
+    forms = base === address ? [] : [base];
+    formsCache.set(address, forms);
+    return forms;
+  }
+  const ends = [];
+  for (let i = 0; i + 1 < steps.length && steps[i]?.name === "module"; i += 2) ends.push(i + 2);
+  if (ends[ends.length - 1] !== steps.length) ends.push(steps.length);
+  const found = /* @__PURE__ */ new Set();
+  for (const end of ends) {
+    let variants = [""];
+    for (const step of steps.slice(0, end)) {
+      const dot = (text) => text === "" ? "" : `${text}.`;
+      variants = variants.flatMap(
+        (text) => step.key === void 0 ? [`${dot(text)}${step.name}`] : [`${dot(text)}${step.name}${step.key}`, `${dot(text)}${step.name}`]
+      );
+    }
+    for (const variant of variants) if (variant !== address) found.add(variant);
+  }
+  forms = [...found];
+  formsCache.set(address, forms);
+  return forms;
+}
+function addressSteps(address) {
+  const steps = [];
+  let name = "";
+  let key;
+  let inKey = false;
+  let quoted = false;
+  for (let i = 0; i < address.length; i++) {
+    const char = address[i];
+    if (inKey) {
+      key += char;
+      if (quoted) {
+        if (char === "\\") key += address[++i] ?? "";
+        else if (char === '"') quoted = false;
+      } else if (char === '"') quoted = true;
+      else if (char === "]") inKey = false;
+    } else if (char === "[" && key === void 0) {
+      inKey = true;
+      key = "[";
+    } else if (char === ".") {
+      steps.push(key === void 0 ? { name } : { name, key });
+      name = "";
+      key = void 0;
+    } else if (key !== void 0) {
+      return void 0;
+    } else name += char;
+  }
+  if (inKey) return void 0;
+  steps.push(key === void 0 ? { name } : { name, key });
+  return steps;
 }
 function manifestResolver(index) {
   let byBase;
@@ -9367,7 +9425,7 @@ function checkReadResult(read, options = {}) {
   const raw = once(judged.flatMap((part) => part.findings));
   const waived = applyWaivers(raw, policy.waivers, today);
   const findings = waived.findings.sort(byImportance);
-  const unknownBlocks = policy.unknown === "block";
+  const unknownBlocks = policy.unknown === "block" && policy.failOn !== "never";
   const blocks2 = (finding2) => atOrAbove(finding2.severity, policy.failOn) && (finding2.status === "fail" || unknownBlocks && finding2.status === "unknown");
   const blocking = findings.filter(blocks2).length;
   const blockingBefore = findings.filter((finding2) => finding2.unchanged && blocks2(finding2)).length;
@@ -9518,6 +9576,9 @@ function notes(read, full, judged, policy, unknown) {
       `No MCP server is declared in the inputs (no manifest, no ${policy.tags.server} tags, no policy selectors): ${counted(identityCount(read.records), "identity", "identities")} and ${counted(full.credentials.length, "static credential", "static credentials")} were not judged. ` + (near === void 0 ? "" : `${near.address} has a tag ${JSON.stringify(near.key)}, which is not ${JSON.stringify(policy.tags.server)}: tag keys are case-sensitive. `) + "Run with --scope all to judge every non-human identity."
     );
   }
+  const overlap = selectorOverlap(read.records, policy);
+  if (overlap !== void 0) out.push(overlap);
+  out.push(...emptySelectors(read.records, policy));
   const elsewhere = unjudgedPlatforms(read.records);
   if (elsewhere !== void 0) out.push(elsewhere);
   if (unknown > 0 && policy.unknown !== "block") {
@@ -9526,6 +9587,46 @@ function notes(read, full, judged, policy, unknown) {
     );
   }
   return out;
+}
+function emptySelectors(records, policy) {
+  const selectsAny = (globs) => records.some((record) => globs.some((glob) => selects(glob, record.address)));
+  const out = [];
+  for (const server of policy.servers) {
+    if (!selectsAny(server.select)) {
+      out.push(
+        `The policy's server "${server.name}" selects no resource of the inputs (select: ${server.select.map((glob) => JSON.stringify(glob)).join(", ")}).`
+      );
+    }
+    for (const tool of server.tools) {
+      if (!selectsAny(tool.select)) {
+        out.push(
+          `The policy's tool "${tool.name}" of server "${server.name}" selects no resource of the inputs (select: ${tool.select.map((glob) => JSON.stringify(glob)).join(", ")}).`
+        );
+      }
+    }
+  }
+  return out;
+}
+function selectorOverlap(records, policy) {
+  if (policy.servers.length === 0) return void 0;
+  let first;
+  let count = 0;
+  for (const record of records) {
+    const claims2 = [];
+    for (const server of policy.servers) {
+      const tools = server.tools.filter((tool) => tool.select.some((glob) => selects(glob, record.address)));
+      if (tools.length > 0)
+        claims2.push(...tools.map((tool) => `server "${server.name}" tool "${tool.name}"`));
+      else if (server.select.some((glob) => selects(glob, record.address)))
+        claims2.push(`server "${server.name}"`);
+    }
+    if (claims2.length < 2) continue;
+    count += 1;
+    first ??= { address: record.address, claims: claims2 };
+  }
+  if (first === void 0) return void 0;
+  const more = count - 1;
+  return `Policy selectors overlap: ${first.address} is selected by ${first.claims.join(" and by ")}; a resource selected by address goes to the first of them in policy order (${first.claims[0]}), the others get nothing from it` + (more > 0 ? ` (${counted(more, "more resource", "more resources")} selected more than once).` : ".");
 }
 function counted(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
