@@ -50,6 +50,20 @@ const tenantScoped = (tool: string, overrides: Record<string, unknown> = {}) =>
 
 const multiTenant = compliantManifest({}, { multiTenant: true });
 
+/** The MCP-NHI-015 findings when one tool of the multi-tenant server is granted `grant`. */
+const judgeGrant = (grant: Record<string, unknown>) =>
+  of(
+    judge([
+      ...withRecords(
+        compliantServer(),
+        tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
+        tenantScoped('create_issue'),
+      ),
+      multiTenant,
+    ]),
+    'MCP-NHI-015',
+  );
+
 describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
   it('passes tenant-scoped grants and tool trust that requires the tenant session tag', () => {
     const records = withRecords(
@@ -88,12 +102,7 @@ describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
       Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/issues',
       Condition: { [operator]: { [key]: '${aws:PrincipalTag/tenant}' } },
     };
-    const records = withRecords(
-      compliantServer(),
-      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
-      tenantScoped('create_issue'),
-    );
-    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([
+    expect(judgeGrant(grant)).toEqual([
       expect.objectContaining({ address: 'aws_iam_role.search_issues', status: 'fail' }),
     ]);
   });
@@ -111,12 +120,7 @@ describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
       Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/issues',
       Condition: { [operator]: { 'dynamodb:LeadingKeys': ['${aws:PrincipalTag/tenant}'] } },
     };
-    const records = withRecords(
-      compliantServer(),
-      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
-      tenantScoped('create_issue'),
-    );
-    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([
+    expect(judgeGrant(grant)).toEqual([
       expect.objectContaining({ address: 'aws_iam_role.search_issues', status: 'fail' }),
     ]);
   });
@@ -136,12 +140,7 @@ describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
       Resource: 'arn:aws:dynamodb:eu-west-1:111122223333:table/issues',
       Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${aws:PrincipalTag/tenant}'] } },
     };
-    const records = withRecords(
-      compliantServer(),
-      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
-      tenantScoped('create_issue'),
-    );
-    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toEqual([]);
+    expect(judgeGrant(grant)).toEqual([]);
   });
 
   it("flags a grant on everything but the tenant's resources (NotResource)", () => {
@@ -150,12 +149,7 @@ describe('MCP-NHI-015 Tenant isolation on multi-tenant servers', () => {
       Action: 's3:GetObject',
       NotResource: 'arn:aws:s3:::issues/${aws:PrincipalTag/tenant}/*',
     };
-    const records = withRecords(
-      compliantServer(),
-      tenantScoped('search_issues', { inline_policy: [{ name: 'p', policy: doc(grant) }] }),
-      tenantScoped('create_issue'),
-    );
-    expect(of(judge([...records, multiTenant]), 'MCP-NHI-015')).toContainEqual(
+    expect(judgeGrant(grant)).toContainEqual(
       expect.objectContaining({ address: 'aws_iam_role.search_issues', status: 'fail' }),
     );
   });
