@@ -10,7 +10,7 @@ import { buildInventory } from '../action/inventory/build-inventory.js';
 import { defaultPolicy } from '../action/policy/policy.js';
 import { type ResourceRecord, unknownValue } from '../action/read/record.js';
 import { renderText } from '../action/report/text.js';
-import { corpusDir, repoRoot } from './helpers/paths.js';
+import { repoRoot } from './helpers/paths.js';
 import { compliantServer, doc, of, record, serverTags, TODAY, withRecords } from './helpers/records.js';
 
 const ADMIN = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
@@ -448,16 +448,22 @@ describe('policy selectors that select nothing', () => {
 });
 
 describe('failOn: never with unknown: block', () => {
-  it('does not report unknown findings as blocking when nothing blocks', async () => {
-    // The plan has 2 unknown critical MCP-NHI-007 findings; the verdict passes, as failOn: never says.
-    const input = `${corpusDir}/hcl/kics__aws_lambda_function_with_privileged_role__negative.tf`;
+  it('does not report unknown findings as blocking when nothing blocks', () => {
+    // A policy known only after apply: an unknown critical MCP-NHI-007 finding; the verdict
+    // passes, as failOn: never says.
+    const records = [
+      record('aws_iam_role_policy.p', { name: 'p', role: 'tool-role', policy: unknownValue(['var.policy']) }),
+    ];
     const policy = {
       ...defaultPolicy(),
       scope: 'all' as const,
       failOn: 'never' as const,
       unknown: 'block' as const,
     };
-    const { report } = await checkPaths([input], { today: TODAY, policy });
+    const { report } = checkReadResult(
+      { records, inputs: [{ path: 'plan.json', format: 'plan', resources: records.length }] },
+      { today: TODAY, policy },
+    );
     expect(report.summary.counts.unknown).toBeGreaterThan(0);
     expect(report.summary.verdict).toBe('pass');
     // Before: unknownBlocks true, and the text said "they block like failures" under a PASS.
