@@ -20,7 +20,7 @@ import type { Attribution, Inventory } from './inventory/model.js';
 import { defaultPolicy, type Policy } from './policy/policy.js';
 import { applyWaivers } from './policy/waivers.js';
 import { readInputs } from './read/read-inputs.js';
-import { configurations, type ReadResult, type ResourceRecord } from './read/record.js';
+import { configurations, inputOf, type ReadResult, type ResourceRecord } from './read/record.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { VERSION } from './version.js';
 
@@ -197,7 +197,7 @@ function separateConfigurations(read: ReadResult): {
       else if (first.part !== index) {
         apart.add(first.part).add(index);
         sharedAddresses.add(record.address);
-        shared ??= { address: record.address, files: [first.record.source.file, record.source.file] };
+        shared ??= { address: record.address, files: [inputOf(first.record.source), inputOf(record.source)] };
       }
     }
   });

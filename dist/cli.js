@@ -14,8 +14,8 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-2C5LXWY2.js";
-import "./chunks/chunk-XYTYPPEI.js";
+} from "./chunks/chunk-JO3FVFUJ.js";
+import "./chunks/chunk-WBPMNH5K.js";
 import {
   isCalendarDate
 } from "./chunks/chunk-NDCMOHLV.js";

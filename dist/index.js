@@ -16,8 +16,8 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-2C5LXWY2.js";
-import "./chunks/chunk-XYTYPPEI.js";
+} from "./chunks/chunk-JO3FVFUJ.js";
+import "./chunks/chunk-WBPMNH5K.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {
   UsageError,

@@ -44,6 +44,16 @@ export interface SourceLocation {
   readonly line?: number;
   /** CDKTF construct path (`stack/server/tool-role`), from `//.metadata.path`. */
   readonly constructPath?: string;
+  /**
+   * The input the resource was read for, where `file` does not tell it: a module outside the
+   * folder given (`envs/prod` and `envs/staging` both calling `../../modules/mcp`).
+   */
+  readonly input?: string;
+}
+
+/** Which input a resource came from: its own file, or the input that read a shared module. */
+export function inputOf(source: SourceLocation): string {
+  return source.input ?? source.file;
 }
 
 export interface ResourceRecord {

@@ -84,7 +84,12 @@ function findingsForJson(findings: readonly Finding[]): object[] {
     fix: finding.fix,
     frameworks: ordered(finding.frameworks),
     source: finding.source
-      ? { file: finding.source.file, line: finding.source.line, constructPath: finding.source.constructPath }
+      ? {
+          file: finding.source.file,
+          line: finding.source.line,
+          constructPath: finding.source.constructPath,
+          input: finding.source.input,
+        }
       : undefined,
     refs: finding.refs ? [...finding.refs] : undefined,
     waiver: finding.waiver
@@ -157,6 +162,7 @@ function jsonSource(source: SourceLocation): Json {
     ['file', source.file],
     ['line', source.line],
     ['constructPath', source.constructPath],
+    ['input', source.input],
   ]);
 }
 

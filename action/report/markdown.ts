@@ -11,6 +11,7 @@
  */
 import type { CheckReport, ControlMeta, Finding, ReportSummary } from '../findings.js';
 import { getOrMake } from '../memo.js';
+import { inputOf } from '../read/record.js';
 import {
   addressesInSeveralFiles,
   compare,
@@ -385,7 +386,7 @@ function findingSection(report: CheckReport, plan: Plan): string {
       }
       out.push(
         `| ${statusCell(finding, summary)} | ${mdCode(finding.address)}${
-          ambiguous.has(finding.address) && finding.source ? ` in ${mdCode(finding.source.file)}` : ''
+          ambiguous.has(finding.address) && finding.source ? ` in ${mdCode(inputOf(finding.source))}` : ''
         } | ${finding.attribute ? mdCode(finding.attribute) : '—'} | ${owner} | ${message} |`,
       );
     }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckReport, ControlMeta, Finding, Severity } from '../findings.js';
 import { getOrMake } from '../memo.js';
+import { inputOf } from '../read/record.js';
 import { nestedJson } from './json-text.js';
 import { addressesInSeveralFiles, controlsWithFindings, frameworkTags } from './shared.js';
 
@@ -175,7 +176,7 @@ function sarifResult(
     partialFingerprints: {
       [FINGERPRINT_KEY]: fingerprint(
         finding,
-        ambiguous.has(finding.address) ? finding.source?.file : undefined,
+        ambiguous.has(finding.address) && finding.source ? inputOf(finding.source) : undefined,
       ),
     },
   };

@@ -11,6 +11,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../findings.js';
+import { inputOf } from '../read/record.js';
 
 /** Framework keys in the order CONTROLS.md lists them; unknown keys follow alphabetically. */
 export const FRAMEWORK_ORDER = ['NHI', 'ASI', 'MCP', 'MAESTRO', 'CSF'] as const;
@@ -113,7 +114,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
  */
 export function location(finding: Finding, ambiguous?: ReadonlySet<string>): string {
   const where = finding.attribute ? `${finding.address} (${finding.attribute})` : finding.address;
-  return ambiguous?.has(finding.address) && finding.source ? `${where} in ${finding.source.file}` : where;
+  return ambiguous?.has(finding.address) && finding.source ? `${where} in ${inputOf(finding.source)}` : where;
 }
 
 /**
@@ -129,7 +130,7 @@ export function addressesInSeveralFiles(
   const fileOf = new Map<string, string | undefined>();
   const several = new Set<string>(shared);
   for (const finding of findings) {
-    const file = finding.source?.file;
+    const file = finding.source === undefined ? undefined : inputOf(finding.source);
     if (!fileOf.has(finding.address)) fileOf.set(finding.address, file);
     else if (fileOf.get(finding.address) !== file) several.add(finding.address);
   }

@@ -128,6 +128,45 @@ describe('configurations that share addresses', () => {
     expect(text.stdout).toContain('aws_iam_role_policy.tool (policy.Statement[0].Resource) in ');
   });
 
+  it('tells apart HCL roots that call one shared module, by the input that read it', async () => {
+    const repo = path.join(tmp, 'hcl-repo');
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      writeFileSync(path.join(repo, file), text);
+    };
+    write(
+      'modules/mcp/main.tf',
+      `resource "aws_iam_role_policy" "tool" {
+  name   = "tool"
+  role   = "tool-role"
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:PutObject", Resource = "*" }] })
+}
+`,
+    );
+    for (const env of ['prod', 'staging'])
+      write(`envs/${env}/main.tf`, 'module "mcp" {\n  source = "../../modules/mcp"\n}\n');
+    const prod = path.join(repo, 'envs/prod');
+    const staging = path.join(repo, 'envs/staging');
+    const { findings } = await wideGrants(prod, staging);
+    expect(findings.map((f) => f.source?.input)).toEqual([prod, staging]);
+    const text = await cli('check', prod, staging, '--scope', 'all', '--fail-on', 'never');
+    expect(text.stdout).toContain(`in ${prod}`);
+    expect(text.stdout).toContain(`in ${staging}`);
+    const sarif = await cli(
+      'check',
+      prod,
+      staging,
+      '--scope',
+      'all',
+      '--format',
+      'sarif',
+      '--fail-on',
+      'never',
+    );
+    const results = JSON.parse(sarif.stdout).runs[0].results as { partialFingerprints: object }[];
+    expect(new Set(results.map((r) => JSON.stringify(r.partialFingerprints))).size).toBe(results.length);
+  });
+
   it('judges the stacks of one CDKTF app on their own', async () => {
     const out = path.join(tmp, 'cdktf.out');
     const stacks: Record<string, object> = {};

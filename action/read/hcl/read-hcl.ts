@@ -5,14 +5,14 @@
  * resources stay UnknownValue markers naming those resources.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import { getOrMake } from '../../memo.js';
 import { decodeText } from '../decode.js';
 import { EvalScope, evaluate, type VariableDeclaration } from '../expressions.js';
 import { parseJson } from '../plan-json.js';
 import { describeFileProblem, readRegularFile } from '../read-file.js';
-import type { ReadResult, ResourceRecord } from '../record.js';
+import type { ReadResult, ResourceRecord, SourceLocation } from '../record.js';
 import { blockRecords, type ConfigBlock } from './blocks.js';
 import { bodies, isObject, labeled, labeled2, withoutComment } from './bodies.js';
 import { configFiles, realRoot } from './config-files.js';
@@ -39,6 +39,8 @@ export async function readHclPath(path: string): Promise<ReadResult> {
   const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
   const read: HclRead = {
     root: realRoot(root),
+    input: path,
+    inputDir: root,
     parsed: new Map(),
     skipped: [],
     instances: instanceBudget(),
@@ -141,6 +143,9 @@ function describeParseError(error: unknown): string {
 interface HclRead {
   /** The root module's folder, its real path. */
   readonly root: string;
+  /** The input as the user gave it, and its folder resolved: files outside it are a module's. */
+  readonly input: string;
+  readonly inputDir: string;
   /** Each file parsed once, however many module calls or instances read it. */
   readonly parsed: Map<string, Promise<ParsedFile>>;
   /** Why module calls were not followed (registry and git sources, missing folders), the input's notes. */
@@ -217,7 +222,13 @@ async function readModule(
   const records: ResourceRecord[] = [];
   for (const [i, { file, config }] of parsed.entries()) {
     for (const block of blocks[i]!) {
-      const source = block.line === undefined ? { file } : { file, line: block.line };
+      // A module outside the input's folder may be shared by other inputs: say which one read it.
+      const shared = relative(read.inputDir, resolve(file)).startsWith('..');
+      const source: SourceLocation = {
+        file,
+        ...(block.line === undefined ? {} : { line: block.line }),
+        ...(shared ? { input: read.input } : {}),
+      };
       for (const record of blockRecords(block, module, source, scope)) {
         records.push(withDefaultTags(record, block.body.provider, read.defaultTags));
       }

@@ -16,12 +16,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-ERGDUWCT.js";
+} from "./chunk-YKX5KLBD.js";
 import {
   decodeText,
   getOrMake,
   parseJson
-} from "./chunk-XYTYPPEI.js";
+} from "./chunk-WBPMNH5K.js";
 import {
   describeFileProblem,
   readRegularFile
@@ -33,7 +33,7 @@ import "./chunk-COG2Z3BJ.js";
 
 // action/read/hcl/read-hcl.ts
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 var hclParser;
 async function parseHcl(filename, text) {
   hclParser ??= import("@cdktn/hcl2json");
@@ -46,6 +46,8 @@ async function readHclPath(path) {
   const root = resolve(files.length === 1 && files[0] === path ? dirname(path) : path);
   const read = {
     root: realRoot(root),
+    input: path,
+    inputDir: root,
     parsed: /* @__PURE__ */ new Map(),
     skipped: [],
     instances: instanceBudget(),
@@ -164,7 +166,12 @@ async function readModule(read, files, dir, module, inputs, depth, reading) {
   const records = [];
   for (const [i, { file, config }] of parsed.entries()) {
     for (const block of blocks[i]) {
-      const source = block.line === void 0 ? { file } : { file, line: block.line };
+      const shared = relative(read.inputDir, resolve(file)).startsWith("..");
+      const source = {
+        file,
+        ...block.line === void 0 ? {} : { line: block.line },
+        ...shared ? { input: read.input } : {}
+      };
       for (const record of blockRecords(block, module, source, scope)) {
         records.push(withDefaultTags(record, block.body.provider, read.defaultTags));
       }

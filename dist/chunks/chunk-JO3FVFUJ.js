@@ -7,12 +7,13 @@ import {
   describeJsonValue,
   formatPath,
   getOrMake,
+  inputOf,
   isUnknown,
   parseJson,
   readPlanJson,
   readPlanObject,
   unknownValue
-} from "./chunk-XYTYPPEI.js";
+} from "./chunk-WBPMNH5K.js";
 import {
   controlValidators,
   defaultPolicy,
@@ -223,13 +224,13 @@ function plural(count, singular, pluralForm = `${singular}s`) {
 }
 function location(finding2, ambiguous) {
   const where = finding2.attribute ? `${finding2.address} (${finding2.attribute})` : finding2.address;
-  return ambiguous?.has(finding2.address) && finding2.source ? `${where} in ${finding2.source.file}` : where;
+  return ambiguous?.has(finding2.address) && finding2.source ? `${where} in ${inputOf(finding2.source)}` : where;
 }
 function addressesInSeveralFiles(findings, shared = []) {
   const fileOf = /* @__PURE__ */ new Map();
   const several = new Set(shared);
   for (const finding2 of findings) {
-    const file = finding2.source?.file;
+    const file = finding2.source === void 0 ? void 0 : inputOf(finding2.source);
     if (!fileOf.has(finding2.address)) fileOf.set(finding2.address, file);
     else if (fileOf.get(finding2.address) !== file) several.add(finding2.address);
   }
@@ -636,7 +637,7 @@ function findingSection(report, plan) {
         )}`;
       }
       out.push(
-        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)}${ambiguous.has(finding2.address) && finding2.source ? ` in ${mdCode(finding2.source.file)}` : ""} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
+        `| ${statusCell(finding2, summary)} | ${mdCode(finding2.address)}${ambiguous.has(finding2.address) && finding2.source ? ` in ${mdCode(inputOf(finding2.source))}` : ""} | ${finding2.attribute ? mdCode(finding2.attribute) : "\u2014"} | ${owner} | ${message} |`
       );
     }
     if (rows.length < group.findings.length) {
@@ -9344,10 +9345,10 @@ async function readDirectory(path) {
   return result;
 }
 async function hclReader() {
-  return import("./read-hcl-KQAKNGTD.js");
+  return import("./read-hcl-VZLF2Y5R.js");
 }
 async function tfjsonReader() {
-  return import("./read-tfjson-IZMOOJOA.js");
+  return import("./read-tfjson-PKDO2P6Q.js");
 }
 function describeFsError(error) {
   const code = error?.code;
@@ -9507,7 +9508,7 @@ function separateConfigurations(read) {
       else if (first.part !== index) {
         apart.add(first.part).add(index);
         sharedAddresses.add(record.address);
-        shared ??= { address: record.address, files: [first.record.source.file, record.source.file] };
+        shared ??= { address: record.address, files: [inputOf(first.record.source), inputOf(record.source)] };
       }
     }
   });
@@ -9985,7 +9986,12 @@ function findingsForJson(findings) {
     message: finding2.message,
     fix: finding2.fix,
     frameworks: ordered(finding2.frameworks),
-    source: finding2.source ? { file: finding2.source.file, line: finding2.source.line, constructPath: finding2.source.constructPath } : void 0,
+    source: finding2.source ? {
+      file: finding2.source.file,
+      line: finding2.source.line,
+      constructPath: finding2.source.constructPath,
+      input: finding2.source.input
+    } : void 0,
     refs: finding2.refs ? [...finding2.refs] : void 0,
     waiver: finding2.waiver ? { reason: finding2.waiver.reason, owner: finding2.waiver.owner, expires: finding2.waiver.expires } : void 0,
     unchanged: finding2.unchanged
@@ -10235,7 +10241,7 @@ function sarifResult(finding2, ruleIndex, baseUri, fallbackFile, uris, ambiguous
     partialFingerprints: {
       [FINGERPRINT_KEY]: fingerprint(
         finding2,
-        ambiguous.has(finding2.address) ? finding2.source?.file : void 0
+        ambiguous.has(finding2.address) && finding2.source ? inputOf(finding2.source) : void 0
       )
     }
   };

@@ -12,12 +12,12 @@ import {
   realRoot,
   withDefaultTags,
   withoutComment
-} from "./chunk-ERGDUWCT.js";
+} from "./chunk-YKX5KLBD.js";
 import {
   appendRead,
   decodeText,
   parseJson
-} from "./chunk-XYTYPPEI.js";
+} from "./chunk-WBPMNH5K.js";
 import {
   describeFileProblem,
   readRegularFile

@@ -13,6 +13,9 @@ function unknownValue(refs = [], expression) {
 function isUnknown(value) {
   return typeof value === "object" && value !== null && value.$unknown === true;
 }
+function inputOf(source) {
+  return source.input ?? source.file;
+}
 function appendRead(into, from) {
   const offset = into.records.length;
   into.configurationStarts ??= offset === 0 ? [] : [0];
@@ -987,6 +990,7 @@ function checkText(text, path) {
 export {
   unknownValue,
   isUnknown,
+  inputOf,
   appendRead,
   configurations,
   formatPath,

@@ -3,7 +3,7 @@ const require = __nhiCreateRequire(import.meta.url);
 import {
   isUnknown,
   unknownValue
-} from "./chunk-XYTYPPEI.js";
+} from "./chunk-WBPMNH5K.js";
 
 // action/read/expressions.ts
 var MAX_DEPTH = 64;
