@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-JO3FVFUJ.js";
+} from "./chunks/chunk-X3AQUW3V.js";
 import "./chunks/chunk-WBPMNH5K.js";
 import {
   isCalendarDate

@@ -39,6 +39,7 @@ describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
 
   it.each([
     ['s3:PutObject', 'arn:aws:s3:::*'],
+    ['s3:DeleteObject', 'arn:aws:s3:::*/*'],
     ['dynamodb:PutItem', 'arn:aws:dynamodb:*:*:*'],
     ['logs:DeleteLogGroup', 'arn:aws:logs:*:*:*'],
     ['iam:TagRole', 'arn:aws:iam::*:*'],
@@ -60,6 +61,7 @@ describe('MCP-NHI-007 Least privilege: no wildcard or admin grants', () => {
   it.each([
     ['s3:PutObject', 'arn:aws:s3:::reports/*'],
     ['s3:PutObject', 'arn:aws:s3:::*/uploads/*'],
+    ['s3:PutObject', 'arn:aws:s3:::reports-*/*'],
     ['dynamodb:PutItem', 'arn:aws:dynamodb:*:*:table/orders'],
     ['dynamodb:PutItem', 'arn:aws:dynamodb:*:123456789012:*'],
     ['sqs:SendMessage', 'arn:aws:sqs:eu-west-1:*:*'],

@@ -251,6 +251,8 @@ const SERVICE_PROBE_SHAPES: readonly (readonly string[])[] = [
   ],
   ['arn:aws:{service}::123456789012:a-type/any-name', 'arn:aws:{service}::210987654321:other/x/y'],
   ['arn:aws:{service}:::any-bucket', 'arn:aws:{service}:::other.bucket/any/key'],
+  // Every object of every bucket (`arn:aws:s3:::*/*`): all that object writes act on.
+  ['arn:aws:{service}:::any-bucket/any/key', 'arn:aws:{service}:::other.bucket/k'],
 ];
 
 /**

@@ -5686,7 +5686,9 @@ var SERVICE_PROBE_SHAPES = [
     "arn:aws:{service}:ap-south-1:210987654321:other:x/y"
   ],
   ["arn:aws:{service}::123456789012:a-type/any-name", "arn:aws:{service}::210987654321:other/x/y"],
-  ["arn:aws:{service}:::any-bucket", "arn:aws:{service}:::other.bucket/any/key"]
+  ["arn:aws:{service}:::any-bucket", "arn:aws:{service}:::other.bucket/any/key"],
+  // Every object of every bucket (`arn:aws:s3:::*/*`): all that object writes act on.
+  ["arn:aws:{service}:::any-bucket/any/key", "arn:aws:{service}:::other.bucket/k"]
 ];
 function coversService(resource, service) {
   if (!/^[\w-]+$/.test(service)) return false;
