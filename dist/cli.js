@@ -14,7 +14,7 @@ import {
   renderSarifParts,
   renderText,
   tuneJitForOneShotRun
-} from "./chunks/chunk-X3AQUW3V.js";
+} from "./chunks/chunk-ALG6Q6WJ.js";
 import "./chunks/chunk-WBPMNH5K.js";
 import {
   isCalendarDate

@@ -16,7 +16,7 @@ import {
   renderText,
   sortFindings,
   tuneJitForOneShotRun
-} from "./chunks/chunk-X3AQUW3V.js";
+} from "./chunks/chunk-ALG6Q6WJ.js";
 import "./chunks/chunk-WBPMNH5K.js";
 import "./chunks/chunk-7QLOZEXX.js";
 import {

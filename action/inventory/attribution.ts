@@ -180,13 +180,9 @@ function manifestResolver(index: RecordIndex): (address: string, fromModule: str
 function moduleSuffixes(address: string): string[] {
   const out: string[] = [];
   let at = 0;
-  while (address.startsWith('module.', at)) {
-    let end = at + 'module.'.length;
-    while (end < address.length && address[end] !== '.' && address[end] !== '[') end++;
-    if (address[end] === '[') end = address.indexOf(']', end) + 1;
-    if (end <= 0 || address[end] !== '.') break;
-    at = end + 1;
-    out.push(address.slice(at));
+  for (const segment of moduleSegments(address)) {
+    at += segment.length + 1;
+    if (at < address.length) out.push(address.slice(at));
   }
   return out;
 }
